@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+#
+# Build:  docker build -t runbook-bot .
+# Run with your own runbooks mounted read-only at /runbooks:
+#   docker run --rm -v "$PWD/runbooks:/runbooks:ro" runbook-bot ask --runbooks /runbooks "port already in use"
+# Without a mount, the image answers from this repository's runbooks/:
+#   docker run --rm runbook-bot ask "port already in use"
+# Secrets (chat tokens, agent keys) go in with --env-file or a mounted file, never as arguments.
+
+# ---- build stage -----------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+
+# Dependencies first, so this layer is cached until pom.xml changes.
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+# ---- runtime stage ---------------------------------------------------------
+FROM eclipse-temurin:17-jre
+
+RUN groupadd --gid 10001 runbook \
+ && useradd --uid 10001 --gid runbook --no-create-home --home-dir /app --shell /usr/sbin/nologin runbook
+
+WORKDIR /app
+COPY --from=build /build/target/runbook-bot.jar /app/runbook-bot.jar
+COPY prompts/ /app/prompts/
+# The bundled runbooks seed the volume: an unmounted /runbooks still answers, a mounted one replaces them.
+COPY runbooks/ /runbooks/
+
+VOLUME /runbooks
+ENV RUNBOOK_BOT_RUNBOOKS=/runbooks
+
+USER 10001:10001
+
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/runbook-bot.jar"]
+CMD ["--help"]

@@ -1,0 +1,38 @@
+package io.runbookbot.app;
+
+import io.runbookbot.cli.AskCommand;
+import io.runbookbot.cli.BenchCommand;
+import io.runbookbot.cli.EvalCommand;
+import io.runbookbot.cli.SearchCommand;
+import io.runbookbot.core.UserFacingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code runbook-bot} command line. */
+@Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
+        description = "Answers incident questions with the matching section of your runbooks.",
+        subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UserFacingException) {
+                cmd.getErr().println("runbook-bot: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

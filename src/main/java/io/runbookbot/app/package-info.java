@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,55 @@
+package io.runbookbot.cli;
+
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Renders an {@link Answer} for a terminal: the section verbatim, then the other candidates. */
+final class AnswerPrinter {
+    private static final String RULE = "-".repeat(72);
+
+    private AnswerPrinter() {
+    }
+
+    static void print(Answer answer, PrintWriter out) {
+        if (answer.best().isEmpty()) {
+            printNoMatch(answer, out);
+            return;
+        }
+        RunbookSection s = answer.hits().get(0).section();
+        out.println(breadcrumb(s));
+        out.printf("%s  (confidence %.2f)%n", location(s), answer.confidence());
+        out.println(RULE);
+        out.println(s.text());
+        out.println(RULE);
+        printCandidates("Other candidates:", answer.hits().subList(1, answer.hits().size()), out);
+    }
+
+    private static void printNoMatch(Answer answer, PrintWriter out) {
+        out.printf("No runbook matches \"%s\".%n", answer.question());
+        out.println("Hint: paste the exact error line or the alert name, or describe what you see"
+                + " (\"disk full on /var\", \"port 8000 already in use\").");
+        printCandidates("Closest sections, low confidence:", answer.hits(), out);
+    }
+
+    private static void printCandidates(String title, List<SectionHit> hits, PrintWriter out) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        out.println(title);
+        int rank = 1;
+        for (SectionHit h : hits) {
+            out.printf("  %d. %s  (%s)%n", rank++, breadcrumb(h.section()), location(h.section()));
+        }
+    }
+
+    static String breadcrumb(RunbookSection s) {
+        return s.path().isEmpty() ? s.heading() : String.join(" > ", s.path());
+    }
+
+    static String location(RunbookSection s) {
+        return s.file() + ":" + s.line() + "-" + s.endLine();
+    }
+}

@@ -1,0 +1,41 @@
+package io.runbookbot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
+
+/** The public JSON shape of matches, shared by {@code ask --json} and {@code search --jsonl}. */
+final class MatchJson {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private MatchJson() {
+    }
+
+    /** {@code {"answered": .., "matches": [{file, heading, path, line, end_line, score}]}}. */
+    static ObjectNode answer(ObjectNode into, Answer answer, boolean withText) {
+        into.put("answered", answer.answered());
+        ArrayNode matches = into.putArray("matches");
+        for (SectionHit h : answer.hits()) {
+            ObjectNode m = match(matches.addObject(), h);
+            if (withText) {
+                m.put("text", h.section().text());
+            }
+        }
+        return into;
+    }
+
+    private static ObjectNode match(ObjectNode m, SectionHit h) {
+        RunbookSection s = h.section();
+        m.put("file", s.file());
+        m.put("heading", s.heading());
+        ArrayNode path = m.putArray("path");
+        s.path().forEach(path::add);
+        m.put("line", s.line());
+        m.put("end_line", s.endLine());
+        m.put("score", Math.round(h.score() * 10000) / 10000.0);
+        return m;
+    }
+}

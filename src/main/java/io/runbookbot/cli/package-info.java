@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.cli;
+
+import org.jspecify.annotations.NullMarked;

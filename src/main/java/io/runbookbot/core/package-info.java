@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.core;
+
+import org.jspecify.annotations.NullMarked;

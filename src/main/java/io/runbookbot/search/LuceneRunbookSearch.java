@@ -1,0 +1,118 @@
+package io.runbookbot.search;
+
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.RunbookSearch;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
+import io.runbookbot.search.analysis.RunbookAnalyzers;
+import io.runbookbot.search.index.Fields;
+import io.runbookbot.search.index.RunbookIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/** Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. */
+public final class LuceneRunbookSearch implements RunbookSearch {
+    private final RunbookIndex index;
+    private final Ranking ranking;
+    private final Analyzer analyzer = RunbookAnalyzers.incidentEnglishQuery();
+    private final QueryCoverage coverage;
+
+    public LuceneRunbookSearch(RunbookIndex index, Ranking ranking) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.ranking = Objects.requireNonNull(ranking, "ranking");
+        this.coverage = new QueryCoverage(index);
+    }
+
+    public LuceneRunbookSearch(RunbookIndex index) {
+        this(index, Ranking.DEFAULT);
+    }
+
+    @Override
+    public Answer ask(String question, int topN) {
+        Objects.requireNonNull(question, "question");
+        List<String> terms = RunbookAnalyzers.terms(analyzer, Fields.BODY, question);
+        if (terms.isEmpty()) {
+            return new Answer(question, false, List.of(), 0);
+        }
+        try {
+            List<SectionHit> hits = rank(terms, topN);
+            double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
+            return new Answer(question, confidence >= ranking.minCoverage(), hits, confidence);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<SectionHit> rank(List<String> terms, int topN) throws IOException {
+        Map<String, Float> runbookScores = runbookScores(terms);
+        IndexSearcher searcher = index.sectionSearcher();
+        ScoreDoc[] docs = searcher.search(sectionQuery(terms), ranking.candidates()).scoreDocs;
+        List<SectionHit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) {
+            RunbookSection unit = index.unit(ordinal(searcher, d.doc));
+            double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
+            hits.add(new SectionHit(unit, fused));
+        }
+        hits.sort(Comparator.comparingDouble(SectionHit::score).reversed());
+        return hits.subList(0, Math.min(topN, hits.size()));
+    }
+
+    private Query sectionQuery(List<String> terms) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String t : terms) {
+            add(q, Fields.TITLE, t, ranking.title());
+            add(q, Fields.PATH, t, ranking.path());
+            add(q, Fields.HEADING, t, ranking.heading());
+            add(q, Fields.BODY, t, ranking.body());
+        }
+        return q.build();
+    }
+
+    private Map<String, Float> runbookScores(List<String> terms) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String t : terms) {
+            add(q, Fields.TITLE, t, ranking.title());
+            add(q, Fields.BODY, t, ranking.body());
+        }
+        IndexSearcher searcher = index.runbookSearcher();
+        Map<String, Float> scores = new HashMap<>();
+        for (ScoreDoc d : searcher.search(q.build(), 100).scoreDocs) {
+            scores.put(index.runbooks().get(ordinal(searcher, d.doc)).file(), d.score);
+        }
+        return scores;
+    }
+
+    private static void add(BooleanQuery.Builder q, String field, String term, float boost) {
+        if (boost > 0) {
+            q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    static int ordinal(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(Fields.ORDINAL);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no ordinal");
+        }
+        return (int) values.longValue();
+    }
+}

@@ -1,0 +1,20 @@
+package io.runbookbot.search;
+
+/**
+ * The weights of the ranking, in one place. {@link #DEFAULT} is what the bot uses; the values
+ * were chosen on the dev question sets and are pinned by the retrieval regression test.
+ *
+ * @param title       weight of the runbook title and file path words
+ * @param path        weight of the enclosing headings
+ * @param heading     weight of the section's own heading
+ * @param body        weight of the section text
+ * @param runbook     weight of the whole runbook's relevance added to each of its sections
+ * @param candidates  how many sections are scored before fusion
+ * @param minCoverage share of the question's weighted terms the best section (with its runbook)
+ *                    must contain for the bot to answer instead of abstaining
+ */
+public record Ranking(float title, float path, float heading, float body, float runbook,
+                      int candidates, double minCoverage) {
+
+    public static final Ranking DEFAULT = new Ranking(1.0f, 1.0f, 2.0f, 1.0f, 0.5f, 400, 0.5);
+}

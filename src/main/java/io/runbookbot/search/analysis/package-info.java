@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.search.analysis;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.search.eval;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,61 @@
+package io.runbookbot.search.index;
+
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.search.markdown.Runbook;
+import io.runbookbot.search.markdown.RunbookHeading;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what the bot shows for each heading of a runbook: the unit it indexes and answers with.
+ *
+ * <p>A heading with a body of its own answers with that body (a "Diagnosis" section, an FAQ
+ * entry). A heading that is only a container (its body is a line or two, the substance is in its
+ * subsections) answers with its whole subtree, as long as that stays readable; otherwise its
+ * subsections stand alone. Headings with nothing under them are not answers.
+ */
+public final class AnswerUnits {
+    /** A body with fewer non-blank lines than this is a container's lead-in, not an answer. */
+    static final int MIN_OWN_LINES = 3;
+    /** A container's subtree is shown whole up to this many lines. */
+    static final int MAX_CONTAINER_LINES = 80;
+
+    private AnswerUnits() {
+    }
+
+    /** The answer units of a runbook, in document order. */
+    public static List<RunbookSection> of(Runbook runbook) {
+        List<RunbookSection> units = new ArrayList<>();
+        for (RunbookHeading h : runbook.headings()) {
+            int end = shownEnd(runbook, h);
+            if (end > h.line() || h.level() == 0) {
+                units.add(section(runbook, h, end));
+            }
+        }
+        return units;
+    }
+
+    private static int shownEnd(Runbook runbook, RunbookHeading h) {
+        boolean container = h.endLine() > h.bodyEndLine();
+        boolean thin = nonBlankLines(runbook, h.line() + 1, h.bodyEndLine()) < MIN_OWN_LINES;
+        if (container && thin && h.endLine() - h.line() + 1 <= MAX_CONTAINER_LINES) {
+            return h.endLine();
+        }
+        return h.bodyEndLine();
+    }
+
+    private static int nonBlankLines(Runbook runbook, int from, int to) {
+        int n = 0;
+        for (int i = from; i <= to; i++) {
+            if (!runbook.lines().get(i - 1).isBlank()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static RunbookSection section(Runbook runbook, RunbookHeading h, int end) {
+        return new RunbookSection(runbook.file(), runbook.title(), h.text(), h.path(), h.level(),
+                h.line(), end, runbook.text(h.line(), end), runbook.codeBlocks(h.line(), end));
+    }
+}

@@ -1,0 +1,63 @@
+package io.runbookbot.search.index;
+
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.search.markdown.Runbook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * An immutable, searchable snapshot of a runbook folder: one Lucene index of answer units and
+ * one of whole runbooks, plus the units and runbooks themselves in ordinal order.
+ */
+public final class RunbookIndex implements AutoCloseable {
+    private final Directory sectionDir;
+    private final Directory runbookDir;
+    private final DirectoryReader sectionReader;
+    private final DirectoryReader runbookReader;
+    private final List<RunbookSection> units;
+    private final List<Runbook> runbooks;
+
+    RunbookIndex(Directory sectionDir, Directory runbookDir, List<RunbookSection> units, List<Runbook> runbooks)
+            throws IOException {
+        this.sectionDir = sectionDir;
+        this.runbookDir = runbookDir;
+        this.sectionReader = DirectoryReader.open(sectionDir);
+        this.runbookReader = DirectoryReader.open(runbookDir);
+        this.units = List.copyOf(units);
+        this.runbooks = List.copyOf(runbooks);
+    }
+
+    public IndexSearcher sectionSearcher() {
+        return new IndexSearcher(sectionReader);
+    }
+
+    public IndexSearcher runbookSearcher() {
+        return new IndexSearcher(runbookReader);
+    }
+
+    public RunbookSection unit(int ordinal) {
+        return units.get(ordinal);
+    }
+
+    public List<RunbookSection> units() {
+        return units;
+    }
+
+    public List<Runbook> runbooks() {
+        return runbooks;
+    }
+
+    @Override
+    public void close() {
+        try {
+            IOUtils.close(sectionReader, runbookReader, sectionDir, runbookDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

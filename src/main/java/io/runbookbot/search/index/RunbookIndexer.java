@@ -1,0 +1,64 @@
+package io.runbookbot.search.index;
+
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.search.analysis.RunbookAnalyzers;
+import io.runbookbot.search.markdown.Runbook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/** Builds a {@link RunbookIndex} in memory from parsed runbooks. */
+public final class RunbookIndexer {
+    private static final String ANALYZER_KEY = "analyzer";
+
+    private RunbookIndexer() {
+    }
+
+    public static RunbookIndex build(List<Runbook> runbooks) {
+        List<RunbookSection> units = new ArrayList<>();
+        runbooks.forEach(r -> units.addAll(AnswerUnits.of(r)));
+        try {
+            Directory sections = write(units.size(), i -> SectionDocuments.section(i, units.get(i)));
+            Directory files = write(runbooks.size(), i -> SectionDocuments.runbook(i, runbooks.get(i)));
+            return new RunbookIndex(sections, files, units, runbooks);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the in-memory index", e);
+        }
+    }
+
+    /** The analyzer id an index was built with; an index with another id is refused. */
+    public static String analyzerId() {
+        return RunbookAnalyzers.INCIDENT_ENGLISH_ID;
+    }
+
+    private static Directory write(int count, java.util.function.IntFunction<Document> doc) throws IOException {
+        Directory dir = new ByteBuffersDirectory();
+        Analyzer analyzer = RunbookAnalyzers.incidentEnglish();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setRAMBufferSizeMB(256)
+                .setCommitOnClose(true);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+            IntStream.range(0, count).parallel().forEach(i -> add(writer, doc.apply(i)));
+            writer.setLiveCommitData(Map.of(ANALYZER_KEY, analyzerId()).entrySet());
+            writer.forceMerge(1);
+        }
+        return dir;
+    }
+
+    private static void add(IndexWriter writer, Document doc) {
+        try {
+            writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

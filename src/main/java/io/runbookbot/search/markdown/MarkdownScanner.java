@@ -1,0 +1,115 @@
+package io.runbookbot.search.markdown;
+
+import io.runbookbot.core.CodeBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/** Finds the headings and code blocks of Markdown lines with commonmark-java. */
+final class MarkdownScanner {
+    /** An ATX heading line; the same expression as the eval's {@code headings.py}. */
+    static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+
+    private static final Parser PARSER =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+    /** What a scan found; {@code fencedBlocks} counts the fenced code blocks. */
+    record Result(List<HeadingLine> headings, List<CodeBlock> codeBlocks, int fencedBlocks) {
+    }
+
+    private MarkdownScanner() {
+    }
+
+    /** Scans {@code lines} (front matter already blanked), closing fences left open to EOF. */
+    static Result scan(List<String> lines) {
+        List<String> source = lines;
+        Node document = parse(source);
+        for (int round = 0; round < lines.size(); round++) {
+            Optional<List<String>> repaired = UnclosedFences.repair(document, source);
+            if (repaired.isEmpty()) {
+                break;
+            }
+            source = repaired.get();
+            document = parse(source);
+        }
+        Collector collector = new Collector(source);
+        document.accept(collector);
+        return new Result(collector.headings, collector.codeBlocks, collector.fencedBlocks);
+    }
+
+    private static Node parse(List<String> lines) {
+        return PARSER.parse(String.join("\n", lines));
+    }
+
+    /** Walks the document in order, noting headings and code blocks. */
+    private static final class Collector extends AbstractVisitor {
+        private final List<String> lines;
+        private final List<HeadingLine> headings = new ArrayList<>();
+        private final List<CodeBlock> codeBlocks = new ArrayList<>();
+        private int fencedBlocks;
+
+        Collector(List<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            List<SourceSpan> spans = heading.getSourceSpans();
+            SourceSpan last = spans.get(spans.size() - 1);
+            String text = spans.size() == 1 ? atxText(source(last)) : setextText(spans);
+            headings.add(new HeadingLine(text, heading.getLevel(),
+                    spans.get(0).getLineIndex() + 1, last.getLineIndex() + 1));
+        }
+
+        @Override
+        public void visit(FencedCodeBlock block) {
+            fencedBlocks++;
+            String info = block.getInfo() == null ? "" : block.getInfo().strip();
+            String language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
+            codeBlocks.add(new CodeBlock(language, block.getLiteral(), firstLine(block)));
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock block) {
+            codeBlocks.add(new CodeBlock("", block.getLiteral(), firstLine(block)));
+        }
+
+        private String setextText(List<SourceSpan> spans) {
+            List<String> parts = new ArrayList<>();
+            for (SourceSpan span : spans.subList(0, spans.size() - 1)) {
+                parts.add(source(span).strip());
+            }
+            return String.join(" ", parts);
+        }
+
+        private String source(SourceSpan span) {
+            String line = lines.get(span.getLineIndex());
+            int from = Math.min(span.getColumnIndex(), line.length());
+            return line.substring(from, Math.min(line.length(), from + span.getLength()));
+        }
+    }
+
+    private static int firstLine(Node block) {
+        List<SourceSpan> spans = block.getSourceSpans();
+        return spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 1;
+    }
+
+    /** The text of an ATX heading line without its markers and closing sequence. */
+    static String atxText(String line) {
+        Matcher m = ATX.matcher(line);
+        if (m.matches()) {
+            return m.group(2) == null ? "" : m.group(2).strip();
+        }
+        return line.strip().replaceFirst("^#+", "").strip();
+    }
+}

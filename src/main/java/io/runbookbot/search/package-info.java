@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.search;
+
+import org.jspecify.annotations.NullMarked;
