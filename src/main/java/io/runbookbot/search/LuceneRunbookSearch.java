@@ -48,12 +48,12 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     @Override
     public Answer ask(String question, int topN) {
         Objects.requireNonNull(question, "question");
-        List<String> terms = RunbookAnalyzers.terms(analyzer, Fields.BODY, question);
-        if (terms.isEmpty()) {
-            return new Answer(question, false, List.of(), 0);
-        }
         try {
-            List<SectionHit> hits = rank(terms, topN);
+            QueryTerms terms = QueryTerms.of(question, analyzer, index.runbookSearcher().getIndexReader());
+            if (terms.terms().isEmpty()) {
+                return new Answer(question, false, List.of(), 0);
+            }
+            List<SectionHit> hits = rank(terms.terms(), topN);
             double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
             return new Answer(question, confidence >= ranking.minCoverage(), hits, confidence);
         } catch (IOException e) {
@@ -69,10 +69,18 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         for (ScoreDoc d : docs) {
             RunbookSection unit = index.unit(ordinal(searcher, d.doc));
             double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
-            hits.add(new SectionHit(unit, fused));
+            hits.add(new SectionHit(unit, fused * prior(unit)));
         }
         hits.sort(Comparator.comparingDouble(SectionHit::score).reversed());
         return hits.subList(0, Math.min(topN, hits.size()));
+    }
+
+    private double prior(RunbookSection unit) {
+        return switch (SectionRoles.of(unit.heading())) {
+            case ACTION -> ranking.action();
+            case DESCRIPTION -> ranking.description();
+            case OTHER -> 1.0;
+        };
     }
 
     private Query sectionQuery(List<String> terms) {

@@ -28,13 +28,16 @@ final class QueryCoverage {
         this.index = index;
     }
 
-    double of(List<String> terms, RunbookSection best) throws IOException {
+    double of(QueryTerms query, RunbookSection best) throws IOException {
         IndexSearcher searcher = index.runbookSearcher();
         IndexReader reader = searcher.getIndexReader();
         int runbookDoc = runbookDoc(searcher, best.file());
         double total = 0;
         double covered = 0;
-        for (String t : terms) {
+        for (String t : query.terms()) {
+            if (!QueryTerms.known(reader, t) && !query.unknown().contains(t)) {
+                continue; // a number, host name or id no runbook mentions: no evidence either way
+            }
             double idf = idf(reader, t);
             total += idf;
             if (runbookDoc >= 0 && contains(reader, runbookDoc, t)) {

@@ -9,12 +9,15 @@ package io.runbookbot.search;
  * @param heading     weight of the section's own heading
  * @param body        weight of the section text
  * @param runbook     weight of the whole runbook's relevance added to each of its sections
+ * @param action      prior factor for sections that say what to do (Diagnosis, Mitigation ...)
+ * @param description prior factor for sections that describe the problem (Meaning, Symptoms ...)
  * @param candidates  how many sections are scored before fusion
  * @param minCoverage share of the question's weighted terms the best section (with its runbook)
  *                    must contain for the bot to answer instead of abstaining
  */
 public record Ranking(float title, float path, float heading, float body, float runbook,
+                      float action, float description,
                       int candidates, double minCoverage) {
 
-    public static final Ranking DEFAULT = new Ranking(1.0f, 1.0f, 2.0f, 1.0f, 0.5f, 400, 0.5);
+    public static final Ranking DEFAULT = new Ranking(1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 1.1f, 0.7f, 400, 0.5);
 }

@@ -12,7 +12,9 @@ import java.util.List;
  * <p>A heading with a body of its own answers with that body (a "Diagnosis" section, an FAQ
  * entry). A heading that is only a container (its body is a line or two, the substance is in its
  * subsections) answers with its whole subtree, as long as that stays readable; otherwise its
- * subsections stand alone. Headings with nothing under them are not answers.
+ * subsections stand alone. The one heading above all others (the runbook's own title) never
+ * answers with the whole runbook: its subsections do. Headings with nothing under them are not
+ * answers.
  */
 public final class AnswerUnits {
     /** A body with fewer non-blank lines than this is a container's lead-in, not an answer. */
@@ -26,8 +28,10 @@ public final class AnswerUnits {
     /** The answer units of a runbook, in document order. */
     public static List<RunbookSection> of(Runbook runbook) {
         List<RunbookSection> units = new ArrayList<>();
+        long topLevel = runbook.headings().stream().filter(h -> h.level() > 0 && h.path().size() == 1).count();
         for (RunbookHeading h : runbook.headings()) {
-            int end = shownEnd(runbook, h);
+            boolean wholeRunbook = topLevel == 1 && h.level() > 0 && h.path().size() == 1;
+            int end = wholeRunbook ? h.bodyEndLine() : shownEnd(runbook, h);
             if (end > h.line() || h.level() == 0) {
                 units.add(section(runbook, h, end));
             }

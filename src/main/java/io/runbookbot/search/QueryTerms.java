@@ -1,0 +1,69 @@
+package io.runbookbot.search;
+
+import io.runbookbot.search.analysis.RunbookAnalyzers;
+import io.runbookbot.search.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * The terms of a question as the index knows them. Words no runbook contains are corrected to the
+ * closest word that runbooks do contain ("replicsa" to "replica", "strats" to "starts"), since
+ * questions are typed in a hurry; words that stay unknown are kept apart, as they often name
+ * something no runbook covers.
+ *
+ * @param terms   distinct terms to search for, corrected where needed
+ * @param unknown alphabetic terms that no runbook contains and that have no close correction
+ */
+record QueryTerms(List<String> terms, List<String> unknown) {
+    private static final int MIN_CORRECTABLE_LENGTH = 5;
+
+    QueryTerms {
+        terms = List.copyOf(terms);
+        unknown = List.copyOf(unknown);
+    }
+
+    static QueryTerms of(String question, Analyzer analyzer, IndexReader runbooks) throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        DirectSpellChecker speller = new DirectSpellChecker();
+        for (String t : RunbookAnalyzers.terms(analyzer, Fields.BODY, question)) {
+            if (known(runbooks, t)) {
+                terms.add(t);
+                continue;
+            }
+            String corrected = correction(speller, runbooks, t);
+            if (corrected != null) {
+                terms.add(corrected);
+            } else {
+                terms.add(t);
+                if (t.chars().allMatch(Character::isLetter)) {
+                    unknown.add(t);
+                }
+            }
+        }
+        return new QueryTerms(new ArrayList<>(terms), unknown);
+    }
+
+    static boolean known(IndexReader reader, String term) throws IOException {
+        return reader.docFreq(new Term(Fields.BODY, term)) > 0 || reader.docFreq(new Term(Fields.TITLE, term)) > 0;
+    }
+
+    private static @org.jspecify.annotations.Nullable String correction(DirectSpellChecker speller, IndexReader reader,
+                                                                        String term) throws IOException {
+        if (term.length() < MIN_CORRECTABLE_LENGTH || !term.chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        SuggestWord[] s = speller.suggestSimilar(new Term(Fields.BODY, term), 1, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return s.length == 0 ? null : s[0].string;
+    }
+}

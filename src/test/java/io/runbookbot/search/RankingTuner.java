@@ -1,0 +1,61 @@
+package io.runbookbot.search;
+
+import io.runbookbot.search.eval.EvalQuestion;
+import io.runbookbot.search.eval.EvalReport;
+import io.runbookbot.search.eval.EvalSet;
+import io.runbookbot.search.eval.Evaluator;
+import io.runbookbot.search.index.RunbookIndex;
+import io.runbookbot.search.index.RunbookIndexer;
+import io.runbookbot.search.markdown.LoadResult;
+import io.runbookbot.search.markdown.RunbookLoader;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Development tool, not a test: prints eval figures for ranking variants on the dev sets. */
+public final class RankingTuner {
+    public static void main(String[] args) {
+        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        LoadResult corpus = new RunbookLoader().load(shared.resolve("corpus"));
+        LoadResult seeds = new RunbookLoader().load(shared.resolve("seeds"));
+        List<EvalQuestion> dev = EvalSet.read(shared.resolve("eval/dev.jsonl"));
+        List<EvalQuestion> seedDev = EvalSet.read(shared.resolve("eval/seeds-dev.jsonl"));
+        try (RunbookIndex ci = RunbookIndexer.build(corpus.runbooks());
+             RunbookIndex si = RunbookIndexer.build(seeds.runbooks())) {
+            if (System.getProperty("conf") != null) {
+                LuceneRunbookSearch search = new LuceneRunbookSearch(ci, Ranking.DEFAULT);
+                var reader = ci.runbookSearcher().getIndexReader();
+                var an = io.runbookbot.search.analysis.RunbookAnalyzers.incidentEnglishQuery();
+                dev.stream().map(q -> {
+                    try {
+                        return String.format("%.3f %s %s %s", search.ask(q.question(), 5).confidence(), q.kind(),
+                                QueryTerms.of(q.question(), an, reader).unknown(), q.question());
+                    } catch (java.io.IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }).sorted().forEach(System.out::println);
+                return;
+            }
+            for (Ranking r : variants()) {
+                EvalReport c = new Evaluator(new LuceneRunbookSearch(ci, r), corpus.runbooks()).evaluate(dev);
+                EvalReport s = new Evaluator(new LuceneRunbookSearch(si, r), seeds.runbooks()).evaluate(seedDev);
+                System.out.printf("%s%n  corpus h1 %.3f h3 %.3f mrr %.3f ans %.3f abst %.3f | seeds h1 %.3f h3 %.3f ans %.3f%n",
+                        r, c.overall().hit1(), c.overall().hit3(), c.overall().mrr5(), c.overall().answeredRate(),
+                        c.overall().abstainRate(), s.overall().hit1(), s.overall().hit3(), s.overall().answeredRate());
+                if (System.getProperty("verbose") != null) {
+                    System.out.print(c.table());
+                    System.out.print(s.table());
+                }
+            }
+        }
+    }
+
+    private static List<Ranking> variants() {
+        Ranking d = Ranking.DEFAULT;
+        List<Ranking> out = new java.util.ArrayList<>();
+        for (double cov : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
+            out.add(new Ranking(d.title(), d.path(), d.heading(), d.body(), d.runbook(), d.action(), d.description(),
+                    d.candidates(), cov));
+        }
+        return out;
+    }
+}
