@@ -27,6 +27,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 
 /** Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. */
 public final class LuceneRunbookSearch implements RunbookSearch {
@@ -34,11 +35,15 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     private final Ranking ranking;
     private final Analyzer analyzer = RunbookAnalyzers.incidentEnglishQuery();
     private final QueryCoverage coverage;
+    private final BM25Similarity similarity;
+    private final List<SectionRoles> roles;
 
     public LuceneRunbookSearch(RunbookIndex index, Ranking ranking) {
         this.index = Objects.requireNonNull(index, "index");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.coverage = new QueryCoverage(index);
+        this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
+        this.roles = index.units().stream().map(u -> SectionRoles.of(u.heading())).toList();
     }
 
     public LuceneRunbookSearch(RunbookIndex index) {
@@ -53,39 +58,42 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             if (terms.terms().isEmpty()) {
                 return new Answer(question, false, List.of(), 0);
             }
-            List<SectionHit> hits = rank(terms.terms(), topN);
+            List<SectionHit> hits = rank(terms, topN);
             double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
-            return new Answer(question, confidence >= ranking.minCoverage(), hits, confidence);
+            double needed = terms.unknown().isEmpty() ? ranking.minCoverage() : ranking.minCoverageWithUnknown();
+            return new Answer(question, confidence >= needed, hits, confidence);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<SectionHit> rank(List<String> terms, int topN) throws IOException {
-        Map<String, Float> runbookScores = runbookScores(terms);
+    private List<SectionHit> rank(QueryTerms terms, int topN) throws IOException {
+        Map<String, Float> runbookScores = runbookScores(terms.terms());
         IndexSearcher searcher = index.sectionSearcher();
+        searcher.setSimilarity(similarity);
         ScoreDoc[] docs = searcher.search(sectionQuery(terms), ranking.candidates()).scoreDocs;
         List<SectionHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc d : docs) {
-            RunbookSection unit = index.unit(ordinal(searcher, d.doc));
+            int ordinal = ordinal(searcher, d.doc);
+            RunbookSection unit = index.unit(ordinal);
             double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
-            hits.add(new SectionHit(unit, fused * prior(unit)));
+            hits.add(new SectionHit(unit, fused * prior(roles.get(ordinal))));
         }
         hits.sort(Comparator.comparingDouble(SectionHit::score).reversed());
         return hits.subList(0, Math.min(topN, hits.size()));
     }
 
-    private double prior(RunbookSection unit) {
-        return switch (SectionRoles.of(unit.heading())) {
+    private double prior(SectionRoles role) {
+        return switch (role) {
             case ACTION -> ranking.action();
             case DESCRIPTION -> ranking.description();
             case OTHER -> 1.0;
         };
     }
 
-    private Query sectionQuery(List<String> terms) {
+    private Query sectionQuery(QueryTerms terms) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (String t : terms) {
+        for (String t : terms.terms()) {
             add(q, Fields.TITLE, t, ranking.title());
             add(q, Fields.PATH, t, ranking.path());
             add(q, Fields.HEADING, t, ranking.heading());
@@ -101,6 +109,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             add(q, Fields.BODY, t, ranking.body());
         }
         IndexSearcher searcher = index.runbookSearcher();
+        searcher.setSimilarity(similarity);
         Map<String, Float> scores = new HashMap<>();
         for (ScoreDoc d : searcher.search(q.build(), 100).scoreDocs) {
             scores.put(index.runbooks().get(ordinal(searcher, d.doc)).file(), d.score);

@@ -20,8 +20,8 @@ import org.apache.lucene.search.spell.SuggestWord;
  * questions are typed in a hurry; words that stay unknown are kept apart, as they often name
  * something no runbook covers.
  *
- * @param terms   distinct terms to search for, corrected where needed
- * @param unknown alphabetic terms that no runbook contains and that have no close correction
+ * @param terms    distinct terms to search for, corrected where needed
+ * @param unknown  alphabetic terms that no runbook contains and that have no close correction
  */
 record QueryTerms(List<String> terms, List<String> unknown) {
     private static final int MIN_CORRECTABLE_LENGTH = 5;

@@ -52,10 +52,7 @@ public final class RankingTuner {
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
         List<Ranking> out = new java.util.ArrayList<>();
-        for (double cov : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
-            out.add(new Ranking(d.title(), d.path(), d.heading(), d.body(), d.runbook(), d.action(), d.description(),
-                    d.candidates(), cov));
-        }
+        out.add(d);
         return out;
     }
 }

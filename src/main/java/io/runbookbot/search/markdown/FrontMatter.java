@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 record FrontMatter(int lastLine, Optional<String> title) {
     private static final FrontMatter NONE = new FrontMatter(0, Optional.empty());
     private static final Pattern TITLE = Pattern.compile("^title\\s*[:=]\\s*(.*?)\\s*$");
+    /** A YAML block scalar indicator: the title is on the following lines, not read here. */
+    private static final Pattern BLOCK_SCALAR = Pattern.compile("^[|>][-+]?$");
 
     static FrontMatter of(List<String> lines) {
         if (lines.isEmpty()) {
@@ -38,7 +40,8 @@ record FrontMatter(int lastLine, Optional<String> title) {
             Matcher m = TITLE.matcher(line);
             if (m.matches()) {
                 String value = unquote(m.group(1)).strip();
-                return value.isEmpty() ? Optional.empty() : Optional.of(value);
+                boolean usable = !value.isEmpty() && !BLOCK_SCALAR.matcher(value).matches();
+                return usable ? Optional.of(value) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -14,7 +14,8 @@ final class HeadingCandidate {
     private static final Pattern NUMBERED =
             Pattern.compile("^(?:§\\s*)?(\\d+(?:\\.\\d+)*)\\.?\\s+\\p{Lu}.*");
     /** Numbering that counts at the start of a heading: "2." or "2.1", not "11 KiB". */
-    private static final Pattern NUMBER_START = Pattern.compile("^\\d+(?:\\.\\d+)*\\.\\s*\\p{Lu}.*|^\\d+(?:\\.\\d+)+\\s+\\p{Lu}.*");
+    private static final Pattern NUMBER_START =
+            Pattern.compile("^\\d+(?:\\.\\d+)*\\.\\s*\\p{Lu}.*|^\\d+(?:\\.\\d+)+\\s+\\p{Lu}.*");
     private static final Pattern LABEL = Pattern.compile("^([^:]+):\\s+\\S.*");
     private static final Pattern CODE_CHARS = Pattern.compile("[`$|={}<>\\[\\]]|http");
     private static final String BAD_ENDINGS = ".,;:!";

@@ -27,7 +27,7 @@ public final class RunbookParser {
     public Runbook parse(String file, String content) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(content, "content");
-        List<String> lines = content.lines().toList();
+        List<String> lines = withoutBom(content).lines().toList();
         FrontMatter frontMatter = FrontMatter.of(lines);
         int contentStart = frontMatter.lastLine() + 1;
         MarkdownScanner.Result scan = MarkdownScanner.scan(blanked(lines, frontMatter.lastLine()));
@@ -36,6 +36,10 @@ public final class RunbookParser {
         List<CodeBlock> codeBlocks = plainText ? List.of() : scan.codeBlocks();
         String title = frontMatter.title().orElseGet(() -> titleOf(found, file));
         return new Runbook(file, title, lines, HeadingOutline.of(lines, contentStart, found, title), codeBlocks);
+    }
+
+    private static String withoutBom(String content) {
+        return content.startsWith("\uFEFF") ? content.substring(1) : content;
     }
 
     /** The lines with the first {@code count} (the front matter) made blank. */
