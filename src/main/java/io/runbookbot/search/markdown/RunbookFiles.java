@@ -16,10 +16,12 @@ import java.util.Locale;
 
 /**
  * The runbook files under a folder: {@code .md}, {@code .markdown} and {@code .txt} files (any
- * case), recursively, leaving out hidden files and folders (names starting with a dot).
+ * case), recursively, leaving out hidden files and folders (names starting with a dot) and the
+ * legal files that sit beside runbooks in repositories ({@code LICENSE.txt}, {@code NOTICE.md} ...).
  */
 final class RunbookFiles {
     private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
+    private static final List<String> NOT_RUNBOOKS = List.of("license", "licence", "copying", "notice");
 
     /** A runbook file: its path and its path relative to the folder, with {@code /}. */
     record Entry(Path path, String relative) {
@@ -52,7 +54,8 @@ final class RunbookFiles {
 
     static boolean isRunbook(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith) && !NOT_RUNBOOKS.contains(stem);
     }
 
     static String relative(Path dir, Path file) {
