@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -36,14 +33,12 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     private final Analyzer analyzer = RunbookAnalyzers.incidentEnglishQuery();
     private final QueryCoverage coverage;
     private final BM25Similarity similarity;
-    private final List<SectionRoles> roles;
 
     public LuceneRunbookSearch(RunbookIndex index, Ranking ranking) {
         this.index = Objects.requireNonNull(index, "index");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.coverage = new QueryCoverage(index);
         this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
-        this.roles = index.units().stream().map(u -> SectionRoles.of(u.heading())).toList();
     }
 
     public LuceneRunbookSearch(RunbookIndex index) {
@@ -74,10 +69,9 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         ScoreDoc[] docs = searcher.search(sectionQuery(terms), ranking.candidates()).scoreDocs;
         List<SectionHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc d : docs) {
-            int ordinal = ordinal(searcher, d.doc);
-            RunbookSection unit = index.unit(ordinal);
+            RunbookSection unit = index.sectionAt(d.doc);
             double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
-            hits.add(new SectionHit(unit, fused * prior(roles.get(ordinal))));
+            hits.add(new SectionHit(unit, fused * prior(SectionRoles.of(unit.heading()))));
         }
         hits.sort(Comparator.comparingDouble(SectionHit::score).reversed());
         return hits.subList(0, Math.min(topN, hits.size()));
@@ -112,7 +106,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         searcher.setSimilarity(similarity);
         Map<String, Float> scores = new HashMap<>();
         for (ScoreDoc d : searcher.search(q.build(), 100).scoreDocs) {
-            scores.put(index.runbooks().get(ordinal(searcher, d.doc)).file(), d.score);
+            scores.put(index.runbookAt(d.doc).file(), d.score);
         }
         return scores;
     }
@@ -121,15 +115,5 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         if (boost > 0) {
             q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
         }
-    }
-
-    static int ordinal(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(Fields.ORDINAL);
-        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document " + doc + " has no ordinal");
-        }
-        return (int) values.longValue();
     }
 }

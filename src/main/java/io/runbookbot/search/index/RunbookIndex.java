@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.IOUtils;
@@ -21,6 +24,8 @@ public final class RunbookIndex implements AutoCloseable {
     private final DirectoryReader runbookReader;
     private final List<RunbookSection> units;
     private final List<Runbook> runbooks;
+    private final int[] sectionOrdinals;
+    private final int[] runbookOrdinals;
 
     RunbookIndex(Directory sectionDir, Directory runbookDir, List<RunbookSection> units, List<Runbook> runbooks)
             throws IOException {
@@ -30,6 +35,31 @@ public final class RunbookIndex implements AutoCloseable {
         this.runbookReader = DirectoryReader.open(runbookDir);
         this.units = List.copyOf(units);
         this.runbooks = List.copyOf(runbooks);
+        this.sectionOrdinals = ordinals(sectionReader);
+        this.runbookOrdinals = ordinals(runbookReader);
+    }
+
+    /** Global doc id to ordinal, read once so that ranking needs no doc-values lookups. */
+    private static int[] ordinals(DirectoryReader reader) throws IOException {
+        int[] out = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(Fields.ORDINAL);
+            for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc();
+                 doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                out[leaf.docBase + doc] = (int) values.longValue();
+            }
+        }
+        return out;
+    }
+
+    /** The answer unit of a section document. */
+    public RunbookSection sectionAt(int docId) {
+        return units.get(sectionOrdinals[docId]);
+    }
+
+    /** The runbook of a runbook document. */
+    public Runbook runbookAt(int docId) {
+        return runbooks.get(runbookOrdinals[docId]);
     }
 
     public IndexSearcher sectionSearcher() {

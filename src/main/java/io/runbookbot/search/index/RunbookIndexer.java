@@ -49,7 +49,6 @@ public final class RunbookIndexer {
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             IntStream.range(0, count).parallel().forEach(i -> add(writer, doc.apply(i)));
             writer.setLiveCommitData(Map.of(ANALYZER_KEY, analyzerId()).entrySet());
-            writer.forceMerge(1);
         }
         return dir;
     }
