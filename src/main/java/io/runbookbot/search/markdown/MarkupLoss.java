@@ -5,11 +5,10 @@ import java.util.Locale;
 
 /**
  * Tells whether a file is a plain-text rendering of a runbook whose Markdown markup was lost, so
- * that its headings must be inferred ({@link PlainTextHeadings}). Only non-Markdown files
- * ({@code .txt}) qualify; a {@code .md} or {@code .markdown} file is always read as Markdown.
- * A qualifying file has no Markdown headings at all, or has no fenced code and its "headings"
- * are mostly shell comments that lost their fence: {@code # comment} lines directly followed by
- * a command.
+ * that its headings must be inferred ({@link PlainTextHeadings}): a file with no fenced code
+ * whose "headings" are mostly shell comments that lost their fence ({@code # comment} lines
+ * directly followed by a command), whatever its extension (such renderings get saved as
+ * {@code .md} too), or a non-Markdown ({@code .txt}) file with no Markdown headings at all.
  */
 final class MarkupLoss {
     private static final int MIN_COMMENTS = 3;
@@ -18,11 +17,8 @@ final class MarkupLoss {
     }
 
     static boolean isLikely(String file, MarkdownScanner.Result scan, List<String> lines) {
-        if (isMarkdownFile(file)) {
-            return false;
-        }
         if (scan.headings().isEmpty()) {
-            return true;
+            return !isMarkdownFile(file);
         }
         long comments = scan.headings().stream().filter(h -> isCommentLike(h, lines)).count();
         return scan.fencedBlocks() == 0 && comments >= MIN_COMMENTS && comments * 2 > scan.headings().size();
