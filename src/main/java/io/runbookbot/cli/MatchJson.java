@@ -1,5 +1,6 @@
 package io.runbookbot.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,7 @@ import io.runbookbot.core.SectionHit;
 
 /** The public JSON shape of matches, shared by {@code ask --json} and {@code search --jsonl}. */
 final class MatchJson {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private MatchJson() {
     }

@@ -28,6 +28,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 
 /** Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. */
 public final class LuceneRunbookSearch implements RunbookSearch {
+    /** Score, then place in the runbooks, so that ties come out the same on every run. */
+    private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score).reversed()
+            .thenComparing(h -> h.section().file()).thenComparingInt(h -> h.section().line());
+
     private final RunbookIndex index;
     private final Ranking ranking;
     private final Analyzer analyzer = RunbookAnalyzers.incidentEnglishQuery();
@@ -73,7 +77,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
             hits.add(new SectionHit(unit, fused * prior(SectionRoles.of(unit.heading()))));
         }
-        hits.sort(Comparator.comparingDouble(SectionHit::score).reversed());
+        hits.sort(BEST_FIRST);
         return hits.subList(0, Math.min(topN, hits.size()));
     }
 

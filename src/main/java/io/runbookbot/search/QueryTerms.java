@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -25,6 +26,12 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 record QueryTerms(List<String> terms, List<String> unknown) {
     private static final int MIN_CORRECTABLE_LENGTH = 5;
+    /**
+     * At most this many terms are searched for: the section query has one clause per term and
+     * field (four fields), and Lucene refuses a query with more than
+     * {@link IndexSearcher#getMaxClauseCount()} clauses. A pasted log can hold more distinct words.
+     */
+    static final int MAX_TERMS = IndexSearcher.getMaxClauseCount() / 4;
 
     QueryTerms {
         terms = List.copyOf(terms);
@@ -36,6 +43,9 @@ record QueryTerms(List<String> terms, List<String> unknown) {
         List<String> unknown = new ArrayList<>();
         DirectSpellChecker speller = new DirectSpellChecker();
         for (String t : RunbookAnalyzers.terms(analyzer, Fields.BODY, question)) {
+            if (terms.size() == MAX_TERMS) {
+                break;
+            }
             if (known(runbooks, t)) {
                 terms.add(t);
                 continue;

@@ -30,9 +30,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class RunbookAnalyzers {
 
-    /** Identifies this chain; stored with an index so that a different chain refuses to read it. */
-    public static final String INCIDENT_ENGLISH_ID = "incident-english-v1";
-
     /**
      * Snowball's English stop words plus chat filler, minus the words that carry meaning in an
      * incident ("down", "up", "not", "no", "off", "out", "over", "after" ...).

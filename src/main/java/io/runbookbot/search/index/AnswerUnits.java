@@ -5,6 +5,7 @@ import io.runbookbot.search.markdown.Runbook;
 import io.runbookbot.search.markdown.RunbookHeading;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Decides what the bot shows for each heading of a runbook: the unit it indexes and answers with.
@@ -21,6 +22,7 @@ public final class AnswerUnits {
     static final int MIN_OWN_LINES = 3;
     /** A container's subtree is shown whole up to this many lines. */
     static final int MAX_CONTAINER_LINES = 80;
+    private static final Pattern THEMATIC_BREAK = Pattern.compile(" {0,3}([-*_])( *\\1){2,} *");
 
     private AnswerUnits() {
     }
@@ -43,9 +45,18 @@ public final class AnswerUnits {
         boolean container = h.endLine() > h.bodyEndLine();
         boolean thin = nonBlankLines(runbook, h.line() + 1, h.bodyEndLine()) < MIN_OWN_LINES;
         if (container && thin && h.endLine() - h.line() + 1 <= MAX_CONTAINER_LINES) {
-            return h.endLine();
+            return withoutTrailingRules(runbook, h.line(), h.endLine());
         }
-        return h.bodyEndLine();
+        return withoutTrailingRules(runbook, h.line(), h.bodyEndLine());
+    }
+
+    /** Backs off over the blank lines and thematic breaks ({@code ---}) that separate sections. */
+    private static int withoutTrailingRules(Runbook runbook, int line, int end) {
+        while (end > line && (runbook.lines().get(end - 1).isBlank()
+                || THEMATIC_BREAK.matcher(runbook.lines().get(end - 1)).matches())) {
+            end--;
+        }
+        return end;
     }
 
     private static int nonBlankLines(Runbook runbook, int from, int to) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -18,8 +17,6 @@ import org.apache.lucene.store.Directory;
 
 /** Builds a {@link RunbookIndex} in memory from parsed runbooks. */
 public final class RunbookIndexer {
-    private static final String ANALYZER_KEY = "analyzer";
-
     private RunbookIndexer() {
     }
 
@@ -35,11 +32,6 @@ public final class RunbookIndexer {
         }
     }
 
-    /** The analyzer id an index was built with; an index with another id is refused. */
-    public static String analyzerId() {
-        return RunbookAnalyzers.INCIDENT_ENGLISH_ID;
-    }
-
     private static Directory write(int count, java.util.function.IntFunction<Document> doc) throws IOException {
         Directory dir = new ByteBuffersDirectory();
         Analyzer analyzer = RunbookAnalyzers.incidentEnglish();
@@ -48,7 +40,6 @@ public final class RunbookIndexer {
                 .setCommitOnClose(true);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             IntStream.range(0, count).parallel().forEach(i -> add(writer, doc.apply(i)));
-            writer.setLiveCommitData(Map.of(ANALYZER_KEY, analyzerId()).entrySet());
         }
         return dir;
     }
