@@ -24,6 +24,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
 /** Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. */
@@ -32,17 +33,26 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score).reversed()
             .thenComparing(h -> h.section().file()).thenComparingInt(h -> h.section().line());
 
+    private static final int RUNBOOK_CANDIDATES = 100;
+
     private final RunbookIndex index;
     private final Ranking ranking;
     private final Analyzer analyzer = RunbookAnalyzers.incidentEnglishQuery();
     private final QueryCoverage coverage;
-    private final BM25Similarity similarity;
+    private final Vocabulary vocabulary;
+    private final IndexSearcher sections;
+    private final IndexSearcher runbooks;
 
     public LuceneRunbookSearch(RunbookIndex index, Ranking ranking) {
         this.index = Objects.requireNonNull(index, "index");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.coverage = new QueryCoverage(index);
-        this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
+        BM25Similarity similarity = new BM25Similarity(ranking.k1(), ranking.b());
+        this.sections = index.sectionSearcher();
+        this.sections.setSimilarity(similarity);
+        this.runbooks = index.runbookSearcher();
+        this.runbooks.setSimilarity(similarity);
+        this.vocabulary = new Vocabulary(runbooks.getIndexReader());
     }
 
     public LuceneRunbookSearch(RunbookIndex index) {
@@ -53,7 +63,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     public Answer ask(String question, int topN) {
         Objects.requireNonNull(question, "question");
         try {
-            QueryTerms terms = QueryTerms.of(question, analyzer, index.runbookSearcher().getIndexReader());
+            QueryTerms terms = QueryTerms.of(question, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
                 return new Answer(question, false, List.of(), 0);
             }
@@ -68,9 +78,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
 
     private List<SectionHit> rank(QueryTerms terms, int topN) throws IOException {
         Map<String, Float> runbookScores = runbookScores(terms.terms());
-        IndexSearcher searcher = index.sectionSearcher();
-        searcher.setSimilarity(similarity);
-        ScoreDoc[] docs = searcher.search(sectionQuery(terms), ranking.candidates()).scoreDocs;
+        ScoreDoc[] docs = top(sections, sectionQuery(terms), ranking.candidates());
         List<SectionHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc d : docs) {
             RunbookSection unit = index.sectionAt(d.doc);
@@ -106,13 +114,16 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             add(q, Fields.TITLE, t, ranking.title());
             add(q, Fields.BODY, t, ranking.body());
         }
-        IndexSearcher searcher = index.runbookSearcher();
-        searcher.setSimilarity(similarity);
         Map<String, Float> scores = new HashMap<>();
-        for (ScoreDoc d : searcher.search(q.build(), 100).scoreDocs) {
+        for (ScoreDoc d : top(runbooks, q.build(), RUNBOOK_CANDIDATES)) {
             scores.put(index.runbookAt(d.doc).file(), d.score);
         }
         return scores;
+    }
+
+    /** The best {@code n} documents; hits are not counted exactly, so that scoring can skip. */
+    private static ScoreDoc[] top(IndexSearcher searcher, Query query, int n) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
     }
 
     private static void add(BooleanQuery.Builder q, String field, String term, float boost) {

@@ -22,14 +22,13 @@ import org.apache.lucene.util.BytesRef;
  * product no runbook mentions ("ClickHouse", "APNs") leaves its rarest terms uncovered.
  */
 final class QueryCoverage {
-    private final RunbookIndex index;
+    private final IndexSearcher searcher;
 
     QueryCoverage(RunbookIndex index) {
-        this.index = index;
+        this.searcher = index.runbookSearcher();
     }
 
     double of(QueryTerms query, RunbookSection best) throws IOException {
-        IndexSearcher searcher = index.runbookSearcher();
         IndexReader reader = searcher.getIndexReader();
         int runbookDoc = runbookDoc(searcher, best.file());
         double total = 0;

@@ -11,9 +11,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * The terms of a question as the index knows them. Words no runbook contains are corrected to the
@@ -25,7 +22,10 @@ import org.apache.lucene.search.spell.SuggestWord;
  * @param unknown  alphabetic terms that no runbook contains and that have no close correction
  */
 record QueryTerms(List<String> terms, List<String> unknown) {
+    /** Shorter words have too many close neighbours to correct safely. */
     private static final int MIN_CORRECTABLE_LENGTH = 5;
+    /** Longer words are identifiers (exception names, hosts), not typos, and cost most to correct. */
+    private static final int MAX_CORRECTABLE_LENGTH = 12;
     /**
      * At most this many terms are searched for: the section query has one clause per term and
      * field (four fields), and Lucene refuses a query with more than
@@ -38,10 +38,10 @@ record QueryTerms(List<String> terms, List<String> unknown) {
         unknown = List.copyOf(unknown);
     }
 
-    static QueryTerms of(String question, Analyzer analyzer, IndexReader runbooks) throws IOException {
+    static QueryTerms of(String question, Analyzer analyzer, IndexReader runbooks, Vocabulary vocabulary)
+            throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
-        DirectSpellChecker speller = new DirectSpellChecker();
         for (String t : RunbookAnalyzers.terms(analyzer, Fields.BODY, question)) {
             if (terms.size() == MAX_TERMS) {
                 break;
@@ -50,7 +50,7 @@ record QueryTerms(List<String> terms, List<String> unknown) {
                 terms.add(t);
                 continue;
             }
-            String corrected = correction(speller, runbooks, t);
+            String corrected = correctable(t) ? vocabulary.correction(t).orElse(null) : null;
             if (corrected != null) {
                 terms.add(corrected);
             } else {
@@ -67,13 +67,8 @@ record QueryTerms(List<String> terms, List<String> unknown) {
         return reader.docFreq(new Term(Fields.BODY, term)) > 0 || reader.docFreq(new Term(Fields.TITLE, term)) > 0;
     }
 
-    private static @org.jspecify.annotations.Nullable String correction(DirectSpellChecker speller, IndexReader reader,
-                                                                        String term) throws IOException {
-        if (term.length() < MIN_CORRECTABLE_LENGTH || !term.chars().allMatch(Character::isLetter)) {
-            return null;
-        }
-        SuggestWord[] s = speller.suggestSimilar(new Term(Fields.BODY, term), 1, reader,
-                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        return s.length == 0 ? null : s[0].string;
+    private static boolean correctable(String term) {
+        return term.length() >= MIN_CORRECTABLE_LENGTH && term.length() <= MAX_CORRECTABLE_LENGTH
+                && term.chars().allMatch(Character::isLetter);
     }
 }

@@ -184,8 +184,9 @@ class LuceneRunbookSearchTest {
     private static List<String> unknownWords(String question) throws IOException {
         LoadResult loaded = new RunbookLoader().load(RUNBOOKS);
         try (RunbookIndex index = RunbookIndexer.build(loaded.runbooks())) {
-            return QueryTerms.of(question, RunbookAnalyzers.incidentEnglishQuery(),
-                    index.runbookSearcher().getIndexReader()).unknown();
+            var reader = index.runbookSearcher().getIndexReader();
+            return QueryTerms.of(question, RunbookAnalyzers.incidentEnglishQuery(), reader, new Vocabulary(reader))
+                    .unknown();
         }
     }
 }

@@ -21,6 +21,41 @@ public final class RankingTuner {
         List<EvalQuestion> seedDev = EvalSet.read(shared.resolve("eval/seeds-dev.jsonl"));
         try (RunbookIndex ci = RunbookIndexer.build(corpus.runbooks());
              RunbookIndex si = RunbookIndexer.build(seeds.runbooks())) {
+            if (System.getProperty("terms") != null) {
+                var reader = ci.runbookSearcher().getIndexReader();
+                var an = io.runbookbot.search.analysis.RunbookAnalyzers.incidentEnglishQuery();
+                var voc = new Vocabulary(reader);
+                for (String q : List.of("sentry: Errno::EHOSTUNREACH Sidekiq/ReactiveCachingWorker, sidekiq error ratio over SLO",
+                        "wireguard tunnel between the two offices shows handshake ok but no traffic passes")) {
+                    try {
+                        for (int i = 0; i < 200; i++) {
+                            QueryTerms.of(q, an, reader, voc);
+                        }
+                        long t = System.nanoTime();
+                        for (int i = 0; i < 200; i++) {
+                            QueryTerms.of(q, an, reader, voc);
+                        }
+                        System.out.printf("%.3f ms terms of %s%n", (System.nanoTime() - t) / 200e6, q);
+                    } catch (java.io.IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }
+                return;
+            }
+            if (System.getProperty("slow") != null) {
+                LuceneRunbookSearch search = new LuceneRunbookSearch(ci, Ranking.DEFAULT);
+                for (int i = 0; i < 10; i++) {
+                    dev.forEach(q -> search.ask(q.question(), 5));
+                }
+                dev.stream().map(q -> {
+                    long t = System.nanoTime();
+                    for (int i = 0; i < 20; i++) {
+                        search.ask(q.question(), 5);
+                    }
+                    return String.format("%6.2f ms %s", (System.nanoTime() - t) / 20e6, q.question());
+                }).sorted(java.util.Comparator.reverseOrder()).limit(15).forEach(System.out::println);
+                return;
+            }
             if (System.getProperty("conf") != null) {
                 LuceneRunbookSearch search = new LuceneRunbookSearch(ci, Ranking.DEFAULT);
                 var reader = ci.runbookSearcher().getIndexReader();
@@ -28,7 +63,7 @@ public final class RankingTuner {
                 dev.stream().map(q -> {
                     try {
                         return String.format("%.3f %s %s %s", search.ask(q.question(), 5).confidence(), q.kind(),
-                                QueryTerms.of(q.question(), an, reader).unknown(), q.question());
+                                QueryTerms.of(q.question(), an, reader, new Vocabulary(reader)).unknown(), q.question());
                     } catch (java.io.IOException e) {
                         throw new RuntimeException(e);
                     }

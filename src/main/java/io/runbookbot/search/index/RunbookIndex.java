@@ -62,10 +62,12 @@ public final class RunbookIndex implements AutoCloseable {
         return runbooks.get(runbookOrdinals[docId]);
     }
 
+    /** A new searcher over the sections (searchers are cheap; keep one per user of the index). */
     public IndexSearcher sectionSearcher() {
         return new IndexSearcher(sectionReader);
     }
 
+    /** A new searcher over whole runbooks. */
     public IndexSearcher runbookSearcher() {
         return new IndexSearcher(runbookReader);
     }

@@ -33,7 +33,7 @@ public final class RunbookIndexer {
     }
 
     private static Directory write(int count, java.util.function.IntFunction<Document> doc) throws IOException {
-        Directory dir = new ByteBuffersDirectory();
+        Directory dir = TransientDirectory.create();
         Analyzer analyzer = RunbookAnalyzers.incidentEnglish();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setRAMBufferSizeMB(256)

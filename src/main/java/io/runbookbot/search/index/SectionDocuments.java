@@ -7,23 +7,38 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.document.FieldType;
 
 /** Turns answer units and runbooks into Lucene documents. */
 final class SectionDocuments {
+    /** Tokenized, with term frequencies but no positions: ranking is bag-of-words BM25. */
+    private static final FieldType TEXT = textType();
 
     private SectionDocuments() {
+    }
+
+    private static FieldType textType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    private static Field text(String name, String value) {
+        return new Field(name, value, TEXT);
     }
 
     static Document section(int ordinal, RunbookSection unit) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
         doc.add(new StringField(Fields.FILE, unit.file(), Field.Store.NO));
-        doc.add(new TextField(Fields.TITLE, titleText(unit.title(), unit.file()), Field.Store.NO));
+        doc.add(text(Fields.TITLE, titleText(unit.title(), unit.file())));
         List<String> ancestors = unit.path().subList(0, Math.max(0, unit.path().size() - 1));
-        doc.add(new TextField(Fields.PATH, String.join("\n", ancestors), Field.Store.NO));
-        doc.add(new TextField(Fields.HEADING, unit.heading(), Field.Store.NO));
-        doc.add(new TextField(Fields.BODY, bodyOf(unit.text()), Field.Store.NO));
+        doc.add(text(Fields.PATH, String.join("\n", ancestors)));
+        doc.add(text(Fields.HEADING, unit.heading()));
+        doc.add(text(Fields.BODY, bodyOf(unit.text())));
         return doc;
     }
 
@@ -31,8 +46,8 @@ final class SectionDocuments {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
         doc.add(new StringField(Fields.FILE, runbook.file(), Field.Store.NO));
-        doc.add(new TextField(Fields.TITLE, titleText(runbook.title(), runbook.file()), Field.Store.NO));
-        doc.add(new TextField(Fields.BODY, String.join("\n", runbook.lines()), Field.Store.NO));
+        doc.add(text(Fields.TITLE, titleText(runbook.title(), runbook.file())));
+        doc.add(text(Fields.BODY, String.join("\n", runbook.lines())));
         return doc;
     }
 
