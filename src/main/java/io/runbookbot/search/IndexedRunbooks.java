@@ -33,7 +33,7 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
 
     public static IndexedRunbooks of(LoadResult loaded, Ranking ranking) {
         IndexedRunbooks indexed = new IndexedRunbooks(loaded, ranking);
-        LOG.debug("Indexed {} runbooks ({} sections), {} empty, {} skipped", loaded.runbooks().size(),
+        LOG.info("Indexed {} runbooks ({} sections); {} empty, {} skipped", loaded.runbooks().size(),
                 indexed.index.units().size(), loaded.empty(), loaded.skipped().size());
         return indexed;
     }
