@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.agent.audit;
+
+import org.jspecify.annotations.NullMarked;

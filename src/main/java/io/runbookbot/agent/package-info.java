@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.agent;
+
+import org.jspecify.annotations.NullMarked;

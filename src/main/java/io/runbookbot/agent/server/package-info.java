@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.agent.server;
+
+import org.jspecify.annotations.NullMarked;

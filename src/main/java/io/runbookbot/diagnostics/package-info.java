@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.diagnostics;
+
+import org.jspecify.annotations.NullMarked;

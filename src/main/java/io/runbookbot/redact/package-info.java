@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.redact;
+
+import org.jspecify.annotations.NullMarked;
