@@ -103,10 +103,13 @@ class ArchitectureTest {
   }
 
   @Test
-  void searchImportsNoProjectPackageOtherThanCoreAndSearch() {
+  void searchImportsNoProjectPackageOtherThanCoreSearchAndRedact() {
     Predicate<String> forbidden =
         name ->
-            isIn(name, BASE) && !isIn(name, BASE + ".core") && !isIn(name, BASE + ".search");
+            isIn(name, BASE)
+                && !isIn(name, BASE + ".core")
+                && !isIn(name, BASE + ".search")
+                && !isIn(name, BASE + ".redact");
     assertThat(violations(inPackage("search"), forbidden)).isEmpty();
   }
 
@@ -126,6 +129,23 @@ class ArchitectureTest {
                     name, List.of("com.fasterxml.jackson.", "org.slf4j.", "org.jspecify."))
                 || isIn(name, BASE + ".agent");
     assertThat(violations(inPackage("agent"), allowed.negate())).isEmpty();
+  }
+
+  @Test
+  void redactImportsOnlyTheJdk() {
+    Predicate<String> allowed = name -> startsWithAny(name, JDK) || isIn(name, BASE + ".redact")
+        || startsWithAny(name, List.of("org.jspecify."));
+    assertThat(violations(inPackage("redact"), allowed.negate())).isEmpty();
+  }
+
+  @Test
+  void diagnosticsImportsNoSearchNorAdapters() {
+    Predicate<String> forbidden =
+        name ->
+            startsWithAny(name, List.of("com.slack.", "net.dv8tion.", "picocli.", "org.apache.lucene."))
+                || List.of("search", "cli", "slack", "discord", "app").stream()
+                    .anyMatch(p -> isIn(name, BASE + "." + p));
+    assertThat(violations(inPackage("diagnostics"), forbidden)).isEmpty();
   }
 
   @Test

@@ -3,7 +3,8 @@ package io.runbookbot.agent.protocol;
 import java.util.Objects;
 
 /**
- * What a command run produced. Output is already cut at the entry's cap and redacted.
+ * What a command run produced. Output is already cut at the entry's cap; the bot redacts it
+ * before showing it.
  *
  * @param exitCode        the process exit code (-1 when it was killed)
  * @param stdout          standard output, at most the cap
