@@ -30,7 +30,7 @@ class ArchitectureTest {
   private static final Pattern IMPORT =
       Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
   private static final Pattern GETENV = Pattern.compile("\\bSystem\\s*(?:\\.|::)\\s*getenv\\b");
-  private static final List<String> JDK = List.of("java.", "javax.", "jdk.");
+  private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "com.sun.net.httpserver.");
 
   private static List<SourceFile> sources;
 

@@ -1,5 +1,6 @@
 package io.runbookbot.agent.allowlist;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,5 +21,15 @@ public record Allowlist(List<CommandSpec> commands, Access access, String source
 
     public Optional<CommandSpec> find(String id) {
         return commands.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Reads and validates an allowlist file; see {@link AllowlistLoader#load(Path)}. */
+    public static Allowlist load(Path file) {
+        return AllowlistLoader.load(file);
+    }
+
+    /** Parses and validates allowlist YAML; see {@link AllowlistLoader#parse(String, String)}. */
+    public static Allowlist parse(String yaml, String source) {
+        return AllowlistLoader.parse(yaml, source);
     }
 }
