@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.cli.AgentCommand;
 import io.runbookbot.cli.AskCommand;
 import io.runbookbot.cli.BenchCommand;
 import io.runbookbot.cli.EvalCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code runbook-bot} command line. */
 @Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
         description = "Answers incident questions with the matching section of your runbooks.",
-        subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class, AgentCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -20,7 +21,7 @@ public final class Main implements Runnable {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(Environment.variables()));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UserFacingException) {
                 cmd.getErr().println("runbook-bot: " + e.getMessage());

@@ -1,0 +1,199 @@
+package io.runbookbot.agent.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.runbookbot.agent.audit.AuditLog;
+import io.runbookbot.agent.protocol.AuthFailure;
+import io.runbookbot.agent.protocol.HealthStatus;
+import io.runbookbot.agent.protocol.SignatureVerifier;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's HTTP API on {@link HttpServer}:
+ * <ul>
+ *   <li>{@code GET /v1/health}: {@code {"status":"ok","commands":N}}, unsigned, tells nothing else;</li>
+ *   <li>{@code GET /v1/commands}: the allowlist as {@code CommandDescription}s, signed;</li>
+ *   <li>{@code POST /v1/run}: a {@code RunRequest}, signed, answered with a {@code RunResult} or an
+ *       {@code ErrorResponse} (see {@link RunHandler}).</li>
+ * </ul>
+ * Requests are handled on a bounded pool (a few more threads than runs allowed at once, so that
+ * refusals and health checks stay quick while commands run); when its queue is full the accepting
+ * thread handles the request itself, slowing intake instead of dropping connections. A run request
+ * that waited in that queue longer than {@link AgentSettings#queueWait()} plus a second is answered
+ * 429 rather than run after its caller may have given up.
+ */
+public final class AgentServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+    private static final int EXTRA_THREADS = 16;
+    private static final int QUEUE = 256;
+    /** When the request's task was handed to the pool, for the thread that runs it. */
+    private static final ThreadLocal<Long> QUEUED_AT = new ThreadLocal<>();
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor pool;
+    private final AgentSettings settings;
+    private final CommandExecutor executor;
+    private final SignatureVerifier verifier;
+    private final RunHandler runs;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    private AgentServer(HttpServer http, ThreadPoolExecutor pool, AgentSettings settings, CommandExecutor executor,
+                        SignatureVerifier verifier, AuditLog audit) {
+        this.http = http;
+        this.pool = pool;
+        this.settings = settings;
+        this.executor = executor;
+        this.verifier = verifier;
+        this.runs = new RunHandler(settings, executor, verifier, audit);
+    }
+
+    /** Binds and starts serving. The caller keeps ownership of the audit log and closes it after this. */
+    public static AgentServer start(AgentSettings settings, CommandExecutor executor, SignatureVerifier verifier,
+                                    AuditLog audit) throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        // answers go out as headers then body: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer http = HttpServer.create(settings.listen(), 128);
+        int threads = settings.maxConcurrent() + EXTRA_THREADS;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+        AgentServer server = new AgentServer(http, pool, settings, Objects.requireNonNull(executor, "executor"),
+                Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(audit, "audit"));
+        http.setExecutor(task -> {
+            long queuedAt = System.nanoTime();
+            pool.execute(() -> {
+                QUEUED_AT.set(queuedAt);
+                try {
+                    task.run();
+                } finally {
+                    QUEUED_AT.remove();
+                }
+            });
+        });
+        http.createContext("/", server::handle);
+        http.start();
+        return server;
+    }
+
+    /** The bound address (with the real port when 0 was asked for). */
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    private void handle(HttpExchange ex) {
+        inFlight.incrementAndGet();
+        try {
+            Exchanges.send(ex, route(ex));
+        } catch (IOException | RuntimeException e) {
+            failed(ex, e);
+        } finally {
+            ex.close();
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private Reply route(HttpExchange ex) throws IOException {
+        if (closing.get()) {
+            return Reply.error(503, "busy", "the agent is shutting down");
+        }
+        return switch (ex.getRequestURI().getRawPath()) {
+            case "/v1/health" -> health(ex);
+            case "/v1/commands" -> commands(ex);
+            case "/v1/run" -> runs.handle(ex, queuedFor());
+            default -> Reply.error(404, "not_found", "no such endpoint; use /v1/health, /v1/commands or /v1/run");
+        };
+    }
+
+    private static Duration queuedFor() {
+        Long at = QUEUED_AT.get();
+        return at == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - at);
+    }
+
+    private Reply health(HttpExchange ex) {
+        if (!"GET".equals(ex.getRequestMethod())) {
+            return methodNotAllowed(ex, "GET");
+        }
+        return Reply.ok(HealthStatus.ok(executor.list().size()));
+    }
+
+    private Reply commands(HttpExchange ex) throws IOException {
+        if (!"GET".equals(ex.getRequestMethod())) {
+            return methodNotAllowed(ex, "GET");
+        }
+        Optional<byte[]> body = Exchanges.readBody(ex, settings.maxBodyBytes());
+        if (body.isEmpty()) {
+            return Reply.error(413, "bad_request", "request body is larger than " + settings.maxBodyBytes() + " bytes");
+        }
+        Optional<AuthFailure> failure = Exchanges.authenticate(verifier, ex, body.get());
+        if (failure.isPresent()) {
+            int status = failure.get() == AuthFailure.REPLAY_GUARD_FULL ? 429 : 401;
+            return Reply.error(status, status == 429 ? "busy" : "unauthorized", failure.get().reason());
+        }
+        return Reply.ok(executor.list());
+    }
+
+    private static Reply methodNotAllowed(HttpExchange ex, String allowed) {
+        ex.getResponseHeaders().set("Allow", allowed);
+        return Reply.error(405, "bad_request", "use " + allowed + " for " + ex.getRequestURI().getRawPath());
+    }
+
+    /** Logs with an incident id and answers 500, unless the response was already under way. */
+    private static void failed(HttpExchange ex, Exception e) {
+        String incident = Exchanges.newIncidentId();
+        LOG.error("incident {}: {} {} failed", incident, ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+        if (ex.getResponseCode() == -1) {
+            try {
+                Exchanges.send(ex, Reply.internal(incident));
+            } catch (IOException | RuntimeException again) {
+                LOG.debug("incident {}: could not send the 500 answer", incident, again);
+            }
+        }
+    }
+
+    /**
+     * Stops accepting work (new requests get 503), waits up to the shutdown grace for requests in
+     * flight to finish, then stops the server.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("stopping with {} request(s) still in flight after {}", inFlight.get(), settings.shutdownGrace());
+        }
+        http.stop(0);
+        pool.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "agent-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

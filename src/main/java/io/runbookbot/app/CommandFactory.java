@@ -1,0 +1,23 @@
+package io.runbookbot.app;
+
+import io.runbookbot.cli.AgentCommand;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/** Creates the commands, handing the environment lookup to those that read secrets. */
+final class CommandFactory implements CommandLine.IFactory {
+    private final Function<String, Optional<String>> environment;
+
+    CommandFactory(Function<String, Optional<String>> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+        if (cls == AgentCommand.class) {
+            return cls.cast(new AgentCommand(environment));
+        }
+        return CommandLine.defaultFactory().create(cls);
+    }
+}
