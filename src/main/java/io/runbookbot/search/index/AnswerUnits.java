@@ -1,6 +1,8 @@
 package io.runbookbot.search.index;
 
+import io.runbookbot.core.CodeBlock;
 import io.runbookbot.core.RunbookSection;
+import io.runbookbot.redact.Redactor;
 import io.runbookbot.search.markdown.Runbook;
 import io.runbookbot.search.markdown.RunbookHeading;
 import java.util.ArrayList;
@@ -16,6 +18,11 @@ import java.util.regex.Pattern;
  * subsections stand alone. The one heading above all others (the runbook's own title) never
  * answers with the whole runbook: its subsections do. Headings with nothing under them are not
  * answers.
+ *
+ * <p>Every unit's text and code are {@linkplain Redactor#redact redacted} here, so no adapter
+ * can show a secret a runbook spells out ({@code PGPASSWORD='...'}, a database URL with its
+ * password). The index is built from the same redacted text: a masked secret is never a useful
+ * search term. (The runbook-level document that ranks whole files still reads the raw lines.)
  */
 public final class AnswerUnits {
     /** A body with fewer non-blank lines than this is a container's lead-in, not an answer. */
@@ -70,7 +77,10 @@ public final class AnswerUnits {
     }
 
     private static RunbookSection section(Runbook runbook, RunbookHeading h, int end) {
+        List<CodeBlock> code = runbook.codeBlocks(h.line(), end).stream()
+                .map(c -> new CodeBlock(c.language(), Redactor.redact(c.code()), c.line()))
+                .toList();
         return new RunbookSection(runbook.file(), runbook.title(), h.text(), h.path(), h.level(),
-                h.line(), end, runbook.text(h.line(), end), runbook.codeBlocks(h.line(), end));
+                h.line(), end, Redactor.redact(runbook.text(h.line(), end)), code);
     }
 }
