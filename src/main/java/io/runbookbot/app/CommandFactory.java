@@ -1,6 +1,7 @@
 package io.runbookbot.app;
 
 import io.runbookbot.cli.AgentCommand;
+import io.runbookbot.cli.RunCommand;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -17,6 +18,9 @@ final class CommandFactory implements CommandLine.IFactory {
     public <K> K create(Class<K> cls) throws Exception {
         if (cls == AgentCommand.class) {
             return cls.cast(new AgentCommand(environment));
+        }
+        if (cls == RunCommand.class) {
+            return cls.cast(new RunCommand(environment));
         }
         return CommandLine.defaultFactory().create(cls);
     }

@@ -3,7 +3,9 @@ package io.runbookbot.app;
 import io.runbookbot.cli.AgentCommand;
 import io.runbookbot.cli.AskCommand;
 import io.runbookbot.cli.BenchCommand;
+import io.runbookbot.cli.DiagnosticsCommand;
 import io.runbookbot.cli.EvalCommand;
+import io.runbookbot.cli.RunCommand;
 import io.runbookbot.cli.SearchCommand;
 import io.runbookbot.core.UserFacingException;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 /** The {@code runbook-bot} command line. */
 @Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
         description = "Answers incident questions with the matching section of your runbooks.",
-        subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class, AgentCommand.class})
+        subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class,
+            DiagnosticsCommand.class, RunCommand.class, AgentCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

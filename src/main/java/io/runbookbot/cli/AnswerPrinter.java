@@ -1,6 +1,7 @@
 package io.runbookbot.cli;
 
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import java.io.PrintWriter;
@@ -14,6 +15,10 @@ final class AnswerPrinter {
     }
 
     static void print(Answer answer, PrintWriter out) {
+        print(answer, List.of(), out);
+    }
+
+    static void print(Answer answer, List<DiagnosticSuggestion> suggestions, PrintWriter out) {
         if (answer.best().isEmpty()) {
             printNoMatch(answer, out);
             return;
@@ -24,7 +29,18 @@ final class AnswerPrinter {
         out.println(RULE);
         out.println(s.text());
         out.println(RULE);
+        printSuggestions(suggestions, out);
         printCandidates("Other candidates:", answer.hits().subList(1, answer.hits().size()), out);
+    }
+
+    private static void printSuggestions(List<DiagnosticSuggestion> suggestions, PrintWriter out) {
+        if (suggestions.isEmpty()) {
+            return;
+        }
+        out.println("Diagnostics you can run (allowlisted):");
+        for (DiagnosticSuggestion s : suggestions) {
+            out.printf("  %-48s # line %d: %s%n", s.command(), s.sourceLineNumber(), s.sourceLine().strip());
+        }
     }
 
     private static void printNoMatch(Answer answer, PrintWriter out) {

@@ -2,6 +2,11 @@ package io.runbookbot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.diagnostics.Suggestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import io.runbookbot.search.IndexedRunbooks;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,6 +37,10 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (with each section's text) instead of text.")
     boolean json;
 
+    @Option(names = "--allowlist", paramLabel = "FILE",
+            description = "Allowlist whose diagnostics are suggested (default: allowlist.yaml in the runbooks folder, if any).")
+    @Nullable Path allowlist;
+
     @Spec
     CommandSpec spec;
 
@@ -42,16 +51,29 @@ public final class AskCommand implements Callable<Integer> {
         try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir())) {
             answer = indexed.ask(question, Math.max(1, top));
         }
+        List<DiagnosticSuggestion> suggestions = suggestions(answer);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode node = MatchJson.JSON.createObjectNode().put("question", question);
             node.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
-            out.println(MatchJson.JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(MatchJson.answer(node, answer, true)));
+            MatchJson.answer(node, answer, true);
+            MatchJson.suggestions(node, suggestions);
+            out.println(MatchJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         } else {
-            AnswerPrinter.print(answer, out);
+            AnswerPrinter.print(answer, suggestions, out);
         }
         out.flush();
         return answer.answered() ? 0 : NO_MATCH;
+    }
+
+    /** The allowlisted diagnostics the answer's code blocks correspond to. */
+    private List<DiagnosticSuggestion> suggestions(Answer answer) {
+        Path file = allowlist != null ? allowlist : runbooks.dir().resolve("allowlist.yaml");
+        if (answer.best().isEmpty() || allowlist == null && !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        DiagnosticsOptions options = new DiagnosticsOptions();
+        options.allowlist = file;
+        return new Suggestions(options.allowlist()).forSection(answer.best().get().section());
     }
 }

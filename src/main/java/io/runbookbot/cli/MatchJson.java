@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.DiagnosticSuggestion;
+import java.util.List;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 
@@ -26,6 +28,17 @@ final class MatchJson {
             }
         }
         return into;
+    }
+
+    /** {@code "diagnostics": [{id, params, command, line, source}]} for the best section. */
+    static void suggestions(ObjectNode into, List<DiagnosticSuggestion> suggestions) {
+        ArrayNode list = into.putArray("diagnostics");
+        for (DiagnosticSuggestion s : suggestions) {
+            ObjectNode d = list.addObject().put("id", s.commandId());
+            ObjectNode params = d.putObject("params");
+            s.params().forEach(params::put);
+            d.put("command", s.command()).put("line", s.sourceLineNumber()).put("source", s.sourceLine());
+        }
     }
 
     private static ObjectNode match(ObjectNode m, SectionHit h) {

@@ -1,0 +1,25 @@
+package io.runbookbot.core;
+
+import java.util.List;
+
+/**
+ * Port: allowlisted diagnostics, run for a caller with their permissions. Expected conditions
+ * (unknown command, denied, agent down) come back as a {@link DiagnosticReport}, never as an
+ * exception.
+ */
+public interface Diagnostics {
+    /** The agent name that means "this host, through the local runner". */
+    String LOCAL = "local";
+
+    /** The allowlisted diagnostics that a section's commands correspond to, with their parameters. */
+    List<DiagnosticSuggestion> suggestionsFor(RunbookSection section);
+
+    /** Everything that may be run. */
+    List<DiagnosticCommand> commands();
+
+    /** Runs a diagnostic for the caller, or says why not. */
+    DiagnosticReport run(Caller caller, DiagnosticCall call);
+
+    /** Runs a diagnostic that was waiting for the caller's confirmation. */
+    DiagnosticReport confirm(Caller caller, String token);
+}

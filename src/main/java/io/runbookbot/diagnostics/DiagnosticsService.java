@@ -1,0 +1,208 @@
+package io.runbookbot.diagnostics;
+
+import io.runbookbot.agent.allowlist.Allowlist;
+import io.runbookbot.agent.allowlist.ArgumentValidator;
+import io.runbookbot.agent.allowlist.CommandSpec;
+import io.runbookbot.agent.allowlist.Echo;
+import io.runbookbot.agent.allowlist.Validation;
+import io.runbookbot.agent.audit.AuditLog;
+import io.runbookbot.agent.audit.AuditRecord;
+import io.runbookbot.agent.audit.Decision;
+import io.runbookbot.agent.protocol.RunResult;
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.DiagnosticCall;
+import io.runbookbot.core.DiagnosticCommand;
+import io.runbookbot.core.DiagnosticReport;
+import io.runbookbot.core.DiagnosticReport.Outcome;
+import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.UserFacingException;
+import io.runbookbot.redact.Redactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs allowlisted diagnostics for chat users and the local operator: checks, in order, that the
+ * command and agent exist, that the parameters are valid, that the caller may run it here, the
+ * caller's rate limit and, for commands that change something, the caller's confirmation; then runs
+ * it, redacts the output and writes the audit line before answering. Thread-safe.
+ */
+public final class DiagnosticsService implements Diagnostics {
+    private final Allowlist allowlist;
+    private final Map<String, RunTarget> targets;
+    private final Suggestions suggestions;
+    private final Confirmations confirmations;
+    private final RateLimiter rateLimiter;
+    private final Optional<AuditLog> audit;
+    private final Clock clock;
+    private final Map<String, String> confirmationAgents = new ConcurrentHashMap<>();
+
+    DiagnosticsService(Allowlist allowlist, Map<String, RunTarget> targets, RateLimiter rateLimiter,
+                       Optional<AuditLog> audit, Clock clock) {
+        this.allowlist = allowlist;
+        this.targets = Map.copyOf(targets);
+        this.suggestions = new Suggestions(allowlist);
+        this.confirmations = new Confirmations(clock);
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Starts a service; {@code gateway} names the remote agents, the local runner is {@value #LOCAL}. */
+    public static Builder builder(Allowlist allowlist) {
+        return new Builder(allowlist);
+    }
+
+    @Override
+    public List<DiagnosticSuggestion> suggestionsFor(RunbookSection section) {
+        return suggestions.forSection(section);
+    }
+
+    @Override
+    public List<DiagnosticCommand> commands() {
+        return allowlist.commands().stream().map(c -> new DiagnosticCommand(c.id(), c.description(),
+                c.params().values().stream().map(p -> p.name() + ": " + p.describe()).toList(), c.readOnly()))
+                .toList();
+    }
+
+    @Override
+    public DiagnosticReport run(Caller caller, DiagnosticCall call) {
+        Optional<CommandSpec> spec = allowlist.find(call.commandId());
+        if (spec.isEmpty()) {
+            return refuse(caller, call, Decision.INVALID, Outcome.INVALID, "Unknown diagnostic "
+                    + shown(call.commandId()) + ": it is not in the allowlist (list them with `diagnostics`).");
+        }
+        if (!targets.containsKey(call.agent())) {
+            return refuse(caller, call, Decision.INVALID, Outcome.INVALID, "Unknown agent " + shown(call.agent())
+                    + "; known: " + String.join(", ", targets.keySet().stream().sorted().toList()) + ".");
+        }
+        if (ArgumentValidator.validate(spec.get(), call.params()) instanceof Validation.Rejected rejected) {
+            return refuse(caller, call, Decision.INVALID, Outcome.INVALID, rejected.reason());
+        }
+        PolicyDecision policy = Policy.decide(caller, spec.get(), allowlist);
+        if (!policy.allowed()) {
+            return refuse(caller, call, Decision.DENIED, Outcome.DENIED, policy.reason());
+        }
+        if (!rateLimiter.tryAcquire(caller)) {
+            return refuse(caller, call, Decision.BUSY, Outcome.RATE_LIMITED, rateLimiter.refusal(caller.qualifiedUserId()));
+        }
+        if (Confirmations.needsConfirmation(spec.get())) {
+            String token = confirmations.request(caller, spec.get(), call.params());
+            confirmationAgents.put(token, call.agent());
+            String message = spec.get().id() + " changes something on " + call.agent()
+                    + ": confirm within 5 minutes to run it.";
+            write(caller, call, AuditRecord.builder(Decision.CONFIRMATION_REQUIRED).reason(message));
+            return new DiagnosticReport(Outcome.NEEDS_CONFIRMATION, message, call.commandId(), call.agent(),
+                    call.params(), -1, "", "", false, false, 0, token);
+        }
+        return execute(caller, call, spec.get());
+    }
+
+    @Override
+    public DiagnosticReport confirm(Caller caller, String token) {
+        ConfirmationResult result = confirmations.confirm(token, caller);
+        String agent = confirmationAgents.getOrDefault(token, LOCAL);
+        if (result.pending().isEmpty()) {
+            DiagnosticCall unknown = new DiagnosticCall(agent, "", Map.of());
+            return refuse(caller, unknown, Decision.DENIED, Outcome.DENIED, result.reason());
+        }
+        confirmationAgents.remove(token);
+        PendingRun pending = result.pending().get();
+        return execute(caller, new DiagnosticCall(agent, pending.spec().id(), pending.params()), pending.spec());
+    }
+
+    private DiagnosticReport execute(Caller caller, DiagnosticCall call, CommandSpec spec) {
+        long start = System.nanoTime();
+        RunResult r;
+        try {
+            r = targets.get(call.agent()).run(spec, call.params(), caller);
+        } catch (UserFacingException e) {
+            write(caller, call, AuditRecord.builder(Decision.ERROR).reason(e.getMessage())
+                    .duration((System.nanoTime() - start) / 1_000_000));
+            return DiagnosticReport.refused(Outcome.UNAVAILABLE, e.getMessage(), call);
+        }
+        String stdout = Redactor.redact(r.stdout());
+        String stderr = Redactor.redact(r.stderr());
+        String summary = spec.id() + " on " + call.agent() + (r.timedOut() ? " timed out" : " exited " + r.exitCode())
+                + " after " + r.durationMillis() + " ms";
+        write(caller, call, AuditRecord.builder(Decision.ALLOWED).reason(r.timedOut() ? "timed out" : "")
+                .ran(r.exitCode(), r.durationMillis(), r.outputBytes()));
+        return new DiagnosticReport(Outcome.COMPLETED, summary, spec.id(), call.agent(), call.params(), r.exitCode(),
+                stdout, stderr, r.stdoutTruncated() || r.stderrTruncated(), r.timedOut(), r.durationMillis(), "");
+    }
+
+    private DiagnosticReport refuse(Caller caller, DiagnosticCall call, Decision decision, Outcome outcome,
+                                    String message) {
+        write(caller, call, AuditRecord.builder(decision).reason(message));
+        return DiagnosticReport.refused(outcome, message, call);
+    }
+
+    /** Appends the audit line (flushed to disk) before the caller gets an answer. */
+    private void write(Caller caller, DiagnosticCall call, AuditRecord.Builder line) {
+        if (audit.isEmpty()) {
+            return;
+        }
+        try {
+            audit.get().append(line.time(clock.instant()).who(caller.qualifiedUserId()).where(caller.channelId())
+                    .agent(call.agent()).command(call.commandId()).params(call.params()).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit log " + audit.get().file(), e);
+        }
+    }
+
+    /** An untrusted value, quoted, escaped and cut short, safe to echo to the user. */
+    private static String shown(String value) {
+        return Echo.quote(value);
+    }
+
+    /** Assembles a {@link DiagnosticsService}. */
+    public static final class Builder {
+        private final Allowlist allowlist;
+        private final Map<String, RunTarget> targets = new java.util.LinkedHashMap<>();
+        private Optional<AuditLog> audit = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private int perMinute = 10;
+
+        private Builder(Allowlist allowlist) {
+            this.allowlist = allowlist;
+        }
+
+        /** Runs {@value Diagnostics#LOCAL} diagnostics on this host with {@code runner}. */
+        public Builder local(io.runbookbot.agent.exec.CommandRunner runner) {
+            targets.put(LOCAL, RunTarget.local(runner));
+            return this;
+        }
+
+        /** Makes every agent of the gateway's registry a target, by name. */
+        public Builder agents(AgentGateway gateway) {
+            gateway.registry().agents().forEach(a -> targets.put(a.name(), RunTarget.agent(gateway, a.name())));
+            return this;
+        }
+
+        public Builder audit(AuditLog log) {
+            this.audit = Optional.of(log);
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Runs per user per minute (default 10). */
+        public Builder perMinute(int value) {
+            this.perMinute = value;
+            return this;
+        }
+
+        public DiagnosticsService build() {
+            return new DiagnosticsService(allowlist, targets, RateLimiter.perMinute(perMinute, clock), audit, clock);
+        }
+    }
+}
