@@ -79,10 +79,11 @@ class AskCommandTest {
     }
 
     @Test
-    void jsonHasQuestionConfidenceAnsweredAndMatches() throws Exception {
+    void jsonHasQuestionConfidenceAnsweredMatchesAndDiagnostics() throws Exception {
         JsonNode json = JSON.readTree(ask("--json", QUESTION).out());
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("question", "confidence", "answered", "matches");
+        assertThat(json.fieldNames()).toIterable()
+                .containsExactly("question", "confidence", "answered", "matches", "diagnostics");
         assertThat(json.get("question").asText()).isEqualTo(QUESTION);
         assertThat(json.get("answered").booleanValue()).isTrue();
         assertThat(json.get("confidence").doubleValue()).isBetween(0.0, 1.0);
