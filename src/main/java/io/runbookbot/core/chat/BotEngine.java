@@ -1,0 +1,116 @@
+package io.runbookbot.core.chat;
+
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.DiagnosticCall;
+import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.RunbookSearch;
+import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.UserFacingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation, the same on every platform: request in, reply out. It is the one place that
+ * turns failures into replies: a {@link UserFacingException} becomes its message, anything else a
+ * fixed sentence with an incident id (the exception is logged, never shown). Thread-safe.
+ */
+public final class BotEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
+    /** Candidates fetched per question; "next match" walks through them. */
+    static final int CANDIDATES = 5;
+
+    private final Supplier<RunbookSearch> search;
+    private final Optional<Diagnostics> diagnostics;
+    private final FeedbackSink feedback;
+    private final Runnable reindex;
+    private final SourceLinks links;
+
+    /**
+     * @param search      the current search (a supplier, so that a re-index can swap it atomically)
+     * @param diagnostics the diagnostics port, when diagnostics are configured
+     * @param reindex     starts a re-index of the runbook folder
+     */
+    public BotEngine(Supplier<RunbookSearch> search, Optional<Diagnostics> diagnostics, FeedbackSink feedback,
+                     Runnable reindex, SourceLinks links) {
+        this.search = Objects.requireNonNull(search, "search");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+        this.reindex = Objects.requireNonNull(reindex, "reindex");
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    /** Handles a request; never throws. */
+    public BotReply handle(Caller caller, BotRequest request) {
+        try {
+            return dispatch(caller, request);
+        } catch (UserFacingException e) {
+            return new BotReply.Text(e.getMessage());
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Incident {} while handling {} for {}", incident, request.getClass().getSimpleName(),
+                    caller.qualifiedUserId(), e);
+            return new BotReply.Text("Something went wrong on my side (incident " + incident
+                    + "). The runbooks folder is still readable directly.");
+        }
+    }
+
+    /** The raw ranking for a question (incident-channel triage looks at its confidence). */
+    public Answer search(String question) {
+        return search.get().ask(question, CANDIDATES);
+    }
+
+    private BotReply dispatch(Caller caller, BotRequest request) {
+        if (request instanceof BotRequest.Ask ask) {
+            return answer(ask.question(), 0);
+        }
+        if (request instanceof BotRequest.NextMatch next) {
+            return answer(next.question(), next.index());
+        }
+        if (request instanceof BotRequest.RunDiagnostic run) {
+            return new BotReply.Diagnostic(requireDiagnostics()
+                    .run(caller, new DiagnosticCall(run.agent(), run.commandId(), run.params())));
+        }
+        if (request instanceof BotRequest.Confirm confirm) {
+            return new BotReply.Diagnostic(requireDiagnostics().confirm(caller, confirm.token()));
+        }
+        if (request instanceof BotRequest.Feedback vote) {
+            feedback.record(caller, vote);
+            return new BotReply.Text("Thanks, noted" + (vote.helpful() ? "." : ": this helps us fix the runbooks."));
+        }
+        if (request instanceof BotRequest.Reindex) {
+            reindex.run();
+            return new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when it is done.");
+        }
+        return new BotReply.Text(HelpText.TEXT);
+    }
+
+    /** Shows candidate {@code index} of the question's ranking. */
+    public BotReply answer(String question, int index) {
+        Answer answer = search(question);
+        if (!answer.answered() && index == 0 || answer.hits().isEmpty()) {
+            return new BotReply.NoMatch(question, answer.hits());
+        }
+        if (index >= answer.hits().size()) {
+            return new BotReply.Text("No more candidates for \"" + question + "\"; try other words or the exact error line.");
+        }
+        SectionHit shown = answer.hits().get(index);
+        List<SectionHit> others = new ArrayList<>(answer.hits());
+        others.remove(index);
+        List<DiagnosticSuggestion> suggestions = diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
+        return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
+                answer.confidence());
+    }
+
+    private Diagnostics requireDiagnostics() {
+        return diagnostics.orElseThrow(() -> new UserFacingException(
+                "Diagnostics are not configured on this bot (no allowlist)."));
+    }
+}
