@@ -1,0 +1,99 @@
+package io.runbookbot.core.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.RunbookSearch;
+import io.runbookbot.core.UserFacingException;
+import io.runbookbot.search.IndexedRunbooks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The conversation core on the bundled runbooks, without any chat platform. */
+class BotEngineTest {
+    private static final Caller ALICE = new Caller("test", "U1", List.of(), "C1");
+    private static IndexedRunbooks runbooks;
+    private final List<BotRequest.Feedback> votes = new ArrayList<>();
+    private final BotEngine engine = new BotEngine(() -> runbooks, Optional.empty(), (c, v) -> votes.add(v), () -> { },
+            new SourceLinks("https://git.example.com/runbooks/blob/main/{file}#L{line}"));
+
+    @BeforeAll
+    static void index() {
+        runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+    }
+
+    @AfterAll
+    static void close() {
+        runbooks.close();
+    }
+
+    @Test
+    void answersAQuestionWithTheSectionItsSourceLinkAndOtherCandidates() {
+        BotReply reply = engine.handle(ALICE, RequestParser.parse("FATAL: sorry, too many clients already"));
+
+        assertThat(reply).isInstanceOf(BotReply.SectionAnswer.class);
+        BotReply.SectionAnswer answer = (BotReply.SectionAnswer) reply;
+        assertThat(answer.shown().section().heading()).isEqualTo("Too Many Connections");
+        assertThat(answer.sourceUrl()).contains("https://git.example.com/runbooks/blob/main/troubleshooting-guide.md#L131");
+        assertThat(answer.others()).isNotEmpty();
+    }
+
+    @Test
+    void nextMatchShowsTheSecondCandidate() {
+        BotReply.SectionAnswer first = (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.Ask("port already in use"));
+        BotReply.SectionAnswer second = (BotReply.SectionAnswer) engine.handle(ALICE,
+                new BotRequest.NextMatch("port already in use", 1));
+
+        assertThat(second.shown()).isEqualTo(first.others().get(0));
+        assertThat(second.index()).isEqualTo(1);
+    }
+
+    @Test
+    void saysSoWhenNoRunbookMatches() {
+        BotReply reply = engine.handle(ALICE, new BotRequest.Ask("wireguard tunnel handshake ok but no traffic"));
+
+        assertThat(reply).isInstanceOf(BotReply.NoMatch.class);
+    }
+
+    @Test
+    void recordsFeedback() {
+        engine.handle(ALICE, new BotRequest.Feedback("q", "troubleshooting-guide.md:131", true));
+
+        assertThat(votes).containsExactly(new BotRequest.Feedback("q", "troubleshooting-guide.md:131", true));
+    }
+
+    @Test
+    void explainsThatDiagnosticsAreNotConfigured() {
+        BotReply reply = engine.handle(ALICE, RequestParser.parse("run disk-usage"));
+
+        assertThat(reply).isEqualTo(new BotReply.Text("Diagnostics are not configured on this bot (no allowlist)."));
+    }
+
+    @Test
+    void turnsUnexpectedFailuresIntoAFixedSentenceWithAnIncidentId() {
+        RunbookSearch broken = (q, n) -> {
+            throw new IllegalStateException("secret internals");
+        };
+        BotEngine failing = new BotEngine(() -> broken, Optional.empty(), (c, v) -> { }, () -> { }, SourceLinks.NONE);
+
+        BotReply.Text reply = (BotReply.Text) failing.handle(ALICE, new BotRequest.Ask("disk full"));
+
+        assertThat(reply.text()).startsWith("Something went wrong on my side (incident ").doesNotContain("secret internals");
+    }
+
+    @Test
+    void showsUserFacingErrorsAsTheyAre() {
+        RunbookSearch gone = (q, n) -> {
+            throw new UserFacingException("The runbooks are being re-indexed, ask again in a moment.");
+        };
+        BotEngine engine2 = new BotEngine(() -> gone, Optional.empty(), (c, v) -> { }, () -> { }, SourceLinks.NONE);
+
+        assertThat(engine2.handle(ALICE, new BotRequest.Ask("disk full")))
+                .isEqualTo(new BotReply.Text("The runbooks are being re-indexed, ask again in a moment."));
+    }
+}
