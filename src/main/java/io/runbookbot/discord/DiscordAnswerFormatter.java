@@ -1,0 +1,99 @@
+package io.runbookbot.discord;
+
+import io.runbookbot.core.DiagnosticReport;
+import io.runbookbot.core.DiagnosticReport.Outcome;
+import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.TextChunks;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * Renders a {@link BotReply} as Discord messages within Discord's limits (2,000 characters of
+ * content, 4,096 of embed description, 100 per button id): a runbook section as an embed with
+ * buttons, everything else as plain text split at paragraph or code-block boundaries. Messages
+ * never ping anyone, whatever the runbook text says ({@code @everyone} included). Thread-safe.
+ */
+public final class DiscordAnswerFormatter {
+    /** Discord's limit on a message's content. */
+    public static final int MESSAGE_LIMIT = Message.MAX_CONTENT_LENGTH;
+    private static final String OUTPUT_CUT = "… output cut; run it on the host for the rest.";
+
+    private final SectionEmbed sections;
+    private final ButtonActions actions;
+
+    DiscordAnswerFormatter(ButtonActions actions) {
+        this.actions = actions;
+        this.sections = new SectionEmbed(actions);
+    }
+
+    /** The messages to send, in order; at least one. */
+    public List<MessageCreateData> format(BotReply reply) {
+        Objects.requireNonNull(reply, "reply");
+        if (reply instanceof BotReply.SectionAnswer answer) {
+            return List.of(message("").setEmbeds(sections.embed(answer)).setComponents(sections.buttons(answer)).build());
+        }
+        if (reply instanceof BotReply.Diagnostic diagnostic) {
+            return List.of(diagnostic(diagnostic.report()));
+        }
+        return plain(reply).stream().map(text -> message(text).build()).toList();
+    }
+
+    /** The reply as plain text messages of at most {@value #MESSAGE_LIMIT} characters each. */
+    public List<String> plain(BotReply reply) {
+        return TextChunks.split(text(reply), MESSAGE_LIMIT);
+    }
+
+    private static String text(BotReply reply) {
+        if (reply instanceof BotReply.SectionAnswer a) {
+            return "**" + SectionEmbed.title(a.shown().section()) + "**\n\n" + SectionEmbed.body(a.shown().section())
+                    + "\n\nSource: " + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
+        }
+        if (reply instanceof BotReply.NoMatch none) {
+            List<String> lines = new ArrayList<>(List.of("No runbook matches \"" + SectionEmbed.cut(none.question(), 300)
+                    + "\". Try the exact error line, or other words."));
+            if (!none.candidates().isEmpty()) {
+                lines.add("\nClosest sections (low confidence):");
+                none.candidates().forEach(hit -> lines.add(SectionEmbed.candidate(hit)));
+            }
+            return String.join("\n", lines);
+        }
+        if (reply instanceof BotReply.Diagnostic d) {
+            return d.report().message();
+        }
+        return ((BotReply.Text) reply).text();
+    }
+
+    private MessageCreateData diagnostic(DiagnosticReport report) {
+        if (report.outcome() == Outcome.NEEDS_CONFIRMATION) {
+            Button confirm = Button.danger(actions.idFor(new BotRequest.Confirm(report.confirmationToken())), "Confirm");
+            return message(SectionEmbed.cut(report.message(), MESSAGE_LIMIT)).setComponents(ActionRow.of(confirm)).build();
+        }
+        if (!report.ran()) {
+            return message(SectionEmbed.cut(report.message(), MESSAGE_LIMIT)).build();
+        }
+        String header = "`" + report.commandId() + "` on `" + report.agent() + "`: "
+                + (report.timedOut() ? "timed out" : "exit code " + report.exitCode()) + ", " + report.durationMillis()
+                + " ms" + (report.truncated() ? " (output cut at the allowlist's cap)" : "");
+        String output = codeBlock(report.stdout().isEmpty() && report.stderr().isEmpty() ? "(no output)" : report.stdout())
+                + (report.stderr().isEmpty() ? "" : "\nstderr:\n" + codeBlock(report.stderr()));
+        return message(header + "\n" + TextChunks.head(output, MESSAGE_LIMIT - header.length() - 1, OUTPUT_CUT)).build();
+    }
+
+    /** Output in a fence that the output itself cannot close. */
+    private static String codeBlock(String output) {
+        return "```\n" + output.replace("```", "`\u200b``").stripTrailing() + "\n```";
+    }
+
+    private static MessageCreateBuilder message(String content) {
+        return new MessageCreateBuilder().setContent(content).setAllowedMentions(EnumSet.noneOf(MentionType.class));
+    }
+}

@@ -1,0 +1,120 @@
+package io.runbookbot.discord;
+
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.RequestParser;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's JDA listener: a mention is answered as a reply to the message; {@code /runbook} and
+ * button clicks are deferred at once and answered through the interaction hook. The engine runs
+ * on {@code worker}, never on JDA's event thread. Messages from bots (itself included) are ignored.
+ */
+public final class DiscordBot extends ListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    public static final String PLATFORM = "discord";
+    public static final String COMMAND = "runbook";
+    public static final String OPTION = "question";
+
+    private final BotEngine engine;
+    private final DiscordAnswerFormatter formatter;
+    private final ButtonActions actions;
+    private final Executor worker;
+
+    /**
+     * @param worker       runs the engine and sends the answers (the engine may be slow)
+     * @param buttonMemory how many recent buttons whose action does not fit in a custom id are remembered
+     */
+    public DiscordBot(BotEngine engine, Executor worker, int buttonMemory) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.actions = new ButtonActions(buttonMemory);
+        this.formatter = new DiscordAnswerFormatter(actions);
+    }
+
+    /** The {@code /runbook question:...} command, for {@code updateCommands()}. */
+    public static SlashCommandData command() {
+        return Commands.slash(COMMAND, "Ask the runbooks, or: help | run <id> key=value [on <agent>] | confirm <token>")
+                .addOption(OptionType.STRING, OPTION, "An error line, alert or symptom (or help, run ..., confirm ...)", true);
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        Message message = event.getMessage();
+        User self = event.getJDA().getSelfUser();
+        if (event.getAuthor().isBot() || event.isWebhookMessage() || !message.getMentions().isMentioned(self)) {
+            return;
+        }
+        String text = stripMention(message.getContentRaw(), self.getId());
+        Caller caller = caller(event.getAuthor(), event.getMember(), event.getChannel().getId());
+        send(caller, RequestParser.parse(text), data -> message.reply(data).mentionRepliedUser(false).complete());
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.getName().equals(COMMAND)) {
+            return;
+        }
+        String text = Optional.ofNullable(event.getOption(OPTION)).map(OptionMapping::getAsString).orElse("help");
+        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
+        event.deferReply().queue();
+        send(caller, RequestParser.parse(text), data -> event.getHook().sendMessage(data).complete());
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<BotRequest> request = actions.requestFor(event.getComponentId());
+        if (request.isEmpty()) {
+            event.reply("This button has expired; ask me again.").setEphemeral(true).queue();
+            return;
+        }
+        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
+        event.deferReply().queue();
+        send(caller, request.get(), data -> event.getHook().sendMessage(data).complete());
+    }
+
+    /** Answers on the worker: engine, formatter, then each message in order through {@code out}. */
+    private void send(Caller caller, BotRequest request, Consumer<MessageCreateData> out) {
+        worker.execute(() -> {
+            try {
+                formatter.format(engine.handle(caller, request)).forEach(out);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not send a Discord answer to {} in channel {}", caller.qualifiedUserId(),
+                        caller.channelId(), e);
+            }
+        });
+    }
+
+    /** The caller by immutable ids: user snowflake, the member's role ids, the channel id. */
+    static Caller caller(User user, @Nullable Member member, String channelId) {
+        List<String> roles = member == null ? List.of() : member.getRoles().stream().map(Role::getId).toList();
+        return new Caller(PLATFORM, user.getId(), roles, channelId);
+    }
+
+    /** The message without the bot's mention ({@code <@id>} or the older {@code <@!id>}). */
+    static String stripMention(String content, String selfId) {
+        return content.replaceAll("\\s*<@!?" + Pattern.quote(selfId) + ">\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,113 @@
+package io.runbookbot.discord;
+
+import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.TextChunks;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+
+/** A runbook section as a Discord embed, with its buttons (run, next match, helpful, not helpful). */
+final class SectionEmbed {
+    /** Room for each list field, so that title + description + fields + footer stay under 6,000. */
+    static final int FIELD_ROOM = 600;
+    private static final int MAX_RUN_BUTTONS = 10;
+
+    private final ButtonActions actions;
+
+    SectionEmbed(ButtonActions actions) {
+        this.actions = actions;
+    }
+
+    MessageEmbed embed(BotReply.SectionAnswer answer) {
+        RunbookSection section = answer.shown().section();
+        String link = answer.sourceUrl().orElse("`" + section.location() + "`");
+        EmbedBuilder embed = new EmbedBuilder()
+                .setTitle(cut(title(section), MessageEmbed.TITLE_MAX_LENGTH),
+                        answer.sourceUrl().filter(u -> u.startsWith("https://") || u.startsWith("http://")).orElse(null))
+                .setDescription(TextChunks.head(body(section), MessageEmbed.DESCRIPTION_MAX_LENGTH,
+                        "… full runbook: " + link))
+                .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · confidence "
+                        + Math.round(answer.confidence() * 100) + "% · match " + (answer.index() + 1)
+                        + " of " + (answer.others().size() + 1));
+        if (!answer.suggestions().isEmpty()) {
+            embed.addField("Diagnostics", list(answer.suggestions().stream()
+                    .map(s -> "`" + s.command() + "` (line " + s.sourceLineNumber() + ")").toList()), false);
+        }
+        if (!answer.others().isEmpty()) {
+            embed.addField("Other candidates", list(answer.others().stream().map(SectionEmbed::candidate).toList()), false);
+        }
+        return embed.build();
+    }
+
+    List<ActionRow> buttons(BotReply.SectionAnswer answer) {
+        Set<BotRequest> runs = new LinkedHashSet<>();
+        for (DiagnosticSuggestion s : answer.suggestions()) {
+            runs.add(new BotRequest.RunDiagnostic(Diagnostics.LOCAL, s.commandId(), s.params()));
+        }
+        List<Button> runButtons = runs.stream().limit(MAX_RUN_BUTTONS).map(r -> (BotRequest.RunDiagnostic) r)
+                .map(r -> Button.primary(actions.idFor(r), cut(label(r), Button.LABEL_MAX_LENGTH))).toList();
+        List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
+        String location = answer.shown().section().location();
+        List<Button> vote = new ArrayList<>();
+        if (!answer.others().isEmpty() && answer.index() < answer.others().size()) {
+            vote.add(Button.secondary(actions.idFor(new BotRequest.NextMatch(answer.question(), answer.index() + 1)),
+                    "Next match"));
+        }
+        vote.add(Button.success(actions.idFor(new BotRequest.Feedback(answer.question(), location, true)), "Helpful"));
+        vote.add(Button.danger(actions.idFor(new BotRequest.Feedback(answer.question(), location, false)),
+                "Not helpful"));
+        rows.add(ActionRow.of(vote));
+        return rows;
+    }
+
+    /** The heading chain, e.g. "Troubleshooting Guide › Database › Too Many Connections". */
+    static String title(RunbookSection section) {
+        return section.path().isEmpty() ? section.heading().isBlank() ? section.title() : section.heading()
+                : String.join(" › ", section.path());
+    }
+
+    static String candidate(SectionHit hit) {
+        return "• " + title(hit.section()) + " — `" + hit.section().location() + "`";
+    }
+
+    /** The section's text without its own heading line, which the title already shows. */
+    static String body(RunbookSection section) {
+        String text = section.text().strip();
+        int eol = text.indexOf('\n');
+        String first = eol < 0 ? text : text.substring(0, eol);
+        return first.startsWith("#") && first.contains(section.heading()) ? text.substring(first.length()).strip() : text;
+    }
+
+    private static String label(BotRequest.RunDiagnostic run) {
+        StringBuilder label = new StringBuilder("Run ").append(run.commandId());
+        run.params().forEach((k, v) -> label.append(' ').append(k).append('=').append(v));
+        return label.toString();
+    }
+
+    /** Lines joined until the field's room is used up. */
+    static String list(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            String l = cut(line, FIELD_ROOM);
+            if (out.length() + l.length() + 1 > FIELD_ROOM) {
+                break;
+            }
+            out.append(out.length() > 0 ? "\n" : "").append(l);
+        }
+        return out.toString();
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
