@@ -33,7 +33,19 @@ COPY runbooks/ /runbooks/
 VOLUME /runbooks
 ENV RUNBOOK_BOT_RUNBOOKS=/runbooks
 
+# audit and feedback logs outlive the container
+RUN mkdir -p /var/lib/runbook-bot && chown 10001:10001 /var/lib/runbook-bot
+VOLUME /var/lib/runbook-bot
+ENV RUNBOOK_BOT_AUDIT_LOG=/var/lib/runbook-bot/audit.jsonl \
+    RUNBOOK_BOT_FEEDBACK_LOG=/var/lib/runbook-bot/feedback.jsonl
+
+# health, readiness and Prometheus metrics; Slack HTTP mode (Socket Mode needs no inbound port)
+EXPOSE 8080 3000
+
 USER 10001:10001
 
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/runbook-bot.jar"]
-CMD ["--help"]
+# `serve` starts the chat front ends whose tokens are set (SLACK_*, DISCORD_BOT_TOKEN, from --env-file
+# or *_FILE mounted secrets) plus /healthz, /readyz and /metrics on 8080; `agent` runs the diagnostics
+# agent on a target host; `ask "..."` answers once.
+CMD ["serve"]

@@ -19,6 +19,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (cls == AgentCommand.class) {
             return cls.cast(new AgentCommand(environment));
         }
+        if (cls == ServeCommand.class) {
+            return cls.cast(new ServeCommand(environment));
+        }
         if (cls == RunCommand.class) {
             return cls.cast(new RunCommand(environment));
         }

@@ -1,0 +1,93 @@
+package io.runbookbot.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code serve} needs, loaded and validated once by {@link BotConfigLoader} and handed
+ * down through constructors. Secrets are {@link Secret}s, so printing the tree never shows them.
+ *
+ * @param runbooks   the runbook folder ({@code RUNBOOK_BOT_RUNBOOKS})
+ * @param allowlist  the diagnostics allowlist; empty means diagnostics are disabled
+ * @param agents     the registry of remote agents, if any
+ * @param auditLog   where diagnostics runs are audited
+ * @param feedback   where helpful / not helpful votes go (JSON lines)
+ * @param sourceUrl  the source link template ("" for none)
+ * @param httpPort   the port of /healthz, /readyz and /metrics (0 = ephemeral)
+ * @param slack      the Slack front end, when {@code SLACK_BOT_TOKEN} is set
+ * @param discord    the Discord front end, when {@code DISCORD_BOT_TOKEN} is set
+ */
+public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
+                        String sourceUrl, int httpPort, Optional<Slack> slack, Optional<Discord> discord) {
+    public BotConfig {
+        Objects.requireNonNull(runbooks, "runbooks");
+        Objects.requireNonNull(allowlist, "allowlist");
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(feedback, "feedback");
+        Objects.requireNonNull(sourceUrl, "sourceUrl");
+        Objects.requireNonNull(slack, "slack");
+        Objects.requireNonNull(discord, "discord");
+    }
+
+    /**
+     * The Slack front end: Socket Mode when {@code appToken} is present, else HTTP mode on
+     * {@code httpPort} with requests verified by {@code signingSecret}.
+     *
+     * @param incidentChannels channel ids or name patterns such as {@code inc-*} where the bot
+     *                         answers symptoms unasked
+     */
+    public record Slack(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret, int httpPort,
+                        List<String> incidentChannels, String apiUrl) {
+        public Slack {
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(botToken, "botToken");
+            Objects.requireNonNull(appToken, "appToken");
+            Objects.requireNonNull(signingSecret, "signingSecret");
+            incidentChannels = List.copyOf(incidentChannels);
+        }
+
+        public boolean socketMode() {
+            return appToken.isPresent();
+        }
+    }
+
+    /** The Discord front end; the URLs point at another Discord (a test fake) when present. */
+    public record Discord(Secret botToken, Optional<String> restUrl, Optional<String> gatewayUrl) {
+        public Discord {
+            Objects.requireNonNull(botToken, "botToken");
+            Objects.requireNonNull(restUrl, "restUrl");
+            Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        }
+    }
+
+    /** One line per setting, secrets redacted, for the start-up log. */
+    public List<String> describe() {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "RUNBOOK_BOT_RUNBOOKS=" + runbooks,
+                "RUNBOOK_BOT_ALLOWLIST=" + allowlist.map(Path::toString).orElse("(none: diagnostics disabled)"),
+                "RUNBOOK_BOT_AGENTS=" + agents.map(Path::toString).orElse("(none: local host only)"),
+                "RUNBOOK_BOT_AUDIT_LOG=" + auditLog,
+                "RUNBOOK_BOT_FEEDBACK_LOG=" + feedback,
+                "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
+                "RUNBOOK_BOT_HTTP_PORT=" + httpPort));
+        slack.ifPresentOrElse(s -> {
+            lines.add("SLACK_BOT_TOKEN=" + s.botToken());
+            lines.add(s.socketMode() ? "SLACK_APP_TOKEN=" + s.appToken().get() + " (Socket Mode)"
+                    : "SLACK_SIGNING_SECRET=" + s.signingSecret().get() + " (HTTP mode, SLACK_HTTP_PORT=" + s.httpPort()
+                    + ")");
+            lines.add("RUNBOOK_BOT_INCIDENT_CHANNELS=" + (s.incidentChannels().isEmpty() ? "(none)"
+                    : String.join(",", s.incidentChannels())));
+            if (!s.apiUrl().equals(BotConfigLoader.SLACK_API)) {
+                lines.add("RUNBOOK_BOT_SLACK_API_URL=" + s.apiUrl());
+            }
+        }, () -> lines.add("Slack disabled: SLACK_BOT_TOKEN not set"));
+        discord.ifPresentOrElse(d -> lines.add("DISCORD_BOT_TOKEN=" + d.botToken()
+                        + d.restUrl().map(u -> " (REST " + u + ", gateway " + d.gatewayUrl().orElse("Discord's") + ")")
+                        .orElse("")),
+                () -> lines.add("Discord disabled: DISCORD_BOT_TOKEN not set"));
+        return List.copyOf(lines);
+    }
+}

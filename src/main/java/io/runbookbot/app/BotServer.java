@@ -1,0 +1,137 @@
+package io.runbookbot.app;
+
+import io.runbookbot.agent.allowlist.Allowlist;
+import io.runbookbot.agent.allowlist.AllowlistException;
+import io.runbookbot.agent.audit.AuditLog;
+import io.runbookbot.agent.exec.CommandRunner;
+import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.SourceLinks;
+import io.runbookbot.diagnostics.AgentGateway;
+import io.runbookbot.diagnostics.AgentRegistry;
+import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.search.ReloadingRunbooks;
+import io.runbookbot.search.RunbookFolderWatcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code serve} runs, wired from one {@link BotConfig}: the reloading index and its
+ * folder watcher, diagnostics, the feedback log, the engine, the HTTP endpoints and the chat front
+ * ends. Closing it stops them in reverse order of starting.
+ */
+final class BotServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    static final Duration DEBOUNCE = Duration.ofMillis(500);
+
+    private final Deque<AutoCloseable> resources;
+    private final ReloadingRunbooks runbooks;
+    private final HealthServer http;
+    private final List<FrontEnd> frontEnds;
+
+    private BotServer(BotConfig config, Function<String, Optional<String>> env, Deque<AutoCloseable> resources) {
+        this.resources = resources;
+        runbooks = own(ReloadingRunbooks.open(config.runbooks()));
+        own(RunbookFolderWatcher.start(config.runbooks(), DEBOUNCE, runbooks::requestReload));
+        Metrics metrics = new Metrics(runbooks::status);
+        Optional<Diagnostics> diagnostics = diagnostics(config, env)
+                .map(d -> new MeteredDiagnostics(d, metrics));
+        JsonLinesFeedback feedback = own(JsonLinesFeedback.open(config.feedback(), metrics));
+        MeteredSearch search = new MeteredSearch(runbooks, metrics);
+        BotEngine engine = new BotEngine(() -> search, diagnostics, feedback, runbooks::requestReload,
+                new SourceLinks(config.sourceUrl()));
+        http = own(HealthServer.start(config.httpPort(), this::notReady, metrics));
+        frontEnds = FrontEnds.start(config, engine);
+        frontEnds.forEach(this::own);
+    }
+
+    /** Starts everything; if a part fails, the parts already started are closed. */
+    static BotServer start(BotConfig config, Function<String, Optional<String>> env) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            return new BotServer(config, env, resources);
+        } catch (RuntimeException e) {
+            while (!resources.isEmpty()) {
+                closeQuietly(resources.pop());
+            }
+            throw e;
+        }
+    }
+
+    int httpPort() {
+        return http.port();
+    }
+
+    List<FrontEnd> frontEnds() {
+        return frontEnds;
+    }
+
+    /** Why the bot is not ready: empty when the index is loaded and every front end is connected. */
+    List<String> notReady() {
+        List<String> reasons = new ArrayList<>();
+        if (runbooks.status().sections() == 0) {
+            reasons.add("the runbook index has no sections (" + runbooks.dir() + ")");
+        }
+        frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": not connected"));
+        return reasons;
+    }
+
+    private Optional<Diagnostics> diagnostics(BotConfig config, Function<String, Optional<String>> env) {
+        if (config.allowlist().isEmpty()) {
+            LOG.info("Diagnostics disabled: no allowlist (set RUNBOOK_BOT_ALLOWLIST or add allowlist.yaml "
+                    + "to the runbooks folder)");
+            return Optional.empty();
+        }
+        Allowlist allowlist;
+        try {
+            allowlist = Allowlist.load(config.allowlist().get());
+        } catch (AllowlistException e) {
+            throw new ConfigException("RUNBOOK_BOT_ALLOWLIST: " + e.getMessage());
+        }
+        DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist)
+                .local(own(new CommandRunner(4, Duration.ofSeconds(2))))
+                .audit(own(openAudit(config.auditLog())));
+        config.agents().ifPresent(file -> builder.agents(new AgentGateway(AgentRegistry.load(file), env,
+                Optional.empty())));
+        return Optional.of(builder.build());
+    }
+
+    private static AuditLog openAudit(Path file) {
+        try {
+            return AuditLog.open(file);
+        } catch (IOException e) {
+            throw new ConfigException("RUNBOOK_BOT_AUDIT_LOG: cannot open " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    /** Stops the front ends, then HTTP, the watcher and the index, then closes the logs. */
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            closeQuietly(resources.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} failed", resource.getClass().getSimpleName(), e);
+        }
+    }
+}

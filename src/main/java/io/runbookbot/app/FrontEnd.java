@@ -1,0 +1,17 @@
+package io.runbookbot.app;
+
+/**
+ * A running chat front end (Slack, Discord), as {@code serve} sees it: a name for logs and
+ * /readyz, whether it is connected, and a way to stop it.
+ */
+public interface FrontEnd extends AutoCloseable {
+    /** "slack", "discord". */
+    String name();
+
+    /** True once the front end is connected (Socket Mode, gateway) or listening (HTTP mode). */
+    boolean ready();
+
+    /** Stops taking requests and disconnects; must not throw. */
+    @Override
+    void close();
+}

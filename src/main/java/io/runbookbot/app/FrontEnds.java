@@ -1,0 +1,101 @@
+package io.runbookbot.app;
+
+import io.runbookbot.core.UserFacingException;
+import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.discord.DiscordFrontEnd;
+import io.runbookbot.discord.DiscordSettings;
+import io.runbookbot.slack.SlackFrontEnd;
+import io.runbookbot.slack.SlackSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import net.dv8tion.jda.api.JDA;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * THE single place where chat front ends are started. Each configured front end is started here
+ * and adapted to {@link FrontEnd}; one that is not configured is skipped (the start-up log says
+ * why). A front end that fails to start stops {@code serve} with a clear message.
+ */
+final class FrontEnds {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontEnds.class);
+
+    private FrontEnds() {
+    }
+
+    /** Starts every configured front end; if one fails to start, those already started are closed. */
+    static List<FrontEnd> start(BotConfig config, BotEngine engine) {
+        List<FrontEnd> started = new ArrayList<>();
+        try {
+            config.slack().ifPresent(s -> started.add(slack(s, engine)));
+            config.discord().ifPresent(d -> started.add(discord(d, engine)));
+        } catch (RuntimeException e) {
+            started.forEach(FrontEnd::close);
+            throw e;
+        }
+        if (started.isEmpty()) {
+            LOG.info("No chat front end is configured: serving only /healthz, /readyz and /metrics");
+        }
+        return List.copyOf(started);
+    }
+
+    private static FrontEnd slack(BotConfig.Slack config, BotEngine engine) {
+        SlackSettings settings = settings("SLACK_*", () -> new SlackSettings(config.botToken().reveal(),
+                config.appToken().map(Secret::reveal), config.signingSecret().map(Secret::reveal), config.httpPort(),
+                config.incidentChannels(), config.apiUrl()));
+        SlackFrontEnd slack = started("Slack", () -> SlackFrontEnd.start(settings, engine));
+        // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
+        return adapter("slack", () -> true, slack);
+    }
+
+    private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
+        DiscordSettings settings = settings("DISCORD_BOT_TOKEN", () -> new DiscordSettings(config.botToken().reveal(),
+                config.restUrl(), config.gatewayUrl()));
+        DiscordFrontEnd discord = started("Discord", () -> DiscordFrontEnd.start(settings, engine));
+        return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord);
+    }
+
+    /** The adapter's own settings check; its messages never quote a token. */
+    private static <T> T settings(String variables, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(variables + ": " + e.getMessage());
+        }
+    }
+
+    private static <T> T started(String platform, java.util.function.Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (RuntimeException e) {
+            LOG.error("The {} front end failed to start", platform, e);
+            throw new UserFacingException("The " + platform + " front end failed to start: "
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+        }
+    }
+
+    private static FrontEnd adapter(String name, BooleanSupplier ready, AutoCloseable frontEnd) {
+        return new FrontEnd() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean ready() {
+                return ready.getAsBoolean();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    frontEnd.close();
+                } catch (Exception e) {
+                    LOG.warn("Stopping the {} front end failed", name, e);
+                }
+            }
+        };
+    }
+}

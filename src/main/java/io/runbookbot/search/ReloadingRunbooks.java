@@ -1,0 +1,217 @@
+package io.runbookbot.search;
+
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.RunbookSearch;
+import io.runbookbot.core.UserFacingException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current index of a runbook folder, swapped atomically when the folder changes. Queries
+ * always run against one complete index; an index that was swapped out is closed only when the
+ * last query using it has finished (reference counting). A reload that fails as a whole (folder
+ * gone or unreadable) keeps the previous index; broken files are skipped by the loader. Reloads
+ * run one at a time on a background thread: requests made during a reload coalesce into one more
+ * run after it. Thread-safe.
+ */
+public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReloadingRunbooks.class);
+
+    /**
+     * What the last reload gave.
+     *
+     * @param loadedAt  when the index being served was built
+     * @param runbooks  runbooks in the index being served
+     * @param sections  sections in the index being served
+     * @param skipped   files skipped when it was built
+     * @param succeeded reloads that swapped in a new index (the first load included)
+     * @param failed    reloads that failed and kept the previous index
+     * @param lastError the last failure's message, empty after a success
+     */
+    public record Status(Instant loadedAt, int runbooks, int sections, int skipped, long succeeded, long failed,
+                         Optional<String> lastError) {
+        public Status {
+            Objects.requireNonNull(loadedAt, "loadedAt");
+            Objects.requireNonNull(lastError, "lastError");
+        }
+    }
+
+    private final Path dir;
+    private final Function<Path, IndexedRunbooks> opener;
+    private final Clock clock;
+    private final AtomicReference<Generation> current;
+    private final ExecutorService reloader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "runbook-reload");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object lock = new Object();
+    private final Object swapLock = new Object();
+    private volatile Status status;
+    private volatile boolean closed;
+    private @Nullable CompletableFuture<Status> queued;
+
+    ReloadingRunbooks(Path dir, Function<Path, IndexedRunbooks> opener, Clock clock) {
+        this.dir = dir;
+        this.opener = opener;
+        this.clock = clock;
+        IndexedRunbooks first = opener.apply(dir);
+        this.current = new AtomicReference<>(new Generation(first));
+        this.status = new Status(clock.instant(), first.runbooks().size(), first.sectionCount(),
+                first.loadResult().skipped().size(), 1, 0, Optional.empty());
+    }
+
+    /**
+     * Loads and indexes {@code dir} now.
+     *
+     * @throws UserFacingException when the folder is missing or unreadable
+     */
+    public static ReloadingRunbooks open(Path dir) {
+        return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"), IndexedRunbooks::open, Clock.systemUTC());
+    }
+
+    @Override
+    public Answer ask(String question, int topN) {
+        Generation generation = acquire();
+        try {
+            return generation.index.ask(question, topN);
+        } finally {
+            generation.release();
+        }
+    }
+
+    /** The folder being served. */
+    public Path dir() {
+        return dir;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /**
+     * Asks for a reload in the background. Returns the status after a reload that starts after
+     * this call; requests made while one is queued share it.
+     */
+    public CompletableFuture<Status> requestReload() {
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.completedFuture(status);
+            }
+            if (queued == null) {
+                CompletableFuture<Status> next = new CompletableFuture<>();
+                queued = next;
+                reloader.execute(this::runQueued);
+            }
+            return queued;
+        }
+    }
+
+    /** Rebuilds the index on the calling thread and swaps it in; on failure keeps the old one. */
+    public Status reloadNow() {
+        synchronized (swapLock) {
+            if (closed) {
+                return status;
+            }
+            Status before = status;
+            try {
+                IndexedRunbooks fresh = opener.apply(dir);
+                status = new Status(clock.instant(), fresh.runbooks().size(), fresh.sectionCount(),
+                        fresh.loadResult().skipped().size(), before.succeeded() + 1, before.failed(), Optional.empty());
+                current.getAndSet(new Generation(fresh)).release();
+            } catch (UserFacingException e) {
+                failed(before, e.getMessage());
+                LOG.error("Re-index of {} failed, still serving the previous index ({} sections): {}", dir,
+                        before.sections(), e.getMessage());
+            } catch (RuntimeException e) {
+                failed(before, e.toString());
+                LOG.error("Re-index of {} failed, still serving the previous index ({} sections)", dir,
+                        before.sections(), e);
+            }
+            return status;
+        }
+    }
+
+    private void failed(Status before, String message) {
+        status = new Status(before.loadedAt(), before.runbooks(), before.sections(), before.skipped(),
+                before.succeeded(), before.failed() + 1, Optional.of(message));
+    }
+
+    private void runQueued() {
+        CompletableFuture<Status> mine;
+        synchronized (lock) {
+            mine = Objects.requireNonNull(queued);
+            queued = null;
+        }
+        mine.complete(reloadNow());
+    }
+
+    private Generation acquire() {
+        while (true) {
+            if (closed) {
+                throw new IllegalStateException("The runbook index is closed");
+            }
+            Generation generation = current.get();
+            if (generation.tryAcquire()) {
+                return generation;
+            }
+        }
+    }
+
+    /** Waits for a running reload, then closes the index once its last query finishes. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            reloader.shutdown();
+        }
+        try {
+            reloader.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (swapLock) {
+            current.get().release();
+        }
+    }
+
+    /** One index and the number of its users; the holder's own reference counts as one. */
+    private static final class Generation {
+        private final IndexedRunbooks index;
+        private final AtomicInteger users = new AtomicInteger(1);
+
+        Generation(IndexedRunbooks index) {
+            this.index = index;
+        }
+
+        boolean tryAcquire() {
+            int n;
+            do {
+                n = users.get();
+                if (n == 0) {
+                    return false;
+                }
+            } while (!users.compareAndSet(n, n + 1));
+            return true;
+        }
+
+        void release() {
+            if (users.decrementAndGet() == 0) {
+                index.close();
+            }
+        }
+    }
+}

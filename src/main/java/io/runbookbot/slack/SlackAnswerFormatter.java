@@ -1,0 +1,142 @@
+package io.runbookbot.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.BlockElements;
+import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.TextChunks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders a {@link BotReply} as Block Kit within Slack's limits: {@value #MAX_SECTION_CHARS}
+ * characters per section block, {@value #MAX_BLOCKS} blocks, cut at paragraph or code-block
+ * boundaries (never inside a code block) with a link to the full runbook when cut.
+ */
+public final class SlackAnswerFormatter {
+    public static final int MAX_BLOCKS = 50;
+    public static final int MAX_SECTION_CHARS = 3000;
+    /** Fallback text is kept well under Slack's ~4,000 characters. */
+    static final int MAX_TEXT = 3000;
+    private static final int MAX_HEADER = 150;
+    private static final int MAX_RUN_BUTTONS = 5;
+
+    private SlackAnswerFormatter() {
+    }
+
+    public static SlackMessage format(BotReply reply) {
+        Objects.requireNonNull(reply, "reply");
+        if (reply instanceof BotReply.SectionAnswer answer) {
+            return section(answer);
+        }
+        if (reply instanceof BotReply.NoMatch none) {
+            return noMatch(none);
+        }
+        if (reply instanceof BotReply.Diagnostic diagnostic) {
+            return SlackDiagnosticFormatter.format(diagnostic.report());
+        }
+        return text(((BotReply.Text) reply).text());
+    }
+
+    /** A plain message (mrkdwn-escaped, cut to {@value #MAX_TEXT} characters). */
+    static SlackMessage text(String text) {
+        return new SlackMessage(TextChunks.head(SlackMarkdown.escape(text), MAX_TEXT, "…"), List.of());
+    }
+
+    private static SlackMessage section(BotReply.SectionAnswer a) {
+        RunbookSection s = a.shown().section();
+        String location = s.file() + ":" + s.line() + "-" + s.endLine();
+        String source = a.sourceUrl().map(u -> "<" + u + "|" + location + ">").orElse("`" + location + "`");
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(cut(title(s), MAX_HEADER)))));
+        int room = MAX_BLOCKS - 3 - (a.others().isEmpty() ? 0 : 1);
+        List<String> chunks = TextChunks.split(SlackMarkdown.toMrkdwn(body(s)), MAX_SECTION_CHARS);
+        boolean cutShort = chunks.size() > room;
+        chunks.stream().limit(cutShort ? room - 1 : room).filter(c -> !c.isBlank())
+                .forEach(c -> blocks.add(mrkdwn(c)));
+        if (cutShort) {
+            blocks.add(mrkdwn("_The section goes on; full runbook:_ " + source));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText("Source: " + source + "  ·  confidence "
+                + Math.round(a.confidence() * 100) + "%")))));
+        blocks.add(actions(b -> b.blockId("runbook_actions").elements(buttons(a))));
+        if (!a.others().isEmpty()) {
+            blocks.add(mrkdwn("*Other candidates*\n" + candidates(a.others())));
+        }
+        return new SlackMessage(cut(SlackMarkdown.escape(title(s)) + " (" + location + ")", MAX_TEXT), blocks);
+    }
+
+    private static List<BlockElement> buttons(BotReply.SectionAnswer a) {
+        List<BlockElement> buttons = new ArrayList<>();
+        List<DiagnosticSuggestion> suggestions = a.suggestions();
+        for (int i = 0; i < Math.min(MAX_RUN_BUTTONS, suggestions.size()); i++) {
+            DiagnosticSuggestion d = suggestions.get(i);
+            String value = SlackButtonValue.run(Diagnostics.LOCAL, d.commandId(), d.params());
+            if (value.length() <= SlackButtonValue.MAX_VALUE) {
+                buttons.add(button(SlackButtonValue.RUN + i, cut("Run " + d.commandId(), 75), value));
+            }
+        }
+        if (!a.others().isEmpty()) {
+            buttons.add(button(SlackButtonValue.NEXT, "Next match", SlackButtonValue.next(a.question(), a.index() + 1)));
+        }
+        String vote = SlackButtonValue.vote(a.question(), a.shown().section().location());
+        buttons.add(button(SlackButtonValue.HELPFUL, "Helpful", vote));
+        buttons.add(button(SlackButtonValue.NOT_HELPFUL, "Not helpful", vote));
+        return buttons;
+    }
+
+    private static SlackMessage noMatch(BotReply.NoMatch none) {
+        String text = "No runbook matches \"" + SlackMarkdown.escape(cut(none.question(), 500)) + "\"."
+                + (none.candidates().isEmpty() ? "" : "\nClosest, though weak:\n" + candidates(none.candidates()));
+        return new SlackMessage(cut(text, MAX_TEXT), List.of(mrkdwn(cut(text, MAX_SECTION_CHARS))));
+    }
+
+    private static String candidates(List<SectionHit> hits) {
+        StringBuilder lines = new StringBuilder();
+        for (SectionHit hit : hits.subList(0, Math.min(hits.size(), 10))) {
+            RunbookSection s = hit.section();
+            lines.append("• ").append(SlackMarkdown.escape(cut(title(s), 200))).append(" — `").append(s.location())
+                    .append("`\n");
+        }
+        return lines.toString().stripTrailing();
+    }
+
+    static LayoutBlock mrkdwn(String text) {
+        return Blocks.section(b -> b.text(markdownText(text)));
+    }
+
+    static BlockElement button(String actionId, String label, String value) {
+        return BlockElements.button(b -> b.actionId(actionId).text(plainText(label)).value(value));
+    }
+
+    /** The heading path ("Runbook › Section"), else the heading, else the runbook title. */
+    private static String title(RunbookSection s) {
+        return !s.path().isEmpty() ? String.join(" › ", s.path()) : !s.heading().isBlank() ? s.heading() : s.title();
+    }
+
+    /** The section text without its own heading line (the header block shows it). */
+    private static String body(RunbookSection s) {
+        String text = s.text().strip();
+        if (s.level() == 0 || !text.startsWith("#")) {
+            return text;
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? "" : text.substring(newline + 1).strip();
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,125 @@
+package io.runbookbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.IncidentTriage;
+import io.runbookbot.core.chat.RequestParser;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Wires a Bolt {@link App} to the engine: {@code /runbook}, mentions, incident-channel messages
+ * and the buttons. Every handler acks at once and hands the work to an executor; answers go back
+ * through {@code response_url} or {@code chat.postMessage} in the thread.
+ */
+public final class SlackBot implements AutoCloseable {
+    public static final String COMMAND = "/runbook";
+    private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[UW][A-Z0-9]+(\\|[^>]*)?>");
+    private static final int REMEMBERED_EVENTS = 10_000;
+
+    private final BotEngine engine;
+    private final SlackIncidentChannels incidentChannels;
+    private final SlackEventIds events = new SlackEventIds(REMEMBERED_EVENTS);
+    private final ExecutorService executor;
+
+    private SlackBot(BotEngine engine, List<String> incidentChannels, int workers) {
+        this.engine = engine;
+        this.incidentChannels = new SlackIncidentChannels(incidentChannels);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "slack-answer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Registers the handlers on {@code app}; close the bot to stop its workers. */
+    public static SlackBot register(App app, BotEngine engine, List<String> incidentChannels, int workers) {
+        Objects.requireNonNull(app, "app");
+        SlackBot bot = new SlackBot(Objects.requireNonNull(engine, "engine"), List.copyOf(incidentChannels), workers);
+        app.command(COMMAND, (req, ctx) -> {
+            var p = req.getPayload();
+            BotRequest request = RequestParser.parse(p.getText() == null ? "" : p.getText());
+            Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
+            bot.executor.execute(SlackReplies.logged("slash command answer", () -> {
+                SlackMessage m = SlackAnswerFormatter.format(engine.handle(caller, request));
+                ctx.respond(r -> r.responseType("ephemeral").text(m.text()).blocks(SlackReplies.blocks(m)));
+            }));
+            return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
+        });
+        app.event(AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
+        app.event(MessageEvent.class, (payload, ctx) -> bot.onMessage(payload.getEventId(), payload.getEvent(), ctx));
+        app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+        SlackActions.register(app, engine, bot.executor);
+        return bot;
+    }
+
+    private Response onMention(String eventId, AppMentionEvent e, EventContext ctx) {
+        if (e.getBotId() != null || e.getUser() == null || !events.firstDelivery(eventId)) {
+            return ctx.ack();
+        }
+        String text = stripMention(e.getText(), ctx.getBotUserId());
+        String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+        Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
+        executor.execute(SlackReplies.logged("mention answer", () -> SlackReplies.postInThread(ctx.client(),
+                e.getChannel(), thread, SlackAnswerFormatter.format(engine.handle(caller, RequestParser.parse(text))))));
+        return ctx.ack();
+    }
+
+    /** Incident-channel triage: a confident answer to a symptom, in its thread; silence otherwise. */
+    private Response onMessage(String eventId, MessageEvent e, EventContext ctx) {
+        String text = e.getText() == null ? "" : e.getText();
+        boolean mentionsBot = ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
+        if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || mentionsBot
+                || !events.firstDelivery(eventId)) {
+            return ctx.ack();
+        }
+        executor.execute(SlackReplies.logged("incident-channel answer", () -> {
+            if (incidentChannels.contains(e.getChannel(), ctx.client())
+                    && IncidentTriage.shouldAnswer(text, engine.search(text))) {
+                String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+                Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
+                SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                        SlackAnswerFormatter.format(engine.handle(caller, new BotRequest.Ask(text))));
+            }
+        }));
+        return ctx.ack();
+    }
+
+    static String stripMention(String text, String botUserId) {
+        String t = text == null ? "" : text;
+        if (botUserId != null && !botUserId.isEmpty()) {
+            return t.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ").strip();
+        }
+        return LEADING_MENTION.matcher(t).replaceFirst("").strip();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

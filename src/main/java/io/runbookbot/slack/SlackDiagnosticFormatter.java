@@ -1,0 +1,47 @@
+package io.runbookbot.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+
+import com.slack.api.model.block.LayoutBlock;
+import io.runbookbot.core.DiagnosticReport;
+import io.runbookbot.core.chat.TextChunks;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders the outcome of a diagnostic: exit code, duration and output in code blocks (cut). */
+final class SlackDiagnosticFormatter {
+    private static final String OUTPUT_CUT = "_Output cut here; run it on the host for the rest._";
+
+    private SlackDiagnosticFormatter() {
+    }
+
+    static SlackMessage format(DiagnosticReport r) {
+        String message = SlackMarkdown.escape(r.message());
+        if (r.outcome() == DiagnosticReport.Outcome.NEEDS_CONFIRMATION) {
+            String text = message + "\nOnly the person who asked can confirm, within five minutes.";
+            return new SlackMessage(text, List.of(SlackAnswerFormatter.mrkdwn(text),
+                    actions(a -> a.blockId("runbook_confirm").elements(List.of(
+                            SlackAnswerFormatter.button(SlackButtonValue.CONFIRM, "Confirm " + r.commandId(),
+                                    r.confirmationToken()))))));
+        }
+        if (!r.ran()) {
+            return SlackAnswerFormatter.text(r.message());
+        }
+        String summary = "*" + SlackMarkdown.escape(r.commandId()) + "* on `" + SlackMarkdown.escape(r.agent())
+                + "`: exit " + r.exitCode() + " in " + r.durationMillis() + " ms"
+                + (r.timedOut() ? " (timed out)" : "") + (r.truncated() ? " (output cut at the cap)" : "");
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackAnswerFormatter.mrkdwn(summary));
+        blocks.add(SlackAnswerFormatter.mrkdwn(code(r.stdout().isEmpty() ? "(no output)" : r.stdout())));
+        if (!r.stderr().isBlank()) {
+            blocks.add(SlackAnswerFormatter.mrkdwn("stderr:\n" + code(r.stderr())));
+        }
+        return new SlackMessage(r.commandId() + " on " + r.agent() + ": exit " + r.exitCode(), blocks);
+    }
+
+    /** Output as one code block, cut at a line boundary to fit a section block. */
+    private static String code(String output) {
+        String fenced = "```\n" + SlackMarkdown.escape(output.stripTrailing()).replace("```", "`\u200b``") + "\n```";
+        return TextChunks.head(fenced, SlackAnswerFormatter.MAX_SECTION_CHARS - 10, OUTPUT_CUT);
+    }
+}

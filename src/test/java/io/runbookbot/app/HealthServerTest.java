@@ -1,0 +1,83 @@
+package io.runbookbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.DiagnosticReport;
+import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.search.ReloadingRunbooks;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The probes and the exposition text, without a process. */
+class HealthServerTest {
+    private static final ReloadingRunbooks.Status LOADED =
+            new ReloadingRunbooks.Status(Instant.parse("2026-11-22T07:00:00Z"), 5, 200, 1, 3, 1, Optional.of("gone"));
+
+    private final Metrics metrics = new Metrics(() -> LOADED);
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void readyzIs503WithJsonReasonsUntilEverythingIsReady() throws Exception {
+        AtomicReference<List<String>> reasons = new AtomicReference<>(List.of("slack: not connected"));
+        try (HealthServer server = HealthServer.start(0, reasons::get, metrics)) {
+            HttpResponse<String> notReady = get(server.port(), "/readyz");
+            assertThat(notReady.statusCode()).isEqualTo(503);
+            assertThat(new ObjectMapper().readTree(notReady.body()).path("reasons").get(0).asText())
+                    .isEqualTo("slack: not connected");
+
+            reasons.set(List.of());
+            assertThat(get(server.port(), "/readyz").statusCode()).isEqualTo(200);
+            assertThat(get(server.port(), "/healthz").body()).isEqualTo("ok\n");
+        }
+    }
+
+    @Test
+    void meteredSearchCountsAnswersAbstentionsAndLatency() {
+        MeteredSearch search = new MeteredSearch((q, n) -> new Answer(q, q.startsWith("disk"), List.of(), 0.5), metrics);
+
+        search.ask("disk full", 5);
+        search.ask("lunch?", 5);
+        metrics.diagnosticsRun(DiagnosticReport.Outcome.DENIED);
+
+        assertThat(metrics.scrape()).contains("runbookbot_questions_total 2\n", "runbookbot_answers_total 1\n",
+                "runbookbot_abstentions_total 1\n", "runbookbot_diagnostics_runs_total{outcome=\"denied\"} 1\n",
+                "runbookbot_answer_seconds_count 2\n", "runbookbot_answer_seconds_bucket{le=\"+Inf\"} 2\n",
+                "runbookbot_reloads_total{result=\"success\"} 3\n", "runbookbot_reloads_total{result=\"failure\"} 1\n",
+                "runbookbot_sections 200\n", "# TYPE runbookbot_answer_seconds histogram\n");
+    }
+
+    @Test
+    void feedbackIsAppendedAsJsonLinesAndCounted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("logs/feedback.jsonl");
+        try (JsonLinesFeedback feedback = JsonLinesFeedback.open(file, metrics)) {
+            feedback.record(new Caller("slack", "U1", List.of(), "C1"),
+                    new BotRequest.Feedback("disk full", "disk.md:3", true));
+            feedback.record(new Caller("discord", "42", List.of(), "7"),
+                    new BotRequest.Feedback("port in use", "ports.md:9", false));
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        assertThat(new ObjectMapper().readTree(lines.get(0)).path("helpful").asBoolean()).isTrue();
+        assertThat(new ObjectMapper().readTree(lines.get(1)).path("platform").asText()).isEqualTo("discord");
+        assertThat(metrics.scrape()).contains("runbookbot_feedback_total{helpful=\"true\"} 1\n",
+                "runbookbot_feedback_total{helpful=\"false\"} 1\n");
+    }
+}

@@ -1,0 +1,192 @@
+package io.runbookbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runbookbot.fakes.DiscordEvents;
+import io.runbookbot.fakes.FakeDiscord;
+import io.runbookbot.fakes.FakeSlack;
+import io.runbookbot.fakes.GatewayEvent;
+import io.runbookbot.fakes.RecordedRequest;
+import io.runbookbot.fakes.SlackPayload;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code runbook-bot serve} as a real process: probes, metrics, start-up errors, SIGTERM. */
+class ServeCommandTest {
+    private static final Pattern READY = Pattern.compile(Pattern.quote(ServeCommand.READY) + "(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path work;
+    private Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    @AfterEach
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void start(Map<String, String> extraEnv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
+                .directory(work.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RUNBOOK_BOT_"));
+        env.put("RUNBOOK_BOT_RUNBOOKS", Path.of("runbooks").toAbsolutePath().toString());
+        env.put("RUNBOOK_BOT_HTTP_PORT", "0");
+        env.putAll(extraEnv);
+        process = builder.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.add(line);
+                    Matcher m = READY.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private HttpResponse<String> get(int httpPort, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesProbesAndMetricsWithoutChatTokensAndStopsCleanlyOnSigterm() throws Exception {
+        start(Map.of());
+        int httpPort = port.get(60, TimeUnit.SECONDS);
+
+        assertThat(get(httpPort, "/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get(httpPort, "/readyz");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        String metrics = get(httpPort, "/metrics").body();
+        assertThat(metrics).contains("runbookbot_questions_total 0", "runbookbot_answers_total 0",
+                "runbookbot_abstentions_total 0", "runbookbot_diagnostics_runs_total{outcome=\"completed\"} 0",
+                "runbookbot_feedback_total{helpful=\"true\"} 0", "runbookbot_reloads_total{result=\"success\"} 1",
+                "runbookbot_answer_seconds_bucket{le=\"+Inf\"} 0", "# TYPE runbookbot_sections gauge");
+        Matcher sections = Pattern.compile("(?m)^runbookbot_sections (\\d+)$").matcher(metrics);
+        assertThat(sections.find()).isTrue();
+        assertThat(Integer.parseInt(sections.group(1))).isPositive();
+        assertThat(output).anyMatch(l -> l.contains("Slack disabled: SLACK_BOT_TOKEN not set"));
+
+        process.destroy();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+        assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
+    }
+
+    @Test
+    void servesSlackInSocketModeAndCountsTheQuestion() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix()));
+            int httpPort = port.get(60, TimeUnit.SECONDS);
+            slack.awaitSocketConnection(Duration.ofSeconds(20));
+            assertThat(output).anyMatch(l -> l.contains("front ends: slack"));
+            assertThat(get(httpPort, "/readyz").statusCode()).isEqualTo(200);
+
+            SlackPayload command = slack.payloads().slashCommand("/runbook", "FATAL: sorry, too many clients already");
+            slack.push(command, "env-1");
+
+            RecordedRequest answer = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20));
+            assertThat(answer.json().path("text").asText()).contains("Too Many Connections");
+            assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_questions_total 1",
+                    "runbookbot_answers_total 1");
+            assertThat(String.join("\n", output)).contains("SLACK_BOT_TOKEN=xoxb-****")
+                    .doesNotContain("xapp-test");
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void servesDiscordAndRepliesToAMention() throws Exception {
+        String token = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789";
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            start(Map.of("DISCORD_BOT_TOKEN", token, "RUNBOOK_BOT_DISCORD_REST_URL", discord.restBaseUrl(),
+                    "RUNBOOK_BOT_DISCORD_GATEWAY_URL", discord.gatewayUrl().toString()));
+            int httpPort = port.get(60, TimeUnit.SECONDS);
+            assertThat(output).anyMatch(l -> l.contains("front ends: discord"));
+            assertThat(get(httpPort, "/readyz").statusCode()).isEqualTo(200);
+
+            GatewayEvent mention = discord.pushMention("FATAL: sorry, too many clients already");
+
+            RecordedRequest reply = discord.awaitCall(r -> r.is("POST", "channels/" + DiscordEvents.CHANNEL_ID
+                    + "/messages"), Duration.ofSeconds(20));
+            assertThat(reply.json().path("message_reference").path("message_id").asText()).isEqualTo(mention.id());
+            assertThat(String.join("\n", output)).doesNotContain(token);
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void reindexesWhenARunbookIsAdded() throws Exception {
+        Path runbooks = Files.createDirectories(work.resolve("runbooks"));
+        Files.writeString(runbooks.resolve("disk.md"), "# Disk\n\n## Disk full\n\nRun `df -h`.\n");
+        start(Map.of("RUNBOOK_BOT_RUNBOOKS", runbooks.toString()));
+        int httpPort = port.get(60, TimeUnit.SECONDS);
+        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 1\n");
+
+        Files.writeString(runbooks.resolve("port.md"), "# Ports\n\n## Port in use\n\nRun `lsof -i`.\n");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline && !get(httpPort, "/metrics").body().contains("runbookbot_sections 2\n")) {
+            Thread.sleep(100);
+        }
+        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 2\n")
+                .doesNotContain("runbookbot_reloads_total{result=\"success\"} 1\n");
+    }
+
+    @Test
+    void malformedSlackTokenIsAStartUpErrorThatDoesNotEchoIt() throws Exception {
+        start(Map.of("SLACK_BOT_TOKEN", "garbage-token-value", "SLACK_APP_TOKEN", "xapp-1-abc"));
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200); // let the reader drain the last lines
+        String all = String.join("\n", output);
+        assertThat(process.exitValue()).as(all).isEqualTo(2);
+        assertThat(all).contains("SLACK_BOT_TOKEN").doesNotContain("garbage-token-value");
+    }
+
+    @Test
+    void badPortIsAStartUpError() throws Exception {
+        start(Map.of("RUNBOOK_BOT_HTTP_PORT", "eighty"));
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(String.join("\n", output)).contains("RUNBOOK_BOT_HTTP_PORT");
+    }
+}
