@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param auditLog   where diagnostics runs are audited
  * @param feedback   where helpful / not helpful votes go (JSON lines)
  * @param sourceUrl  the source link template ("" for none)
+ * @param runOn      the agent that "run" buttons on suggested diagnostics target
+ *                   ({@code RUNBOOK_BOT_DEFAULT_AGENT}, default {@code local}: the bot's own host)
  * @param httpPort   the port of /healthz, /readyz and /metrics (0 = ephemeral)
  * @param slack      the Slack front end, when {@code SLACK_BOT_TOKEN} is set
  * @param discord    the Discord front end, when {@code DISCORD_BOT_TOKEN} is set
  */
 public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
-                        String sourceUrl, int httpPort, Optional<Slack> slack, Optional<Discord> discord) {
+                        String sourceUrl, String runOn, int httpPort, Optional<Slack> slack, Optional<Discord> discord) {
     public BotConfig {
         Objects.requireNonNull(runbooks, "runbooks");
         Objects.requireNonNull(allowlist, "allowlist");
@@ -28,6 +30,7 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(sourceUrl, "sourceUrl");
+        Objects.requireNonNull(runOn, "runOn");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
     }
@@ -72,6 +75,7 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
                 "RUNBOOK_BOT_AUDIT_LOG=" + auditLog,
                 "RUNBOOK_BOT_FEEDBACK_LOG=" + feedback,
                 "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
+                "RUNBOOK_BOT_DEFAULT_AGENT=" + runOn,
                 "RUNBOOK_BOT_HTTP_PORT=" + httpPort));
         slack.ifPresentOrElse(s -> {
             lines.add("SLACK_BOT_TOKEN=" + s.botToken());

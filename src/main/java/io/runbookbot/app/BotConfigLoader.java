@@ -28,7 +28,7 @@ public final class BotConfigLoader {
             "DISCORD_BOT_TOKEN");
     /** The settings a config file may hold (everything but the secrets). */
     static final Set<String> SETTINGS = Set.of("RUNBOOK_BOT_RUNBOOKS", "RUNBOOK_BOT_ALLOWLIST", "RUNBOOK_BOT_AGENTS",
-            "RUNBOOK_BOT_AUDIT_LOG", "RUNBOOK_BOT_FEEDBACK_LOG", "RUNBOOK_BOT_SOURCE_URL", "RUNBOOK_BOT_HTTP_PORT",
+            "RUNBOOK_BOT_AUDIT_LOG", "RUNBOOK_BOT_FEEDBACK_LOG", "RUNBOOK_BOT_SOURCE_URL", "RUNBOOK_BOT_DEFAULT_AGENT", "RUNBOOK_BOT_HTTP_PORT",
             "SLACK_HTTP_PORT", "RUNBOOK_BOT_INCIDENT_CHANNELS", "RUNBOOK_BOT_SLACK_API_URL",
             "RUNBOOK_BOT_DISCORD_REST_URL", "RUNBOOK_BOT_DISCORD_GATEWAY_URL");
     static final int DEFAULT_HTTP_PORT = 8080;
@@ -62,7 +62,7 @@ public final class BotConfigLoader {
         return new BotConfig(runbooks, allowlist(runbooks), existing("RUNBOOK_BOT_AGENTS"),
                 path("RUNBOOK_BOT_AUDIT_LOG").orElse(Path.of("runbook-bot.audit.jsonl")),
                 path("RUNBOOK_BOT_FEEDBACK_LOG").orElse(Path.of("runbook-bot.feedback.jsonl")),
-                plain("RUNBOOK_BOT_SOURCE_URL").orElse(""), port("RUNBOOK_BOT_HTTP_PORT", DEFAULT_HTTP_PORT),
+                plain("RUNBOOK_BOT_SOURCE_URL").orElse(""), plain("RUNBOOK_BOT_DEFAULT_AGENT").orElse("local"), port("RUNBOOK_BOT_HTTP_PORT", DEFAULT_HTTP_PORT),
                 slack(), discord());
     }
 

@@ -48,7 +48,7 @@ final class BotServer implements AutoCloseable {
         JsonLinesFeedback feedback = own(JsonLinesFeedback.open(config.feedback(), metrics));
         MeteredSearch search = new MeteredSearch(runbooks, metrics);
         BotEngine engine = new BotEngine(() -> search, diagnostics, feedback, runbooks::requestReload,
-                new SourceLinks(config.sourceUrl()));
+                new SourceLinks(config.sourceUrl()), config.runOn());
         http = own(HealthServer.start(config.httpPort(), this::notReady, metrics));
         frontEnds = FrontEnds.start(config, engine);
         frontEnds.forEach(this::own);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
         description = "Answers incident questions with the matching section of your runbooks.",
         subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class,
-            DiagnosticsCommand.class, RunCommand.class, AgentCommand.class, ServeCommand.class})
+            DiagnosticsCommand.class, RunCommand.class, AgentCommand.class, ServeCommand.class, SlackManifestCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,7 +1,6 @@
 package io.runbookbot.discord;
 
 import io.runbookbot.core.DiagnosticSuggestion;
-import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.chat.BotReply;
@@ -52,7 +51,7 @@ final class SectionEmbed {
     List<ActionRow> buttons(BotReply.SectionAnswer answer) {
         Set<BotRequest> runs = new LinkedHashSet<>();
         for (DiagnosticSuggestion s : answer.suggestions()) {
-            runs.add(new BotRequest.RunDiagnostic(Diagnostics.LOCAL, s.commandId(), s.params()));
+            runs.add(new BotRequest.RunDiagnostic(answer.runOn(), s.commandId(), s.params()));
         }
         List<Button> runButtons = runs.stream().limit(MAX_RUN_BUTTONS).map(r -> (BotRequest.RunDiagnostic) r)
                 .map(r -> Button.primary(actions.idFor(r), cut(label(r), Button.LABEL_MAX_LENGTH))).toList();

@@ -11,7 +11,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
 import io.runbookbot.core.DiagnosticSuggestion;
-import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.chat.BotReply;
@@ -83,7 +82,7 @@ public final class SlackAnswerFormatter {
         List<DiagnosticSuggestion> suggestions = a.suggestions();
         for (int i = 0; i < Math.min(MAX_RUN_BUTTONS, suggestions.size()); i++) {
             DiagnosticSuggestion d = suggestions.get(i);
-            String value = SlackButtonValue.run(Diagnostics.LOCAL, d.commandId(), d.params());
+            String value = SlackButtonValue.run(a.runOn(), d.commandId(), d.params());
             if (value.length() <= SlackButtonValue.MAX_VALUE) {
                 buttons.add(button(SlackButtonValue.RUN + i, cut("Run " + d.commandId(), 75), value));
             }

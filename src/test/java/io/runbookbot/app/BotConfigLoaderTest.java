@@ -57,6 +57,13 @@ class BotConfigLoaderTest {
     }
 
     @Test
+    void suggestedDiagnosticsRunOnThisHostUnlessADefaultAgentIsNamed() {
+        assertThat(load().runOn()).isEqualTo("local");
+        env.put("RUNBOOK_BOT_DEFAULT_AGENT", "web-1");
+        assertThat(load().runOn()).isEqualTo("web-1");
+    }
+
+    @Test
     void allowlistDefaultsToTheOneInTheRunbooksFolder() throws IOException {
         Path allowlist = Files.writeString(runbooks.resolve("allowlist.yaml"), "version: 1\n");
 

@@ -32,6 +32,7 @@ public final class BotEngine {
     private final FeedbackSink feedback;
     private final Runnable reindex;
     private final SourceLinks links;
+    private final String defaultAgent;
 
     /**
      * @param search      the current search (a supplier, so that a re-index can swap it atomically)
@@ -40,6 +41,13 @@ public final class BotEngine {
      */
     public BotEngine(Supplier<RunbookSearch> search, Optional<Diagnostics> diagnostics, FeedbackSink feedback,
                      Runnable reindex, SourceLinks links) {
+        this(search, diagnostics, feedback, reindex, links, Diagnostics.LOCAL);
+    }
+
+    /** @param defaultAgent the agent that suggested diagnostics run on when someone clicks "run" */
+    public BotEngine(Supplier<RunbookSearch> search, Optional<Diagnostics> diagnostics, FeedbackSink feedback,
+                     Runnable reindex, SourceLinks links, String defaultAgent) {
+        this.defaultAgent = Objects.requireNonNull(defaultAgent, "defaultAgent");
         this.search = Objects.requireNonNull(search, "search");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
@@ -106,7 +114,7 @@ public final class BotEngine {
         others.remove(index);
         List<DiagnosticSuggestion> suggestions = diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
         return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
-                answer.confidence());
+                answer.confidence(), defaultAgent);
     }
 
     private Diagnostics requireDiagnostics() {

@@ -2,6 +2,7 @@ package io.runbookbot.core.chat;
 
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.SectionHit;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +20,11 @@ public sealed interface BotReply {
      * @param suggestions allowlisted diagnostics the shown section's commands correspond to
      * @param sourceUrl   link to the section in the runbooks' repository, when configured
      * @param confidence  in [0, 1]
+     * @param runOn       the agent that the suggestions' "run" actions target
      */
     record SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                         List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence)
+                         List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence,
+                         String runOn)
             implements BotReply {
         public SectionAnswer {
             Objects.requireNonNull(question, "question");
@@ -29,6 +32,13 @@ public sealed interface BotReply {
             others = List.copyOf(others);
             suggestions = List.copyOf(suggestions);
             Objects.requireNonNull(sourceUrl, "sourceUrl");
+            Objects.requireNonNull(runOn, "runOn");
+        }
+
+        /** An answer whose suggested diagnostics run on this host. */
+        public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
+                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence) {
+            this(question, index, shown, others, suggestions, sourceUrl, confidence, Diagnostics.LOCAL);
         }
     }
 
