@@ -100,8 +100,7 @@ final class BotServer implements AutoCloseable {
         DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist)
                 .local(own(new CommandRunner(4, Duration.ofSeconds(2))))
                 .audit(own(openAudit(config.auditLog())));
-        config.agents().ifPresent(file -> builder.agents(new AgentGateway(AgentRegistry.load(file), env,
-                Optional.empty())));
+        config.agents().ifPresent(file -> builder.agents(new AgentGateway(AgentRegistry.load(file), env)));
         return Optional.of(builder.build());
     }
 

@@ -54,7 +54,7 @@ public final class DiagnosticsOptions {
     DiagnosticsService service(Function<String, Optional<String>> environment, CommandRunner runner, AuditLog audit) {
         DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist()).local(runner).audit(audit);
         if (agents != null) {
-            builder.agents(new AgentGateway(AgentRegistry.load(agents), environment, Optional.empty()));
+            builder.agents(new AgentGateway(AgentRegistry.load(agents), environment));
         }
         return builder.build();
     }

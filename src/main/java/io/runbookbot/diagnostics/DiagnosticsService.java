@@ -123,7 +123,8 @@ public final class DiagnosticsService implements Diagnostics {
         try {
             r = targets.get(call.agent()).run(spec, call.params(), caller);
         } catch (UserFacingException e) {
-            write(caller, call, AuditRecord.builder(Decision.ERROR).reason(e.getMessage())
+            Decision decision = e instanceof AgentException agent ? AgentGateway.decision(agent.kind()) : Decision.ERROR;
+            write(caller, call, AuditRecord.builder(decision).reason(e.getMessage())
                     .duration((System.nanoTime() - start) / 1_000_000));
             return DiagnosticReport.refused(Outcome.UNAVAILABLE, e.getMessage(), call);
         }

@@ -4,6 +4,7 @@ import io.runbookbot.agent.allowlist.ArgumentValidator;
 import io.runbookbot.agent.allowlist.CommandSpec;
 import io.runbookbot.agent.allowlist.Validation;
 import io.runbookbot.agent.exec.CommandRunner;
+import io.runbookbot.agent.exec.RunnerBusyException;
 import io.runbookbot.agent.protocol.RunRequest;
 import io.runbookbot.agent.protocol.RunResult;
 import io.runbookbot.core.Caller;
@@ -32,11 +33,8 @@ interface RunTarget {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UserFacingException("The run was interrupted.", e);
-            } catch (RuntimeException e) {
-                if (e instanceof io.runbookbot.agent.exec.RunnerBusyException) {
-                    throw new UserFacingException(e.getMessage(), e);
-                }
-                throw e;
+            } catch (RunnerBusyException e) {
+                throw new UserFacingException(e.getMessage(), e);
             }
         };
     }

@@ -153,7 +153,7 @@ class DiagnosticsServiceTest {
                       - {name: dead-1, url: "http://127.0.0.1:9", secret_env: AGENT_SECRET}
                     """.formatted(agent.url()));
             AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
-                    name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty(), Optional.empty());
+                    name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
             Diagnostics remote = DiagnosticsService.builder(allowlist).agents(gateway).audit(audit).build();
 
             DiagnosticReport ran = remote.run(ONCALL, new DiagnosticCall("web-1", "echo-word", Map.of("word", "pong")));
@@ -163,6 +163,10 @@ class DiagnosticsServiceTest {
             assertThat(ran.stdout()).isEqualTo("pong");
             assertThat(down.outcome()).isEqualTo(Outcome.UNAVAILABLE);
             assertThat(down.message()).contains("dead-1").contains("not reachable");
+            List<JsonNode> lines = auditLines();
+            assertThat(lines).extracting(l -> l.get("agent").asText()).containsExactly("web-1", "dead-1");
+            assertThat(lines).extracting(l -> l.get("decision").asText()).containsExactly("allowed", "error");
+            assertThat(lines.get(0).get("where").asText()).isEqualTo("C1");
         }
     }
 

@@ -84,7 +84,7 @@ class DiscordFrontEndTest {
         Files.writeString(registry, "agents:\n  - {name: local, url: \"%s\", secret_env: AGENT_SECRET}\n"
                 .formatted(agent.url()));
         AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
-                name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty(), Optional.empty());
+                name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
         audit = AuditLog.open(dir.resolve("bot-audit.jsonl"));
         DiagnosticsService diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).agents(gateway)
                 .audit(audit).build();

@@ -101,7 +101,7 @@ class SlackDiagnosticButtonTest {
                   - {name: web-1, url: "%s", secret_env: AGENT_SECRET}
                 """.formatted(agent.url()));
         AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
-                name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty(), Optional.empty());
+                name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
         return DiagnosticsService.builder(Allowlist.load(dir.resolve("allowlist.yaml"))).agents(gateway).build();
     }
 }

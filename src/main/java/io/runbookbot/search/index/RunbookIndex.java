@@ -72,10 +72,6 @@ public final class RunbookIndex implements AutoCloseable {
         return new IndexSearcher(runbookReader);
     }
 
-    public RunbookSection unit(int ordinal) {
-        return units.get(ordinal);
-    }
-
     public List<RunbookSection> units() {
         return units;
     }
