@@ -121,6 +121,38 @@ class ArchitectureTest {
   }
 
   @Test
+  void llmImportsOnlyCoreRedactLangchain4jAndTheJdk() {
+    Predicate<String> allowed =
+        name ->
+            startsWithAny(name, JDK)
+                || startsWithAny(
+                    name,
+                    List.of("dev.langchain4j.", "com.fasterxml.jackson.", "org.slf4j.", "org.jspecify."))
+                || isIn(name, BASE + ".core")
+                || isIn(name, BASE + ".redact")
+                || isIn(name, BASE + ".llm");
+    assertThat(violations(inPackage("llm"), allowed.negate())).isEmpty();
+  }
+
+  @Test
+  void onlyEmbeddingsLlmAndAppTalkToLangchain4j() {
+    Predicate<String> forbidden = name -> name.startsWith("dev.langchain4j.");
+    List<SourceFile> others =
+        sources.stream()
+            .filter(
+                f ->
+                    f.packageName()
+                        .filter(
+                            p ->
+                                !isIn(p, BASE + ".search.embed")
+                                    && !isIn(p, BASE + ".llm")
+                                    && !isIn(p, BASE + ".app"))
+                        .isPresent())
+            .toList();
+    assertThat(violations(others, forbidden)).isEmpty();
+  }
+
+  @Test
   void agentImportsOnlyAgentJdkJacksonSlf4jAndJspecify() {
     Predicate<String> allowed =
         name ->

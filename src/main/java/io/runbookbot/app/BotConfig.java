@@ -1,6 +1,7 @@
 package io.runbookbot.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +21,13 @@ import java.util.Optional;
  * @param httpPort   the port of /healthz, /readyz and /metrics (0 = ephemeral)
  * @param slack      the Slack front end, when {@code SLACK_BOT_TOKEN} is set
  * @param discord    the Discord front end, when {@code DISCORD_BOT_TOKEN} is set
+ * @param ollama     the optional Ollama server, when {@code RUNBOOK_BOT_OLLAMA_URL} is set
  */
 public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
-                        String sourceUrl, String runOn, int httpPort, Optional<Slack> slack, Optional<Discord> discord) {
+                        String sourceUrl, String runOn, int httpPort, Optional<Slack> slack, Optional<Discord> discord,
+                        Optional<Ollama> ollama) {
     public BotConfig {
+        Objects.requireNonNull(ollama, "ollama");
         Objects.requireNonNull(runbooks, "runbooks");
         Objects.requireNonNull(allowlist, "allowlist");
         Objects.requireNonNull(agents, "agents");
@@ -66,6 +70,29 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
         }
     }
 
+    /**
+     * An Ollama server the bot may use; everything works without it.
+     *
+     * @param baseUrl    e.g. {@code http://127.0.0.1:11434} ({@code RUNBOOK_BOT_OLLAMA_URL})
+     * @param embedModel the embedding model for hybrid retrieval ({@code RUNBOOK_BOT_EMBED_MODEL},
+     *                   default {@code nomic-embed-text}; {@code none} turns embeddings off)
+     * @param chatModel  the chat model for summaries and investigate ({@code RUNBOOK_BOT_CHAT_MODEL};
+     *                   unset turns both off)
+     * @param timeout    how long one Ollama call may take ({@code RUNBOOK_BOT_OLLAMA_TIMEOUT}, seconds)
+     * @param cacheDir   where embeddings are cached by content hash and model
+     *                   ({@code RUNBOOK_BOT_CACHE_DIR})
+     */
+    public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
+                         Path cacheDir) {
+        public Ollama {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(embedModel, "embedModel");
+            Objects.requireNonNull(chatModel, "chatModel");
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(cacheDir, "cacheDir");
+        }
+    }
+
     /** One line per setting, secrets redacted, for the start-up log. */
     public List<String> describe() {
         List<String> lines = new java.util.ArrayList<>(List.of(
@@ -92,6 +119,12 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
                         + d.restUrl().map(u -> " (REST " + u + ", gateway " + d.gatewayUrl().orElse("Discord's") + ")")
                         .orElse("")),
                 () -> lines.add("Discord disabled: DISCORD_BOT_TOKEN not set"));
+        ollama.ifPresentOrElse(o -> {
+            lines.add("RUNBOOK_BOT_OLLAMA_URL=" + o.baseUrl() + " (timeout " + o.timeout().toSeconds() + " s)");
+            lines.add("RUNBOOK_BOT_EMBED_MODEL=" + o.embedModel().orElse("none (keyword search only)")
+                    + ", RUNBOOK_BOT_CACHE_DIR=" + o.cacheDir());
+            lines.add("RUNBOOK_BOT_CHAT_MODEL=" + o.chatModel().orElse("(none: no summaries, no investigate)"));
+        }, () -> lines.add("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)"));
         return List.copyOf(lines);
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,11 @@ public final class BotConfigLoader {
     static final Set<String> SETTINGS = Set.of("RUNBOOK_BOT_RUNBOOKS", "RUNBOOK_BOT_ALLOWLIST", "RUNBOOK_BOT_AGENTS",
             "RUNBOOK_BOT_AUDIT_LOG", "RUNBOOK_BOT_FEEDBACK_LOG", "RUNBOOK_BOT_SOURCE_URL", "RUNBOOK_BOT_DEFAULT_AGENT", "RUNBOOK_BOT_HTTP_PORT",
             "SLACK_HTTP_PORT", "RUNBOOK_BOT_INCIDENT_CHANNELS", "RUNBOOK_BOT_SLACK_API_URL",
-            "RUNBOOK_BOT_DISCORD_REST_URL", "RUNBOOK_BOT_DISCORD_GATEWAY_URL");
+            "RUNBOOK_BOT_DISCORD_REST_URL", "RUNBOOK_BOT_DISCORD_GATEWAY_URL", "RUNBOOK_BOT_OLLAMA_URL",
+            "RUNBOOK_BOT_EMBED_MODEL", "RUNBOOK_BOT_CHAT_MODEL", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "RUNBOOK_BOT_CACHE_DIR");
+    static final String DEFAULT_EMBED_MODEL = "nomic-embed-text";
+    static final Duration DEFAULT_OLLAMA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_SLACK_HTTP_PORT = 3000;
     static final String SLACK_API = "https://slack.com/api/";
@@ -63,7 +69,52 @@ public final class BotConfigLoader {
                 path("RUNBOOK_BOT_AUDIT_LOG").orElse(Path.of("runbook-bot.audit.jsonl")),
                 path("RUNBOOK_BOT_FEEDBACK_LOG").orElse(Path.of("runbook-bot.feedback.jsonl")),
                 plain("RUNBOOK_BOT_SOURCE_URL").orElse(""), plain("RUNBOOK_BOT_DEFAULT_AGENT").orElse("local"), port("RUNBOOK_BOT_HTTP_PORT", DEFAULT_HTTP_PORT),
-                slack(), discord());
+                slack(), discord(), ollama());
+    }
+
+    private Optional<BotConfig.Ollama> ollama() {
+        Optional<String> url = plain("RUNBOOK_BOT_OLLAMA_URL").map(String::trim);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(url.get());
+            if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("RUNBOOK_BOT_OLLAMA_URL: \"" + url.get()
+                    + "\" is not an http(s) URL such as http://127.0.0.1:11434");
+        }
+        Optional<String> embed = model("RUNBOOK_BOT_EMBED_MODEL").or(() -> Optional.of(DEFAULT_EMBED_MODEL))
+                .filter(m -> !m.equals("none"));
+        Path cache = path("RUNBOOK_BOT_CACHE_DIR").orElse(Path.of("runbook-bot-cache"));
+        return Optional.of(new BotConfig.Ollama(url.get().replaceFirst("/+$", ""), embed, model("RUNBOOK_BOT_CHAT_MODEL"),
+                seconds("RUNBOOK_BOT_OLLAMA_TIMEOUT", DEFAULT_OLLAMA_TIMEOUT), cache));
+    }
+
+    private Optional<String> model(String name) {
+        Optional<String> value = plain(name).map(String::trim);
+        value.filter(v -> !MODEL.matcher(v).matches()).ifPresent(v -> {
+            throw new ConfigException(name + ": \"" + v + "\" is not a model name such as nomic-embed-text or llama3.1:8b");
+        });
+        return value;
+    }
+
+    private Duration seconds(String name, Duration fallback) {
+        Optional<String> value = plain(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double seconds = Double.parseDouble(value.get().trim());
+            if (seconds > 0 && seconds <= 600) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(name + ": \"" + value.get() + "\" is not a number of seconds (0-600)");
     }
 
     private Optional<Path> allowlist(Path runbooks) {

@@ -159,6 +159,45 @@ class BotConfigLoaderTest {
     }
 
     @Test
+    void ollamaIsOffUnlessItsUrlIsSetAndThenEmbedsWithNomicByDefault() {
+        assertThat(load().ollama()).isEmpty();
+        assertThat(load().describe()).contains("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)");
+
+        env.put("RUNBOOK_BOT_OLLAMA_URL", "http://ollama:11434/");
+        BotConfig.Ollama ollama = load().ollama().orElseThrow();
+
+        assertThat(ollama.baseUrl()).isEqualTo("http://ollama:11434");
+        assertThat(ollama.embedModel()).contains("nomic-embed-text");
+        assertThat(ollama.chatModel()).isEmpty();
+        assertThat(ollama.timeout()).hasSeconds(10);
+    }
+
+    @Test
+    void ollamaModelsTimeoutAndEmbeddingsOff() {
+        env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_EMBED_MODEL", "none",
+                "RUNBOOK_BOT_CHAT_MODEL", "llama3.1:8b", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "2.5",
+                "RUNBOOK_BOT_CACHE_DIR", dir.resolve("cache").toString()));
+        BotConfig.Ollama ollama = load().ollama().orElseThrow();
+
+        assertThat(ollama.embedModel()).isEmpty();
+        assertThat(ollama.chatModel()).contains("llama3.1:8b");
+        assertThat(ollama.timeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(ollama.cacheDir()).isEqualTo(dir.resolve("cache"));
+    }
+
+    @Test
+    void rejectsBadOllamaSettings() {
+        env.put("RUNBOOK_BOT_OLLAMA_URL", "ollama:11434");
+        assertRejected("RUNBOOK_BOT_OLLAMA_URL", "\u0000");
+        env.put("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434");
+        env.put("RUNBOOK_BOT_OLLAMA_TIMEOUT", "soon");
+        assertRejected("RUNBOOK_BOT_OLLAMA_TIMEOUT", "\u0000");
+        env.remove("RUNBOOK_BOT_OLLAMA_TIMEOUT");
+        env.put("RUNBOOK_BOT_CHAT_MODEL", "llama3; rm -rf /");
+        assertRejected("RUNBOOK_BOT_CHAT_MODEL", "\u0000");
+    }
+
+    @Test
     void rejectsMalformedIncidentChannel() {
         env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
                 "RUNBOOK_BOT_INCIDENT_CHANNELS", "inc-*, #general chat"));
