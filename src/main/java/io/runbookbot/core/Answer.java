@@ -12,11 +12,27 @@ import java.util.Optional;
  *                   false means "no runbook matches" (the hits may still hold weak candidates)
  * @param hits       candidate sections, best first
  * @param confidence the best hit's confidence in [0, 1]
+ * @param notices    things the reader should know about how this answer was found, e.g. that
+ *                   semantic search was unavailable and keyword search alone answered
  */
-public record Answer(String question, boolean answered, List<SectionHit> hits, double confidence) {
+public record Answer(String question, boolean answered, List<SectionHit> hits, double confidence,
+                     List<String> notices) {
     public Answer {
         Objects.requireNonNull(question, "question");
         hits = List.copyOf(hits);
+        notices = List.copyOf(notices);
+    }
+
+    /** An answer with nothing to note. */
+    public Answer(String question, boolean answered, List<SectionHit> hits, double confidence) {
+        this(question, answered, hits, confidence, List.of());
+    }
+
+    /** The same answer with one more notice. */
+    public Answer withNotice(String notice) {
+        List<String> all = new java.util.ArrayList<>(notices);
+        all.add(notice);
+        return new Answer(question, answered, hits, confidence, all);
     }
 
     /** The section to show, when the question was answered. */

@@ -5,8 +5,11 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.Investigator;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summarizer;
+import io.runbookbot.core.Summary;
 import io.runbookbot.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,8 @@ public final class BotEngine {
     private final Runnable reindex;
     private final SourceLinks links;
     private final String defaultAgent;
+    private final Optional<Summarizer> summarizer;
+    private final Optional<Investigator> investigator;
 
     /**
      * @param search      the current search (a supplier, so that a re-index can swap it atomically)
@@ -47,12 +52,24 @@ public final class BotEngine {
     /** @param defaultAgent the agent that suggested diagnostics run on when someone clicks "run" */
     public BotEngine(Supplier<RunbookSearch> search, Optional<Diagnostics> diagnostics, FeedbackSink feedback,
                      Runnable reindex, SourceLinks links, String defaultAgent) {
-        this.defaultAgent = Objects.requireNonNull(defaultAgent, "defaultAgent");
-        this.search = Objects.requireNonNull(search, "search");
-        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
-        this.feedback = Objects.requireNonNull(feedback, "feedback");
-        this.reindex = Objects.requireNonNull(reindex, "reindex");
-        this.links = Objects.requireNonNull(links, "links");
+        this(builder(search).diagnostics(diagnostics).feedback(feedback).reindex(reindex).links(links)
+                .defaultAgent(defaultAgent));
+    }
+
+    private BotEngine(Builder b) {
+        this.search = b.search;
+        this.diagnostics = b.diagnostics;
+        this.feedback = b.feedback;
+        this.reindex = b.reindex;
+        this.links = b.links;
+        this.defaultAgent = b.defaultAgent;
+        this.summarizer = b.summarizer;
+        this.investigator = b.investigator;
+    }
+
+    /** @param search the current search (a supplier, so that a re-index can swap it atomically) */
+    public static Builder builder(Supplier<RunbookSearch> search) {
+        return new Builder(search);
     }
 
     /** Handles a request; never throws. */
@@ -93,6 +110,12 @@ public final class BotEngine {
             feedback.record(caller, vote);
             return new BotReply.Text("Thanks, noted" + (vote.helpful() ? "." : ": this helps us fix the runbooks."));
         }
+        if (request instanceof BotRequest.Investigate investigate) {
+            return new BotReply.Investigated(investigator.orElseThrow(() -> new UserFacingException(
+                    "Investigate needs a chat model, and this bot has none (set RUNBOOK_BOT_OLLAMA_URL and "
+                            + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook " + investigate.symptom()))
+                    .investigate(caller, investigate.symptom()));
+        }
         if (request instanceof BotRequest.Reindex) {
             reindex.run();
             return new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when it is done.");
@@ -104,7 +127,7 @@ public final class BotEngine {
     public BotReply answer(String question, int index) {
         Answer answer = search(question);
         if (!answer.answered() && index == 0 || answer.hits().isEmpty()) {
-            return new BotReply.NoMatch(question, answer.hits());
+            return new BotReply.NoMatch(question, answer.hits(), answer.notices());
         }
         if (index >= answer.hits().size()) {
             return new BotReply.Text("No more candidates for \"" + question + "\"; try other words or the exact error line.");
@@ -113,12 +136,72 @@ public final class BotEngine {
         List<SectionHit> others = new ArrayList<>(answer.hits());
         others.remove(index);
         List<DiagnosticSuggestion> suggestions = diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
+        Optional<Summary> summary = summarizer.flatMap(s -> s.summarize(question, shown.section()));
         return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
-                answer.confidence(), defaultAgent);
+                answer.confidence(), defaultAgent, summary, answer.notices());
     }
 
     private Diagnostics requireDiagnostics() {
         return diagnostics.orElseThrow(() -> new UserFacingException(
                 "Diagnostics are not configured on this bot (no allowlist)."));
+    }
+
+    /** Builds a {@link BotEngine}; everything but the search is optional. */
+    public static final class Builder {
+        private final Supplier<RunbookSearch> search;
+        private Optional<Diagnostics> diagnostics = Optional.empty();
+        private FeedbackSink feedback = (caller, vote) -> { };
+        private Runnable reindex = () -> { };
+        private SourceLinks links = SourceLinks.NONE;
+        private String defaultAgent = Diagnostics.LOCAL;
+        private Optional<Summarizer> summarizer = Optional.empty();
+        private Optional<Investigator> investigator = Optional.empty();
+
+        private Builder(Supplier<RunbookSearch> search) {
+            this.search = Objects.requireNonNull(search, "search");
+        }
+
+        public Builder diagnostics(Optional<Diagnostics> diagnostics) {
+            this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+            return this;
+        }
+
+        public Builder feedback(FeedbackSink feedback) {
+            this.feedback = Objects.requireNonNull(feedback, "feedback");
+            return this;
+        }
+
+        /** @param reindex starts a re-index of the runbook folder */
+        public Builder reindex(Runnable reindex) {
+            this.reindex = Objects.requireNonNull(reindex, "reindex");
+            return this;
+        }
+
+        public Builder links(SourceLinks links) {
+            this.links = Objects.requireNonNull(links, "links");
+            return this;
+        }
+
+        /** @param defaultAgent the agent that suggested diagnostics run on when someone clicks "run" */
+        public Builder defaultAgent(String defaultAgent) {
+            this.defaultAgent = Objects.requireNonNull(defaultAgent, "defaultAgent");
+            return this;
+        }
+
+        /** @param summarizer writes the generated summary shown above an answer */
+        public Builder summarizer(Optional<Summarizer> summarizer) {
+            this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
+            return this;
+        }
+
+        /** @param investigator runs {@code investigate} */
+        public Builder investigator(Optional<Investigator> investigator) {
+            this.investigator = Objects.requireNonNull(investigator, "investigator");
+            return this;
+        }
+
+        public BotEngine build() {
+            return new BotEngine(this);
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.runbookbot.core.chat;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.Investigation;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summary;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +23,13 @@ public sealed interface BotReply {
      * @param sourceUrl   link to the section in the runbooks' repository, when configured
      * @param confidence  in [0, 1]
      * @param runOn       the agent that the suggestions' "run" actions target
+     * @param summary     a generated summary to show above the verbatim section, labelled as such
+     * @param notices     how the answer was found, when the reader should know (e.g. keyword search
+     *                    only because Ollama did not answer)
      */
     record SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
                          List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence,
-                         String runOn)
+                         String runOn, Optional<Summary> summary, List<String> notices)
             implements BotReply {
         public SectionAnswer {
             Objects.requireNonNull(question, "question");
@@ -33,6 +38,16 @@ public sealed interface BotReply {
             suggestions = List.copyOf(suggestions);
             Objects.requireNonNull(sourceUrl, "sourceUrl");
             Objects.requireNonNull(runOn, "runOn");
+            Objects.requireNonNull(summary, "summary");
+            notices = List.copyOf(notices);
+        }
+
+        /** An answer with no summary and nothing to note. */
+        public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
+                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence,
+                             String runOn) {
+            this(question, index, shown, others, suggestions, sourceUrl, confidence, runOn, Optional.empty(),
+                    List.of());
         }
 
         /** An answer whose suggested diagnostics run on this host. */
@@ -43,10 +58,22 @@ public sealed interface BotReply {
     }
 
     /** No runbook fits: say so, with the weak candidates for whoever wants to look anyway. */
-    record NoMatch(String question, List<SectionHit> candidates) implements BotReply {
+    record NoMatch(String question, List<SectionHit> candidates, List<String> notices) implements BotReply {
         public NoMatch {
             Objects.requireNonNull(question, "question");
             candidates = List.copyOf(candidates);
+            notices = List.copyOf(notices);
+        }
+
+        public NoMatch(String question, List<SectionHit> candidates) {
+            this(question, candidates, List.of());
+        }
+    }
+
+    /** The outcome of {@code investigate}: a generated answer with the sources the bot saw it use. */
+    record Investigated(Investigation investigation) implements BotReply {
+        public Investigated {
+            Objects.requireNonNull(investigation, "investigation");
         }
     }
 

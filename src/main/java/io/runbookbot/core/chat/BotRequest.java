@@ -44,6 +44,13 @@ public sealed interface BotRequest {
         }
     }
 
+    /** Investigate a symptom with the runbooks and diagnostics (needs a chat model). */
+    record Investigate(String symptom) implements BotRequest {
+        public Investigate {
+            Objects.requireNonNull(symptom, "symptom");
+        }
+    }
+
     /** How to use the bot. */
     record Help() implements BotRequest {
     }
