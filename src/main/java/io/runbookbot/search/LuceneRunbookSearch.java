@@ -15,19 +15,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import io.runbookbot.search.embed.QueryEmbedder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
-/** Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. */
+/**
+ * Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. When
+ * the index holds section vectors and a {@link QueryEmbedder} is given, the keyword ranking is
+ * fused with the nearest sections by embedding ({@link HybridFusion}); when the question cannot be
+ * embedded in time, the keyword ranking answers alone and the answer carries a notice.
+ */
 public final class LuceneRunbookSearch implements RunbookSearch {
     /** Score, then place in the runbooks, so that ties come out the same on every run. */
     private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score).reversed()
@@ -42,8 +50,20 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     private final Vocabulary vocabulary;
     private final IndexSearcher sections;
     private final IndexSearcher runbooks;
+    private final Optional<QueryEmbedder> embedder;
+    private final HybridFusion fusion;
 
     public LuceneRunbookSearch(RunbookIndex index, Ranking ranking) {
+        this(index, ranking, Optional.empty(), HybridFusion.DEFAULT);
+    }
+
+    /**
+     * @param embedder embeds questions for hybrid ranking; ignored when the index has no vectors
+     */
+    public LuceneRunbookSearch(RunbookIndex index, Ranking ranking, Optional<QueryEmbedder> embedder,
+                               HybridFusion fusion) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.fusion = Objects.requireNonNull(fusion, "fusion");
         this.index = Objects.requireNonNull(index, "index");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.coverage = new QueryCoverage(index);
@@ -67,16 +87,49 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             if (terms.terms().isEmpty()) {
                 return new Answer(question, false, List.of(), 0);
             }
-            List<SectionHit> hits = rank(terms, topN);
+            List<SectionHit> hits = rank(terms);
+            List<String> notices = new ArrayList<>();
+            if (index.vectorDimension() > 0 && embedder.isPresent()
+                    && (hits.isEmpty() || fusion.blends(coverage.of(terms, hits.get(0).section())))) {
+                QueryEmbedder.Result vector = embedder.get().embed(question, index.vectorDimension());
+                vector.notice().ifPresent(notices::add);
+                if (vector.vector().isPresent()) {
+                    hits = blend(hits, vector.vector().get());
+                }
+            }
+            hits = hits.subList(0, Math.min(topN, hits.size()));
             double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
             double needed = terms.unknown().isEmpty() ? ranking.minCoverage() : ranking.minCoverageWithUnknown();
-            return new Answer(question, confidence >= needed, hits, confidence);
+            return new Answer(question, confidence >= needed, hits, confidence, notices);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<SectionHit> rank(QueryTerms terms, int topN) throws IOException {
+    private List<SectionHit> blend(List<SectionHit> keyword, float[] vector) throws IOException {
+        List<RunbookSection> sections = keyword.stream().map(SectionHit::section).toList();
+        return fusion.fuse(keyword, nearest(vector), index.similarities(sections, vector));
+    }
+
+    /** The sections nearest to the question's vector, best first (score = cosine mapped to [0, 1]). */
+    List<SectionHit> nearest(float[] vector) throws IOException {
+        ScoreDoc[] docs = sections.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, ranking.candidates()),
+                ranking.candidates()).scoreDocs;
+        List<SectionHit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) {
+            hits.add(new SectionHit(index.sectionAt(d.doc), d.score));
+        }
+        return hits;
+    }
+
+    /** Every keyword candidate for a question, best first (for tuning tools). */
+    List<SectionHit> keywordCandidates(String question) throws IOException {
+        QueryTerms terms = QueryTerms.of(question, analyzer, runbooks.getIndexReader(), vocabulary);
+        return terms.terms().isEmpty() ? List.of() : rank(terms);
+    }
+
+    /** Every keyword candidate, best first. */
+    private List<SectionHit> rank(QueryTerms terms) throws IOException {
         Map<String, Float> runbookScores = runbookScores(terms.terms());
         ScoreDoc[] docs = top(sections, sectionQuery(terms), ranking.candidates());
         List<SectionHit> hits = new ArrayList<>(docs.length);
@@ -86,7 +139,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             hits.add(new SectionHit(unit, fused * prior(SectionRoles.of(unit.heading()))));
         }
         hits.sort(BEST_FIRST);
-        return hits.subList(0, Math.min(topN, hits.size()));
+        return hits;
     }
 
     private double prior(SectionRoles role) {

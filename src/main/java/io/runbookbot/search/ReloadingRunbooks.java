@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import io.runbookbot.search.embed.EmbeddingException;
+import io.runbookbot.search.embed.Embeddings;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * last query using it has finished (reference counting). A reload that fails as a whole (folder
  * gone or unreadable) keeps the previous index; broken files are skipped by the loader. Reloads
  * run one at a time on a background thread: requests made during a reload coalesce into one more
- * run after it. Thread-safe.
+ * run after it. With embeddings configured, a new index whose vectors are not all cached starts
+ * keyword-only and is replaced by its hybrid twin once the sections are embedded, in the background
+ * (retried every minute while Ollama fails): start-up and re-indexing never wait on Ollama.
+ * Thread-safe.
  */
 public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingRunbooks.class);
@@ -49,15 +55,13 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         }
     }
 
+    static final Duration VECTOR_RETRY = Duration.ofMinutes(1);
+
     private final Path dir;
     private final Function<Path, IndexedRunbooks> opener;
     private final Clock clock;
     private final AtomicReference<Generation> current;
-    private final ExecutorService reloader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "runbook-reload");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService reloader = reloaderThread();
     private final Object lock = new Object();
     private final Object swapLock = new Object();
     private volatile Status status;
@@ -72,6 +76,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         this.current = new AtomicReference<>(new Generation(first));
         this.status = new Status(clock.instant(), first.runbooks().size(), first.sectionCount(),
                 first.loadResult().skipped().size(), 1, 0, Optional.empty());
+        upgradeLater(first, Duration.ZERO);
     }
 
     /**
@@ -80,7 +85,18 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
      * @throws UserFacingException when the folder is missing or unreadable
      */
     public static ReloadingRunbooks open(Path dir) {
-        return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"), IndexedRunbooks::open, Clock.systemUTC());
+        return open(dir, Optional.empty());
+    }
+
+    /**
+     * Loads and indexes {@code dir} now, keyword-only unless every vector is cached; the hybrid
+     * index follows in the background.
+     *
+     * @throws UserFacingException when the folder is missing or unreadable
+     */
+    public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings) {
+        return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"),
+                d -> IndexedRunbooks.open(d, embeddings, false), Clock.systemUTC());
     }
 
     @Override
@@ -132,6 +148,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
                 status = new Status(clock.instant(), fresh.runbooks().size(), fresh.sectionCount(),
                         fresh.loadResult().skipped().size(), before.succeeded() + 1, before.failed(), Optional.empty());
                 current.getAndSet(new Generation(fresh)).release();
+                upgradeLater(fresh, Duration.ZERO);
             } catch (UserFacingException e) {
                 failed(before, e.getMessage());
                 LOG.error("Re-index of {} failed, still serving the previous index ({} sections): {}", dir,
@@ -142,6 +159,54 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
                         before.sections(), e);
             }
             return status;
+        }
+    }
+
+    /** One daemon thread; delayed retries are dropped at shutdown, a running reload finishes. */
+    private static ScheduledExecutorService reloaderThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "runbook-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    private void upgradeLater(IndexedRunbooks index, Duration delay) {
+        if (!index.needsVectors()) {
+            return;
+        }
+        synchronized (lock) {
+            if (!closed) {
+                reloader.schedule(() -> upgrade(index), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Replaces a keyword-only index by its hybrid twin, unless a newer index replaced it meanwhile. */
+    private void upgrade(IndexedRunbooks keywordOnly) {
+        if (closed || current.get().index != keywordOnly) {
+            return;
+        }
+        IndexedRunbooks hybrid;
+        try {
+            hybrid = keywordOnly.withVectors();
+        } catch (EmbeddingException e) {
+            LOG.warn("Keyword search only for now: cannot embed the runbooks ({}); retrying in {} s", e.getMessage(),
+                    VECTOR_RETRY.toSeconds());
+            upgradeLater(keywordOnly, VECTOR_RETRY);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("Building the hybrid index failed; keyword search goes on", e);
+            return;
+        }
+        synchronized (swapLock) {
+            if (closed || current.get().index != keywordOnly) {
+                hybrid.close();
+                return;
+            }
+            current.getAndSet(new Generation(hybrid)).release();
         }
     }
 

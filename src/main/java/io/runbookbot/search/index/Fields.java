@@ -14,6 +14,8 @@ public final class Fields {
     public static final String HEADING = "heading";
     /** The section's text (for runbook documents: the whole runbook). */
     public static final String BODY = "body";
+    /** The section's embedding (unit length, cosine), when the index was built with an embedding model. */
+    public static final String VECTOR = "vector";
 
     private Fields() {
     }

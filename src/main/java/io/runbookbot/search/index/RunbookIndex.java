@@ -4,7 +4,12 @@ import io.runbookbot.core.RunbookSection;
 import io.runbookbot.search.markdown.Runbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,9 +31,12 @@ public final class RunbookIndex implements AutoCloseable {
     private final List<Runbook> runbooks;
     private final int[] sectionOrdinals;
     private final int[] runbookOrdinals;
+    private final int vectorDimension;
+    private final Map<RunbookSection, Integer> docIds = new IdentityHashMap<>();
 
-    RunbookIndex(Directory sectionDir, Directory runbookDir, List<RunbookSection> units, List<Runbook> runbooks)
-            throws IOException {
+    RunbookIndex(Directory sectionDir, Directory runbookDir, List<RunbookSection> units, List<Runbook> runbooks,
+                 int vectorDimension) throws IOException {
+        this.vectorDimension = vectorDimension;
         this.sectionDir = sectionDir;
         this.runbookDir = runbookDir;
         this.sectionReader = DirectoryReader.open(sectionDir);
@@ -37,6 +45,9 @@ public final class RunbookIndex implements AutoCloseable {
         this.runbooks = List.copyOf(runbooks);
         this.sectionOrdinals = ordinals(sectionReader);
         this.runbookOrdinals = ordinals(runbookReader);
+        for (int doc = 0; doc < sectionOrdinals.length; doc++) {
+            docIds.put(this.units.get(sectionOrdinals[doc]), doc);
+        }
     }
 
     /** Global doc id to ordinal, read once so that ranking needs no doc-values lookups. */
@@ -48,6 +59,36 @@ public final class RunbookIndex implements AutoCloseable {
                  doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 out[leaf.docBase + doc] = (int) values.longValue();
             }
+        }
+        return out;
+    }
+
+    /**
+     * The similarity of each section's stored vector to {@code query}, as Lucene scores cosine
+     * ({@code (1 + cos) / 2}); sections without a vector are left out. Exact, read from the index.
+     */
+    public Map<RunbookSection, Float> similarities(Collection<RunbookSection> sections, float[] query) {
+        Map<RunbookSection, Float> out = new IdentityHashMap<>();
+        int[] docs = sections.stream().mapToInt(s -> docIds.getOrDefault(s, -1)).filter(d -> d >= 0).sorted()
+                .toArray();
+        try {
+            for (LeafReaderContext leaf : sectionReader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                if (values == null) {
+                    continue;
+                }
+                for (int doc : docs) {
+                    int local = doc - leaf.docBase;
+                    if (local < 0 || local >= leaf.reader().maxDoc() || values.docID() > local) {
+                        continue;
+                    }
+                    if (values.advance(local) == local) {
+                        out.put(sectionAt(doc), VectorSimilarityFunction.COSINE.compare(query, values.vectorValue()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }
@@ -70,6 +111,11 @@ public final class RunbookIndex implements AutoCloseable {
     /** A new searcher over whole runbooks. */
     public IndexSearcher runbookSearcher() {
         return new IndexSearcher(runbookReader);
+    }
+
+    /** The dimension of the section vectors; 0 for a keyword-only index. */
+    public int vectorDimension() {
+        return vectorDimension;
     }
 
     public List<RunbookSection> units() {

@@ -9,6 +9,10 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import io.runbookbot.search.embed.Vectors;
+import org.jspecify.annotations.Nullable;
 
 /** Turns answer units and runbooks into Lucene documents. */
 final class SectionDocuments {
@@ -30,8 +34,11 @@ final class SectionDocuments {
         return new Field(name, value, TEXT);
     }
 
-    static Document section(int ordinal, RunbookSection unit) {
+    static Document section(int ordinal, RunbookSection unit, float @Nullable [] vector) {
         Document doc = new Document();
+        if (vector != null && !Vectors.isZero(vector)) {
+            doc.add(new KnnFloatVectorField(Fields.VECTOR, Vectors.normalized(vector), VectorSimilarityFunction.COSINE));
+        }
         doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
         doc.add(new StringField(Fields.FILE, unit.file(), Field.Store.NO));
         doc.add(text(Fields.TITLE, titleText(unit.title(), unit.file())));

@@ -1,0 +1,139 @@
+package io.runbookbot.search.embed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embeds questions within a deadline. A failure (down, slow, garbage, wrong dimension) gives no
+ * vector and a notice, never an exception, and pauses the embedder for a while so that the next
+ * questions do not each wait for a dead server. Recent questions are remembered ("next match"
+ * asks again). Thread-safe.
+ */
+public final class QueryEmbedder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryEmbedder.class);
+    static final Duration PAUSE = Duration.ofSeconds(30);
+    private static final int REMEMBERED = 256;
+    private static final String TIMED_OUT = "timed out";
+
+    /** A question's vector, or why there is none. */
+    public record Result(Optional<float[]> vector, Optional<String> notice) {
+        public Result {
+            Objects.requireNonNull(vector, "vector");
+            Objects.requireNonNull(notice, "notice");
+        }
+
+        static Result of(float[] vector) {
+            return new Result(Optional.of(vector), Optional.empty());
+        }
+
+        static Result none(String notice) {
+            return new Result(Optional.empty(), Optional.of(notice));
+        }
+    }
+
+    private final Embedder embedder;
+    private final Duration deadline;
+    private final Duration pause;
+    private final Clock clock;
+    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "query-embedder");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile String lastNotice = "";
+
+    public QueryEmbedder(Embedder embedder, Duration deadline) {
+        this(embedder, deadline, PAUSE, Clock.systemUTC());
+    }
+
+    QueryEmbedder(Embedder embedder, Duration deadline, Duration pause, Clock clock) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.pause = pause;
+        this.clock = clock;
+    }
+
+    public String model() {
+        return embedder.model();
+    }
+
+    /** The question's vector, which must have {@code dimension} values to be comparable with the index. */
+    public Result embed(String question, int dimension) {
+        String text = EmbeddingTexts.question(embedder.model(), question);
+        synchronized (recent) {
+            float[] known = recent.get(text);
+            if (known != null) {
+                return Result.of(known);
+            }
+        }
+        if (clock.instant().isBefore(pausedUntil)) {
+            return Result.none(lastNotice);
+        }
+        try {
+            float[] v = call(text);
+            if (v.length != dimension) {
+                throw new EmbeddingException(embedder.model() + " answered " + v.length
+                        + " dimensions, the index has " + dimension + " (model changed? re-index)");
+            }
+            synchronized (recent) {
+                recent.put(text, v);
+            }
+            return Result.of(v);
+        } catch (EmbeddingException e) {
+            return failed(e.getMessage());
+        }
+    }
+
+    private float[] call(String text) {
+        Future<List<float[]>> answer = calls.submit(() -> embedder.embed(List.of(text)));
+        try {
+            return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS).get(0);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new EmbeddingException(TIMED_OUT);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof EmbeddingException ee ? ee
+                    : new EmbeddingException(OllamaEmbedder.reason(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingException("interrupted");
+        }
+    }
+
+    private Result failed(String reason) {
+        String why = reason.equals(TIMED_OUT) ? "no answer within " + DurationWords.of(deadline)
+                : "error; details in the bot's log";
+        lastNotice = "Keyword search only: semantic search is unavailable right now (" + embedder.model() + ": "
+                + why + ").";
+        pausedUntil = clock.instant().plus(pause);
+        LOG.warn("Semantic search paused for {}: {}; keyword search answers alone", DurationWords.of(pause),
+                reason.equals(TIMED_OUT) ? why : reason);
+        return Result.none(lastNotice);
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}
