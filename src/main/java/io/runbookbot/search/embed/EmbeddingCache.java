@@ -6,10 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * header, then records of key (32 bytes), dimension (int) and floats, little-endian. A torn last
  * record (a crash mid-write) is dropped on open; appends take a file lock, so a CLI run and the
  * bot can share a folder. An unusable cache is never fatal: it starts empty with a warning.
- * Thread-safe.
+ * The file only grows (by the sections that change; several runbook folders may share it): delete
+ * it to reclaim the space, the next index embeds everything again. Thread-safe.
  */
 public final class EmbeddingCache {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
@@ -93,29 +91,6 @@ public final class EmbeddingCache {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot write the embedding cache {} ({}); vectors are kept in memory only", file.get(),
                     e.toString());
-        }
-    }
-
-    /** Rewrites the file with only {@code live} keys when most of it is stale (edited sections). */
-    public synchronized void compact(Set<String> live) {
-        long stale = vectors.keySet().stream().filter(k -> !live.contains(k)).count();
-        if (stale <= Math.max(1_000, live.size()) || file.isEmpty()) {
-            return;
-        }
-        vectors.keySet().retainAll(live);
-        Path target = file.get();
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.deleteIfExists(tmp);
-            append(tmp, vectors);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            LOG.info("Compacted the embedding cache {}: dropped {} stale vectors", target, stale);
-        } catch (IOException e) {
-            LOG.warn("Cannot compact the embedding cache {}: {}", target, e.toString());
         }
     }
 

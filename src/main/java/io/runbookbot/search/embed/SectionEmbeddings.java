@@ -69,7 +69,6 @@ public final class SectionEmbeddings {
         List<float[]> out = new ArrayList<>(keys.size());
         keys.forEach(k -> out.add(cache.get(k).orElseThrow()));
         checkDimensions(out);
-        cache.compact(new HashSet<>(keys));
         return out;
     }
 

@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetrievalRegressionTest {
     private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
-    private static final Map<String, ToDoubleFunction<Metrics>> FIGURES = Map.of(
-            "hit1", Metrics::hit1, "hit3", Metrics::hit3, "mrr5", Metrics::mrr5,
-            "answered", Metrics::answeredRate, "abstain", Metrics::abstainRate);
 
     private Properties pins;
     private EvalReport corpus;
@@ -75,21 +70,7 @@ class RetrievalRegressionTest {
         }
     }
 
-    /** "set.kind.figure: measured < pinned" for every pinned figure that dropped. */
     private Map<String, String> belowPin(String set, EvalReport report) {
-        Map<String, String> dropped = new TreeMap<>();
-        for (String key : pins.stringPropertyNames()) {
-            String[] parts = key.split("\\.");
-            if (!parts[0].equals(set)) {
-                continue;
-            }
-            Metrics m = parts[1].equals("all") ? report.overall() : report.byKind().get(parts[1]);
-            double pinned = Double.parseDouble(pins.getProperty(key));
-            double measured = m == null ? 0 : FIGURES.get(parts[2]).applyAsDouble(m);
-            if (measured < pinned) {
-                dropped.put(key, String.format("%.4f < %.4f", measured, pinned));
-            }
-        }
-        return dropped;
+        return RetrievalPins.belowPin(pins, set, report);
     }
 }

@@ -1,0 +1,110 @@
+package io.runbookbot.search.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runbookbot.fakes.FakeOllama;
+import io.runbookbot.fakes.FakeOllama.Fault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class QueryEmbedderTest {
+    private static final int DIM = FakeOllama.DEFAULT_DIMENSION;
+    private final FakeOllama ollama = FakeOllama.start();
+    private final MutableClock clock = new MutableClock();
+    private final QueryEmbedder embedder = new QueryEmbedder(
+            new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(5)), Duration.ofMillis(300),
+            Duration.ofSeconds(30), clock);
+
+    @AfterEach
+    void stop() {
+        embedder.close();
+        ollama.close();
+    }
+
+    @Test
+    void embedsTheQuestionWithTheQueryPrefixAndRemembersIt() {
+        QueryEmbedder.Result first = embedder.embed("app can't reach the db", DIM);
+        QueryEmbedder.Result again = embedder.embed("app can't reach the db", DIM);
+
+        assertThat(first.vector()).isPresent();
+        assertThat(first.notice()).isEmpty();
+        assertThat(again.vector().get()).isSameAs(first.vector().get());
+        assertThat(ollama.callsTo("embed")).hasSize(1);
+        assertThat(FakeOllama.inputs(ollama.callsTo("embed").get(0))).containsExactly("search_query: app can't reach the db");
+    }
+
+    @Test
+    void aSlowServerGivesANoticeWithinTheDeadline() {
+        ollama.inject(Fault.slow(Duration.ofSeconds(3)));
+        long start = System.nanoTime();
+
+        QueryEmbedder.Result result = embedder.embed("disk full", DIM);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(result.vector()).isEmpty();
+        assertThat(result.notice()).hasValueSatisfying(n -> assertThat(n)
+                .startsWith("Keyword search only").contains("no answer within 300 ms"));
+    }
+
+    @Test
+    void afterAFailureTheServerIsLeftAloneForAWhileThenTriedAgain() {
+        ollama.inject(Fault.httpStatus(500));
+        assertThat(embedder.embed("disk full", DIM).notice()).isPresent();
+        int calls = ollama.callsTo("embed").size();
+
+        assertThat(embedder.embed("memory leak", DIM).notice()).hasValueSatisfying(n ->
+                assertThat(n).contains("details in the bot's log").doesNotContain("127.0.0.1"));
+        assertThat(ollama.callsTo("embed")).hasSize(calls);
+
+        ollama.clearFaults();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(embedder.embed("memory leak", DIM).vector()).isPresent();
+        assertThat(ollama.callsTo("embed")).hasSize(calls + 1);
+    }
+
+    @Test
+    void aDeadServerGivesANoticeNotAnError() {
+        ollama.down();
+        assertThat(embedder.embed("disk full", DIM).notice()).isPresent();
+    }
+
+    @Test
+    void errorsMalformedAnswersAndAnotherDimensionGiveNoVector() {
+        ollama.inject(Fault.httpStatus(500), 1);
+        assertThat(embedder.embed("a", DIM).vector()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        ollama.inject(Fault.malformedJson(), 1);
+        assertThat(embedder.embed("b", DIM).vector()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(embedder.embed("c", 384).notice()).isPresent();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(embedder.embed("d", DIM).vector()).isPresent();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-22T03:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.runbookbot.search.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.runbookbot.fakes.FakeOllama;
+import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.embed.EmbeddingCache;
+import io.runbookbot.search.embed.Embeddings;
+import io.runbookbot.search.embed.OllamaEmbedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Hybrid retrieval with a real embedding model (all-MiniLM-L6-v2, in process) served through the
+ * fake Ollama over HTTP, against keyword search alone on the same dev sets. The issue's bar: hybrid
+ * hit@1 at least 5 points above keyword on the corpus, and no kind worse. Pins in
+ * {@code retrieval-regression.properties} ({@code hybrid-corpus.*}, {@code hybrid-seeds.*}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HybridRetrievalRegressionTest {
+    private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
+
+    private final Properties pins = new Properties();
+    private FakeOllama ollama;
+    private Path cache;
+    private EvalReport keyword;
+    private EvalReport hybrid;
+    private EvalReport hybridSeeds;
+    private double embedSeconds;
+
+    @BeforeAll
+    void evaluate() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/retrieval-regression.properties")) {
+            pins.load(in);
+        }
+        EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        ollama = FakeOllama.start(text -> minilm.embed(text).content().vector()).models("all-minilm");
+        cache = Files.createTempDirectory("hybrid-eval");
+        keyword = run("corpus", "dev.jsonl", false);
+        long start = System.nanoTime();
+        hybrid = run("corpus", "dev.jsonl", true);
+        embedSeconds = (System.nanoTime() - start) / 1e9;
+        hybridSeeds = run("seeds", "seeds-dev.jsonl", true);
+        System.out.printf("corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed and index):%n%s"
+                + "seeds dev, hybrid:%n%s", keyword.table(), embedSeconds, hybrid.table(), hybridSeeds.table());
+    }
+
+    @AfterAll
+    void stop() {
+        ollama.close();
+    }
+
+    @Test
+    void hybridHitAt1IsAtLeastFivePointsAboveKeywordOnTheCorpus() {
+        assertThat(hybrid.overall().hit1()).isGreaterThanOrEqualTo(keyword.overall().hit1() + 0.05 - 1e-9);
+    }
+
+    @Test
+    void hybridIsNoWorseThanKeywordOnAnyKind() {
+        Map<String, String> worse = new TreeMap<>();
+        keyword.byKind().forEach((kind, before) -> {
+            Metrics after = hybrid.byKind().get(kind);
+            if (before.answerable() > 0 && after.hit1() < before.hit1()) {
+                worse.put(kind, after.hit1() + " < " + before.hit1());
+            }
+        });
+        assertThat(worse).isEmpty();
+        assertThat(hybrid.overall().abstainRate()).isGreaterThanOrEqualTo(keyword.overall().abstainRate());
+    }
+
+    @Test
+    void hybridFiguresStayAtOrAbovePins() {
+        assertThat(RetrievalPins.belowPin(pins, "hybrid-corpus", hybrid)).isEmpty();
+        assertThat(RetrievalPins.belowPin(pins, "hybrid-seeds", hybridSeeds)).isEmpty();
+        assertThat(pins.stringPropertyNames()).contains("hybrid-corpus.all.hit1", "hybrid-seeds.all.hit1");
+    }
+
+    @Test
+    void everySectionWasEmbeddedInBatchesAndCachedOnDisk() throws IOException {
+        assertThat(ollama.callsTo("embed")).allSatisfy(call ->
+                assertThat(FakeOllama.inputs(call).size()).isBetween(1, 32));
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("embeddings-all-minilm.bin");
+        }
+    }
+
+    private EvalReport run(String folder, String questions, boolean withVectors) {
+        Optional<Embeddings> embeddings = withVectors ? Optional.of(Embeddings.of(
+                new OllamaEmbedder(ollama.baseUrl(), "all-minilm", Duration.ofSeconds(60)),
+                EmbeddingCache.open(cache, "all-minilm"), Duration.ofSeconds(60))) : Optional.empty();
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(SHARED.resolve(folder), embeddings, true)) {
+            assertThat(indexed.hybrid()).isEqualTo(withVectors);
+            return new Evaluator(indexed, indexed.runbooks()).evaluate(EvalSet.read(SHARED.resolve("eval/" + questions)));
+        } finally {
+            embeddings.ifPresent(Embeddings::close);
+        }
+    }
+}
