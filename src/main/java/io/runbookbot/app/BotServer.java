@@ -11,6 +11,7 @@ import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.search.ReloadingRunbooks;
+import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.RunbookFolderWatcher;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ final class BotServer implements AutoCloseable {
 
     private BotServer(BotConfig config, Function<String, Optional<String>> env, Deque<AutoCloseable> resources) {
         this.resources = resources;
-        runbooks = own(ReloadingRunbooks.open(config.runbooks()));
+        Optional<Embeddings> embeddings = config.ollama().flatMap(o -> o.embedModel()
+                .map(model -> own(Embeddings.ollama(o.baseUrl(), model, o.timeout(), o.cacheDir()))));
+        runbooks = own(ReloadingRunbooks.open(config.runbooks(), embeddings));
         own(RunbookFolderWatcher.start(config.runbooks(), DEBOUNCE, runbooks::requestReload));
         Metrics metrics = new Metrics(runbooks::status);
         Optional<Diagnostics> diagnostics = diagnostics(config, env)

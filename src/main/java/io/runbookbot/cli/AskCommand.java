@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.embed.Embeddings;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,9 @@ public final class AskCommand implements Callable<Integer> {
 
     @Mixin
     RunbooksOption runbooks;
+
+    @Mixin
+    OllamaOptions ollama;
 
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, error line or alert name.")
     List<String> words;
@@ -48,8 +53,12 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String question = String.join(" ", words);
         Answer answer;
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir())) {
+        Optional<Embeddings> embeddings = ollama.embedModel().map(model -> Embeddings.ollama(ollama.url().orElseThrow(),
+                model, ollama.timeout(), ollama.cacheDir()));
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), embeddings, true)) {
             answer = indexed.ask(question, Math.max(1, top));
+        } finally {
+            embeddings.ifPresent(Embeddings::close);
         }
         List<DiagnosticSuggestion> suggestions = suggestions(answer);
         PrintWriter out = spec.commandLine().getOut();

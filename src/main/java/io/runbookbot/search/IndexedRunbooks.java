@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexedRunbooks.class);
     static final String EMBEDDING_PENDING =
-            "Keyword search only: the runbooks' embeddings are still being computed.";
+            "Keyword search only: semantic search is not ready (the runbooks are being embedded, or Ollama is unavailable).";
 
     private final LoadResult loaded;
     private final Ranking ranking;
