@@ -33,11 +33,12 @@ COPY runbooks/ /runbooks/
 VOLUME /runbooks
 ENV RUNBOOK_BOT_RUNBOOKS=/runbooks
 
-# audit and feedback logs outlive the container
+# audit and feedback logs and the embedding cache outlive the container
 RUN mkdir -p /var/lib/runbook-bot && chown 10001:10001 /var/lib/runbook-bot
 VOLUME /var/lib/runbook-bot
 ENV RUNBOOK_BOT_AUDIT_LOG=/var/lib/runbook-bot/audit.jsonl \
-    RUNBOOK_BOT_FEEDBACK_LOG=/var/lib/runbook-bot/feedback.jsonl
+    RUNBOOK_BOT_FEEDBACK_LOG=/var/lib/runbook-bot/feedback.jsonl \
+    RUNBOOK_BOT_CACHE_DIR=/var/lib/runbook-bot/cache
 
 # health, readiness and Prometheus metrics; Slack HTTP mode (Socket Mode needs no inbound port)
 EXPOSE 8080 3000
