@@ -1,6 +1,7 @@
 package io.runbookbot.cli;
 
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.Ranking;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalSet;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     RunbooksOption runbooks;
+
+    @Mixin
+    OllamaOptions ollama;
 
     @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Questions to time (JSON Lines).")
     Path questions;
@@ -69,9 +74,33 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("index build:     first %d ms (cold JVM), warm median %d ms%n", ms(build[0]), ms(median(build)));
             latency(indexed, set, out);
             out.printf("heap used after GC: %d MiB%n", heapAfterGc() / (1024 * 1024));
+            ollama.embedModel().ifPresent(model -> hybrid(indexed.loadResult(), model, set, out));
         }
         out.flush();
         return 0;
+    }
+
+    /** Hybrid: embedding cost, then questions embedded once (first pass) and with vectors remembered. */
+    private void hybrid(LoadResult loaded, String model, List<EvalQuestion> set, PrintWriter out) {
+        try (Embeddings embeddings = Embeddings.ollama(ollama.url().orElseThrow(), model, ollama.timeout(),
+                ollama.cacheDir())) {
+            long t0 = System.nanoTime();
+            try (IndexedRunbooks hybrid = IndexedRunbooks.of(loaded, Ranking.DEFAULT, Optional.of(embeddings), true)) {
+                out.printf("hybrid index (%s, embedding what %s lacks): %d ms%s%n", model, ollama.cacheDir(),
+                        ms(System.nanoTime() - t0), hybrid.hybrid() ? "" : " -- FAILED, keyword only");
+                long[] first = new long[set.size()];
+                for (int i = 0; i < set.size(); i++) {
+                    long start = System.nanoTime();
+                    hybrid.ask(set.get(i).question(), 5);
+                    first[i] = System.nanoTime() - start;
+                }
+                Arrays.sort(first);
+                out.printf("hybrid, each question embedded once: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                        pct(first, 50), pct(first, 95), pct(first, 99));
+                out.print("hybrid, question vectors remembered (fusion cost): ");
+                latency(hybrid, set, out);
+            }
+        }
     }
 
     /** The median of the runs after the first (the first includes class loading and JIT warm-up). */
