@@ -81,15 +81,30 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      * @param timeout    how long one Ollama call may take ({@code RUNBOOK_BOT_OLLAMA_TIMEOUT}, seconds)
      * @param cacheDir   where embeddings are cached by content hash and model
      *                   ({@code RUNBOOK_BOT_CACHE_DIR})
+     * @param investigationLog  where {@code investigate} audits each tool call
+     *                          ({@code RUNBOOK_BOT_INVESTIGATION_LOG})
+     * @param investigationTime wall time of one investigation ({@code RUNBOOK_BOT_INVESTIGATE_TIMEOUT}, seconds)
      */
     public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
-                         Path cacheDir) {
+                         Path cacheDir, Path investigationLog, Duration investigationTime) {
+        public static final Path DEFAULT_INVESTIGATION_LOG = Path.of("runbook-bot.investigations.jsonl");
+        public static final Duration DEFAULT_INVESTIGATION_TIME = Duration.ofSeconds(60);
+
         public Ollama {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(embedModel, "embedModel");
             Objects.requireNonNull(chatModel, "chatModel");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(cacheDir, "cacheDir");
+            Objects.requireNonNull(investigationLog, "investigationLog");
+            Objects.requireNonNull(investigationTime, "investigationTime");
+        }
+
+        /** Settings with the default investigation log and time limit. */
+        public Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
+                      Path cacheDir) {
+            this(baseUrl, embedModel, chatModel, timeout, cacheDir, DEFAULT_INVESTIGATION_LOG,
+                    DEFAULT_INVESTIGATION_TIME);
         }
     }
 
@@ -124,6 +139,8 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
             lines.add("RUNBOOK_BOT_EMBED_MODEL=" + o.embedModel().orElse("none (keyword search only)")
                     + ", RUNBOOK_BOT_CACHE_DIR=" + o.cacheDir());
             lines.add("RUNBOOK_BOT_CHAT_MODEL=" + o.chatModel().orElse("(none: no summaries, no investigate)"));
+            o.chatModel().ifPresent(m -> lines.add("RUNBOOK_BOT_INVESTIGATION_LOG=" + o.investigationLog()
+                    + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=" + o.investigationTime().toSeconds() + " s"));
         }, () -> lines.add("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)"));
         return List.copyOf(lines);
     }

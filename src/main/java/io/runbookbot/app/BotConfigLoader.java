@@ -90,7 +90,9 @@ public final class BotConfigLoader {
                 .filter(m -> !m.equals("none"));
         Path cache = path("RUNBOOK_BOT_CACHE_DIR").orElse(Path.of("runbook-bot-cache"));
         return Optional.of(new BotConfig.Ollama(url.get().replaceFirst("/+$", ""), embed, model("RUNBOOK_BOT_CHAT_MODEL"),
-                seconds("RUNBOOK_BOT_OLLAMA_TIMEOUT", DEFAULT_OLLAMA_TIMEOUT), cache));
+                seconds("RUNBOOK_BOT_OLLAMA_TIMEOUT", DEFAULT_OLLAMA_TIMEOUT), cache,
+                path("RUNBOOK_BOT_INVESTIGATION_LOG").orElse(BotConfig.Ollama.DEFAULT_INVESTIGATION_LOG),
+                seconds("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", BotConfig.Ollama.DEFAULT_INVESTIGATION_TIME)));
     }
 
     private Optional<String> model(String name) {

@@ -5,11 +5,15 @@ import io.runbookbot.agent.allowlist.AllowlistException;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.Investigator;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.llm.InvestigationLimits;
+import io.runbookbot.llm.JsonLinesInvestigationAudit;
+import io.runbookbot.llm.RunbookInvestigator;
 import io.runbookbot.search.ReloadingRunbooks;
 import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.RunbookFolderWatcher;
@@ -50,8 +54,10 @@ final class BotServer implements AutoCloseable {
                 .map(d -> new MeteredDiagnostics(d, metrics));
         JsonLinesFeedback feedback = own(JsonLinesFeedback.open(config.feedback(), metrics));
         MeteredSearch search = new MeteredSearch(runbooks, metrics);
-        BotEngine engine = new BotEngine(() -> search, diagnostics, feedback, runbooks::requestReload,
-                new SourceLinks(config.sourceUrl()), config.runOn());
+        BotEngine engine = BotEngine.builder(() -> search).diagnostics(diagnostics).feedback(feedback)
+                .reindex(runbooks::requestReload).links(new SourceLinks(config.sourceUrl())).defaultAgent(config.runOn())
+                .investigator(investigator(config, diagnostics))
+                .build();
         http = own(HealthServer.start(config.httpPort(), this::notReady, metrics));
         frontEnds = FrontEnds.start(config, engine);
         frontEnds.forEach(this::own);
@@ -105,6 +111,27 @@ final class BotServer implements AutoCloseable {
                 .audit(own(openAudit(config.auditLog())));
         config.agents().ifPresent(file -> builder.agents(new AgentGateway(AgentRegistry.load(file), env)));
         return Optional.of(builder.build());
+    }
+
+    /** The investigate agent, when a chat model is configured; it searches the index, not the metered search. */
+    private Optional<Investigator> investigator(BotConfig config, Optional<Diagnostics> diagnostics) {
+        Optional<BotConfig.Ollama> ollama = config.ollama().filter(o -> o.chatModel().isPresent());
+        if (ollama.isEmpty()) {
+            LOG.info("Investigate disabled: no chat model (set RUNBOOK_BOT_OLLAMA_URL and RUNBOOK_BOT_CHAT_MODEL)");
+            return Optional.empty();
+        }
+        BotConfig.Ollama o = ollama.get();
+        String model = o.chatModel().get();
+        JsonLinesInvestigationAudit log;
+        try {
+            log = own(JsonLinesInvestigationAudit.open(o.investigationLog()));
+        } catch (IOException e) {
+            throw new ConfigException("RUNBOOK_BOT_INVESTIGATION_LOG: cannot open " + o.investigationLog() + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return Optional.of(own(RunbookInvestigator.builder(RunbookInvestigator.ollama(o.baseUrl(), model, o.timeout()),
+                        model, runbooks).diagnostics(diagnostics).audit(log)
+                .limits(InvestigationLimits.DEFAULTS.withWallTime(o.investigationTime())).build()));
     }
 
     private static AuditLog openAudit(Path file) {

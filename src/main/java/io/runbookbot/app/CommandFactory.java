@@ -1,6 +1,7 @@
 package io.runbookbot.app;
 
 import io.runbookbot.cli.AgentCommand;
+import io.runbookbot.cli.InvestigateCommand;
 import io.runbookbot.cli.RunCommand;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +25,9 @@ final class CommandFactory implements CommandLine.IFactory {
         }
         if (cls == RunCommand.class) {
             return cls.cast(new RunCommand(environment));
+        }
+        if (cls == InvestigateCommand.class) {
+            return cls.cast(new InvestigateCommand(environment));
         }
         return CommandLine.defaultFactory().create(cls);
     }

@@ -5,6 +5,7 @@ import io.runbookbot.cli.AskCommand;
 import io.runbookbot.cli.BenchCommand;
 import io.runbookbot.cli.DiagnosticsCommand;
 import io.runbookbot.cli.EvalCommand;
+import io.runbookbot.cli.InvestigateCommand;
 import io.runbookbot.cli.RunCommand;
 import io.runbookbot.cli.SearchCommand;
 import io.runbookbot.core.UserFacingException;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
         description = "Answers incident questions with the matching section of your runbooks.",
         subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class,
-            DiagnosticsCommand.class, RunCommand.class, AgentCommand.class, ServeCommand.class, SlackManifestCommand.class})
+            DiagnosticsCommand.class, RunCommand.class, AgentCommand.class, ServeCommand.class, SlackManifestCommand.class,
+            InvestigateCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticReport.Outcome;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.InvestigationText;
 import io.runbookbot.core.chat.TextChunks;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -68,6 +69,9 @@ public final class DiscordAnswerFormatter {
         }
         if (reply instanceof BotReply.Diagnostic d) {
             return d.report().message();
+        }
+        if (reply instanceof BotReply.Investigated i) {
+            return InvestigationText.plain(i.investigation());
         }
         return ((BotReply.Text) reply).text();
     }

@@ -46,6 +46,9 @@ public final class SlackAnswerFormatter {
         if (reply instanceof BotReply.Diagnostic diagnostic) {
             return SlackDiagnosticFormatter.format(diagnostic.report());
         }
+        if (reply instanceof BotReply.Investigated investigated) {
+            return SlackInvestigationFormatter.format(investigated.investigation());
+        }
         return text(((BotReply.Text) reply).text());
     }
 

@@ -186,6 +186,24 @@ class BotConfigLoaderTest {
     }
 
     @Test
+    void investigationLogAndTimeLimitDefaultAndCanBeSet() {
+        env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_CHAT_MODEL", "llama3.2"));
+        assertThat(load().ollama().orElseThrow().investigationLog()).isEqualTo(Path.of("runbook-bot.investigations.jsonl"));
+        assertThat(load().ollama().orElseThrow().investigationTime()).hasSeconds(60);
+
+        env.putAll(Map.of("RUNBOOK_BOT_INVESTIGATION_LOG", dir.resolve("inv.jsonl").toString(),
+                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "30"));
+        BotConfig.Ollama ollama = load().ollama().orElseThrow();
+
+        assertThat(ollama.investigationLog()).isEqualTo(dir.resolve("inv.jsonl"));
+        assertThat(ollama.investigationTime()).hasSeconds(30);
+        assertThat(load().describe()).contains("RUNBOOK_BOT_INVESTIGATION_LOG=" + dir.resolve("inv.jsonl")
+                + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
+        env.put("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "forever");
+        assertRejected("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "\u0000");
+    }
+
+    @Test
     void rejectsBadOllamaSettings() {
         env.put("RUNBOOK_BOT_OLLAMA_URL", "ollama:11434");
         assertRejected("RUNBOOK_BOT_OLLAMA_URL", "\u0000");

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Reads what people type after the bot's name or the slash command:
  * {@code help}, {@code run <id> key=value ... [on <agent>]}, {@code confirm <token>},
- * {@code reindex}; anything else is a question.
+ * {@code reindex}, {@code investigate <symptom>}; anything else is a question.
  */
 public final class RequestParser {
     private RequestParser() {
@@ -27,6 +27,10 @@ public final class RequestParser {
         }
         if (first.equals("confirm") && words.size() == 2) {
             return new BotRequest.Confirm(words.get(1));
+        }
+        if (first.equals("investigate")) {
+            String symptom = trimmed.substring(words.get(0).length()).strip();
+            return symptom.isEmpty() ? new BotRequest.Help() : new BotRequest.Investigate(symptom);
         }
         if (first.equals("run") && words.size() >= 2 && words.stream().skip(2).allMatch(RequestParser::isRunWord)) {
             return run(words);

@@ -29,4 +29,18 @@ class RequestParserTest {
         assertThat(RequestParser.parse("help! api is down"))
                 .isEqualTo(new BotRequest.Ask("help! api is down"));
     }
+
+    @Test
+    void readsInvestigateWithItsSymptomAsTyped() {
+        assertThat(RequestParser.parse("investigate  api returns 502 after deploy "))
+                .isEqualTo(new BotRequest.Investigate("api returns 502 after deploy"));
+        assertThat(RequestParser.parse("Investigate disk full on /var"))
+                .isEqualTo(new BotRequest.Investigate("disk full on /var"));
+    }
+
+    @Test
+    void investigateWithoutASymptomShowsTheHelp() {
+        assertThat(RequestParser.parse("investigate")).isEqualTo(new BotRequest.Help());
+        assertThat(RequestParser.parse("  investigate   ")).isEqualTo(new BotRequest.Help());
+    }
 }

@@ -1,0 +1,114 @@
+package io.runbookbot.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.agent.allowlist.Allowlist;
+import io.runbookbot.agent.audit.AuditLog;
+import io.runbookbot.agent.exec.CommandRunner;
+import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.fakes.FakeOllama;
+import io.runbookbot.search.IndexedRunbooks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The real parts an investigation runs against: the repository's runbooks indexed with Lucene, a
+ * DiagnosticsService with a small allowlist (one read-only entry for role oncall, one that changes
+ * something) on the local runner, audit logs in a temp folder, and a fake Ollama.
+ */
+final class InvestigationFixture implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path dir;
+    final FakeOllama ollama = FakeOllama.start();
+    final IndexedRunbooks runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+    final CommandRunner runner = new CommandRunner(2, Duration.ofSeconds(2));
+    final AuditLog diagnosticsAudit;
+    final JsonLinesInvestigationAudit investigationAudit;
+    final DiagnosticsService diagnostics;
+
+    InvestigationFixture(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("work"));
+        Path allowlist = dir.resolve("allowlist.yaml");
+        Files.writeString(allowlist, """
+                version: 1
+                access: {roles: [oncall]}
+                roots:
+                  work: [%s]
+                commands:
+                  - id: echo-word
+                    description: Prints a word
+                    argv: [/usr/bin/printf, "%%s", "{word}"]
+                    params:
+                      word: {type: pattern, pattern: "[A-Za-z0-9=_-]{1,40}"}
+                    read_only: true
+                  - id: touch-marker
+                    description: Creates a file (changes something)
+                    argv: [/usr/bin/touch, "{file}"]
+                    params:
+                      file: {type: path, root: work}
+                    read_only: false
+                """.formatted(dir.resolve("work")));
+        diagnosticsAudit = AuditLog.open(dir.resolve("audit.jsonl"));
+        investigationAudit = JsonLinesInvestigationAudit.open(dir.resolve("investigations.jsonl"));
+        diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).local(runner).audit(diagnosticsAudit)
+                .perMinute(20).build();
+    }
+
+    RunbookInvestigator investigator(InvestigationLimits limits) {
+        return RunbookInvestigator.builder(
+                        RunbookInvestigator.ollama(ollama.baseUrl(), "llama3.2", Duration.ofSeconds(5)), "llama3.2", runbooks)
+                .diagnostics(Optional.of(diagnostics)).audit(investigationAudit).limits(limits).build();
+    }
+
+    /** The messages of the n-th (0-based) request to /api/chat. */
+    JsonNode messages(int request) {
+        return ollama.callsTo("chat").get(request).json().path("messages");
+    }
+
+    /** The content of the last message of the n-th request (the latest tool result). */
+    String lastToolResult(int request) {
+        JsonNode messages = messages(request);
+        JsonNode last = messages.get(messages.size() - 1);
+        return last.path("role").asText() + ": " + last.path("content").asText();
+    }
+
+    List<JsonNode> investigationLines() {
+        return lines(dir.resolve("investigations.jsonl"));
+    }
+
+    List<JsonNode> diagnosticsLines() {
+        return lines(dir.resolve("audit.jsonl"));
+    }
+
+    private static List<JsonNode> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(InvestigationFixture::parse).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        ollama.close();
+        runbooks.close();
+        runner.close();
+        diagnosticsAudit.close();
+        investigationAudit.close();
+    }
+}
