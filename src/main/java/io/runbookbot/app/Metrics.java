@@ -70,6 +70,9 @@ final class Metrics {
         histogram(out);
         header(out, "runbookbot_sections", "Sections in the index being served.", "gauge");
         out.append("runbookbot_sections ").append(status.sections()).append('\n');
+        header(out, "runbookbot_hybrid_index", "1 when the served index has section vectors (hybrid retrieval).",
+                "gauge");
+        out.append("runbookbot_hybrid_index ").append(status.hybrid() ? 1 : 0).append('\n');
         header(out, "runbookbot_index_loaded_timestamp_seconds", "When the served index was built.", "gauge");
         out.append("runbookbot_index_loaded_timestamp_seconds ")
                 .append(status.loadedAt().toEpochMilli() / 1000.0).append('\n');

@@ -46,12 +46,22 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
      * @param succeeded reloads that swapped in a new index (the first load included)
      * @param failed    reloads that failed and kept the previous index
      * @param lastError the last failure's message, empty after a success
+     * @param hybrid    true when the index being served has section vectors (hybrid retrieval)
      */
     public record Status(Instant loadedAt, int runbooks, int sections, int skipped, long succeeded, long failed,
-                         Optional<String> lastError) {
+                         Optional<String> lastError, boolean hybrid) {
         public Status {
             Objects.requireNonNull(loadedAt, "loadedAt");
             Objects.requireNonNull(lastError, "lastError");
+        }
+
+        public Status(Instant loadedAt, int runbooks, int sections, int skipped, long succeeded, long failed,
+                      Optional<String> lastError) {
+            this(loadedAt, runbooks, sections, skipped, succeeded, failed, lastError, false);
+        }
+
+        Status hybrid(boolean now) {
+            return new Status(loadedAt, runbooks, sections, skipped, succeeded, failed, lastError, now);
         }
     }
 
@@ -75,7 +85,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         IndexedRunbooks first = opener.apply(dir);
         this.current = new AtomicReference<>(new Generation(first));
         this.status = new Status(clock.instant(), first.runbooks().size(), first.sectionCount(),
-                first.loadResult().skipped().size(), 1, 0, Optional.empty());
+                first.loadResult().skipped().size(), 1, 0, Optional.empty(), first.hybrid());
         upgradeLater(first, Duration.ZERO);
     }
 
@@ -146,7 +156,8 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
             try {
                 IndexedRunbooks fresh = opener.apply(dir);
                 status = new Status(clock.instant(), fresh.runbooks().size(), fresh.sectionCount(),
-                        fresh.loadResult().skipped().size(), before.succeeded() + 1, before.failed(), Optional.empty());
+                        fresh.loadResult().skipped().size(), before.succeeded() + 1, before.failed(), Optional.empty(),
+                        fresh.hybrid());
                 current.getAndSet(new Generation(fresh)).release();
                 upgradeLater(fresh, Duration.ZERO);
             } catch (UserFacingException e) {
@@ -207,12 +218,13 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
                 return;
             }
             current.getAndSet(new Generation(hybrid)).release();
+            status = status.hybrid(true);
         }
     }
 
     private void failed(Status before, String message) {
         status = new Status(before.loadedAt(), before.runbooks(), before.sections(), before.skipped(),
-                before.succeeded(), before.failed() + 1, Optional.of(message));
+                before.succeeded(), before.failed() + 1, Optional.of(message), before.hybrid());
     }
 
     private void runQueued() {

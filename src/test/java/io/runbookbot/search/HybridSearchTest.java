@@ -103,12 +103,14 @@ class HybridSearchTest {
         try (ReloadingRunbooks served = ReloadingRunbooks.open(RUNBOOKS, embeddings())) {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1900));
             assertThat(served.ask(PARAPHRASE, 5).notices()).containsExactly(IndexedRunbooks.EMBEDDING_PENDING);
+            assertThat(served.status().hybrid()).isFalse();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!served.ask(PARAPHRASE, 5).notices().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(served.ask(PARAPHRASE, 5).notices()).isEmpty();
+            assertThat(served.status().hybrid()).isTrue();
         }
     }
 
