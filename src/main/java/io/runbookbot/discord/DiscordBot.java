@@ -56,7 +56,7 @@ public final class DiscordBot extends ListenerAdapter {
 
     /** The {@code /runbook question:...} command, for {@code updateCommands()}. */
     public static SlashCommandData command() {
-        return Commands.slash(COMMAND, "Ask the runbooks, or: help | run <id> key=value [on <agent>] | confirm <token>")
+        return Commands.slash(COMMAND, "Ask the runbooks, or: investigate <symptom> | help | run <id> key=value [on <agent>]")
                 .addOption(OptionType.STRING, OPTION, "An error line, alert or symptom (or help, run ..., confirm ...)", true);
     }
 

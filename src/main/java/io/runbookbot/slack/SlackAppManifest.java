@@ -34,7 +34,7 @@ public final class SlackAppManifest {
         JsonObject command = new JsonObject();
         command.addProperty("command", SlackBot.COMMAND);
         command.addProperty("description", "Find the runbook section for an error or symptom");
-        command.addProperty("usage_hint", "<error line or symptom> | help | run <id> key=value [on <agent>]");
+        command.addProperty("usage_hint", "<error line or symptom> | investigate <symptom> | help | run <id> key=value [on <agent>]");
         command.addProperty("should_escape", false);
         requestUrl.ifPresent(url -> command.addProperty("url", url));
         JsonArray commands = new JsonArray();
