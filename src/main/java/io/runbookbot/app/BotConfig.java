@@ -81,15 +81,18 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      * @param timeout    how long one Ollama call may take ({@code RUNBOOK_BOT_OLLAMA_TIMEOUT}, seconds)
      * @param cacheDir   where embeddings are cached by content hash and model
      *                   ({@code RUNBOOK_BOT_CACHE_DIR})
+     * @param prompts    the folder of prompt templates, read on every use ({@code RUNBOOK_BOT_PROMPTS},
+     *                   default {@code prompts})
      */
     public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
-                         Path cacheDir) {
+                         Path cacheDir, Path prompts) {
         public Ollama {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(embedModel, "embedModel");
             Objects.requireNonNull(chatModel, "chatModel");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(cacheDir, "cacheDir");
+            Objects.requireNonNull(prompts, "prompts");
         }
     }
 
@@ -124,6 +127,7 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
             lines.add("RUNBOOK_BOT_EMBED_MODEL=" + o.embedModel().orElse("none (keyword search only)")
                     + ", RUNBOOK_BOT_CACHE_DIR=" + o.cacheDir());
             lines.add("RUNBOOK_BOT_CHAT_MODEL=" + o.chatModel().orElse("(none: no summaries, no investigate)"));
+            lines.add("RUNBOOK_BOT_PROMPTS=" + o.prompts());
         }, () -> lines.add("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)"));
         return List.copyOf(lines);
     }

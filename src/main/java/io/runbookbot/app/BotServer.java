@@ -5,11 +5,13 @@ import io.runbookbot.agent.allowlist.AllowlistException;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.search.ReloadingRunbooks;
 import io.runbookbot.search.RunbookFolderWatcher;
 import java.io.IOException;
@@ -47,8 +49,9 @@ final class BotServer implements AutoCloseable {
                 .map(d -> new MeteredDiagnostics(d, metrics));
         JsonLinesFeedback feedback = own(JsonLinesFeedback.open(config.feedback(), metrics));
         MeteredSearch search = new MeteredSearch(runbooks, metrics);
-        BotEngine engine = new BotEngine(() -> search, diagnostics, feedback, runbooks::requestReload,
-                new SourceLinks(config.sourceUrl()), config.runOn());
+        BotEngine engine = BotEngine.builder(() -> search).diagnostics(diagnostics).feedback(feedback)
+                .reindex(runbooks::requestReload).links(new SourceLinks(config.sourceUrl())).defaultAgent(config.runOn())
+                .summarizer(summarizer(config)).build();
         http = own(HealthServer.start(config.httpPort(), this::notReady, metrics));
         frontEnds = FrontEnds.start(config, engine);
         frontEnds.forEach(this::own);
@@ -83,6 +86,12 @@ final class BotServer implements AutoCloseable {
         }
         frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": not connected"));
         return reasons;
+    }
+
+    /** Grounded summaries, when Ollama and a chat model are configured. */
+    private Optional<Summarizer> summarizer(BotConfig config) {
+        return config.ollama().flatMap(o -> o.chatModel().map(model -> own(OllamaSummarizer.builder(o.baseUrl(), model)
+                .timeout(o.timeout()).prompts(o.prompts()).build())));
     }
 
     private Optional<Diagnostics> diagnostics(BotConfig config, Function<String, Optional<String>> env) {

@@ -170,6 +170,7 @@ class BotConfigLoaderTest {
         assertThat(ollama.embedModel()).contains("nomic-embed-text");
         assertThat(ollama.chatModel()).isEmpty();
         assertThat(ollama.timeout()).hasSeconds(10);
+        assertThat(ollama.prompts()).isEqualTo(Path.of("prompts"));
     }
 
     @Test
@@ -183,6 +184,13 @@ class BotConfigLoaderTest {
         assertThat(ollama.chatModel()).contains("llama3.1:8b");
         assertThat(ollama.timeout()).isEqualTo(java.time.Duration.ofMillis(2500));
         assertThat(ollama.cacheDir()).isEqualTo(dir.resolve("cache"));
+    }
+
+    @Test
+    void promptsFolderComesFromRunbookBotPrompts() {
+        env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_PROMPTS", "/srv/prompts"));
+
+        assertThat(load().ollama().orElseThrow().prompts()).isEqualTo(Path.of("/srv/prompts"));
     }
 
     @Test
