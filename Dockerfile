@@ -27,6 +27,8 @@ RUN groupadd --gid 10001 runbook \
 WORKDIR /app
 COPY --from=build /build/target/runbook-bot.jar /app/runbook-bot.jar
 COPY prompts/ /app/prompts/
+# prompt templates are read on every use: mount another folder here to change them without a rebuild
+ENV RUNBOOK_BOT_PROMPTS=/app/prompts
 # The bundled runbooks seed the volume: an unmounted /runbooks still answers, a mounted one replaces them.
 COPY runbooks/ /runbooks/
 

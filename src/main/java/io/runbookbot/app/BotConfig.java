@@ -81,12 +81,15 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      * @param timeout    how long one Ollama call may take ({@code RUNBOOK_BOT_OLLAMA_TIMEOUT}, seconds)
      * @param cacheDir   where embeddings are cached by content hash and model
      *                   ({@code RUNBOOK_BOT_CACHE_DIR})
+     * @param prompts    the folder of prompt templates, read on every use ({@code RUNBOOK_BOT_PROMPTS},
+     *                   default {@code prompts})
      * @param investigationLog  where {@code investigate} audits each tool call
      *                          ({@code RUNBOOK_BOT_INVESTIGATION_LOG})
      * @param investigationTime wall time of one investigation ({@code RUNBOOK_BOT_INVESTIGATE_TIMEOUT}, seconds)
      */
     public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
-                         Path cacheDir, Path investigationLog, Duration investigationTime) {
+                         Path cacheDir, Path prompts, Path investigationLog, Duration investigationTime) {
+        public static final Path DEFAULT_PROMPTS = Path.of("prompts");
         public static final Path DEFAULT_INVESTIGATION_LOG = Path.of("runbook-bot.investigations.jsonl");
         public static final Duration DEFAULT_INVESTIGATION_TIME = Duration.ofSeconds(60);
 
@@ -96,14 +99,15 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
             Objects.requireNonNull(chatModel, "chatModel");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(cacheDir, "cacheDir");
+            Objects.requireNonNull(prompts, "prompts");
             Objects.requireNonNull(investigationLog, "investigationLog");
             Objects.requireNonNull(investigationTime, "investigationTime");
         }
 
-        /** Settings with the default investigation log and time limit. */
+        /** Settings with the default prompts folder, investigation log and time limit. */
         public Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
                       Path cacheDir) {
-            this(baseUrl, embedModel, chatModel, timeout, cacheDir, DEFAULT_INVESTIGATION_LOG,
+            this(baseUrl, embedModel, chatModel, timeout, cacheDir, DEFAULT_PROMPTS, DEFAULT_INVESTIGATION_LOG,
                     DEFAULT_INVESTIGATION_TIME);
         }
     }
@@ -139,6 +143,7 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
             lines.add("RUNBOOK_BOT_EMBED_MODEL=" + o.embedModel().orElse("none (keyword search only)")
                     + ", RUNBOOK_BOT_CACHE_DIR=" + o.cacheDir());
             lines.add("RUNBOOK_BOT_CHAT_MODEL=" + o.chatModel().orElse("(none: no summaries, no investigate)"));
+            lines.add("RUNBOOK_BOT_PROMPTS=" + o.prompts());
             o.chatModel().ifPresent(m -> lines.add("RUNBOOK_BOT_INVESTIGATION_LOG=" + o.investigationLog()
                     + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=" + o.investigationTime().toSeconds() + " s"));
         }, () -> lines.add("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)"));

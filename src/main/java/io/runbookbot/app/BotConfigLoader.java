@@ -33,7 +33,8 @@ public final class BotConfigLoader {
             "RUNBOOK_BOT_AUDIT_LOG", "RUNBOOK_BOT_FEEDBACK_LOG", "RUNBOOK_BOT_SOURCE_URL", "RUNBOOK_BOT_DEFAULT_AGENT", "RUNBOOK_BOT_HTTP_PORT",
             "SLACK_HTTP_PORT", "RUNBOOK_BOT_INCIDENT_CHANNELS", "RUNBOOK_BOT_SLACK_API_URL",
             "RUNBOOK_BOT_DISCORD_REST_URL", "RUNBOOK_BOT_DISCORD_GATEWAY_URL", "RUNBOOK_BOT_OLLAMA_URL",
-            "RUNBOOK_BOT_EMBED_MODEL", "RUNBOOK_BOT_CHAT_MODEL", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "RUNBOOK_BOT_CACHE_DIR");
+            "RUNBOOK_BOT_EMBED_MODEL", "RUNBOOK_BOT_CHAT_MODEL", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "RUNBOOK_BOT_CACHE_DIR",
+            "RUNBOOK_BOT_PROMPTS");
     static final String DEFAULT_EMBED_MODEL = "nomic-embed-text";
     static final Duration DEFAULT_OLLAMA_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
@@ -91,6 +92,7 @@ public final class BotConfigLoader {
         Path cache = path("RUNBOOK_BOT_CACHE_DIR").orElse(Path.of("runbook-bot-cache"));
         return Optional.of(new BotConfig.Ollama(url.get().replaceFirst("/+$", ""), embed, model("RUNBOOK_BOT_CHAT_MODEL"),
                 seconds("RUNBOOK_BOT_OLLAMA_TIMEOUT", DEFAULT_OLLAMA_TIMEOUT), cache,
+                path("RUNBOOK_BOT_PROMPTS").orElse(BotConfig.Ollama.DEFAULT_PROMPTS),
                 path("RUNBOOK_BOT_INVESTIGATION_LOG").orElse(BotConfig.Ollama.DEFAULT_INVESTIGATION_LOG),
                 seconds("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", BotConfig.Ollama.DEFAULT_INVESTIGATION_TIME)));
     }

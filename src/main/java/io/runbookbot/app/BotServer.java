@@ -6,6 +6,7 @@ import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigator;
+import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
@@ -14,6 +15,7 @@ import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.llm.InvestigationLimits;
 import io.runbookbot.llm.JsonLinesInvestigationAudit;
 import io.runbookbot.llm.RunbookInvestigator;
+import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.search.ReloadingRunbooks;
 import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.RunbookFolderWatcher;
@@ -57,6 +59,7 @@ final class BotServer implements AutoCloseable {
         BotEngine engine = BotEngine.builder(() -> search).diagnostics(diagnostics).feedback(feedback)
                 .reindex(runbooks::requestReload).links(new SourceLinks(config.sourceUrl())).defaultAgent(config.runOn())
                 .investigator(investigator(config, diagnostics))
+                .summarizer(summarizer(config))
                 .build();
         http = own(HealthServer.start(config.httpPort(), this::notReady, metrics));
         frontEnds = FrontEnds.start(config, engine);
@@ -92,6 +95,12 @@ final class BotServer implements AutoCloseable {
         }
         frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": not connected"));
         return reasons;
+    }
+
+    /** Grounded summaries, when Ollama and a chat model are configured. */
+    private Optional<Summarizer> summarizer(BotConfig config) {
+        return config.ollama().flatMap(o -> o.chatModel().map(model -> own(OllamaSummarizer.builder(o.baseUrl(), model)
+                .timeout(o.timeout()).prompts(o.prompts()).build())));
     }
 
     private Optional<Diagnostics> diagnostics(BotConfig config, Function<String, Optional<String>> env) {
@@ -130,7 +139,7 @@ final class BotServer implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
         return Optional.of(own(RunbookInvestigator.builder(RunbookInvestigator.ollama(o.baseUrl(), model, o.timeout()),
-                        model, runbooks).diagnostics(diagnostics).audit(log)
+                        model, runbooks).diagnostics(diagnostics).audit(log).prompts(o.prompts())
                 .limits(InvestigationLimits.DEFAULTS.withWallTime(o.investigationTime())).build()));
     }
 

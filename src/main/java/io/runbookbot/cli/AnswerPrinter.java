@@ -4,8 +4,10 @@ import io.runbookbot.core.Answer;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summary;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /** Renders an {@link Answer} for a terminal: the section verbatim, then the other candidates. */
 final class AnswerPrinter {
@@ -19,6 +21,12 @@ final class AnswerPrinter {
     }
 
     static void print(Answer answer, List<DiagnosticSuggestion> suggestions, PrintWriter out) {
+        print(answer, suggestions, Optional.empty(), out);
+    }
+
+    /** With a generated summary, labelled, between the location line and the verbatim section. */
+    static void print(Answer answer, List<DiagnosticSuggestion> suggestions, Optional<Summary> summary,
+                      PrintWriter out) {
         if (answer.best().isEmpty()) {
             printNoMatch(answer, out);
             return;
@@ -26,11 +34,22 @@ final class AnswerPrinter {
         RunbookSection s = answer.hits().get(0).section();
         out.println(breadcrumb(s));
         out.printf("%s  (confidence %.2f)%n", location(s), answer.confidence());
+        summary.ifPresent(sum -> printSummary(sum, out));
         out.println(RULE);
         out.println(s.text());
         out.println(RULE);
         printSuggestions(suggestions, out);
         printCandidates("Other candidates:", answer.hits().subList(1, answer.hits().size()), out);
+    }
+
+    private static void printSummary(Summary summary, PrintWriter out) {
+        out.println(summary.label() + ":");
+        summary.text().lines().forEach(line -> out.println("  " + line));
+    }
+
+    /** Each notice as a {@code note: ...} line (for standard error). */
+    static void printNotices(List<String> notices, PrintWriter err) {
+        notices.forEach(n -> err.println("note: " + n));
     }
 
     private static void printSuggestions(List<DiagnosticSuggestion> suggestions, PrintWriter out) {

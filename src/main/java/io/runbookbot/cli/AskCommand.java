@@ -3,6 +3,8 @@ package io.runbookbot.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.DiagnosticSuggestion;
+import io.runbookbot.core.Summary;
+import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.diagnostics.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,10 @@ public final class AskCommand implements Callable<Integer> {
             description = "Allowlist whose diagnostics are suggested (default: allowlist.yaml in the runbooks folder, if any).")
     @Nullable Path allowlist;
 
+    @Option(names = "--summarize",
+            description = "Show a short generated summary of the section above it (needs --ollama-url and --chat-model).")
+    boolean summarize;
+
     @Spec
     CommandSpec spec;
 
@@ -62,17 +68,47 @@ public final class AskCommand implements Callable<Integer> {
         }
         List<DiagnosticSuggestion> suggestions = suggestions(answer);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Summary> summary = summarize ? summary(answer, err) : Optional.empty();
         if (json) {
             ObjectNode node = MatchJson.JSON.createObjectNode().put("question", question);
             node.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
             MatchJson.answer(node, answer, true);
             MatchJson.suggestions(node, suggestions);
+            MatchJson.notices(node, answer.notices());
+            if (summarize) {
+                MatchJson.summary(node, summary);
+            }
             out.println(MatchJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         } else {
-            AnswerPrinter.print(answer, suggestions, out);
+            AnswerPrinter.printNotices(answer.notices(), err);
+            AnswerPrinter.print(answer, suggestions, summary, out);
         }
         out.flush();
+        err.flush();
         return answer.answered() ? 0 : NO_MATCH;
+    }
+
+    /** A generated summary of the answer, when a chat model is configured and it makes a grounded one. */
+    private Optional<Summary> summary(Answer answer, PrintWriter err) {
+        if (answer.best().isEmpty()) {
+            return Optional.empty();
+        }
+        if (ollama.chatModel().isEmpty()) {
+            err.println("note: --summarize needs a chat model (--ollama-url and --chat-model, or RUNBOOK_BOT_OLLAMA_URL "
+                    + "and RUNBOOK_BOT_CHAT_MODEL); answering without a summary.");
+            return Optional.empty();
+        }
+        Optional<Summary> summary;
+        try (OllamaSummarizer summarizer = OllamaSummarizer.builder(ollama.url().orElseThrow(),
+                ollama.chatModel().get()).timeout(ollama.timeout()).prompts(ollama.prompts()).build()) {
+            summary = summarizer.summarize(answer.question(), answer.best().get().section());
+        }
+        if (summary.isEmpty()) {
+            err.println("note: no summary (the chat model failed or was too slow, or its summary was not grounded "
+                    + "in the section).");
+        }
+        return summary;
     }
 
     /** The allowlisted diagnostics the answer's code blocks correspond to. */

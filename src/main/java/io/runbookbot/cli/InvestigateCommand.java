@@ -101,7 +101,7 @@ public final class InvestigateCommand implements Callable<Integer> {
              JsonLinesInvestigationAudit log = JsonLinesInvestigationAudit.open(investigationLog);
              RunbookInvestigator investigator = RunbookInvestigator.builder(
                      RunbookInvestigator.ollama(ollama.url().orElseThrow(), model, ollama.timeout()), model, indexed)
-                     .diagnostics(tools).audit(log).limits(limits).build()) {
+                     .diagnostics(tools).audit(log).limits(limits).prompts(ollama.prompts()).build()) {
             Investigation result = investigator.investigate(Caller.LOCAL_OPERATOR, symptom);
             out.println(InvestigationText.plain(result));
             return 0;

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.DiagnosticSuggestion;
 import java.util.List;
+import java.util.Optional;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summary;
 
 /** The public JSON shape of matches, shared by {@code ask --json} and {@code search --jsonl}. */
 final class MatchJson {
@@ -39,6 +41,20 @@ final class MatchJson {
             s.params().forEach(params::put);
             d.put("command", s.command()).put("line", s.sourceLineNumber()).put("source", s.sourceLine());
         }
+    }
+
+    /** {@code "notices": [...]} when there are any. */
+    static void notices(ObjectNode into, List<String> notices) {
+        if (!notices.isEmpty()) {
+            ArrayNode list = into.putArray("notices");
+            notices.forEach(list::add);
+        }
+    }
+
+    /** {@code "summary": {text, model, answers_question, label}}, or {@code null} when none was made. */
+    static void summary(ObjectNode into, Optional<Summary> summary) {
+        summary.ifPresentOrElse(s -> into.putObject("summary").put("text", s.text()).put("model", s.model())
+                .put("answers_question", s.answersQuestion()).put("label", s.label()), () -> into.putNull("summary"));
     }
 
     private static ObjectNode match(ObjectNode m, SectionHit h) {

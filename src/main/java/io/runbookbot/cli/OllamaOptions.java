@@ -32,6 +32,10 @@ public final class OllamaOptions {
             description = "Where embeddings are cached by content hash and model (default: ${DEFAULT-VALUE}).")
     Path cacheDir = Path.of("runbook-bot-cache");
 
+    @Option(names = "--prompts", paramLabel = "DIR", defaultValue = "${env:RUNBOOK_BOT_PROMPTS:-prompts}",
+            description = "Folder of the prompt templates for summaries and investigate (default: ${DEFAULT-VALUE}).")
+    Path prompts = Path.of("prompts");
+
     /** The server's base URL, when one is configured. */
     public Optional<String> url() {
         return Optional.ofNullable(url).map(String::trim).filter(u -> !u.isEmpty()).map(u -> u.replaceFirst("/+$", ""));
@@ -49,6 +53,10 @@ public final class OllamaOptions {
 
     public Duration timeout() {
         return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+    }
+
+    public Path prompts() {
+        return prompts;
     }
 
     public Path cacheDir() {

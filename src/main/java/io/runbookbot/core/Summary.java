@@ -15,4 +15,9 @@ public record Summary(String text, String model, boolean answersQuestion) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(model, "model");
     }
+
+    /** The label every front end shows above the summary, so nobody mistakes it for the runbook. */
+    public String label() {
+        return "\u2728 Generated summary (" + model + ", from this section only; check it against the text below)";
+    }
 }

@@ -55,11 +55,13 @@ public final class DiscordAnswerFormatter {
 
     private static String text(BotReply reply) {
         if (reply instanceof BotReply.SectionAnswer a) {
-            return "**" + SectionEmbed.title(a.shown().section()) + "**\n\n" + SectionEmbed.body(a.shown().section())
+            return "**" + SectionEmbed.title(a.shown().section()) + "**\n\n" + SectionEmbed.preface(a)
+                    + SectionEmbed.body(a.shown().section())
                     + "\n\nSource: " + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
         }
         if (reply instanceof BotReply.NoMatch none) {
-            List<String> lines = new ArrayList<>(List.of("No runbook matches \"" + SectionEmbed.cut(none.question(), 300)
+            List<String> lines = new ArrayList<>(List.of(SectionEmbed.notices(none.notices())
+                    + "No runbook matches \"" + SectionEmbed.cut(none.question(), 300)
                     + "\". Try the exact error line, or other words."));
             if (!none.candidates().isEmpty()) {
                 lines.add("\nClosest sections (low confidence):");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -20,6 +21,8 @@ final class SectionEmbed {
     /** Room for each list field, so that title + description + fields + footer stay under 6,000. */
     static final int FIELD_ROOM = 600;
     private static final int MAX_RUN_BUTTONS = 10;
+    private static final int MAX_SUMMARY = 1000;
+    private static final int MAX_NOTICES = 300;
 
     private final ButtonActions actions;
 
@@ -30,11 +33,12 @@ final class SectionEmbed {
     MessageEmbed embed(BotReply.SectionAnswer answer) {
         RunbookSection section = answer.shown().section();
         String link = answer.sourceUrl().orElse("`" + section.location() + "`");
+        String preface = preface(answer);
         EmbedBuilder embed = new EmbedBuilder()
                 .setTitle(cut(title(section), MessageEmbed.TITLE_MAX_LENGTH),
                         answer.sourceUrl().filter(u -> u.startsWith("https://") || u.startsWith("http://")).orElse(null))
-                .setDescription(TextChunks.head(body(section), MessageEmbed.DESCRIPTION_MAX_LENGTH,
-                        "… full runbook: " + link))
+                .setDescription(preface + TextChunks.head(body(section),
+                        MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length(), "… full runbook: " + link))
                 .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · confidence "
                         + Math.round(answer.confidence() * 100) + "% · match " + (answer.index() + 1)
                         + " of " + (answer.others().size() + 1));
@@ -67,6 +71,23 @@ final class SectionEmbed {
                 "Not helpful"));
         rows.add(ActionRow.of(vote));
         return rows;
+    }
+
+    /**
+     * What goes above the section text: the notices as a small italic line, then the generated
+     * summary, labelled, as a quote; empty when there is neither. At most about 1,500 characters.
+     */
+    static String preface(BotReply.SectionAnswer answer) {
+        StringBuilder out = new StringBuilder(notices(answer.notices()));
+        answer.summary().ifPresent(s -> out.append("**").append(s.label()).append("**\n")
+                .append(cut(s.text(), MAX_SUMMARY).lines().map(l -> "> " + l).collect(Collectors.joining("\n")))
+                .append("\n\n"));
+        return out.toString();
+    }
+
+    /** The notices as one italic line ending in a blank line, or "" when there are none. */
+    static String notices(List<String> notices) {
+        return notices.isEmpty() ? "" : "*\u2139\ufe0f " + cut(String.join(" · ", notices), MAX_NOTICES) + "*\n\n";
     }
 
     /** The heading chain, e.g. "Troubleshooting Guide › Database › Too Many Connections". */

@@ -108,6 +108,11 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
             return this;
         }
 
+        /** The folder of prompt templates: the system prompt is its {@code investigate-system.md}. */
+        public Builder prompts(Path folder) {
+            return promptFile(folder.resolve(SystemPrompt.DEFAULT_FILE.getFileName()));
+        }
+
         /** The system prompt template (default {@code prompts/investigate-system.md}), read per run. */
         public Builder promptFile(Path value) {
             this.promptFile = Objects.requireNonNull(value, "promptFile");

@@ -13,6 +13,7 @@ import com.slack.api.model.block.element.BlockElements;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summary;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.TextChunks;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class SlackAnswerFormatter {
     /** Fallback text is kept well under Slack's ~4,000 characters. */
     static final int MAX_TEXT = 3000;
     private static final int MAX_HEADER = 150;
+    /** Well under Slack's 3,000 characters for a context element's text. */
+    private static final int MAX_CONTEXT = 1000;
     private static final int MAX_RUN_BUTTONS = 5;
 
     private SlackAnswerFormatter() {
@@ -63,7 +66,9 @@ public final class SlackAnswerFormatter {
         String source = a.sourceUrl().map(u -> "<" + u + "|" + location + ">").orElse("`" + location + "`");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(cut(title(s), MAX_HEADER)))));
-        int room = MAX_BLOCKS - 3 - (a.others().isEmpty() ? 0 : 1);
+        blocks.addAll(notices(a.notices()));
+        a.summary().ifPresent(summary -> blocks.addAll(summary(summary)));
+        int room = MAX_BLOCKS - 2 - blocks.size() - (a.others().isEmpty() ? 0 : 1);
         List<String> chunks = TextChunks.split(SlackMarkdown.toMrkdwn(body(s)), MAX_SECTION_CHARS);
         boolean cutShort = chunks.size() > room;
         chunks.stream().limit(cutShort ? room - 1 : room).filter(c -> !c.isBlank())
@@ -102,7 +107,24 @@ public final class SlackAnswerFormatter {
     private static SlackMessage noMatch(BotReply.NoMatch none) {
         String text = "No runbook matches \"" + SlackMarkdown.escape(cut(none.question(), 500)) + "\"."
                 + (none.candidates().isEmpty() ? "" : "\nClosest, though weak:\n" + candidates(none.candidates()));
-        return new SlackMessage(cut(text, MAX_TEXT), List.of(mrkdwn(cut(text, MAX_SECTION_CHARS))));
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(mrkdwn(cut(text, MAX_SECTION_CHARS))));
+        blocks.addAll(notices(none.notices()));
+        return new SlackMessage(cut(text, MAX_TEXT), blocks);
+    }
+
+    /** How the answer was found, as one small context line; nothing when there is nothing to note. */
+    private static List<LayoutBlock> notices(List<String> notices) {
+        if (notices.isEmpty()) {
+            return List.of();
+        }
+        String line = "\u2139\ufe0f " + SlackMarkdown.escape(String.join("  ·  ", notices));
+        return List.of(context(c -> c.elements(List.of(markdownText(cut(line, MAX_CONTEXT))))));
+    }
+
+    /** The generated summary: its label as a context line, then the summary in a section block. */
+    private static List<LayoutBlock> summary(Summary summary) {
+        return List.of(context(c -> c.elements(List.of(markdownText(SlackMarkdown.escape(summary.label()))))),
+                mrkdwn(cut(SlackMarkdown.toMrkdwn(summary.text()), MAX_SECTION_CHARS)));
     }
 
     private static String candidates(List<SectionHit> hits) {

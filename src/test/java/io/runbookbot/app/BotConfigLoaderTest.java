@@ -170,6 +170,7 @@ class BotConfigLoaderTest {
         assertThat(ollama.embedModel()).contains("nomic-embed-text");
         assertThat(ollama.chatModel()).isEmpty();
         assertThat(ollama.timeout()).hasSeconds(10);
+        assertThat(ollama.prompts()).isEqualTo(Path.of("prompts"));
     }
 
     @Test
@@ -201,6 +202,13 @@ class BotConfigLoaderTest {
                 + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
         env.put("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "forever");
         assertRejected("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "\u0000");
+    }
+
+    @Test
+    void promptsFolderComesFromRunbookBotPrompts() {
+        env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_PROMPTS", "/srv/prompts"));
+
+        assertThat(load().ollama().orElseThrow().prompts()).isEqualTo(Path.of("/srv/prompts"));
     }
 
     @Test

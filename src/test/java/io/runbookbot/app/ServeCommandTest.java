@@ -2,8 +2,10 @@ package io.runbookbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.fakes.DiscordEvents;
 import io.runbookbot.fakes.FakeDiscord;
+import io.runbookbot.fakes.FakeOllama;
 import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
@@ -126,6 +128,29 @@ class ServeCommandTest {
             process.destroy();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
             assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void withAChatModelSlackAnswersCarryTheLabelledSummaryAboveTheSection() throws Exception {
+        try (FakeSlack slack = FakeSlack.start(); FakeOllama ollama = FakeOllama.start().models("llama3.1")) {
+            ollama.script(FakeOllama.ChatReply.text("Raise `max_connections`, then run `SELECT pg_reload_conf();`."));
+            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix(), "RUNBOOK_BOT_OLLAMA_URL", ollama.baseUrl(),
+                    "RUNBOOK_BOT_EMBED_MODEL", "none", "RUNBOOK_BOT_CHAT_MODEL", "llama3.1",
+                    "RUNBOOK_BOT_PROMPTS", Path.of("prompts").toAbsolutePath().toString()));
+            port.get(60, TimeUnit.SECONDS);
+            slack.awaitSocketConnection(Duration.ofSeconds(20));
+
+            SlackPayload command = slack.payloads().slashCommand("/runbook", "FATAL: sorry, too many clients already");
+            slack.push(command, "env-1");
+
+            JsonNode blocks = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20)).paramJson("blocks");
+            assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
+                    .startsWith("\u2728 Generated summary (llama3.1");
+            assertThat(blocks.get(2).path("text").path("text").asText())
+                    .isEqualTo("Raise `max_connections`, then run `SELECT pg_reload_conf();`.");
+            assertThat(output).anyMatch(l -> l.contains("RUNBOOK_BOT_PROMPTS="));
         }
     }
 

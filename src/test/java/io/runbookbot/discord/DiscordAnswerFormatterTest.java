@@ -9,6 +9,7 @@ import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigation;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summary;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Discord rendering without JDA sessions: limits, fences, buttons. */
@@ -126,6 +128,54 @@ class DiscordAnswerFormatterTest {
     }
 
     @Test
+    void showsTheLabelledSummaryAsAQuoteAboveTheSectionText() {
+        BotReply.SectionAnswer a = with(answer("#### Too Many Connections\n\nRaise max_connections.", List.of(),
+                Optional.empty()), new Summary("Raise `max_connections`.\nThen reload.", "llama3.1", true), List.of());
+
+        MessageEmbed embed = single(formatter.format(a)).getEmbeds().get(0);
+
+        assertThat(embed.getDescription()).isEqualTo("**\u2728 Generated summary (llama3.1, from this section only; "
+                + "check it against the text below)**\n> Raise `max_connections`.\n> Then reload.\n\n"
+                + "Raise max_connections.");
+    }
+
+    @Test
+    void showsNoticesAsAnItalicLineFirst() {
+        BotReply.SectionAnswer a = with(answer("Raise max_connections.", List.of(), Optional.empty()), null,
+                List.of("Semantic search unavailable (Ollama did not answer); keyword results."));
+
+        MessageEmbed embed = single(formatter.format(a)).getEmbeds().get(0);
+
+        assertThat(embed.getDescription()).isEqualTo("*\u2139\ufe0f Semantic search unavailable (Ollama did not "
+                + "answer); keyword results.*\n\nRaise max_connections.");
+    }
+
+    @Test
+    void aLongSectionWithSummaryAndNoticesStaysWithinTheEmbedLimits() {
+        BotReply.SectionAnswer a = with(answer(longText(), List.of(), Optional.empty()),
+                new Summary("Check the pool. ".repeat(100), "llama3.1", true), List.of("x".repeat(1000)));
+
+        MessageEmbed embed = single(formatter.format(a)).getEmbeds().get(0);
+
+        assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(MessageEmbed.DESCRIPTION_MAX_LENGTH)
+                .startsWith("*\u2139\ufe0f xxx").endsWith("… full runbook: `ops/database.md:10`");
+        assertThat(fences(embed.getDescription()) % 2).isZero();
+        assertThat(embed.getLength()).isLessThanOrEqualTo(MessageEmbed.EMBED_MAX_LENGTH_BOT);
+    }
+
+    @Test
+    void plainTextAnswerAndNoMatchCarryTheSummaryAndNotices() {
+        BotReply.SectionAnswer a = with(answer("Raise max_connections.", List.of(), Optional.empty()),
+                new Summary("Raise it.", "llama3.1", true), List.of("Keyword results only."));
+
+        assertThat(formatter.plain(a).get(0)).contains("*\u2139\ufe0f Keyword results only.*\n\n**\u2728 Generated "
+                + "summary (llama3.1, from this section only; check it against the text below)**\n> Raise it.\n\n"
+                + "Raise max_connections.");
+        assertThat(formatter.plain(new BotReply.NoMatch("lunch?", List.of(), List.of("Keyword results only."))).get(0))
+                .startsWith("*\u2139\ufe0f Keyword results only.*\n\nNo runbook matches \"lunch?\".");
+    }
+
+    @Test
     void neverPingsAnyoneWhateverTheRunbookSays() {
         MessageCreateData message = single(formatter.format(new BotReply.Text("@everyone the database is down")));
 
@@ -137,6 +187,12 @@ class DiscordAnswerFormatterTest {
                 List.of("Guide", "Database", "Too Many Connections"), 4, 10, 40, text, List.of());
         return new BotReply.SectionAnswer("q", 0, new SectionHit(shown, 9.5),
                 List.of(hit("Redis", "Max Clients", "ops/redis.md", 5)), suggestions, url, 0.72);
+    }
+
+    private static BotReply.SectionAnswer with(BotReply.SectionAnswer a, @Nullable Summary summary,
+                                               List<String> notices) {
+        return new BotReply.SectionAnswer(a.question(), a.index(), a.shown(), a.others(), a.suggestions(),
+                a.sourceUrl(), a.confidence(), a.runOn(), Optional.ofNullable(summary), notices);
     }
 
     private static SectionHit hit(String parent, String heading, String file, int line) {

@@ -10,6 +10,7 @@ import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Investigation;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.Summary;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class SlackAnswerFormatterTest {
@@ -136,6 +138,63 @@ class SlackAnswerFormatterTest {
     }
 
     @Test
+    void generatedSummaryIsLabelledAndShownAboveTheSectionText() throws Exception {
+        BotReply.SectionAnswer a = withSummary(answer("Restart it.", Optional.empty(), List.of()),
+                new Summary("Run `SELECT 1;` & reload.", "llama3.1", true), List.of());
+
+        JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
+
+        assertThat(blocks.get(1).path("type").asText()).isEqualTo("context");
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText()).isEqualTo(
+                "\u2728 Generated summary (llama3.1, from this section only; check it against the text below)");
+        assertThat(sectionTexts(blocks)).containsSubsequence("Run `SELECT 1;` &amp; reload.", "Restart it.");
+    }
+
+    @Test
+    void summarySayingTheSectionDoesNotAnswerIsLabelledTheSameWay() throws Exception {
+        BotReply.SectionAnswer a = withSummary(answer("Restart it.", Optional.empty(), List.of()),
+                new Summary("This section does not seem to answer your question.", "llama3.1", false), List.of());
+
+        JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
+
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText()).startsWith("\u2728 Generated summary");
+        assertThat(sectionTexts(blocks).get(0)).isEqualTo("This section does not seem to answer your question.");
+    }
+
+    @Test
+    void noticesAreASmallContextLineUnderTheHeader() throws Exception {
+        BotReply.SectionAnswer a = withSummary(answer("Restart it.", Optional.empty(), List.of()), null,
+                List.of("Semantic search unavailable (Ollama did not answer); keyword results.", "a<b"));
+
+        JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
+
+        assertThat(blocks.get(1).path("type").asText()).isEqualTo("context");
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText()).isEqualTo("\u2139\ufe0f Semantic "
+                + "search unavailable (Ollama did not answer); keyword results.  ·  a&lt;b");
+    }
+
+    @Test
+    void noMatchShowsItsNotices() throws Exception {
+        BotReply.NoMatch none = new BotReply.NoMatch("lunch?", List.of(), List.of("Keyword results only."));
+
+        JsonNode blocks = blocks(SlackAnswerFormatter.format(none));
+
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
+                .isEqualTo("\u2139\ufe0f Keyword results only.");
+    }
+
+    @Test
+    void hugeSectionWithSummaryAndNoticesStillFitsFiftyBlocks() throws Exception {
+        BotReply.SectionAnswer a = withSummary(answer(longSection(300_000), Optional.of(URL), List.of()),
+                new Summary("Reload.", "llama3.1", true), List.of("Keyword results only."));
+
+        JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
+
+        assertThat(blocks.size()).isEqualTo(SlackAnswerFormatter.MAX_BLOCKS);
+        assertThat(find(blocks, "actions").path("block_id").asText()).isEqualTo("runbook_actions");
+    }
+
+    @Test
     void plainTextIsEscaped() {
         assertThat(SlackAnswerFormatter.format(new BotReply.Text("use <id> & go")).text()).isEqualTo("use &lt;id&gt; &amp; go");
     }
@@ -152,6 +211,12 @@ class SlackAnswerFormatterTest {
     private static BotReply.SectionAnswer answer(String text, Optional<String> url, List<DiagnosticSuggestion> s) {
         return new BotReply.SectionAnswer("too many clients", 0, hit("Too Many Connections", 10, text),
                 List.of(hit("Pooling", 40, "")), s, url, 0.83);
+    }
+
+    private static BotReply.SectionAnswer withSummary(BotReply.SectionAnswer a, @Nullable Summary summary,
+                                                      List<String> notices) {
+        return new BotReply.SectionAnswer(a.question(), a.index(), a.shown(), a.others(), a.suggestions(),
+                a.sourceUrl(), a.confidence(), a.runOn(), Optional.ofNullable(summary), notices);
     }
 
     private static SectionHit hit(String heading, int line, String text) {
