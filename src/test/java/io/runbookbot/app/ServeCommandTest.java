@@ -155,6 +155,38 @@ class ServeCommandTest {
     }
 
     @Test
+    void withOllamaTheServedIndexTurnsHybridInTheBackgroundAndSlackCanInvestigate(@TempDir Path data)
+            throws Exception {
+        try (FakeSlack slack = FakeSlack.start();
+             FakeOllama ollama = FakeOllama.start().models("nomic-embed-text", "llama3.1")) {
+            ollama.script(FakeOllama.ChatReply.toolCall("search_runbooks", Map.of("query", "too many clients")),
+                    FakeOllama.ChatReply.text("Postgres is out of connections: raise max_connections."));
+            Path log = data.resolve("investigations.jsonl");
+            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix(), "RUNBOOK_BOT_OLLAMA_URL", ollama.baseUrl(),
+                    "RUNBOOK_BOT_CHAT_MODEL", "llama3.1", "RUNBOOK_BOT_CACHE_DIR", data.resolve("cache").toString(),
+                    "RUNBOOK_BOT_INVESTIGATION_LOG", log.toString(),
+                    "RUNBOOK_BOT_PROMPTS", Path.of("prompts").toAbsolutePath().toString()));
+            int httpPort = port.get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!get(httpPort, "/metrics").body().contains("runbookbot_hybrid_index 1")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_hybrid_index 1");
+            assertThat(data.resolve("cache/embeddings-nomic-embed-text.bin")).isRegularFile();
+            slack.awaitSocketConnection(Duration.ofSeconds(20));
+
+            SlackPayload command = slack.payloads().slashCommand("/runbook", "investigate postgres refuses connections");
+            slack.push(command, "env-1");
+
+            String reply = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20)).json().toString();
+            assertThat(reply).contains("raise max_connections", "troubleshooting-guide.md:131");
+            assertThat(Files.readAllLines(log)).singleElement().asString().contains("search_runbooks");
+        }
+    }
+
+    @Test
     void servesDiscordAndRepliesToAMention() throws Exception {
         String token = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789";
         try (FakeDiscord discord = FakeDiscord.start()) {
