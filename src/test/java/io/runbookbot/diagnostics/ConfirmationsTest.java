@@ -1,5 +1,6 @@
 package io.runbookbot.diagnostics;
 
+import io.runbookbot.fakes.MutableClock;
 import static io.runbookbot.diagnostics.TestAllowlists.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.runbookbot.diagnostics;
 
+import io.runbookbot.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.Summary;
 import io.runbookbot.fakes.FakeOllama;
+import io.runbookbot.fakes.MutableClock;
 import io.runbookbot.fakes.FakeOllama.ChatReply;
 import io.runbookbot.fakes.FakeOllama.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +42,7 @@ class OllamaSummarizerTest {
     private static final Duration SHORT = Duration.ofMillis(500);
 
     private final FakeOllama ollama = FakeOllama.start().models("llama3.1");
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
     @TempDir
     Path prompts;
     private OllamaSummarizer summarizer;
@@ -219,29 +217,5 @@ class OllamaSummarizerTest {
 
         assertThat(summarize()).isEmpty();
         assertThat(ollama.calls().all()).isEmpty();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-01T09:30:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.fakes.FakeOllama;
 import io.runbookbot.fakes.FakeOllama.Fault;
-import java.time.Clock;
+import io.runbookbot.fakes.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,28 +81,5 @@ class QueryEmbedderTest {
         assertThat(embedder.embed("c", 384).notice()).isPresent();
         clock.advance(Duration.ofMinutes(1));
         assertThat(embedder.embed("d", DIM).vector()).isPresent();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T03:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.runbookbot.diagnostics;
+package io.runbookbot.fakes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-final class MutableClock extends Clock {
-    static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
+public final class MutableClock extends Clock {
+    public static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
 
-    private Instant now = START;
+    private volatile Instant now = START;
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
