@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import io.runbookbot.core.CircuitBreaker;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.Summary;

@@ -1,8 +1,8 @@
 package io.runbookbot.search.embed;
 
+import io.runbookbot.core.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,6 @@ public final class QueryEmbedder implements AutoCloseable {
 
     private final Embedder embedder;
     private final Duration deadline;
-    private final Duration pause;
-    private final Clock clock;
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "query-embedder");
         t.setDaemon(true);
@@ -60,7 +58,7 @@ public final class QueryEmbedder implements AutoCloseable {
             return size() > REMEMBERED;
         }
     };
-    private volatile Instant pausedUntil = Instant.MIN;
+    private final CircuitBreaker breaker;
     private volatile String lastNotice = "";
 
     public QueryEmbedder(Embedder embedder, Duration deadline) {
@@ -70,8 +68,7 @@ public final class QueryEmbedder implements AutoCloseable {
     QueryEmbedder(Embedder embedder, Duration deadline, Duration pause, Clock clock) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
-        this.pause = pause;
-        this.clock = clock;
+        this.breaker = new CircuitBreaker(pause, clock);
     }
 
     public String model() {
@@ -87,7 +84,7 @@ public final class QueryEmbedder implements AutoCloseable {
                 return Result.of(known);
             }
         }
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (!breaker.allows()) {
             return Result.none(lastNotice);
         }
         try {
@@ -126,9 +123,12 @@ public final class QueryEmbedder implements AutoCloseable {
                 : "error; details in the bot's log";
         lastNotice = "Keyword search only: semantic search is unavailable right now (" + embedder.model() + ": "
                 + why + ").";
-        pausedUntil = clock.instant().plus(pause);
-        LOG.warn("Semantic search paused for {}: {}; keyword search answers alone", DurationWords.of(pause),
-                reason.equals(TIMED_OUT) ? why : reason);
+        if (breaker.trip()) {
+            LOG.warn("Semantic search paused for {}: {}; keyword search answers alone",
+                    DurationWords.of(breaker.cooldown()), reason.equals(TIMED_OUT) ? why : reason);
+        } else {
+            LOG.debug("Question embedding failed again: {}", reason);
+        }
         return Result.none(lastNotice);
     }
 
