@@ -38,6 +38,11 @@ public record RunbookSection(
     }
 
     /** {@code file:line}, the way editors and terminals link to a place in a file. */
+    /** The heading chain ("Runbook › Section › Subsection"), else the heading, else the runbook title. */
+    public String headingPath() {
+        return !path.isEmpty() ? String.join(" › ", path) : !heading.isBlank() ? heading : title;
+    }
+
     public String location() {
         return file + ":" + line;
     }

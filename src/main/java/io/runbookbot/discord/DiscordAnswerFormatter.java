@@ -55,13 +55,13 @@ public final class DiscordAnswerFormatter {
 
     private static String text(BotReply reply) {
         if (reply instanceof BotReply.SectionAnswer a) {
-            return "**" + SectionEmbed.title(a.shown().section()) + "**\n\n" + SectionEmbed.preface(a)
+            return "**" + a.shown().section().headingPath() + "**\n\n" + SectionEmbed.preface(a)
                     + SectionEmbed.body(a.shown().section())
                     + "\n\nSource: " + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
         }
         if (reply instanceof BotReply.NoMatch none) {
             List<String> lines = new ArrayList<>(List.of(SectionEmbed.notices(none.notices())
-                    + "No runbook matches \"" + SectionEmbed.cut(none.question(), 300)
+                    + "No runbook matches \"" + TextChunks.cut(none.question(), 300)
                     + "\". Try the exact error line, or other words."));
             if (!none.candidates().isEmpty()) {
                 lines.add("\nClosest sections (low confidence):");
@@ -81,10 +81,10 @@ public final class DiscordAnswerFormatter {
     private MessageCreateData diagnostic(DiagnosticReport report) {
         if (report.outcome() == Outcome.NEEDS_CONFIRMATION) {
             Button confirm = Button.danger(actions.idFor(new BotRequest.Confirm(report.confirmationToken())), "Confirm");
-            return message(SectionEmbed.cut(report.message(), MESSAGE_LIMIT)).setComponents(ActionRow.of(confirm)).build();
+            return message(TextChunks.cut(report.message(), MESSAGE_LIMIT)).setComponents(ActionRow.of(confirm)).build();
         }
         if (!report.ran()) {
-            return message(SectionEmbed.cut(report.message(), MESSAGE_LIMIT)).build();
+            return message(TextChunks.cut(report.message(), MESSAGE_LIMIT)).build();
         }
         String header = "`" + report.commandId() + "` on `" + report.agent() + "`: "
                 + (report.timedOut() ? "timed out" : "exit code " + report.exitCode()) + ", " + report.durationMillis()

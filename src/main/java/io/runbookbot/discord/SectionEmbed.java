@@ -35,7 +35,7 @@ final class SectionEmbed {
         String link = answer.sourceUrl().orElse("`" + section.location() + "`");
         String preface = preface(answer);
         EmbedBuilder embed = new EmbedBuilder()
-                .setTitle(cut(title(section), MessageEmbed.TITLE_MAX_LENGTH),
+                .setTitle(TextChunks.cut(section.headingPath(), MessageEmbed.TITLE_MAX_LENGTH),
                         answer.sourceUrl().filter(u -> u.startsWith("https://") || u.startsWith("http://")).orElse(null))
                 .setDescription(preface + TextChunks.head(body(section),
                         MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length(), "… full runbook: " + link))
@@ -58,7 +58,7 @@ final class SectionEmbed {
             runs.add(new BotRequest.RunDiagnostic(answer.runOn(), s.commandId(), s.params()));
         }
         List<Button> runButtons = runs.stream().limit(MAX_RUN_BUTTONS).map(r -> (BotRequest.RunDiagnostic) r)
-                .map(r -> Button.primary(actions.idFor(r), cut(label(r), Button.LABEL_MAX_LENGTH))).toList();
+                .map(r -> Button.primary(actions.idFor(r), TextChunks.cut(label(r), Button.LABEL_MAX_LENGTH))).toList();
         List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
         String location = answer.shown().section().location();
         List<Button> vote = new ArrayList<>();
@@ -80,24 +80,19 @@ final class SectionEmbed {
     static String preface(BotReply.SectionAnswer answer) {
         StringBuilder out = new StringBuilder(notices(answer.notices()));
         answer.summary().ifPresent(s -> out.append("**").append(s.label()).append("**\n")
-                .append(cut(s.text(), MAX_SUMMARY).lines().map(l -> "> " + l).collect(Collectors.joining("\n")))
+                .append(TextChunks.cut(s.text(), MAX_SUMMARY).lines().map(l -> "> " + l).collect(Collectors.joining("\n")))
                 .append("\n\n"));
         return out.toString();
     }
 
     /** The notices as one italic line ending in a blank line, or "" when there are none. */
     static String notices(List<String> notices) {
-        return notices.isEmpty() ? "" : "*\u2139\ufe0f " + cut(String.join(" · ", notices), MAX_NOTICES) + "*\n\n";
+        return notices.isEmpty() ? "" : "*\u2139\ufe0f " + TextChunks.cut(String.join(" · ", notices), MAX_NOTICES) + "*\n\n";
     }
 
-    /** The heading chain, e.g. "Troubleshooting Guide › Database › Too Many Connections". */
-    static String title(RunbookSection section) {
-        return section.path().isEmpty() ? section.heading().isBlank() ? section.title() : section.heading()
-                : String.join(" › ", section.path());
-    }
 
     static String candidate(SectionHit hit) {
-        return "• " + title(hit.section()) + " — `" + hit.section().location() + "`";
+        return "• " + hit.section().headingPath() + " — `" + hit.section().location() + "`";
     }
 
     /** The section's text without its own heading line, which the title already shows. */
@@ -118,7 +113,7 @@ final class SectionEmbed {
     static String list(List<String> lines) {
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
-            String l = cut(line, FIELD_ROOM);
+            String l = TextChunks.cut(line, FIELD_ROOM);
             if (out.length() + l.length() + 1 > FIELD_ROOM) {
                 break;
             }
@@ -127,7 +122,4 @@ final class SectionEmbed {
         return out.toString();
     }
 
-    static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

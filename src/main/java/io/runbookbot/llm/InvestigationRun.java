@@ -12,6 +12,7 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.Investigation;
 import io.runbookbot.core.InvestigationAudit;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.chat.TextChunks;
 import io.runbookbot.redact.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -129,10 +130,10 @@ final class InvestigationRun {
         }
         List<SectionHit> hits = settings.search().ask(symptom, 1).hits();
         if (hits.isEmpty()) {
-            return "no runbook section matches \"" + InvestigationTools.cut(symptom, 200) + "\" either.";
+            return "no runbook section matches \"" + TextChunks.cut(symptom, 200) + "\" either.";
         }
         var s = hits.get(0).section();
-        return InvestigationTools.headingPath(s) + " (" + s.location() + "); ask the runbooks directly for its text.";
+        return s.headingPath() + " (" + s.location() + "); ask the runbooks directly for its text.";
     }
 
     private Investigation stopped(String limit, String lastNote) {
@@ -148,13 +149,13 @@ final class InvestigationRun {
 
     private void audit(ToolExecutionRequest request, String outcome) {
         settings.audit().record(new InvestigationAudit.Entry(settings.clock().instant(), id, caller.qualifiedUserId(),
-                caller.channelId(), InvestigationTools.cut(Redactor.redact(symptom), 200),
-                InvestigationTools.cut(name(request), 100), InvestigationTools.cut(Redactor.redact(args(request)), 1000),
+                caller.channelId(), TextChunks.cut(Redactor.redact(symptom), 200),
+                TextChunks.cut(name(request), 100), TextChunks.cut(Redactor.redact(args(request)), 1000),
                 outcome));
     }
 
     private String forModel(String text) {
-        return InvestigationTools.cut(Redactor.redact(text), settings.limits().maxToolOutput());
+        return TextChunks.cut(Redactor.redact(text), settings.limits().maxToolOutput());
     }
 
     private long seconds() {

@@ -11,6 +11,7 @@ import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.core.chat.TextChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class InvestigationTools {
                 case LIST -> list();
                 case RUN -> run(caller, new DiagnosticCall(args.optionalText("agent").orElse(Diagnostics.LOCAL),
                         args.text("id"), args.strings("params")));
-                default -> ToolResult.error("unknown tool \"" + cut(tool, 60) + "\"; the tools are " + SEARCH
+                default -> ToolResult.error("unknown tool \"" + TextChunks.cut(tool, 60) + "\"; the tools are " + SEARCH
                         + ", " + LIST + " and " + RUN);
             };
         } catch (ToolArguments.BadArguments e) {
@@ -92,9 +93,9 @@ final class InvestigationTools {
         List<String> sources = new ArrayList<>();
         for (SectionHit hit : answer.hits()) {
             RunbookSection s = hit.section();
-            text.append("[").append(s.location()).append("] ").append(headingPath(s)).append('\n')
-                    .append(cut(s.text().strip(), each)).append("\n\n");
-            sources.add("runbook " + s.file() + ":" + s.line() + "-" + s.endLine() + " (" + headingPath(s) + ")");
+            text.append("[").append(s.location()).append("] ").append(s.headingPath()).append('\n')
+                    .append(TextChunks.cut(s.text().strip(), each)).append("\n\n");
+            sources.add("runbook " + s.file() + ":" + s.line() + "-" + s.endLine() + " (" + s.headingPath() + ")");
         }
         return new ToolResult(text.toString().strip(), "ok: " + sources.size() + " sections", sources);
     }
@@ -149,11 +150,4 @@ final class InvestigationTools {
                 .map(e -> " " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining());
     }
 
-    static String headingPath(RunbookSection s) {
-        return s.path().isEmpty() ? s.heading().isBlank() ? s.title() : s.heading() : String.join(" › ", s.path());
-    }
-
-    static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
-    }
 }

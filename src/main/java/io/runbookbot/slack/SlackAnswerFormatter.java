@@ -65,7 +65,7 @@ public final class SlackAnswerFormatter {
         String location = s.file() + ":" + s.line() + "-" + s.endLine();
         String source = a.sourceUrl().map(u -> "<" + u + "|" + location + ">").orElse("`" + location + "`");
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(cut(title(s), MAX_HEADER)))));
+        blocks.add(header(h -> h.text(plainText(TextChunks.cut(s.headingPath(), MAX_HEADER)))));
         blocks.addAll(notices(a.notices()));
         a.summary().ifPresent(summary -> blocks.addAll(summary(summary)));
         int room = MAX_BLOCKS - 2 - blocks.size() - (a.others().isEmpty() ? 0 : 1);
@@ -82,7 +82,7 @@ public final class SlackAnswerFormatter {
         if (!a.others().isEmpty()) {
             blocks.add(mrkdwn("*Other candidates*\n" + candidates(a.others())));
         }
-        return new SlackMessage(cut(SlackMarkdown.escape(title(s)) + " (" + location + ")", MAX_TEXT), blocks);
+        return new SlackMessage(TextChunks.cut(SlackMarkdown.escape(s.headingPath()) + " (" + location + ")", MAX_TEXT), blocks);
     }
 
     private static List<BlockElement> buttons(BotReply.SectionAnswer a) {
@@ -92,7 +92,7 @@ public final class SlackAnswerFormatter {
             DiagnosticSuggestion d = suggestions.get(i);
             String value = SlackButtonValue.run(a.runOn(), d.commandId(), d.params());
             if (value.length() <= SlackButtonValue.MAX_VALUE) {
-                buttons.add(button(SlackButtonValue.RUN + i, cut("Run " + d.commandId(), 75), value));
+                buttons.add(button(SlackButtonValue.RUN + i, TextChunks.cut("Run " + d.commandId(), 75), value));
             }
         }
         if (!a.others().isEmpty()) {
@@ -105,11 +105,11 @@ public final class SlackAnswerFormatter {
     }
 
     private static SlackMessage noMatch(BotReply.NoMatch none) {
-        String text = "No runbook matches \"" + SlackMarkdown.escape(cut(none.question(), 500)) + "\"."
+        String text = "No runbook matches \"" + SlackMarkdown.escape(TextChunks.cut(none.question(), 500)) + "\"."
                 + (none.candidates().isEmpty() ? "" : "\nClosest, though weak:\n" + candidates(none.candidates()));
-        List<LayoutBlock> blocks = new ArrayList<>(List.of(mrkdwn(cut(text, MAX_SECTION_CHARS))));
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(mrkdwn(TextChunks.cut(text, MAX_SECTION_CHARS))));
         blocks.addAll(notices(none.notices()));
-        return new SlackMessage(cut(text, MAX_TEXT), blocks);
+        return new SlackMessage(TextChunks.cut(text, MAX_TEXT), blocks);
     }
 
     /** How the answer was found, as one small context line; nothing when there is nothing to note. */
@@ -118,20 +118,20 @@ public final class SlackAnswerFormatter {
             return List.of();
         }
         String line = "\u2139\ufe0f " + SlackMarkdown.escape(String.join("  ·  ", notices));
-        return List.of(context(c -> c.elements(List.of(markdownText(cut(line, MAX_CONTEXT))))));
+        return List.of(context(c -> c.elements(List.of(markdownText(TextChunks.cut(line, MAX_CONTEXT))))));
     }
 
     /** The generated summary: its label as a context line, then the summary in a section block. */
     private static List<LayoutBlock> summary(Summary summary) {
         return List.of(context(c -> c.elements(List.of(markdownText(SlackMarkdown.escape(summary.label()))))),
-                mrkdwn(cut(SlackMarkdown.toMrkdwn(summary.text()), MAX_SECTION_CHARS)));
+                mrkdwn(TextChunks.cut(SlackMarkdown.toMrkdwn(summary.text()), MAX_SECTION_CHARS)));
     }
 
     private static String candidates(List<SectionHit> hits) {
         StringBuilder lines = new StringBuilder();
         for (SectionHit hit : hits.subList(0, Math.min(hits.size(), 10))) {
             RunbookSection s = hit.section();
-            lines.append("• ").append(SlackMarkdown.escape(cut(title(s), 200))).append(" — `").append(s.location())
+            lines.append("• ").append(SlackMarkdown.escape(TextChunks.cut(s.headingPath(), 200))).append(" — `").append(s.location())
                     .append("`\n");
         }
         return lines.toString().stripTrailing();
@@ -145,10 +145,6 @@ public final class SlackAnswerFormatter {
         return BlockElements.button(b -> b.actionId(actionId).text(plainText(label)).value(value));
     }
 
-    /** The heading path ("Runbook › Section"), else the heading, else the runbook title. */
-    private static String title(RunbookSection s) {
-        return !s.path().isEmpty() ? String.join(" › ", s.path()) : !s.heading().isBlank() ? s.heading() : s.title();
-    }
 
     /** The section text without its own heading line (the header block shows it). */
     private static String body(RunbookSection s) {
@@ -160,7 +156,4 @@ public final class SlackAnswerFormatter {
         return newline < 0 ? "" : text.substring(newline + 1).strip();
     }
 
-    static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

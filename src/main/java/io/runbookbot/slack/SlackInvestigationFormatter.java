@@ -21,7 +21,7 @@ final class SlackInvestigationFormatter {
 
     static SlackMessage format(Investigation i) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackAnswerFormatter.cut("Investigation: " + i.symptom(), 150)))));
+        blocks.add(header(h -> h.text(plainText(TextChunks.cut("Investigation: " + i.symptom(), 150)))));
         blocks.add(context(c -> c.elements(List.of(markdownText(":robot_face: _"
                 + SlackMarkdown.escape(InvestigationText.label(i)) + "_")))));
         TextChunks.split(SlackMarkdown.toMrkdwn(i.answer().strip()), SlackAnswerFormatter.MAX_SECTION_CHARS).stream()
@@ -29,7 +29,7 @@ final class SlackInvestigationFormatter {
         String sources = "*" + SlackMarkdown.escape(InvestigationText.sourcesHeading(i)) + "*"
                 + InvestigationText.sourceLines(i).stream().map(l -> "\n" + SlackMarkdown.escape(l)).reduce("", String::concat);
         blocks.add(SlackAnswerFormatter.mrkdwn(TextChunks.head(sources, SlackAnswerFormatter.MAX_SECTION_CHARS, "…")));
-        String text = SlackAnswerFormatter.cut(SlackMarkdown.escape(InvestigationText.plain(i)), SlackAnswerFormatter.MAX_TEXT);
+        String text = TextChunks.cut(SlackMarkdown.escape(InvestigationText.plain(i)), SlackAnswerFormatter.MAX_TEXT);
         return new SlackMessage(text, blocks);
     }
 }

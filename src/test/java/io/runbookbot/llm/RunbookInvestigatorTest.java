@@ -253,6 +253,6 @@ class RunbookInvestigatorTest {
     }
 
     private static String source(RunbookSection s) {
-        return "runbook " + s.file() + ":" + s.line() + "-" + s.endLine() + " (" + InvestigationTools.headingPath(s) + ")";
+        return "runbook " + s.file() + ":" + s.line() + "-" + s.endLine() + " (" + s.headingPath() + ")";
     }
 }

@@ -40,6 +40,11 @@ public final class TextChunks {
      * The first piece of the text within {@code limit}, with {@code more} appended when the rest
      * was left out (e.g. "… full section: <link>").
      */
+    /** {@code text}, or its first {@code max - 1} characters and "…". */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
+    }
+
     public static String head(String markdown, int limit, String more) {
         List<String> pieces = split(markdown, limit - more.length() - 2);
         return pieces.size() == 1 ? pieces.get(0) : pieces.get(0) + "\n\n" + more;
