@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Summary;
-import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.diagnostics.Suggestions;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
+import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.search.IndexedRunbooks;
 import io.runbookbot.search.embed.Embeddings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ask "<question>"}: the best runbook section, verbatim, and the other candidates. */
 @Command(name = "ask", mixinStandardHelpOptions = true,

@@ -1,8 +1,8 @@
 package io.runbookbot.cli;
 
 import io.runbookbot.search.IndexedRunbooks;
-import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.Ranking;
+import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalSet;
 import io.runbookbot.search.markdown.LoadResult;
@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bench}: index build time, query latency percentiles after warm-up, and heap in use.

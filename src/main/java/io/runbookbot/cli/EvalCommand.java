@@ -1,12 +1,15 @@
 package io.runbookbot.cli;
 
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.Ranking;
 import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
 import io.runbookbot.search.eval.EvalSet;
 import io.runbookbot.search.eval.Evaluator;
 import io.runbookbot.search.eval.Metrics;
+import io.runbookbot.search.markdown.LoadResult;
+import io.runbookbot.search.markdown.RunbookLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eval --questions FILE}: retrieval quality figures for a question set. With an embedding
@@ -47,8 +50,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<EvalQuestion> set = EvalSet.read(questions);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %d questions against %s%n", questions, set.size(), runbooks.dir());
+        LoadResult loaded = new RunbookLoader().load(runbooks.dir());
         EvalReport keyword;
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir())) {
+        try (IndexedRunbooks indexed = IndexedRunbooks.of(loaded, Ranking.DEFAULT)) {
             keyword = new Evaluator(indexed, indexed.runbooks()).evaluate(set);
         }
         Optional<String> model = ollama.embedModel();
@@ -61,14 +65,14 @@ public final class EvalCommand implements Callable<Integer> {
         try (Embeddings embeddings = Embeddings.ollama(ollama.url().orElseThrow(), model.get(), ollama.timeout(),
                 ollama.cacheDir())) {
             long start = System.nanoTime();
-            try (IndexedRunbooks hybrid = IndexedRunbooks.open(runbooks.dir(), Optional.of(embeddings), true)) {
+            try (IndexedRunbooks hybrid = IndexedRunbooks.of(loaded, Ranking.DEFAULT, Optional.of(embeddings), true)) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (!hybrid.hybrid()) {
                     spec.commandLine().getErr().println("error: cannot embed the runbooks with " + model.get()
                             + " at " + ollama.url().get() + " (see the log above); keyword figures only");
                     return 3;
                 }
-                out.printf("index with %s vectors: %.1f s (load, embed what %s lacks, build)%n", model.get(),
+                out.printf("index with %s vectors: %.1f s (embed what %s lacks, build)%n", model.get(),
                         seconds, ollama.cacheDir());
                 EvalReport report = new Evaluator(hybrid, hybrid.runbooks()).evaluate(set);
                 out.println("hybrid (" + model.get() + "):");

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.DiagnosticSuggestion;
-import java.util.List;
-import java.util.Optional;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.Summary;
+import java.util.List;
+import java.util.Optional;
 
 /** The public JSON shape of matches, shared by {@code ask --json} and {@code search --jsonl}. */
 final class MatchJson {

@@ -1,5 +1,6 @@
 package io.runbookbot.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record Answer(String question, boolean answered, List<SectionHit> hits, d
 
     /** The same answer with one more notice. */
     public Answer withNotice(String notice) {
-        List<String> all = new java.util.ArrayList<>(notices);
+        List<String> all = new ArrayList<>(notices);
         all.add(notice);
         return new Answer(question, answered, hits, confidence, all);
     }

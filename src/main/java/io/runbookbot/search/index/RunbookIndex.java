@@ -8,11 +8,11 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
@@ -45,8 +45,8 @@ public final class RunbookIndex implements AutoCloseable {
         this.runbooks = List.copyOf(runbooks);
         this.sectionOrdinals = ordinals(sectionReader);
         this.runbookOrdinals = ordinals(runbookReader);
-        for (int doc = 0; doc < sectionOrdinals.length; doc++) {
-            docIds.put(this.units.get(sectionOrdinals[doc]), doc);
+        for (int doc = 0; vectorDimension > 0 && doc < sectionOrdinals.length; doc++) {
+            docIds.put(this.units.get(sectionOrdinals[doc]), doc); // only hybrid ranking looks sections up
         }
     }
 

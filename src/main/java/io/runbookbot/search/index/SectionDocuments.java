@@ -1,17 +1,17 @@
 package io.runbookbot.search.index;
 
 import io.runbookbot.core.RunbookSection;
+import io.runbookbot.search.embed.Vectors;
 import io.runbookbot.search.markdown.Runbook;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import io.runbookbot.search.embed.Vectors;
 import org.jspecify.annotations.Nullable;
 
 /** Turns answer units and runbooks into Lucene documents. */
