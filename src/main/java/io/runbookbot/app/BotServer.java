@@ -12,8 +12,8 @@ import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.diagnostics.InvestigationAuditLog;
 import io.runbookbot.llm.InvestigationLimits;
-import io.runbookbot.llm.JsonLinesInvestigationAudit;
 import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.llm.RunbookInvestigator;
 import io.runbookbot.search.ReloadingRunbooks;
@@ -131,9 +131,9 @@ final class BotServer implements AutoCloseable {
         }
         BotConfig.Ollama o = ollama.get();
         String model = o.chatModel().get();
-        JsonLinesInvestigationAudit log;
+        InvestigationAuditLog log;
         try {
-            log = own(JsonLinesInvestigationAudit.open(o.investigationLog()));
+            log = own(InvestigationAuditLog.open(o.investigationLog()));
         } catch (IOException e) {
             throw new ConfigException("RUNBOOK_BOT_INVESTIGATION_LOG: cannot open " + o.investigationLog() + " ("
                     + e.getClass().getSimpleName() + ")");

@@ -7,8 +7,8 @@ import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigation;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.chat.InvestigationText;
+import io.runbookbot.diagnostics.InvestigationAuditLog;
 import io.runbookbot.llm.InvestigationLimits;
-import io.runbookbot.llm.JsonLinesInvestigationAudit;
 import io.runbookbot.llm.ModelUnavailableException;
 import io.runbookbot.llm.RunbookInvestigator;
 import io.runbookbot.search.IndexedRunbooks;
@@ -98,7 +98,7 @@ public final class InvestigateCommand implements Callable<Integer> {
         InvestigationLimits limits = InvestigationLimits.DEFAULTS.withMaxToolCalls(maxToolCalls)
                 .withWallTime(Duration.ofSeconds(timeLimit));
         try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir());
-             JsonLinesInvestigationAudit log = JsonLinesInvestigationAudit.open(investigationLog);
+             InvestigationAuditLog log = InvestigationAuditLog.open(investigationLog);
              RunbookInvestigator investigator = RunbookInvestigator.builder(
                      RunbookInvestigator.ollama(ollama.url().orElseThrow(), model, ollama.timeout()), model, indexed)
                      .diagnostics(tools).audit(log).limits(limits).prompts(ollama.prompts()).build()) {

@@ -6,6 +6,7 @@ import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.diagnostics.InvestigationAuditLog;
 import io.runbookbot.fakes.FakeOllama;
 import io.runbookbot.search.IndexedRunbooks;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class InvestigationFixture implements AutoCloseable {
     final IndexedRunbooks runbooks = IndexedRunbooks.open(Path.of("runbooks"));
     final CommandRunner runner = new CommandRunner(2, Duration.ofSeconds(2));
     final AuditLog diagnosticsAudit;
-    final JsonLinesInvestigationAudit investigationAudit;
+    final InvestigationAuditLog investigationAudit;
     final DiagnosticsService diagnostics;
 
     InvestigationFixture(Path dir) throws IOException {
@@ -56,7 +57,7 @@ final class InvestigationFixture implements AutoCloseable {
                     read_only: false
                 """.formatted(dir.resolve("work")));
         diagnosticsAudit = AuditLog.open(dir.resolve("audit.jsonl"));
-        investigationAudit = JsonLinesInvestigationAudit.open(dir.resolve("investigations.jsonl"));
+        investigationAudit = InvestigationAuditLog.open(dir.resolve("investigations.jsonl"));
         diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).local(runner).audit(diagnosticsAudit)
                 .perMinute(20).build();
     }

@@ -51,8 +51,13 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Writes one line and forces it to disk before returning. */
-    public synchronized void append(AuditRecord record) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap(toLine(record).getBytes(StandardCharsets.UTF_8));
+    public void append(AuditRecord record) throws IOException {
+        appendLine(toLine(record));
+    }
+
+    /** Writes one JSON line of another kind of record (ending in a newline), forced to disk the same way. */
+    public synchronized void appendLine(String jsonLine) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap(jsonLine.getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             channel.write(line);
         }
