@@ -122,12 +122,6 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         return hits;
     }
 
-    /** Every keyword candidate for a question, best first (for tuning tools). */
-    List<SectionHit> keywordCandidates(String question) throws IOException {
-        QueryTerms terms = QueryTerms.of(question, analyzer, runbooks.getIndexReader(), vocabulary);
-        return terms.terms().isEmpty() ? List.of() : rank(terms);
-    }
-
     /** Every keyword candidate, best first. */
     private List<SectionHit> rank(QueryTerms terms) throws IOException {
         Map<String, Float> runbookScores = runbookScores(terms.terms());

@@ -56,7 +56,7 @@ public final class FusionTuner {
         List<EvalQuestion> qs = EvalSet.read(Path.of(args[1]));
         Map<String, Cands> cands = new HashMap<>();
         for (EvalQuestion q : qs) {
-            cands.put(q.question(), new Cands(s.keywordCandidates(q.question()),
+            cands.put(q.question(), new Cands(s.ask(q.question(), Ranking.DEFAULT.candidates()).hits(),
                     s.nearest(minilm.embed(q.question()).content().vector()), s.ask(q.question(), 5)));
         }
         report("keyword", qs, loaded, cands, (kw, vec) -> kw);
