@@ -13,7 +13,6 @@ import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.server.AgentProcess;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotRequest;
-import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
@@ -89,8 +88,8 @@ class DiscordFrontEndTest {
         DiagnosticsService diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).agents(gateway)
                 .audit(audit).build();
         runbooks = IndexedRunbooks.open(Path.of("runbooks"));
-        BotEngine engine = new BotEngine(() -> runbooks, Optional.of(diagnostics), (caller, vote) -> votes.add(vote),
-                () -> { }, SourceLinks.NONE);
+        BotEngine engine = BotEngine.builder(() -> runbooks).diagnostics(Optional.of(diagnostics))
+                .feedback((caller, vote) -> votes.add(vote)).build();
         discord = FakeDiscord.builder().role(ONCALL, "oncall").start();
         frontEnd = DiscordFrontEnd.start(new DiscordSettings(DiscordSettingsTest.TOKEN,
                 Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl().toString())), engine);
@@ -259,8 +258,7 @@ class DiscordFrontEndTest {
     void failsClearlyWhenTheGatewayNeverGetsReady() {
         DiscordSettings deadGateway = new DiscordSettings(DiscordSettingsTest.TOKEN, Optional.of(discord.restBaseUrl()),
                 Optional.of("ws://127.0.0.1:9/"));
-        BotEngine engine = new BotEngine(() -> runbooks, Optional.empty(), (caller, vote) -> { }, () -> { },
-                SourceLinks.NONE);
+        BotEngine engine = BotEngine.builder(() -> runbooks).build();
 
         assertThatThrownBy(() -> DiscordFrontEnd.start(deadGateway, engine, Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalStateException.class)

@@ -4,7 +4,6 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotRequest;
-import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
@@ -38,10 +37,10 @@ final class SlackHarness implements AutoCloseable {
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private SlackHarness(Optional<Diagnostics> diagnostics, Optional<String> appToken, List<String> incidentChannels) {
-        BotEngine engine = new BotEngine(this::search, diagnostics, (caller, vote) -> {
+        BotEngine engine = BotEngine.builder(this::search).diagnostics(diagnostics).feedback((caller, vote) -> {
             voters.add(caller);
             votes.add(vote);
-        }, () -> { }, SourceLinks.NONE);
+        }).build();
         frontEnd = SlackFrontEnd.start(new SlackSettings(BOT_TOKEN, appToken,
                 appToken.isPresent() ? Optional.empty() : Optional.of(SECRET), 0, incidentChannels,
                 slack.apiUrlPrefix()), engine);

@@ -39,23 +39,6 @@ public final class BotEngine {
     private final Optional<Summarizer> summarizer;
     private final Optional<Investigator> investigator;
 
-    /**
-     * @param search      the current search (a supplier, so that a re-index can swap it atomically)
-     * @param diagnostics the diagnostics port, when diagnostics are configured
-     * @param reindex     starts a re-index of the runbook folder
-     */
-    public BotEngine(Supplier<RunbookSearch> search, Optional<Diagnostics> diagnostics, FeedbackSink feedback,
-                     Runnable reindex, SourceLinks links) {
-        this(search, diagnostics, feedback, reindex, links, Diagnostics.LOCAL);
-    }
-
-    /** @param defaultAgent the agent that suggested diagnostics run on when someone clicks "run" */
-    public BotEngine(Supplier<RunbookSearch> search, Optional<Diagnostics> diagnostics, FeedbackSink feedback,
-                     Runnable reindex, SourceLinks links, String defaultAgent) {
-        this(builder(search).diagnostics(diagnostics).feedback(feedback).reindex(reindex).links(links)
-                .defaultAgent(defaultAgent));
-    }
-
     private BotEngine(Builder b) {
         this.search = b.search;
         this.diagnostics = b.diagnostics;

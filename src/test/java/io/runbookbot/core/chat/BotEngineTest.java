@@ -9,7 +9,6 @@ import io.runbookbot.search.IndexedRunbooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ class BotEngineTest {
     private static final Caller ALICE = new Caller("test", "U1", List.of(), "C1");
     private static IndexedRunbooks runbooks;
     private final List<BotRequest.Feedback> votes = new ArrayList<>();
-    private final BotEngine engine = new BotEngine(() -> runbooks, Optional.empty(), (c, v) -> votes.add(v), () -> { },
-            new SourceLinks("https://git.example.com/runbooks/blob/main/{file}#L{line}"));
+    private final BotEngine engine = BotEngine.builder(() -> runbooks).feedback((c, v) -> votes.add(v))
+            .links(new SourceLinks("https://git.example.com/runbooks/blob/main/{file}#L{line}")).build();
 
     @BeforeAll
     static void index() {
@@ -79,7 +78,7 @@ class BotEngineTest {
         RunbookSearch broken = (q, n) -> {
             throw new IllegalStateException("secret internals");
         };
-        BotEngine failing = new BotEngine(() -> broken, Optional.empty(), (c, v) -> { }, () -> { }, SourceLinks.NONE);
+        BotEngine failing = BotEngine.builder(() -> broken).build();
 
         BotReply.Text reply = (BotReply.Text) failing.handle(ALICE, new BotRequest.Ask("disk full"));
 
@@ -91,7 +90,7 @@ class BotEngineTest {
         RunbookSearch gone = (q, n) -> {
             throw new UserFacingException("The runbooks are being re-indexed, ask again in a moment.");
         };
-        BotEngine engine2 = new BotEngine(() -> gone, Optional.empty(), (c, v) -> { }, () -> { }, SourceLinks.NONE);
+        BotEngine engine2 = BotEngine.builder(() -> gone).build();
 
         assertThat(engine2.handle(ALICE, new BotRequest.Ask("disk full")))
                 .isEqualTo(new BotReply.Text("The runbooks are being re-indexed, ask again in a moment."));
