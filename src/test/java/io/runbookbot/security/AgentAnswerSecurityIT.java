@@ -3,13 +3,23 @@ package io.runbookbot.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.agent.allowlist.Allowlist;
+import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.protocol.AuthHeaders;
 import io.runbookbot.agent.protocol.RunRequest;
 import io.runbookbot.agent.protocol.RunResult;
 import io.runbookbot.agent.protocol.SharedSecret;
 import io.runbookbot.agent.server.AgentProcess;
 import io.runbookbot.agent.server.SignedHttp;
+import io.runbookbot.core.Caller;
+import io.runbookbot.core.DiagnosticCall;
+import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.diagnostics.AgentClient;
+import io.runbookbot.diagnostics.AgentGateway;
+import io.runbookbot.diagnostics.AgentRegistry;
+import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.diagnostics.AgentEntry;
 import io.runbookbot.diagnostics.AgentException;
 import io.runbookbot.diagnostics.AgentSecretRef;
@@ -18,7 +28,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +50,14 @@ class AgentAnswerSecurityIT {
     @TempDir
     static Path dir;
     static AgentProcess agent;
+    static Path allowlist;
 
     @BeforeAll
     static void startAgent() throws Exception {
-        Path allowlist = dir.resolve("allowlist.yaml");
+        allowlist = dir.resolve("allowlist.yaml");
         Files.writeString(allowlist, """
                 version: 1
+                access: {roles: [oncall]}
                 commands:
                   - id: disk-check
                     description: says whether the disk is fine
@@ -100,6 +114,27 @@ class AgentAnswerSecurityIT {
                 (request, real) -> real.withBody(real.bodyText().replace("disk 97% full", "disk 12% full")))) {
             assertRefused(client(proxy.url()), request("disk-check", Map.of()), "the answer's signature does not match");
             assertThat(proxy.exchanges()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void alteredOutputIsNeitherShownNorAuditedAsARun() throws Exception {
+        Path registry = dir.resolve("agents.yaml");
+        Path botAudit = dir.resolve("bot-audit.jsonl");
+        try (MitmProxy proxy = MitmProxy.start(agent.url(),
+                (request, real) -> real.withBody(real.bodyText().replace("disk 97% full", "disk 12% full")));
+             AuditLog audit = AuditLog.open(botAudit)) {
+            Files.writeString(registry, "agents:\n  - {name: web-1, url: \"" + proxy.url() + "\", secret_env: S}\n");
+            AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+                    name -> name.equals("S") ? Optional.of(SignedHttp.SECRET) : Optional.empty());
+            DiagnosticReport report = DiagnosticsService.builder(Allowlist.load(allowlist)).agents(gateway).audit(audit)
+                    .build().run(new Caller("slack", "U1", List.of("oncall"), "C1"), new DiagnosticCall("web-1", "disk-check", Map.of()));
+            assertThat(report.outcome()).isEqualTo(DiagnosticReport.Outcome.UNAVAILABLE);
+            assertThat(report.message()).contains("signature does not match").doesNotContain("12%");
+            List<String> lines = Files.readAllLines(botAudit);
+            JsonNode line = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+            assertThat(line.get("decision").asText()).isEqualTo("unauthorized");
+            assertThat(line.get("reason").asText()).contains("signature does not match");
         }
     }
 
