@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -121,11 +124,11 @@ public final class AgentJson {
         if (message.startsWith("Duplicate field")) {
             return ": a key appears twice";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        if (e instanceof UnrecognizedPropertyException u) {
             return ": unknown key " + quoteKey(u.getPropertyName());
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException
-                || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException && message.startsWith("Cannot coerce")) {
+        if (e instanceof InvalidFormatException
+                || e instanceof MismatchedInputException && message.startsWith("Cannot coerce")) {
             return ": a value has the wrong JSON type (parameter values are strings, numbers are not quoted)";
         }
         return "";
