@@ -31,10 +31,11 @@ final class AgentExchange {
 
     /** The response with its whole body (at most {@link AgentClient#MAX_RESPONSE_BYTES}). */
     HttpResponse<byte[]> send(HttpRequest request, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<HttpResponse<byte[]>> pending =
                 http.sendAsync(request, BoundedBody.handler(AgentClient.MAX_RESPONSE_BYTES));
         try {
-            return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
             throw tooSlow(timeout, e);
