@@ -23,7 +23,9 @@ public final class AgentException extends UserFacingException {
         /** 5xx: the agent failed; the message carries its incident id. */
         INTERNAL,
         /** Not a protocol answer at all. */
-        MALFORMED
+        MALFORMED,
+        /** The answer's signature is missing or wrong: altered or replayed on the way, or another secret. */
+        UNVERIFIED
     }
 
     private final String agent;

@@ -1,6 +1,7 @@
 package io.runbookbot.diagnostics;
 
 import io.runbookbot.agent.protocol.ErrorResponse;
+import io.runbookbot.agent.protocol.ResponseFailure;
 import io.runbookbot.diagnostics.AgentException.Kind;
 import java.io.IOException;
 
@@ -22,6 +23,15 @@ final class AgentFailures {
     static AgentException malformed(AgentEntry agent, int status, Exception cause) {
         return new AgentException(agent.name(), Kind.MALFORMED, "agent " + agent.name() + " at " + agent.url()
                 + " sent a malformed response (HTTP " + status + "); is it a runbook-bot agent of this version?", cause);
+    }
+
+    /** An answer whose signature is missing or wrong: nothing of it is shown. */
+    static AgentException untrusted(AgentEntry agent, int status, ResponseFailure failure) {
+        String hint = failure == ResponseFailure.UNSIGNED
+                ? " (agents older than protocol v2 do not sign answers: run the same runbook-bot version there)" : "";
+        return new AgentException(agent.name(), Kind.UNVERIFIED, "agent " + agent.name() + " at " + agent.url()
+                + ": its answer (HTTP " + status + ") was refused because " + failure.reason() + hint
+                + ". Nothing of it is shown; the command may have run there (see the agent's audit log).");
     }
 
     /** A non-200 answer; the agent's own reason is passed through (it never holds secrets). */

@@ -63,7 +63,7 @@ public final class AgentGateway {
     /** The audit decision for an agent's refusal or failure. */
     static Decision decision(AgentException.Kind kind) {
         return switch (kind) {
-            case UNAUTHORIZED -> Decision.UNAUTHORIZED;
+            case UNAUTHORIZED, UNVERIFIED -> Decision.UNAUTHORIZED;
             case UNKNOWN_COMMAND -> Decision.DENIED;
             case INVALID -> Decision.INVALID;
             case BUSY -> Decision.BUSY;

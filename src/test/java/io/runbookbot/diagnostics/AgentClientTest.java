@@ -138,13 +138,26 @@ class AgentClientTest {
     }
 
     @Test
-    void reportsAMalformedResponse() throws Exception {
+    void refusesAnUnsignedAnswerWithoutShowingIt() throws Exception {
         HttpServer fake = fake(200, "<html>welcome to nginx</html>");
         try {
             assertThatThrownBy(() -> client(url(fake), SECRET).run(request("echo-ok", Map.of()), Duration.ofSeconds(5)))
-                    .hasMessage("agent web-1 at " + url(fake) + " sent a malformed response (HTTP 200); is it a"
-                            + " runbook-bot agent of this version?")
-                    .hasMessageNotContaining("nginx");
+                    .hasMessageStartingWith("agent web-1 at " + url(fake) + ": its answer (HTTP 200) was refused because"
+                            + " the answer is not signed (agents older than protocol v2 do not sign answers")
+                    .hasMessageNotContaining("nginx")
+                    .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.UNVERIFIED);
+        } finally {
+            fake.stop(0);
+        }
+    }
+
+    @Test
+    void refusesAnUnsignedRefusalThatOnlyComesAfterAuthentication() throws Exception {
+        HttpServer fake = fake(400, "{\"error\":\"invalid_params\",\"reason\":\"click http://evil.example\"}");
+        try {
+            assertThatThrownBy(() -> client(url(fake), SECRET).run(request("echo-ok", Map.of()), Duration.ofSeconds(5)))
+                    .hasMessageNotContaining("evil")
+                    .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.UNVERIFIED);
         } finally {
             fake.stop(0);
         }

@@ -16,12 +16,23 @@ import javax.crypto.spec.SecretKeySpec;
  * X-Runbook-Signature: v1=hex(HMAC-SHA256(secret, "v1\n" + ts + "\n" + nonce + "\n" + METHOD + "\n"
  *                                          + path-with-query + "\n" + hex(SHA-256(body))))
  * </pre>
+ * Protocol v2 adds signed answers: the agent's answer to every request it authenticated carries
+ * <pre>
+ * X-Runbook-Timestamp:          unix seconds when the answer was sent
+ * X-Runbook-Response-Signature: v1=hex(HMAC-SHA256(secret, "v1-response\n" + status + "\n" + request nonce + "\n"
+ *                                   + request signature + "\n" + ts + "\n" + hex(SHA-256(body))))
+ * </pre>
+ * The request's nonce and signature bind the answer to the one request it answers, so a recorded
+ * answer cannot be replayed for another request; the prefix keeps an answer's MAC from ever being
+ * mistaken for a request's.
  */
 public final class AuthHeaders {
     public static final String TIMESTAMP = "X-Runbook-Timestamp";
     public static final String NONCE = "X-Runbook-Nonce";
     public static final String SIGNATURE = "X-Runbook-Signature";
+    public static final String RESPONSE_SIGNATURE = "X-Runbook-Response-Signature";
     static final String VERSION = "v1";
+    private static final String RESPONSE = "v1-response";
     private static final HexFormat HEX = HexFormat.of();
 
     private AuthHeaders() {
@@ -32,6 +43,14 @@ public final class AuthHeaders {
                             byte[] body) {
         String canonical = VERSION + "\n" + timestamp + "\n" + nonce + "\n" + method + "\n" + pathAndQuery + "\n"
                 + HEX.formatHex(sha256(body));
+        return VERSION + "=" + HEX.formatHex(hmac(secret, canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The value of {@link #RESPONSE_SIGNATURE} for the answer to a request with this nonce and signature. */
+    static String responseSignature(SharedSecret secret, int status, String requestNonce, String requestSignature,
+                                    long timestamp, byte[] body) {
+        String canonical = RESPONSE + "\n" + status + "\n" + requestNonce + "\n" + requestSignature + "\n" + timestamp
+                + "\n" + HEX.formatHex(sha256(body));
         return VERSION + "=" + HEX.formatHex(hmac(secret, canonical.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -51,17 +51,30 @@ public final class SignatureVerifier {
      */
     public Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body,
                                         Function<String, List<String>> headers) {
+        return authenticate(method, pathAndQuery, body, headers) instanceof Authentication.Refused refused
+                ? Optional.of(refused.failure()) : Optional.empty();
+    }
+
+    /**
+     * {@link #verify}, and for an accepted request the seal that signs its answer (bound to this
+     * request's nonce and signature).
+     */
+    public Authentication authenticate(String method, String pathAndQuery, byte[] body,
+                                       Function<String, List<String>> headers) {
         List<String> ts = headers.apply(AuthHeaders.TIMESTAMP);
         List<String> nonce = headers.apply(AuthHeaders.NONCE);
         List<String> sig = headers.apply(AuthHeaders.SIGNATURE);
         if (ts.isEmpty() || nonce.isEmpty() || sig.isEmpty()) {
-            return Optional.of(AuthFailure.MISSING_HEADERS);
+            return new Authentication.Refused(AuthFailure.MISSING_HEADERS);
         }
         if (ts.size() > 1 || nonce.size() > 1 || sig.size() > 1 || !TIMESTAMP.matcher(ts.get(0)).matches()
                 || !NONCE.matcher(nonce.get(0)).matches() || !SIGNATURE.matcher(sig.get(0)).matches()) {
-            return Optional.of(AuthFailure.MALFORMED_HEADERS);
+            return new Authentication.Refused(AuthFailure.MALFORMED_HEADERS);
         }
-        return verify(method, pathAndQuery, body, Long.parseLong(ts.get(0)), nonce.get(0), sig.get(0));
+        Optional<AuthFailure> failure = verify(method, pathAndQuery, body, Long.parseLong(ts.get(0)), nonce.get(0),
+                sig.get(0));
+        return failure.<Authentication>map(Authentication.Refused::new)
+                .orElseGet(() -> new Authentication.Accepted(new ResponseSeal(secret, clock, nonce.get(0), sig.get(0))));
     }
 
     private Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body, long timestamp,

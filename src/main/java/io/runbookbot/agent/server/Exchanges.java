@@ -3,22 +3,32 @@ package io.runbookbot.agent.server;
 import com.sun.net.httpserver.HttpExchange;
 import io.runbookbot.agent.protocol.AgentJson;
 import io.runbookbot.agent.protocol.AuthFailure;
+import io.runbookbot.agent.protocol.Authentication;
+import io.runbookbot.agent.protocol.ResponseSeal;
 import io.runbookbot.agent.protocol.SignatureVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /** Small helpers over {@link HttpExchange}: capped body reads, JSON replies, request facts. */
 final class Exchanges {
     private static final String JSON = "application/json; charset=utf-8";
+    /**
+     * The seal of each exchange whose request was authenticated, until the exchange is collected.
+     * (Not an exchange attribute: {@code HttpExchange} attributes are shared by the whole context.)
+     */
+    private static final Map<HttpExchange, ResponseSeal> SEALS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Exchanges() {
     }
@@ -49,6 +59,8 @@ final class Exchanges {
         ex.getResponseHeaders().set("Content-Type", JSON);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        Optional.ofNullable(SEALS.get(ex)).ifPresent(seal -> seal.headers(reply.status(), body)
+                .forEach(ex.getResponseHeaders()::set));
         if (reply.status() == 413) {
             ex.getResponseHeaders().set("Connection", "close");
         }
@@ -93,9 +105,17 @@ final class Exchanges {
         return true;
     }
 
-    /** The signature check of a request whose body has been read. */
+    /**
+     * The signature check of a request whose body has been read. When it passes, every answer
+     * {@link #send} gives to this exchange is signed and bound to this request.
+     */
     static Optional<AuthFailure> authenticate(SignatureVerifier verifier, HttpExchange ex, byte[] body) {
-        return verifier.verify(ex.getRequestMethod(), target(ex), body, headers(ex));
+        Authentication auth = verifier.authenticate(ex.getRequestMethod(), target(ex), body, headers(ex));
+        if (auth instanceof Authentication.Accepted accepted) {
+            SEALS.put(ex, accepted.seal());
+            return Optional.empty();
+        }
+        return Optional.of(((Authentication.Refused) auth).failure());
     }
 
     static String newIncidentId() {

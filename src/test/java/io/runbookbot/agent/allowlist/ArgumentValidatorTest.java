@@ -75,9 +75,17 @@ class ArgumentValidatorTest {
     }
 
     @Test
-    void writesIntegersInCanonicalForm() {
-        assertThat(validate("listening-port", Map.of("port", "08000")))
+    void refusesIntegersWithLeadingZerosOrSignsWithAReason() {
+        assertThat(validate("listening-port", Map.of("port", "8000")))
                 .isEqualTo(new Validation.Accepted(List.of("ss", "-ltnp", "sport = :8000")));
+        assertThat(reason(validate("listening-port", Map.of("port", "08000"))))
+                .isEqualTo("port: must be an integer from 1 to 65535 without leading zeros, got \"08000\"");
+        assertThat(reason(validate("listening-port", Map.of("port", "00"))))
+                .isEqualTo("port: must be an integer from 1 to 65535 without leading zeros, got \"00\"");
+        for (String trick : List.of("+80", "-0", "8_0", "0x50", "80 ", "٨٠", "1e2", "80.0")) {
+            assertThat(reason(validate("listening-port", Map.of("port", trick)))).as(trick)
+                    .startsWith("port: ");
+        }
     }
 
     @Test
