@@ -2,7 +2,6 @@ package io.runbookbot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.runbookbot.agent.protocol.RunRequest;
 import io.runbookbot.agent.protocol.SharedSecret;
@@ -40,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9, item 9 (TLS): the README's recipe, mutual TLS between two stunnel sidecars (the agent's
  * accepts only the bot's client certificate, the bot's accepts only the agent's server
  * certificate), performed for real with the files and settings the README shows. Needs
- * {@code stunnel} and {@code openssl} on the PATH (Debian: {@code apt-get install stunnel4});
- * skipped without them.
+ * {@code stunnel} and {@code openssl} on the PATH (Debian: {@code apt-get install stunnel4}, which
+ * {@code .ci/run} installs); fails without them, so CI cannot pass with the recipe unchecked.
  */
 class AgentTlsSidecarSecurityIT {
     private static final SharedSecret SECRET = SharedSecret.ofText(SignedHttp.SECRET, "test");
@@ -55,7 +54,9 @@ class AgentTlsSidecarSecurityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Stunnel.available(), "stunnel and openssl are needed for the TLS sidecar recipe");
+        assertThat(Stunnel.available())
+                .as("stunnel and openssl on the PATH (apt-get install stunnel4 openssl), needed for the TLS sidecar recipe")
+                .isTrue();
         Stunnel.ca(dir, "ca");
         Stunnel.cert(dir, "agent", "ca", "/CN=web-1.internal",
                 "subjectAltName=DNS:web-1.internal\nextendedKeyUsage=serverAuth\n");
