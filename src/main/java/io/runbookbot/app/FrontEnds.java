@@ -44,7 +44,7 @@ final class FrontEnds {
     private static FrontEnd slack(BotConfig.Slack config, BotEngine engine) {
         SlackSettings settings = settings("SLACK_*", () -> new SlackSettings(config.botToken().reveal(),
                 config.appToken().map(Secret::reveal), config.signingSecret().map(Secret::reveal), config.httpPort(),
-                config.incidentChannels(), config.apiUrl()));
+                config.httpBind(), config.incidentChannels(), config.apiUrl()));
         SlackFrontEnd slack = started("Slack", () -> SlackFrontEnd.start(settings, engine));
         // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
         return adapter("slack", () -> true, slack);

@@ -52,8 +52,9 @@ public final class SlackFrontEnd implements AutoCloseable {
                 LOG.info("Slack front end started in Socket Mode: {}", settings);
                 return new SlackFrontEnd(bot, Optional.empty(), Optional.of(socket));
             }
-            SlackHttpServer server = SlackHttpServer.start(app, new InetSocketAddress(settings.httpPort()));
-            LOG.info("Slack front end started in HTTP mode on port {}: {}", server.port(), settings);
+            SlackHttpServer server = SlackHttpServer.start(app,
+                    new InetSocketAddress(settings.httpBind(), settings.httpPort()));
+            LOG.info("Slack front end started in HTTP mode on {}: {}", server.address(), settings);
             return new SlackFrontEnd(bot, Optional.of(server), Optional.empty());
         } catch (IOException e) {
             bot.close();

@@ -8,6 +8,7 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.search.ReloadingRunbooks;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,7 @@ class HealthServerTest {
     @Test
     void readyzIs503WithJsonReasonsUntilEverythingIsReady() throws Exception {
         AtomicReference<List<String>> reasons = new AtomicReference<>(List.of("slack: not connected"));
-        try (HealthServer server = HealthServer.start(0, reasons::get, metrics)) {
+        try (HealthServer server = HealthServer.start(new InetSocketAddress("127.0.0.1", 0), reasons::get, metrics)) {
             HttpResponse<String> notReady = get(server.port(), "/readyz");
             assertThat(notReady.statusCode()).isEqualTo(503);
             assertThat(new ObjectMapper().readTree(notReady.body()).path("reasons").get(0).asText())
