@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * keep answering while the chat endpoint is under load.
  */
 final class HealthServer implements AutoCloseable {
-    /** Probes and scrapes are few and short: two workers, a small cap per client, no bodies to speak of. */
-    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(64, 16).withWorkers(2, 64)
+    /** Probes and scrapes are few and short: two workers and a small cap per client; idle connections cost no thread, so the total cap is well above any attack the per-client cap lets through from a few addresses. */
+    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(256, 16).withWorkers(2, 64)
             .withMaxBodyBytes(4096);
 
     private final HttpListener listener;

@@ -36,7 +36,7 @@ public final class AgentServer implements AutoCloseable {
     private static final int EXTRA_THREADS = 16;
     private static final int QUEUE = 256;
     /** Connections held at once: in total, and from one address (the bot needs a few per run slot). */
-    private static final int MAX_CONNECTIONS = 256;
+    private static final int MAX_CONNECTIONS = 512;
     private static final int MAX_CONNECTIONS_PER_CLIENT = 32;
 
     private final AgentSettings settings;
