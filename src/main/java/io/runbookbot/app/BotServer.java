@@ -66,8 +66,10 @@ final class BotServer implements AutoCloseable {
                 metrics));
         LOG.info("/healthz, /readyz and /metrics listen on {}{}", http.address(), config.httpBind().isLoopbackAddress()
                 ? " (this host only; set RUNBOOK_BOT_HTTP_BIND=0.0.0.0 for probes from elsewhere)" : "");
+        metrics.listener("health", () -> Optional.of(http.stats()));
         frontEnds = FrontEnds.start(config, engine);
         frontEnds.forEach(this::own);
+        frontEnds.forEach(f -> metrics.listener(f.name(), f::httpStats));
     }
 
     /** Starts everything; if a part fails, the parts already started are closed. */

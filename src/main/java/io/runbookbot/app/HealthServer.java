@@ -48,6 +48,10 @@ final class HealthServer implements AutoCloseable {
         return listener.address();
     }
 
+    HttpListener.Stats stats() {
+        return listener.stats();
+    }
+
     private static void answer(Exchange ex, Supplier<List<String>> notReady, Metrics metrics) {
         switch (ex.path()) {
             case "/healthz" -> send(ex, 200, "text/plain; charset=utf-8", "ok\n");

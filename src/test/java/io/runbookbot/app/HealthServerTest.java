@@ -50,6 +50,27 @@ class HealthServerTest {
     }
 
     @Test
+    void headHasNoBodyOtherMethodsGet405UnknownPaths404AndTheListenerIsInTheMetrics() throws Exception {
+        try (HealthServer server = HealthServer.start(new InetSocketAddress("127.0.0.1", 0), List::of, metrics)) {
+            metrics.listener("health", () -> Optional.of(server.stats()));
+            URI healthz = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
+            HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(healthz)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(healthz)
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+            assertThat(get(server.port(), "/healthz/extra").statusCode()).isEqualTo(404);
+            assertThat(get(server.port(), "/metrics").body()).contains(
+                    "runbookbot_http_connections_refused_total{listener=\"health\"} 0\n",
+                    "runbookbot_http_timeouts_total{listener=\"health\",part=\"head\"} 0\n");
+        }
+    }
+
+    @Test
     void meteredSearchCountsAnswersAbstentionsAndLatency() {
         MeteredSearch search = new MeteredSearch((q, n) -> new Answer(q, q.startsWith("disk"), List.of(), 0.5), metrics);
 

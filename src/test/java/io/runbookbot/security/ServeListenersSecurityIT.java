@@ -99,7 +99,17 @@ class ServeListenersSecurityIT {
             assertThat(slackHeld).as("Slack connections held from one address").isEqualTo(64);
             assertThat(healthHeld).as("/healthz connections held from one address").isEqualTo(16);
             assertThat(Math.max(answers[0], answers[1])).as("slowest answer, ms").isLessThan(ANSWER_WITHIN_MS);
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.healthPort
+                    + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(refused(metrics, "slack")).as("refusals counted in /metrics").isGreaterThanOrEqualTo(36);
+            assertThat(refused(metrics, "health")).as("refusals counted in /metrics").isGreaterThanOrEqualTo(24);
         }
+    }
+
+    private static long refused(String metrics, String listener) {
+        String prefix = "runbookbot_http_connections_refused_total{listener=\"" + listener + "\"} ";
+        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
+                .findFirst().orElse(-1);
     }
 
     private static void attack(String target, int port, String method, String path, Attack attack, int subnet)
