@@ -1,8 +1,12 @@
 package io.runbookbot.http;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches every connection of one listener: closes at once those over the cap per client address
- * or in total, and (on {@link #sweep()}) those that have gone {@link HttpLimits#headTimeout()}
+ * (an IPv6 client by its /64) or in total, and (on {@link #sweep()}) those that have gone {@link HttpLimits#headTimeout()}
  * without a complete request head since they opened or since their last answer: silent ones,
  * ones that stopped halfway through a head, and ones that drip it.
  */
@@ -137,8 +141,23 @@ final class ConnectionGuard implements Connection.Listener {
         }
     }
 
-    private static String client(@Nullable SocketAddress remote) {
-        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : "-";
+    /**
+     * The key a client is counted under: its IPv4 address, or the /64 network of an IPv6 address
+     * (one host usually has a whole /64 to pick addresses from).
+     */
+    static String client(@Nullable SocketAddress remote) {
+        if (!(remote instanceof InetSocketAddress inet) || inet.getAddress() == null) {
+            return "-";
+        }
+        if (inet.getAddress() instanceof Inet6Address v6 && !v6.isLoopbackAddress()) {
+            byte[] network = Arrays.copyOf(v6.getAddress(), 16);
+            Arrays.fill(network, 8, 16, (byte) 0);
+            try {
+                return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("16 bytes are an IPv6 address", e);
+            }
+        }
+        return inet.getAddress().getHostAddress();
     }
 }

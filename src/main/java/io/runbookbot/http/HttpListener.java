@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One hardened HTTP/1.1 listener (see the package description): Jetty parses heads and reads
@@ -26,6 +28,9 @@ public final class HttpListener implements AutoCloseable {
     private static final int IO_THREADS = 8;
     private static final long SWEEP_MILLIS = 250;
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
+
+    private final String name;
     private final Server server;
     private final ServerConnector connector;
     private final ThreadPoolExecutor workers;
@@ -45,8 +50,9 @@ public final class HttpListener implements AutoCloseable {
     public record Stats(int open, int peak, long refused, long headTimeouts, long bodyTimeouts) {
     }
 
-    private HttpListener(Server server, ServerConnector connector, ThreadPoolExecutor workers,
+    private HttpListener(String name, Server server, ServerConnector connector, ThreadPoolExecutor workers,
                          ScheduledThreadPoolExecutor timer, ConnectionGuard guard, RequestReader reader) {
+        this.name = name;
         this.server = server;
         this.connector = connector;
         this.workers = workers;
@@ -89,7 +95,7 @@ public final class HttpListener implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         RequestReader reader = new RequestReader(name, limits, handler, workers, timer, guard);
         server.setHandler(reader);
-        HttpListener listener = new HttpListener(server, connector, workers, timer, guard, reader);
+        HttpListener listener = new HttpListener(name, server, connector, workers, timer, guard, reader);
         try {
             server.start();
         } catch (Exception e) {
@@ -115,7 +121,7 @@ public final class HttpListener implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            // stopping is best effort; the threads below are daemons either way
+            LOG.debug("stopping {} failed; its threads are daemons and stop with the JVM", name, e);
         }
         timer.shutdownNow();
         workers.shutdownNow();
