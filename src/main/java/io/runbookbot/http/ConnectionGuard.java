@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches every connection of one listener: closes at once those over the cap per client address
- * (an IPv6 client by its /64) or in total, and (on {@link #sweep()}) those that have gone {@link HttpLimits#headTimeout()}
- * without a complete request head since they opened or since their last answer: silent ones,
- * ones that stopped halfway through a head, and ones that drip it.
+ * (an IPv6 client by its /64) or in total, and (on {@link #sweep()}) those whose request head is
+ * late: a new connection must complete its first head within {@link HttpLimits#headTimeout()} of
+ * opening (silent, stopped halfway, or dripping); on a kept-alive connection the same deadline
+ * runs from the first byte of the next head. A kept-alive connection that sends nothing is left to
+ * {@link HttpLimits#idleTimeout()}, which is longer than the idle time of common clients and
+ * proxies, so that they close it first and never send a request on a connection being closed.
  */
 final class ConnectionGuard implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -40,7 +43,13 @@ final class ConnectionGuard implements Connection.Listener {
     /** One connection: its client, and since when it has waited for a request head (when none is active). */
     private static final class Tracked {
         final String client;
+        /** When it opened or sent its last answer. */
         long idleSince = System.nanoTime();
+        /** Bytes received up to its last answer: more means the next head has begun. */
+        long bytesAtIdle;
+        /** When the sweep first saw the next head begun; 0 while none has. */
+        long headSeenAt;
+        boolean served;
         int active;
         boolean closing;
 
@@ -108,6 +117,9 @@ final class ConnectionGuard implements Connection.Listener {
             synchronized (t) {
                 t.active--;
                 t.idleSince = System.nanoTime();
+                t.bytesAtIdle = connection.getBytesIn();
+                t.headSeenAt = 0;
+                t.served = true;
             }
         }
     }
@@ -119,7 +131,7 @@ final class ConnectionGuard implements Connection.Listener {
         List<Connection> late = new ArrayList<>();
         tracked.forEach((connection, t) -> {
             synchronized (t) {
-                if (t.active == 0 && !t.closing && now - t.idleSince > limit) {
+                if (t.active == 0 && !t.closing && headIsLate(connection, t, now, limit)) {
                     t.closing = true;
                     late.add(connection);
                 }
@@ -127,6 +139,16 @@ final class ConnectionGuard implements Connection.Listener {
         });
         late.forEach(c -> c.getEndPoint().close());
         headTimeouts.addAndGet(late.size());
+    }
+
+    private static boolean headIsLate(Connection connection, Tracked t, long now, long limit) {
+        if (!t.served) {
+            return now - t.idleSince > limit;
+        }
+        if (t.headSeenAt == 0 && connection.getBytesIn() > t.bytesAtIdle) {
+            t.headSeenAt = now;
+        }
+        return t.headSeenAt != 0 && now - t.headSeenAt > limit;
     }
 
     synchronized HttpListener.Stats stats(long bodyTimeouts) {

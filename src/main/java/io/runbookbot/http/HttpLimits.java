@@ -6,11 +6,13 @@ import java.time.Duration;
  * What one listener allows a client. The defaults suit a small bot; each server narrows them
  * with the {@code with...} methods.
  *
- * @param headTimeout  a connection must deliver a complete request head within this long of opening
- *                     or of its previous answer, else it is closed (this is also the keep-alive time)
+ * @param headTimeout  a new connection must deliver a complete request head within this long of
+ *                     opening, and a kept-alive one within this long of starting its next head,
+ *                     else it is closed
  * @param bodyTimeout  the whole body must arrive within this long of the head, else 408 and close
- * @param idleTimeout  a read or write that makes no progress for this long fails (the backstop for
- *                     a client that stops reading its answer)
+ * @param idleTimeout  a kept-alive connection that sends nothing, or a read or write that makes no
+ *                     progress, is closed after this long; longer than the idle time of common
+ *                     clients and proxies (nginx and load balancers: 60 s) so that they close first
  * @param maxConnections          connections held at once; more are closed at once and counted
  * @param maxConnectionsPerClient connections held at once from one client address
  * @param maxBodyBytes larger bodies are not read: the handler sees {@link Exchange#body()} empty
@@ -21,7 +23,7 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration id
                          int maxConnectionsPerClient, int maxBodyBytes, int workers, int queue) {
     public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(75);
 
     public HttpLimits {
         positive(headTimeout, "headTimeout");
@@ -36,7 +38,10 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration id
         }
     }
 
-    /** 10 s for a head and for a body, 512 connections of which 32 per client, 1 MiB bodies, 16 workers. */
+    /**
+     * 10 s for a head and for a body, 75 s for an idle kept-alive connection, 512 connections of
+     * which 32 per client, 1 MiB bodies, 16 workers.
+     */
     public static HttpLimits defaults() {
         return new HttpLimits(HEAD_TIMEOUT, BODY_TIMEOUT, IDLE_TIMEOUT, 512, 32, 1 << 20, 16, 256);
     }

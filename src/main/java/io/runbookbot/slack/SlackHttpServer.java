@@ -31,7 +31,7 @@ public final class SlackHttpServer implements AutoCloseable {
      * requires, every connection comes from the proxy, hence a per-client cap well above what a
      * proxy keeps open.
      */
-    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(1024, 64).withWorkers(16, 256)
+    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(1024, 128).withWorkers(16, 256)
             .withMaxBodyBytes(1 << 20);
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
 

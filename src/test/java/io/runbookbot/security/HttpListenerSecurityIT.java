@@ -146,7 +146,22 @@ class HttpListenerSecurityIT {
     }
 
     @Test
-    void anIdleKeepAliveConnectionIsClosedAfterTheHeadDeadline() throws Exception {
+    void aKeptAliveConnectionThatDripsItsNextHeadIsCutOffAtTheHeadDeadline() throws Exception {
+        start(HttpListenerSecurityIT::ok);
+        try (Socket s = new Socket("127.0.0.1", listener.address().getPort())) {
+            s.getOutputStream().write("GET /a HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] first = new byte[64];
+            assertThat(new String(first, 0, s.getInputStream().read(first), StandardCharsets.US_ASCII))
+                    .startsWith("HTTP/1.1 200 ");
+            long ms = drip(s, "GET /b HTTP/1.1\r\nHost: a\r\nX-Drip: " + "a".repeat(200) + "\r\n\r\n", 200);
+            System.out.printf("LISTENER next-head drip on a kept-alive connection: closed after %d ms%n", ms);
+            assertThat(ms).isLessThan(5_000);
+        }
+        assertThat(listener.stats().headTimeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         start(HttpListenerSecurityIT::ok);
         try (Socket s = new Socket("127.0.0.1", listener.address().getPort())) {
             s.getOutputStream().write("GET /a HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
