@@ -42,7 +42,11 @@ ENV RUNBOOK_BOT_AUDIT_LOG=/var/lib/runbook-bot/audit.jsonl \
     RUNBOOK_BOT_FEEDBACK_LOG=/var/lib/runbook-bot/feedback.jsonl \
     RUNBOOK_BOT_CACHE_DIR=/var/lib/runbook-bot/cache
 
-# health, readiness and Prometheus metrics; Slack HTTP mode (Socket Mode needs no inbound port)
+# health, readiness and Prometheus metrics; Slack HTTP mode (Socket Mode needs no inbound port).
+# Outside a container both listen on 127.0.0.1 by default; in one, probes, scrapes and the TLS proxy
+# in front of Slack HTTP mode come from outside, so the image listens on every interface.
+ENV RUNBOOK_BOT_HTTP_BIND=0.0.0.0 \
+    SLACK_HTTP_BIND=0.0.0.0
 EXPOSE 8080 3000
 
 USER 10001:10001

@@ -153,14 +153,37 @@ class ArchitectureTest {
   }
 
   @Test
-  void agentImportsOnlyAgentJdkJacksonSlf4jAndJspecify() {
+  void agentImportsOnlyAgentHttpJdkJacksonSlf4jAndJspecify() {
     Predicate<String> allowed =
         name ->
             startsWithAny(name, JDK)
                 || startsWithAny(
                     name, List.of("com.fasterxml.jackson.", "org.slf4j.", "org.jspecify."))
-                || isIn(name, BASE + ".agent");
+                || isIn(name, BASE + ".agent")
+                || isIn(name, BASE + ".http");
     assertThat(violations(inPackage("agent"), allowed.negate())).isEmpty();
+  }
+
+  /** The HTTP listener is a leaf that the agent, app and slack packages build on. */
+  @Test
+  void httpImportsOnlyJdkJettySlf4jAndJspecify() {
+    Predicate<String> allowed =
+        name ->
+            startsWithAny(name, JDK)
+                || startsWithAny(name, List.of("org.eclipse.jetty.", "org.slf4j.", "org.jspecify."))
+                || isIn(name, BASE + ".http");
+    assertThat(violations(inPackage("http"), allowed.negate())).isEmpty();
+  }
+
+  @Test
+  void onlyTheHttpPackageTalksToJettyOrTheJdkHttpServer() {
+    Predicate<String> forbidden =
+        name -> name.startsWith("org.eclipse.jetty.") || name.startsWith("com.sun.net.httpserver.");
+    List<SourceFile> others =
+        sources.stream()
+            .filter(f -> f.packageName().filter(p -> !isIn(p, BASE + ".http")).isPresent())
+            .toList();
+    assertThat(violations(others, forbidden)).isEmpty();
   }
 
   @Test

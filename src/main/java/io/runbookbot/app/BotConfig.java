@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +20,15 @@ import java.util.Optional;
  * @param runOn      the agent that "run" buttons on suggested diagnostics target
  *                   ({@code RUNBOOK_BOT_DEFAULT_AGENT}, default {@code local}: the bot's own host)
  * @param httpPort   the port of /healthz, /readyz and /metrics (0 = ephemeral)
+ * @param httpBind   the address they listen on ({@code RUNBOOK_BOT_HTTP_BIND}, default 127.0.0.1:
+ *                   this host only; 0.0.0.0 for every interface, as the container image sets)
  * @param slack      the Slack front end, when {@code SLACK_BOT_TOKEN} is set
  * @param discord    the Discord front end, when {@code DISCORD_BOT_TOKEN} is set
  * @param ollama     the optional Ollama server, when {@code RUNBOOK_BOT_OLLAMA_URL} is set
  */
 public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
-                        String sourceUrl, String runOn, int httpPort, Optional<Slack> slack, Optional<Discord> discord,
+                        String sourceUrl, String runOn, int httpPort, InetAddress httpBind, Optional<Slack> slack,
+                        Optional<Discord> discord,
                         Optional<Ollama> ollama) {
     public BotConfig {
         Objects.requireNonNull(ollama, "ollama");
@@ -35,20 +39,24 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(sourceUrl, "sourceUrl");
         Objects.requireNonNull(runOn, "runOn");
+        Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
     }
 
     /**
      * The Slack front end: Socket Mode when {@code appToken} is present, else HTTP mode on
-     * {@code httpPort} with requests verified by {@code signingSecret}.
+     * {@code httpBind}:{@code httpPort} ({@code SLACK_HTTP_BIND}, default 127.0.0.1: Slack needs HTTPS,
+     * so a TLS proxy sits in front; the container image sets 0.0.0.0) with requests verified by
+     * {@code signingSecret}.
      *
      * @param incidentChannels channel ids or name patterns such as {@code inc-*} where the bot
      *                         answers symptoms unasked
      */
     public record Slack(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret, int httpPort,
-                        List<String> incidentChannels, String apiUrl) {
+                        InetAddress httpBind, List<String> incidentChannels, String apiUrl) {
         public Slack {
+            Objects.requireNonNull(httpBind, "httpBind");
             Objects.requireNonNull(apiUrl, "apiUrl");
             Objects.requireNonNull(botToken, "botToken");
             Objects.requireNonNull(appToken, "appToken");
@@ -122,12 +130,13 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
                 "RUNBOOK_BOT_FEEDBACK_LOG=" + feedback,
                 "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
                 "RUNBOOK_BOT_DEFAULT_AGENT=" + runOn,
-                "RUNBOOK_BOT_HTTP_PORT=" + httpPort));
+                "RUNBOOK_BOT_HTTP_BIND=" + httpBind.getHostAddress() + ", RUNBOOK_BOT_HTTP_PORT=" + httpPort
+                        + " (/healthz, /readyz, /metrics)"));
         slack.ifPresentOrElse(s -> {
             lines.add("SLACK_BOT_TOKEN=" + s.botToken());
             lines.add(s.socketMode() ? "SLACK_APP_TOKEN=" + s.appToken().get() + " (Socket Mode)"
-                    : "SLACK_SIGNING_SECRET=" + s.signingSecret().get() + " (HTTP mode, SLACK_HTTP_PORT=" + s.httpPort()
-                    + ")");
+                    : "SLACK_SIGNING_SECRET=" + s.signingSecret().get() + " (HTTP mode, SLACK_HTTP_BIND="
+                    + s.httpBind().getHostAddress() + ", SLACK_HTTP_PORT=" + s.httpPort() + ")");
             lines.add("RUNBOOK_BOT_INCIDENT_CHANNELS=" + (s.incidentChannels().isEmpty() ? "(none)"
                     : String.join(",", s.incidentChannels())));
             if (!s.apiUrl().equals(BotConfigLoader.SLACK_API)) {

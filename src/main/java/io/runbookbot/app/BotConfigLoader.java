@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +34,7 @@ public final class BotConfigLoader {
     /** The settings a config file may hold (everything but the secrets). */
     static final Set<String> SETTINGS = Set.of("RUNBOOK_BOT_RUNBOOKS", "RUNBOOK_BOT_ALLOWLIST", "RUNBOOK_BOT_AGENTS",
             "RUNBOOK_BOT_AUDIT_LOG", "RUNBOOK_BOT_FEEDBACK_LOG", "RUNBOOK_BOT_SOURCE_URL", "RUNBOOK_BOT_DEFAULT_AGENT", "RUNBOOK_BOT_HTTP_PORT",
-            "SLACK_HTTP_PORT", "RUNBOOK_BOT_INCIDENT_CHANNELS", "RUNBOOK_BOT_SLACK_API_URL",
+            "RUNBOOK_BOT_HTTP_BIND", "SLACK_HTTP_PORT", "SLACK_HTTP_BIND", "RUNBOOK_BOT_INCIDENT_CHANNELS", "RUNBOOK_BOT_SLACK_API_URL",
             "RUNBOOK_BOT_DISCORD_REST_URL", "RUNBOOK_BOT_DISCORD_GATEWAY_URL", "RUNBOOK_BOT_OLLAMA_URL",
             "RUNBOOK_BOT_EMBED_MODEL", "RUNBOOK_BOT_CHAT_MODEL", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "RUNBOOK_BOT_CACHE_DIR",
             "RUNBOOK_BOT_PROMPTS");
@@ -40,6 +43,10 @@ public final class BotConfigLoader {
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_SLACK_HTTP_PORT = 3000;
+    /** Where /healthz and Slack HTTP mode listen unless told otherwise: this host only. */
+    static final String DEFAULT_BIND = "127.0.0.1";
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("\\[?+([0-9A-Fa-f.]{0,45}+:[0-9A-Fa-f:.]{0,45}+)]?+");
     static final String SLACK_API = "https://slack.com/api/";
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_*.-]+");
@@ -70,7 +77,7 @@ public final class BotConfigLoader {
                 path("RUNBOOK_BOT_AUDIT_LOG").orElse(Path.of("runbook-bot.audit.jsonl")),
                 path("RUNBOOK_BOT_FEEDBACK_LOG").orElse(Path.of("runbook-bot.feedback.jsonl")),
                 plain("RUNBOOK_BOT_SOURCE_URL").orElse(""), plain("RUNBOOK_BOT_DEFAULT_AGENT").orElse("local"), port("RUNBOOK_BOT_HTTP_PORT", DEFAULT_HTTP_PORT),
-                slack(), discord(), ollama());
+                bind("RUNBOOK_BOT_HTTP_BIND"), slack(), discord(), ollama());
     }
 
     private Optional<BotConfig.Ollama> ollama() {
@@ -145,7 +152,7 @@ public final class BotConfigLoader {
                     + "SLACK_SIGNING_SECRET (HTTP mode) is");
         }
         return Optional.of(new BotConfig.Slack(botToken, appToken, signing,
-                port("SLACK_HTTP_PORT", DEFAULT_SLACK_HTTP_PORT), channels(),
+                port("SLACK_HTTP_PORT", DEFAULT_SLACK_HTTP_PORT), bind("SLACK_HTTP_BIND"), channels(),
                 plain("RUNBOOK_BOT_SLACK_API_URL").orElse(SLACK_API)));
     }
 
@@ -195,6 +202,22 @@ public final class BotConfigLoader {
             // reported below
         }
         throw new ConfigException(name + ": \"" + value.get() + "\" is not a port number (0-65535)");
+    }
+
+    /** An IP address to listen on (a literal, so loading never waits on DNS); default 127.0.0.1. */
+    private InetAddress bind(String name) {
+        String value = plain(name).map(String::trim).orElse(DEFAULT_BIND);
+        Matcher v6 = IPV6.matcher(value);
+        boolean balanced = value.startsWith("[") == value.endsWith("]");
+        if (IPV4.matcher(value).matches() || (v6.matches() && balanced)) {
+            try {
+                return InetAddress.getByName(v6.matches() ? v6.group(1) : value);
+            } catch (UnknownHostException e) {
+                // reported below
+            }
+        }
+        throw new ConfigException(name + ": \"" + value + "\" is not an IP address to listen on; use 127.0.0.1 (this"
+                + " host only), 0.0.0.0 (every interface), :: (every interface, IPv6) or one of this host's addresses");
     }
 
     private Optional<Path> path(String name) {

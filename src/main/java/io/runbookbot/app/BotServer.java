@@ -20,6 +20,7 @@ import io.runbookbot.search.ReloadingRunbooks;
 import io.runbookbot.search.RunbookFolderWatcher;
 import io.runbookbot.search.embed.Embeddings;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -61,9 +62,14 @@ final class BotServer implements AutoCloseable {
                 .investigator(investigator(config, diagnostics))
                 .summarizer(summarizer(config))
                 .build();
-        http = own(HealthServer.start(config.httpPort(), this::notReady, metrics));
+        http = own(HealthServer.start(new InetSocketAddress(config.httpBind(), config.httpPort()), this::notReady,
+                metrics));
+        LOG.info("/healthz, /readyz and /metrics listen on {}{}", http.address(), config.httpBind().isLoopbackAddress()
+                ? " (this host only; set RUNBOOK_BOT_HTTP_BIND=0.0.0.0 for probes from elsewhere)" : "");
+        metrics.listener("health", () -> Optional.of(http.stats()));
         frontEnds = FrontEnds.start(config, engine);
         frontEnds.forEach(this::own);
+        frontEnds.forEach(f -> metrics.listener(f.name(), f::httpStats));
     }
 
     /** Starts everything; if a part fails, the parts already started are closed. */

@@ -1,5 +1,8 @@
 package io.runbookbot.app;
 
+import io.runbookbot.http.HttpListener;
+import java.util.Optional;
+
 /**
  * A running chat front end (Slack, Discord), as {@code serve} sees it: a name for logs and
  * /readyz, whether it is connected, and a way to stop it.
@@ -10,6 +13,11 @@ public interface FrontEnd extends AutoCloseable {
 
     /** True once the front end is connected (Socket Mode, gateway) or listening (HTTP mode). */
     boolean ready();
+
+    /** What its HTTP listener has seen (connections held, refused, timed out); empty without one. */
+    default Optional<HttpListener.Stats> httpStats() {
+        return Optional.empty();
+    }
 
     /** Stops taking requests and disconnects; must not throw. */
     @Override

@@ -1,5 +1,7 @@
 package io.runbookbot.app;
 
+import java.util.function.Supplier;
+import io.runbookbot.http.HttpListener;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.discord.DiscordFrontEnd;
@@ -44,17 +46,17 @@ final class FrontEnds {
     private static FrontEnd slack(BotConfig.Slack config, BotEngine engine) {
         SlackSettings settings = settings("SLACK_*", () -> new SlackSettings(config.botToken().reveal(),
                 config.appToken().map(Secret::reveal), config.signingSecret().map(Secret::reveal), config.httpPort(),
-                config.incidentChannels(), config.apiUrl()));
+                config.httpBind(), config.incidentChannels(), config.apiUrl()));
         SlackFrontEnd slack = started("Slack", () -> SlackFrontEnd.start(settings, engine));
         // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
-        return adapter("slack", () -> true, slack);
+        return adapter("slack", () -> true, slack, slack::httpStats);
     }
 
     private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
         DiscordSettings settings = settings("DISCORD_BOT_TOKEN", () -> new DiscordSettings(config.botToken().reveal(),
                 config.restUrl(), config.gatewayUrl()));
         DiscordFrontEnd discord = started("Discord", () -> DiscordFrontEnd.start(settings, engine));
-        return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord);
+        return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord, Optional::empty);
     }
 
     /** The adapter's own settings check; its messages never quote a token. */
@@ -76,8 +78,14 @@ final class FrontEnds {
         }
     }
 
-    private static FrontEnd adapter(String name, BooleanSupplier ready, AutoCloseable frontEnd) {
+    private static FrontEnd adapter(String name, BooleanSupplier ready, AutoCloseable frontEnd,
+                                    Supplier<Optional<HttpListener.Stats>> stats) {
         return new FrontEnd() {
+            @Override
+            public Optional<HttpListener.Stats> httpStats() {
+                return stats.get();
+            }
+
             @Override
             public String name() {
                 return name;

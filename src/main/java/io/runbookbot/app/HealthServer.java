@@ -1,58 +1,67 @@
 package io.runbookbot.app;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.runbookbot.http.Exchange;
+import io.runbookbot.http.HttpLimits;
+import io.runbookbot.http.HttpListener;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@code /healthz}, {@code /readyz} and {@code /metrics} on the JDK's HTTP server. */
+/**
+ * {@code /healthz}, {@code /readyz} and {@code /metrics} on a listener of their own, so that they
+ * keep answering while the chat endpoint is under load.
+ */
 final class HealthServer implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** Probes and scrapes are few and short: two workers and a small cap per client; idle connections cost no thread, so the total cap is well above any attack the per-client cap lets through from a few addresses. */
+    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(256, 16).withWorkers(2, 64)
+            .withMaxBodyBytes(4096);
 
-    private HealthServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private final HttpListener listener;
+
+    private HealthServer(HttpListener listener) {
+        this.listener = listener;
     }
 
     /**
-     * Starts serving on {@code port} (0 = any free port), on every interface so probes can reach it.
+     * Starts serving on {@code address} (port 0 = any free port).
      *
      * @param notReady why the bot is not ready; empty when it is
      */
-    static HealthServer start(int port, Supplier<List<String>> notReady, Metrics metrics) {
-        HttpServer server;
+    static HealthServer start(InetSocketAddress address, Supplier<List<String>> notReady, Metrics metrics) {
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 0);
+            return new HealthServer(HttpListener.start("health-http", address, LIMITS,
+                    ex -> answer(ex, notReady, metrics)));
         } catch (IOException e) {
-            throw new ConfigException("RUNBOOK_BOT_HTTP_PORT: cannot listen on port " + port + " ("
-                    + e.getMessage() + ")");
+            throw new ConfigException("RUNBOOK_BOT_HTTP_BIND / RUNBOOK_BOT_HTTP_PORT: cannot listen on "
+                    + address.getAddress().getHostAddress() + ":" + address.getPort() + " (" + e.getMessage() + ")");
         }
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "health-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/healthz", ex -> send(ex, 200, "text/plain; charset=utf-8", "ok\n"));
-        server.createContext("/readyz", ex -> ready(ex, notReady.get()));
-        server.createContext("/metrics", ex -> send(ex, 200, Metrics.CONTENT_TYPE, metrics.scrape()));
-        server.start();
-        return new HealthServer(server, executor);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return listener.address().getPort();
     }
 
-    private static void ready(HttpExchange exchange, List<String> reasons) throws IOException {
+    InetSocketAddress address() {
+        return listener.address();
+    }
+
+    HttpListener.Stats stats() {
+        return listener.stats();
+    }
+
+    private static void answer(Exchange ex, Supplier<List<String>> notReady, Metrics metrics) {
+        switch (ex.path()) {
+            case "/healthz" -> send(ex, 200, "text/plain; charset=utf-8", "ok\n");
+            case "/readyz" -> ready(ex, notReady.get());
+            case "/metrics" -> send(ex, 200, Metrics.CONTENT_TYPE, metrics.scrape());
+            default -> send(ex, 404, "text/plain; charset=utf-8", "not found: use /healthz, /readyz or /metrics\n");
+        }
+    }
+
+    private static void ready(Exchange exchange, List<String> reasons) {
         if (reasons.isEmpty()) {
             send(exchange, 200, "application/json", "{\"ready\":true}\n");
         } else {
@@ -61,22 +70,14 @@ final class HealthServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", type);
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+    /** GET and HEAD only (Jetty leaves the body out of a HEAD answer). */
+    private static void send(Exchange exchange, int status, String type, String body) {
+        if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
+            exchange.setResponseHeader("Allow", "GET, HEAD");
+            exchange.respond(405, "text/plain; charset=utf-8", "use GET\n".getBytes(StandardCharsets.UTF_8));
+            return;
         }
+        exchange.respond(status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
     static String quoted(String text) {
@@ -100,7 +101,6 @@ final class HealthServer implements AutoCloseable {
     /** Stops at once: probes and scrapes are short, and shutdown should be quick. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        listener.close();
     }
 }

@@ -1,11 +1,14 @@
 package io.runbookbot.app;
 
 import io.runbookbot.core.DiagnosticReport;
+import io.runbookbot.http.HttpListener;
 import io.runbookbot.search.ReloadingRunbooks;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -27,6 +30,7 @@ final class Metrics {
     private final DoubleAdder latencySum = new DoubleAdder();
     private final LongAdder latencyCount = new LongAdder();
     private final Supplier<ReloadingRunbooks.Status> index;
+    private final Map<String, Supplier<Optional<HttpListener.Stats>>> listeners = new ConcurrentSkipListMap<>();
 
     Metrics(Supplier<ReloadingRunbooks.Status> index) {
         this.index = index;
@@ -42,6 +46,11 @@ final class Metrics {
 
     void feedback(boolean helpful) {
         feedback.get(Boolean.toString(helpful)).increment();
+    }
+
+    /** Adds an HTTP listener's connection counts to the scrape, labelled {@code listener="name"}. */
+    void listener(String name, Supplier<Optional<HttpListener.Stats>> stats) {
+        listeners.put(name, stats);
     }
 
     void answerSeconds(double seconds) {
@@ -76,7 +85,31 @@ final class Metrics {
         header(out, "runbookbot_index_loaded_timestamp_seconds", "When the served index was built.", "gauge");
         out.append("runbookbot_index_loaded_timestamp_seconds ")
                 .append(status.loadedAt().toEpochMilli() / 1000.0).append('\n');
+        http(out);
         return out.toString();
+    }
+
+    /** Per listener: connections open, and those refused or closed for a late head or body. */
+    private void http(StringBuilder out) {
+        Map<String, HttpListener.Stats> stats = new TreeMap<>();
+        listeners.forEach((name, s) -> s.get().ifPresent(v -> stats.put(name, v)));
+        if (stats.isEmpty()) {
+            return;
+        }
+        header(out, "runbookbot_http_connections", "Connections open now, by listener.", "gauge");
+        stats.forEach((n, s) -> out.append("runbookbot_http_connections{listener=\"").append(n).append("\"} ")
+                .append(s.open()).append('\n'));
+        header(out, "runbookbot_http_connections_refused_total",
+                "Connections closed at once for being over the per-client or total cap.", "counter");
+        stats.forEach((n, s) -> out.append("runbookbot_http_connections_refused_total{listener=\"").append(n)
+                .append("\"} ").append(s.refused()).append('\n'));
+        header(out, "runbookbot_http_timeouts_total",
+                "Connections closed for sending no complete request head, or requests answered 408 for a late body,"
+                        + " in time.", "counter");
+        stats.forEach((n, s) -> out.append("runbookbot_http_timeouts_total{listener=\"").append(n)
+                .append("\",part=\"head\"} ").append(s.headTimeouts()).append('\n')
+                .append("runbookbot_http_timeouts_total{listener=\"").append(n).append("\",part=\"body\"} ")
+                .append(s.bodyTimeouts()).append('\n'));
     }
 
     private void histogram(StringBuilder out) {

@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -52,8 +53,9 @@ public final class SlackFrontEnd implements AutoCloseable {
                 LOG.info("Slack front end started in Socket Mode: {}", settings);
                 return new SlackFrontEnd(bot, Optional.empty(), Optional.of(socket));
             }
-            SlackHttpServer server = SlackHttpServer.start(app, new InetSocketAddress(settings.httpPort()));
-            LOG.info("Slack front end started in HTTP mode on port {}: {}", server.port(), settings);
+            SlackHttpServer server = SlackHttpServer.start(app,
+                    new InetSocketAddress(settings.httpBind(), settings.httpPort()));
+            LOG.info("Slack front end started in HTTP mode on {}: {}", server.address(), settings);
             return new SlackFrontEnd(bot, Optional.of(server), Optional.empty());
         } catch (IOException e) {
             bot.close();
@@ -62,6 +64,11 @@ public final class SlackFrontEnd implements AutoCloseable {
             bot.close();
             throw new IllegalStateException("Slack front end failed to start", e);
         }
+    }
+
+    /** The HTTP-mode listener's connection counts, empty in Socket Mode. */
+    public Optional<HttpListener.Stats> httpStats() {
+        return http.map(SlackHttpServer::stats);
     }
 
     /** The HTTP-mode port, empty in Socket Mode. */

@@ -4,11 +4,10 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.runbookbot.http.Exchange;
+import io.runbookbot.http.HttpLimits;
+import io.runbookbot.http.HttpListener;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,82 +15,82 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * HTTP mode: Slack posts events, slash commands and interactions here. Bolt verifies the signing
- * secret and timestamp (401 when wrong) and runs the handlers, which ack at once.
+ * secret and timestamp (401 when wrong) and runs the handlers, which ack at once. The listener
+ * reads each request in full, under deadlines and connection caps, before Bolt sees it.
  */
 public final class SlackHttpServer implements AutoCloseable {
     /** The paths served; Slack's app settings may point any of them here. */
     public static final List<String> PATHS = List.of("/slack/events", "/slack/commands", "/slack/interactions");
+    /**
+     * Slack's payloads are small and it sends from many addresses; behind the TLS proxy Slack
+     * requires, every connection comes from the proxy, hence a per-client cap well above what a
+     * proxy keeps open.
+     */
+    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(1024, 128).withWorkers(16, 256)
+            .withMaxBodyBytes(1 << 20);
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
-    private static final int MAX_BODY = 1 << 20;
 
     private final App app;
     private final SlackRequestParser parser;
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final HttpListener listener;
 
-    private SlackHttpServer(App app, HttpServer server, int threads) {
+    private SlackHttpServer(App app, InetSocketAddress address) throws IOException {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
-        this.server = server;
-        this.threads = Executors.newFixedThreadPool(threads);
-        PATHS.forEach(path -> server.createContext(path, this::handle));
-        server.setExecutor(this.threads);
+        this.listener = HttpListener.start("slack-http", address, LIMITS, this::handle);
     }
 
     /** Serves {@link #PATHS} on {@code address} until closed. */
     public static SlackHttpServer start(App app, InetSocketAddress address) throws IOException {
-        SlackHttpServer s = new SlackHttpServer(app, HttpServer.create(address, 128), 32);
-        s.server.start();
-        return s;
+        return new SlackHttpServer(app, address);
     }
 
     /** The bound port (useful when started on port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return listener.address().getPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                write(exchange, Response.builder().statusCode(405).contentType("text/plain").body("POST only").build());
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body.length > MAX_BODY) {
-                write(exchange, Response.builder().statusCode(413).contentType("text/plain").body("too large").build());
-                return;
-            }
-            write(exchange, run(exchange, new String(body, StandardCharsets.UTF_8)));
+    public InetSocketAddress address() {
+        return listener.address();
+    }
+
+    /** Connections held, refused and timed out so far. */
+    public HttpListener.Stats stats() {
+        return listener.stats();
+    }
+
+    private void handle(Exchange exchange) {
+        if (!PATHS.contains(exchange.path())) {
+            write(exchange, Response.builder().statusCode(404).contentType("text/plain").body("not found").build());
+        } else if (!exchange.method().equals("POST")) {
+            write(exchange, Response.builder().statusCode(405).contentType("text/plain").body("POST only").build());
+        } else if (exchange.body().isEmpty()) {
+            write(exchange, Response.builder().statusCode(413).contentType("text/plain").body("too large").build());
+        } else {
+            write(exchange, run(exchange, new String(exchange.body().get(), StandardCharsets.UTF_8)));
         }
     }
 
-    private Response run(HttpExchange exchange, String body) {
+    private Response run(Exchange exchange, String body) {
         SlackRequestParser.HttpRequest request = SlackRequestParser.HttpRequest.builder()
-                .requestUri(exchange.getRequestURI().getPath())
-                .queryString(query(exchange.getRequestURI().getRawQuery()))
-                .headers(new RequestHeaders(new HashMap<>(exchange.getRequestHeaders())))
+                .requestUri(exchange.path())
+                .queryString(query(exchange.query().orElse(null)))
+                .headers(new RequestHeaders(exchange.headers()))
                 .requestBody(body)
-                .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .remoteAddress(exchange.peer())
                 .build();
         try {
             return app.run(parser.parse(request));
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Incident {}: Bolt failed on {}", incident, exchange.getRequestURI().getPath(), e);
+            LOG.error("Incident {}: Bolt failed on {}", incident, exchange.path(), e);
             return Response.builder().statusCode(500).contentType("text/plain").body("error " + incident).build();
         }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readNBytes(MAX_BODY + 1);
     }
 
     private static Map<String, List<String>> query(String raw) {
@@ -106,28 +105,17 @@ public final class SlackHttpServer implements AutoCloseable {
         return query;
     }
 
-    private static void write(HttpExchange exchange, Response response) throws IOException {
+    private static void write(Exchange exchange, Response response) {
         byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
-        if (response.getContentType() != null) {
-            exchange.getResponseHeaders().set("Content-Type", response.getContentType());
-        }
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, v));
+            response.getHeaders().forEach((k, v) -> v.forEach(value -> exchange.setResponseHeader(k, value)));
         }
-        exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        String type = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
+        exchange.respond(response.getStatusCode(), type, bytes);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdown();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.runbookbot.slack;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,12 +14,13 @@ import java.util.regex.Pattern;
  * @param appToken         {@code xapp-...}, for Socket Mode
  * @param signingSecret    verifies HTTP-mode requests
  * @param httpPort         the HTTP-mode port (0 = any free port)
+ * @param httpBind         the address HTTP mode listens on
  * @param incidentChannels channel ids or name patterns ({@code inc-*}) where the bot answers unasked
  * @param apiUrlPrefix     the Web API base, {@value #SLACK_API}; another value (a test fake) also
  *                         bypasses any HTTP proxy from the environment
  */
 public record SlackSettings(String botToken, Optional<String> appToken, Optional<String> signingSecret, int httpPort,
-                            List<String> incidentChannels, String apiUrlPrefix) {
+                            InetAddress httpBind, List<String> incidentChannels, String apiUrlPrefix) {
     public static final String SLACK_API = "https://slack.com/api/";
     private static final Pattern BOT_TOKEN = Pattern.compile("xoxb-[A-Za-z0-9-]+");
     private static final Pattern APP_TOKEN = Pattern.compile("xapp-[A-Za-z0-9-]+");
@@ -27,6 +29,7 @@ public record SlackSettings(String botToken, Optional<String> appToken, Optional
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(appToken, "appToken");
         Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(httpBind, "httpBind");
         incidentChannels = List.copyOf(incidentChannels);
         Objects.requireNonNull(apiUrlPrefix, "apiUrlPrefix");
         if (!BOT_TOKEN.matcher(botToken).matches()) {
@@ -49,10 +52,11 @@ public record SlackSettings(String botToken, Optional<String> appToken, Optional
         }
     }
 
-    /** Production settings against slack.com. */
+    /** Production settings against slack.com, HTTP mode on this host only (127.0.0.1). */
     public static SlackSettings of(String botToken, Optional<String> appToken, Optional<String> signingSecret,
                                    int httpPort, List<String> incidentChannels) {
-        return new SlackSettings(botToken, appToken, signingSecret, httpPort, incidentChannels, SLACK_API);
+        return new SlackSettings(botToken, appToken, signingSecret, httpPort, InetAddress.getLoopbackAddress(),
+                incidentChannels, SLACK_API);
     }
 
     public boolean socketMode() {
@@ -61,7 +65,7 @@ public record SlackSettings(String botToken, Optional<String> appToken, Optional
 
     @Override
     public String toString() {
-        return "SlackSettings[mode=" + (socketMode() ? "socket" : "http port " + httpPort) + ", botToken=xoxb-****"
+        return "SlackSettings[mode=" + (socketMode() ? "socket" : "http " + httpBind.getHostAddress() + " port " + httpPort) + ", botToken=xoxb-****"
                 + ", incidentChannels=" + incidentChannels + ", apiUrlPrefix=" + apiUrlPrefix + "]";
     }
 }

@@ -151,6 +151,38 @@ class BotConfigLoaderTest {
     }
 
     @Test
+    void healthAndSlackHttpListenOnThisHostOnlyUnlessABindAddressIsSet() {
+        env.put("SLACK_BOT_TOKEN", BOT);
+        env.put("SLACK_SIGNING_SECRET", "signing");
+        BotConfig config = load();
+        assertThat(config.httpBind().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.slack().orElseThrow().httpBind().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.describe()).contains("RUNBOOK_BOT_HTTP_BIND=127.0.0.1, RUNBOOK_BOT_HTTP_PORT=8080"
+                + " (/healthz, /readyz, /metrics)");
+
+        env.put("RUNBOOK_BOT_HTTP_BIND", "0.0.0.0");
+        env.put("SLACK_HTTP_BIND", "[::1]");
+        config = load();
+        assertThat(config.httpBind().isAnyLocalAddress()).isTrue();
+        assertThat(config.slack().orElseThrow().httpBind().isLoopbackAddress()).isTrue();
+        assertThat(config.slack().orElseThrow().httpBind().getAddress()).hasSize(16);
+    }
+
+    @Test
+    void rejectsBindAddressesThatAreNotIpLiterals() {
+        for (String bad : List.of("localhost", "256.0.0.1", "10.0.0", "[::1", "eth0", "0.0.0.0:8080", "::g")) {
+            env.put("RUNBOOK_BOT_HTTP_BIND", bad);
+            assertThatThrownBy(this::load).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("RUNBOOK_BOT_HTTP_BIND: \"" + bad + "\" is not an IP address");
+        }
+        env.remove("RUNBOOK_BOT_HTTP_BIND");
+        env.put("SLACK_BOT_TOKEN", BOT);
+        env.put("SLACK_SIGNING_SECRET", "signing");
+        env.put("SLACK_HTTP_BIND", "example.com");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_HTTP_BIND:");
+    }
+
+    @Test
     void rejectsMissingRunbooksFolderAndMissingNamedFiles() {
         env.put("RUNBOOK_BOT_ALLOWLIST", dir.resolve("nope.yaml").toString());
         assertRejected("RUNBOOK_BOT_ALLOWLIST", "\u0000");

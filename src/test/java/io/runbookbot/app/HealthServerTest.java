@@ -8,6 +8,7 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.search.ReloadingRunbooks;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,7 @@ class HealthServerTest {
     @Test
     void readyzIs503WithJsonReasonsUntilEverythingIsReady() throws Exception {
         AtomicReference<List<String>> reasons = new AtomicReference<>(List.of("slack: not connected"));
-        try (HealthServer server = HealthServer.start(0, reasons::get, metrics)) {
+        try (HealthServer server = HealthServer.start(new InetSocketAddress("127.0.0.1", 0), reasons::get, metrics)) {
             HttpResponse<String> notReady = get(server.port(), "/readyz");
             assertThat(notReady.statusCode()).isEqualTo(503);
             assertThat(new ObjectMapper().readTree(notReady.body()).path("reasons").get(0).asText())
@@ -45,6 +46,27 @@ class HealthServerTest {
             reasons.set(List.of());
             assertThat(get(server.port(), "/readyz").statusCode()).isEqualTo(200);
             assertThat(get(server.port(), "/healthz").body()).isEqualTo("ok\n");
+        }
+    }
+
+    @Test
+    void headHasNoBodyOtherMethodsGet405UnknownPaths404AndTheListenerIsInTheMetrics() throws Exception {
+        try (HealthServer server = HealthServer.start(new InetSocketAddress("127.0.0.1", 0), List::of, metrics)) {
+            metrics.listener("health", () -> Optional.of(server.stats()));
+            URI healthz = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
+            HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(healthz)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(healthz)
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+            assertThat(get(server.port(), "/healthz/extra").statusCode()).isEqualTo(404);
+            assertThat(get(server.port(), "/metrics").body()).contains(
+                    "runbookbot_http_connections_refused_total{listener=\"health\"} 0\n",
+                    "runbookbot_http_timeouts_total{listener=\"health\",part=\"head\"} 0\n");
         }
     }
 

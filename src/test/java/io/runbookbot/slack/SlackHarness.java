@@ -13,6 +13,7 @@ import io.runbookbot.search.IndexedRunbooks;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +43,8 @@ final class SlackHarness implements AutoCloseable {
             votes.add(vote);
         }).build();
         frontEnd = SlackFrontEnd.start(new SlackSettings(BOT_TOKEN, appToken,
-                appToken.isPresent() ? Optional.empty() : Optional.of(SECRET), 0, incidentChannels,
+                appToken.isPresent() ? Optional.empty() : Optional.of(SECRET), 0, InetAddress.getLoopbackAddress(),
+                incidentChannels,
                 slack.apiUrlPrefix()), engine);
     }
 

@@ -1,27 +1,23 @@
 package io.runbookbot.agent.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.protocol.AuthFailure;
 import io.runbookbot.agent.protocol.HealthStatus;
 import io.runbookbot.agent.protocol.SignatureVerifier;
+import io.runbookbot.http.Exchange;
+import io.runbookbot.http.HttpLimits;
+import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's HTTP API on {@link HttpServer}:
+ * The agent's HTTP API on an {@link HttpListener}:
  * <ul>
  *   <li>{@code GET /v1/health}: {@code {"status":"ok","commands":N}}, unsigned, tells nothing else;</li>
  *   <li>{@code GET /v1/commands}: the allowlist as {@code CommandDescription}s, signed;</li>
@@ -29,108 +25,98 @@ import org.slf4j.LoggerFactory;
  *       {@code ErrorResponse} (see {@link RunHandler}).</li>
  * </ul>
  * Requests are handled on a bounded pool (a few more threads than runs allowed at once, so that
- * refusals and health checks stay quick while commands run); when its queue is full the accepting
- * thread handles the request itself, slowing intake instead of dropping connections. A run request
- * that waited in that queue longer than {@link AgentSettings#queueWait()} plus a second is answered
- * 429 rather than run after its caller may have given up.
+ * refusals and health checks stay quick while commands run); when its queue is full the answer is
+ * 503. A run request that waited in that queue longer than {@link AgentSettings#queueWait()} plus a
+ * second is answered 429 rather than run after its caller may have given up. Heads and bodies are
+ * read by the listener under deadlines and connection caps ({@link #limits}), so idle or slow
+ * clients hold no worker.
  */
 public final class AgentServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final int EXTRA_THREADS = 16;
     private static final int QUEUE = 256;
-    /** When the request's task was handed to the pool, for the thread that runs it. */
-    private static final ThreadLocal<Long> QUEUED_AT = new ThreadLocal<>();
+    /**
+     * Connections held at once: in total, and from one address. A bot may open a connection per
+     * request in flight (50 at once in AgentBenchmarkTest); idle connections hold no thread and are
+     * closed after the head deadline, so the cap only has to stop one address taking them all.
+     */
+    private static final int MAX_CONNECTIONS = 512;
+    private static final int MAX_CONNECTIONS_PER_CLIENT = 128;
 
-    private final HttpServer http;
-    private final ThreadPoolExecutor pool;
     private final AgentSettings settings;
     private final CommandExecutor executor;
     private final SignatureVerifier verifier;
     private final RunHandler runs;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final HttpListener http;
 
-    private AgentServer(HttpServer http, ThreadPoolExecutor pool, AgentSettings settings, CommandExecutor executor,
-                        SignatureVerifier verifier, AuditLog audit) {
-        this.http = http;
-        this.pool = pool;
+    private AgentServer(AgentSettings settings, CommandExecutor executor, SignatureVerifier verifier, AuditLog audit)
+            throws IOException {
         this.settings = settings;
         this.executor = executor;
         this.verifier = verifier;
         this.runs = new RunHandler(settings, executor, verifier, audit);
+        this.http = HttpListener.start("agent-http", settings.listen(), limits(settings), this::handle);
     }
 
     /** Binds and starts serving. The caller keeps ownership of the audit log and closes it after this. */
     public static AgentServer start(AgentSettings settings, CommandExecutor executor, SignatureVerifier verifier,
                                     AuditLog audit) throws IOException {
         Objects.requireNonNull(settings, "settings");
-        // answers go out as headers then body: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer http = HttpServer.create(settings.listen(), 128);
-        int threads = settings.maxConcurrent() + EXTRA_THREADS;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
-        AgentServer server = new AgentServer(http, pool, settings, Objects.requireNonNull(executor, "executor"),
+        return new AgentServer(settings, Objects.requireNonNull(executor, "executor"),
                 Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(audit, "audit"));
-        http.setExecutor(task -> {
-            long queuedAt = System.nanoTime();
-            pool.execute(() -> {
-                QUEUED_AT.set(queuedAt);
-                try {
-                    task.run();
-                } finally {
-                    QUEUED_AT.remove();
-                }
-            });
-        });
-        http.createContext("/", server::handle);
-        http.start();
-        return server;
+    }
+
+    /** The listener's limits: the agent's body limit, and a worker for each run slot and then some. */
+    static HttpLimits limits(AgentSettings settings) {
+        return HttpLimits.defaults().withMaxBodyBytes(settings.maxBodyBytes())
+                .withWorkers(settings.maxConcurrent() + EXTRA_THREADS, QUEUE)
+                .withConnections(MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT);
     }
 
     /** The bound address (with the real port when 0 was asked for). */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
-    private void handle(HttpExchange ex) {
+    /** Connections held, refused and timed out so far. */
+    public HttpListener.Stats stats() {
+        return http.stats();
+    }
+
+    private void handle(Exchange ex) {
         inFlight.incrementAndGet();
         try {
             Exchanges.send(ex, route(ex));
         } catch (IOException | RuntimeException e) {
             failed(ex, e);
         } finally {
-            ex.close();
             inFlight.decrementAndGet();
         }
     }
 
-    private Reply route(HttpExchange ex) throws IOException {
+    private Reply route(Exchange ex) throws IOException {
         if (closing.get()) {
             return Reply.error(503, "busy", "the agent is shutting down");
         }
-        return switch (ex.getRequestURI().getRawPath()) {
+        return switch (ex.path()) {
             case "/v1/health" -> health(ex);
             case "/v1/commands" -> commands(ex);
-            case "/v1/run" -> runs.handle(ex, queuedFor());
+            case "/v1/run" -> runs.handle(ex, ex.waited());
             default -> Reply.error(404, "not_found", "no such endpoint; use /v1/health, /v1/commands or /v1/run");
         };
     }
 
-    private static Duration queuedFor() {
-        Long at = QUEUED_AT.get();
-        return at == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - at);
-    }
-
-    private Reply health(HttpExchange ex) {
-        if (!"GET".equals(ex.getRequestMethod())) {
+    private Reply health(Exchange ex) {
+        if (!"GET".equals(ex.method())) {
             return methodNotAllowed(ex, "GET");
         }
         return Reply.ok(HealthStatus.ok(executor.list().size()));
     }
 
-    private Reply commands(HttpExchange ex) throws IOException {
-        if (!"GET".equals(ex.getRequestMethod())) {
+    private Reply commands(Exchange ex) throws IOException {
+        if (!"GET".equals(ex.method())) {
             return methodNotAllowed(ex, "GET");
         }
         Optional<byte[]> body = Exchanges.readBody(ex, settings.maxBodyBytes());
@@ -145,16 +131,16 @@ public final class AgentServer implements AutoCloseable {
         return Reply.ok(executor.list());
     }
 
-    private static Reply methodNotAllowed(HttpExchange ex, String allowed) {
-        ex.getResponseHeaders().set("Allow", allowed);
-        return Reply.error(405, "bad_request", "use " + allowed + " for " + ex.getRequestURI().getRawPath());
+    private static Reply methodNotAllowed(Exchange ex, String allowed) {
+        ex.setResponseHeader("Allow", allowed);
+        return Reply.error(405, "bad_request", "use " + allowed + " for " + ex.path());
     }
 
     /** Logs with an incident id and answers 500, unless the response was already under way. */
-    private static void failed(HttpExchange ex, Exception e) {
+    private static void failed(Exchange ex, Exception e) {
         String incident = Exchanges.newIncidentId();
-        LOG.error("incident {}: {} {} failed", incident, ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
-        if (ex.getResponseCode() == -1) {
+        LOG.error("incident {}: {} {} failed", incident, ex.method(), ex.path(), e);
+        if (!ex.answered()) {
             try {
                 Exchanges.send(ex, Reply.internal(incident));
             } catch (IOException | RuntimeException again) {
@@ -184,16 +170,6 @@ public final class AgentServer implements AutoCloseable {
         if (inFlight.get() > 0) {
             LOG.warn("stopping with {} request(s) still in flight after {}", inFlight.get(), settings.shutdownGrace());
         }
-        http.stop(0);
-        pool.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "agent-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        http.close();
     }
 }

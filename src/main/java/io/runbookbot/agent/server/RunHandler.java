@@ -1,6 +1,5 @@
 package io.runbookbot.agent.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.audit.AuditRecord;
 import io.runbookbot.agent.audit.Decision;
@@ -10,6 +9,7 @@ import io.runbookbot.agent.protocol.MalformedMessageException;
 import io.runbookbot.agent.protocol.RunRequest;
 import io.runbookbot.agent.protocol.RunResult;
 import io.runbookbot.agent.protocol.SignatureVerifier;
+import io.runbookbot.http.Exchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -47,7 +47,7 @@ final class RunHandler {
     }
 
     /** Decides, audits, and returns the reply to send; throws only when the audit line cannot be written. */
-    Reply handle(HttpExchange ex, Duration queued) throws IOException {
+    Reply handle(Exchange ex, Duration queued) throws IOException {
         Verdict verdict;
         try {
             verdict = decide(ex, queued);
@@ -61,9 +61,9 @@ final class RunHandler {
         return verdict.reply();
     }
 
-    private Verdict decide(HttpExchange ex, Duration queued) throws IOException {
-        if (!"POST".equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().set("Allow", "POST");
+    private Verdict decide(Exchange ex, Duration queued) throws IOException {
+        if (!"POST".equals(ex.method())) {
+            ex.setResponseHeader("Allow", "POST");
             return refused(405, "bad_request", "use POST for /v1/run", false);
         }
         Optional<byte[]> body = Exchanges.readBody(ex, settings.maxBodyBytes());

@@ -1,0 +1,116 @@
+package io.runbookbot.security;
+
+import static io.runbookbot.agent.server.SignedHttp.SECRET;
+import static io.runbookbot.agent.server.SignedHttp.runBody;
+import static io.runbookbot.agent.server.SignedHttp.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runbookbot.agent.server.AgentProcess;
+import io.runbookbot.security.HeldConnections.Attack;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9 item 2 against {@code runbook-bot agent} as a real process: 200 connections held open
+ * silently, with half a head, or with a head and one body byte, must not delay {@code /v1/health}
+ * or a signed run, and the agent closes them itself; one address over the per-client cap is
+ * refused while the agent keeps answering.
+ */
+class AgentListenerSecurityIT {
+    private static final int HELD = 200;
+    /** The agent's head and body deadlines are 10 s; the sweep adds a fraction of a second. */
+    private static final Duration CLOSED_WITHIN = Duration.ofSeconds(15);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
+
+    @TempDir
+    static Path dir;
+    private static AgentProcess agent;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        Path allowlist = Files.writeString(dir.resolve("allowlist.yaml"), """
+                version: 1
+                commands:
+                  - id: echo-ok
+                    description: prints ok
+                    argv: [/bin/echo, ok]
+                    read_only: true
+                """);
+        agent = AgentProcess.start(dir, allowlist, dir.resolve("audit.jsonl"), SECRET);
+        answerTimes(); // warm up the client and the agent's JIT: the figures are about the attack, not a cold JVM
+    }
+
+    @AfterAll
+    static void stopAgent() {
+        agent.close();
+    }
+
+    @Test
+    void silentConnectionsDoNotDelayHealthOrRunsAndAreClosedAfterTheHeadTimeout() throws Exception {
+        attack(Attack.SILENT, 1);
+    }
+
+    @Test
+    void unfinishedHeadsDoNotDelayHealthOrRunsAndAreClosedAfterTheHeadTimeout() throws Exception {
+        attack(Attack.UNFINISHED_HEAD, 2);
+    }
+
+    @Test
+    void stalledBodiesDoNotDelayHealthOrRunsAndAreAnswered408AndClosedAfterTheBodyTimeout() throws Exception {
+        attack(Attack.ONE_BODY_BYTE, 3);
+    }
+
+    @Test
+    void connectionsOverThePerClientCapAreRefusedAndTheAgentStaysHealthy() throws Exception {
+        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", Attack.SILENT, 150, 150, 4)) {
+            Thread.sleep(500);
+            int open = held.stillOpen();
+            long[] answers = answerTimes();
+            System.out.printf("AGENT per-client cap: %d of 150 connections from one address held, %d refused;"
+                    + " /v1/health %d ms, signed run %d ms%n", open, 150 - open, answers[0], answers[1]);
+            assertThat(open).as("connections held from one address").isEqualTo(128);
+            assertThat(java.util.Arrays.stream(answers).max().orElseThrow()).as("slowest answer, ms").isLessThan(ANSWER_WITHIN.toMillis());
+        }
+    }
+
+    private static void attack(Attack attack, int subnet) throws Exception {
+        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", attack, HELD, 20, subnet)) {
+            Thread.sleep(300);
+            int open = held.stillOpen();
+            long[] answers = answerTimes();
+            Duration closed = held.awaitAllClosed(CLOSED_WITHIN);
+            int left = held.stillOpen();
+            System.out.printf("AGENT %s: %d connections held; during the attack /v1/health answered in %d ms and a"
+                    + " signed run in %d ms; the agent closed them all %d ms later (%d left)%n", attack, open,
+                    answers[0], answers[1], closed.toMillis(), left);
+            assertThat(open).as("connections the agent held").isEqualTo(HELD);
+            assertThat(java.util.Arrays.stream(answers).max().orElseThrow()).as("slowest answer, ms").isLessThan(ANSWER_WITHIN.toMillis());
+            assertThat(left).as("connections still open after %s", CLOSED_WITHIN).isZero();
+        }
+    }
+
+    /** Milliseconds for {@code GET /v1/health} and a signed {@code POST /v1/run}, each asserted 200. */
+    private static long[] answerTimes() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> health = signed(agent.url(), "GET", "/v1/health", "");
+        long healthMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        HttpResponse<String> run = signed(agent.url(), "POST", "/v1/run", runBody("echo-ok", "{}", "alice"));
+        long runMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(run.body()).contains("ok");
+        return new long[] {healthMs, runMs};
+    }
+
+    private static int port() {
+        return URI.create(agent.url().toString()).getPort();
+    }
+}
