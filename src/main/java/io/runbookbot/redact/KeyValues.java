@@ -1,8 +1,11 @@
 package io.runbookbot.redact;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the value given to a key that names a secret: a key whose name ends in {@code password},
@@ -30,10 +33,15 @@ final class KeyValues {
     private static final String[] WORDS = {"password", "passwd", "passphrase", "secret", "token", "key", "pass", "pwd"};
     /** Longer runs of key characters than this are not looked at as one key. */
     private static final int MAX_KEY = 128;
-    private static final Pattern SECRET_KEY = Pattern.compile("(?:password|passwd|passphrase|secret|token"
-            + "|api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|account[_-]?key|[_.-]pass|[_.-]pwd)$");
-    private static final Pattern NAMES_A_FILE = Pattern.compile("private[_-]?key$");
-    private static final Pattern ENDS_AT_SEMICOLON = Pattern.compile("account[_-]?key$|shared[_-]?access[_-]?key$");
+    /** What a secret's key ends in; {@code apikey} stands for {@code apikey}, {@code api_key} and {@code api-key}. */
+    private static final List<String> SECRET_KEYS = Stream.concat(
+            Stream.of("password", "passwd", "passphrase", "secret", "token", "_pass", ".pass", "-pass", "_pwd", ".pwd", "-pwd"),
+            Stream.of("api", "access", "secret", "private", "account")
+                    .flatMap(w -> Stream.of(w + "key", w + "_key", w + "-key"))).toList();
+    private static final List<String> NAMES_A_FILE = List.of("privatekey", "private_key", "private-key");
+    /** Azure connection strings: the value ends at the next {@code ;}. */
+    private static final List<String> ENDS_AT_SEMICOLON = List.of("accountkey", "account_key", "account-key",
+            "accesskey", "access_key", "access-key");
 
     /** An angle-bracket placeholder, quoted, unquoted, or a quote never closed on its line. */
     private static final String QUOTED = "<[^<>\\r\\n]*+>|'[^'\\r\\n]*+'|\"(?:[^\"\\\\\\r\\n]++|\\\\.)*+\"";
@@ -61,55 +69,94 @@ final class KeyValues {
                 }
             });
         }
+        Forms forms = new Forms(text);
         int covered = 0;
         for (int end = keyEnds.nextSetBit(0); end >= 0; end = keyEnds.nextSetBit(end + 1)) {
             int start = end;
             while (start > 0 && end - start < MAX_KEY && isKeyChar(lower.charAt(start - 1))) {
                 start--;
             }
-            String key = lower.substring(start, end);
-            if (start >= covered && SECRET_KEY.matcher(key).find()) {
-                covered = Math.max(covered, maskValue(text, start, end, key, edits));
+            if (start >= covered && isSecretKey(lower, start, end)) {
+                covered = Math.max(covered, maskValue(forms, start, end, lower.substring(start, end), edits));
             }
         }
     }
 
+    private static boolean isSecretKey(String lower, int start, int end) {
+        for (String suffix : SECRET_KEYS) {
+            if (end - start >= suffix.length() && lower.startsWith(suffix, end - suffix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String key, List<String> suffixes) {
+        return suffixes.stream().anyMatch(key::endsWith);
+    }
+
     /** Masks the value after the key {@code [start, end)}; returns where the value ends. */
-    private static int maskValue(String text, int start, int end, String key, Edits edits) {
-        Matcher m = value(text, start, end);
+    private static int maskValue(Forms forms, int start, int end, String key, Edits edits) {
+        String text = forms.text;
+        Matcher m = forms.value(start, end);
         if (m == null) {
             return end;
         }
         int valueEnd = Edits.valueEnd(text, m.end(1), m.regionEnd());
         String value = text.substring(m.start(1), valueEnd);
-        if (ENDS_AT_SEMICOLON.matcher(key).find() && value.indexOf(';') > 0) {
+        if (endsWithAny(key, ENDS_AT_SEMICOLON) && value.indexOf(';') > 0) {
             value = value.substring(0, value.indexOf(';'));
         }
         boolean shell = m.pattern() == ASSIGNMENT || m.pattern() == OPTION;
         edits.replace(text, m.start(1), m.start(1) + value.length(),
-                SecretValues.mask(value, NAMES_A_FILE.matcher(key).find(), shell));
+                SecretValues.mask(value, endsWithAny(key, NAMES_A_FILE), shell));
         return valueEnd;
     }
 
-    /** The value after the key {@code [start, end)}, in the first form that fits, or null. */
-    private static Matcher value(String text, int start, int end) {
-        char before = start > 0 ? text.charAt(start - 1) : '\n';
-        boolean quotedBefore = before == '"' || before == '\'';
-        boolean quotedAfter = end < text.length() && (text.charAt(end) == '"' || text.charAt(end) == '\'');
-        Matcher m = before != '$' ? at(ASSIGNMENT, text, end) : null;
-        if (m != null) {
-            return m;
-        }
-        return quotedBefore && quotedAfter ? at(QUOTED_KEY, text, end)
-                : quotedBefore ? at(HEADER, text, end)
-                : text.startsWith("--", start) ? at(OPTION, text, end)
-                : startsLine(text, start) ? at(YAML, text, end)
-                : at(YAML_INLINE, text, end);
-    }
+    /** The forms a value may take, each a matcher on the text, reused from key to key. */
+    private static final class Forms {
+        final String text;
+        private final Matcher assignment;
+        private final Matcher quotedKey;
+        private final Matcher header;
+        private final Matcher option;
+        private final Matcher yaml;
+        private final Matcher yamlInline;
 
-    private static Matcher at(Pattern p, String text, int pos) {
-        Matcher m = p.matcher(text).region(pos, Edits.window(text, pos)).useTransparentBounds(true).useAnchoringBounds(false);
-        return m.lookingAt() ? m : null;
+        Forms(String text) {
+            this.text = text;
+            assignment = matcher(ASSIGNMENT);
+            quotedKey = matcher(QUOTED_KEY);
+            header = matcher(HEADER);
+            option = matcher(OPTION);
+            yaml = matcher(YAML);
+            yamlInline = matcher(YAML_INLINE);
+        }
+
+        private Matcher matcher(Pattern p) {
+            return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+
+        /** The value after the key {@code [start, end)}, in the first form that fits, or null. */
+        @Nullable
+        Matcher value(int start, int end) {
+            char before = start > 0 ? text.charAt(start - 1) : '\n';
+            boolean quotedBefore = before == '"' || before == '\'';
+            boolean quotedAfter = end < text.length() && (text.charAt(end) == '"' || text.charAt(end) == '\'');
+            if (before != '$' && at(assignment, end)) {
+                return assignment;
+            }
+            Matcher m = quotedBefore && quotedAfter ? quotedKey
+                    : quotedBefore ? header
+                    : text.startsWith("--", start) ? option
+                    : startsLine(text, start) ? yaml
+                    : yamlInline;
+            return at(m, end) ? m : null;
+        }
+
+        private boolean at(Matcher m, int pos) {
+            return m.region(pos, Edits.window(text, pos)).lookingAt();
+        }
     }
 
     /** Only blanks, or a YAML list dash, between the start of the line and {@code pos}. */

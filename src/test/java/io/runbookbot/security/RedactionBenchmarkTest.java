@@ -1,0 +1,47 @@
+package io.runbookbot.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runbookbot.redact.Redactor;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Redaction time per 256 KiB for each worst case of {@link RedactionWorstCases} (the target is at
+ * most 50 ms). Prints the median of several runs after a warm-up; asserts only that every case
+ * ran. Skipped unless asked for:
+ * <pre>
+ * mvn test -Dtest=RedactionBenchmarkTest -Drunbookbot.benchmark=true
+ * </pre>
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "runbookbot.benchmark", matches = "true")
+class RedactionBenchmarkTest {
+    private static final int WARM_UP = 5;
+    private static final int RUNS = 11;
+
+    @Test
+    void printsMillisecondsPer256KiBForEachWorstCase() {
+        Map<String, String> cases = RedactionWorstCases.all();
+        cases.values().forEach(text -> {
+            for (int i = 0; i < WARM_UP; i++) {
+                Redactor.redact(text);
+            }
+        });
+        cases.forEach((name, text) -> {
+            double[] millis = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                Redactor.redact(text);
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            System.out.printf("RedactionBenchmark: %-40s %7.2f ms per 256 KiB (median of %d, max %.2f)%n",
+                    name, millis[RUNS / 2], RUNS, millis[RUNS - 1]);
+        });
+        assertThat(cases).hasSizeGreaterThan(10);
+    }
+}
