@@ -23,37 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link RedactionBenchmarkTest}.
  */
 class RedactionSecurityIT {
-    /** Secrets placed in a runbook's front-matter title, headings and body. */
-    private static final List<String> SECRETS = List.of("TitleS3cret", "HeadingS3cret", "SubheadS3cret",
-            "0123456789abcdefghijABCDEFGHIJ", "BodyS3cret", "AbCdEfGhIjKlMnOpQrStUvWx");
-    private static final String RUNBOOK = """
-            ---
-            title: Orders DB (postgresql://orders:TitleS3cret@db:5432/orders)
-            ---
-            # Orders database
-
-            ## Check with PASSWORD=HeadingS3cret
-
-            Connection refused by the orders database: check that the server is up.
-
-            ```bash
-            PGPASSWORD=BodyS3cret psql -h db -U orders -c 'select 1'
-            ```
-
-            ### Rotate the token GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ and mysql -pSubheadS3cret
-
-            Rotate the deploy token when the orders deploy fails with 401.
-            Post to xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx when done.
-            Then check the connection again.
-            """;
-
     @TempDir
     Path dir;
 
     @BeforeEach
     void runbooks() throws Exception {
         Files.createDirectories(dir.resolve("runbooks"));
-        Files.writeString(dir.resolve("runbooks/orders.md"), RUNBOOK);
+        Files.writeString(dir.resolve("runbooks/orders.md"), SecretRunbook.TEXT);
     }
 
     @Test
@@ -156,7 +132,7 @@ class RedactionSecurityIT {
     }
 
     private static void assertNoSecret(JarRun run) {
-        for (String secret : SECRETS) {
+        for (String secret : SecretRunbook.SECRETS) {
             assertThat(run.stdout()).as("stdout").doesNotContain(secret);
             assertThat(run.stderr()).as("stderr").doesNotContain(secret);
         }
