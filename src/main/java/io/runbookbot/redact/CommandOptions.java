@@ -22,28 +22,34 @@ import java.util.regex.Pattern;
  */
 final class CommandOptions {
     /**
+     * An option whose value is a password.
+     *
+     * @param name     the option ({@code -p})
+     * @param attached true when the value may follow the option directly ({@code -pSECRET})
+     * @param separate true when the value may be the next word ({@code -p SECRET})
+     */
+    private record Option(String name, boolean attached, boolean separate) {
+    }
+
+    /**
      * Where a command's options are passwords.
      *
      * @param needles  fixed strings the command starts with
      * @param command  the command word(s), matched at a needle and followed by a blank
-     * @param option   the option ({@code -p})
-     * @param attached true when the value may follow the option directly ({@code -pSECRET})
-     * @param separate true when the value may be the next word ({@code -p SECRET})
+     * @param options  its options that take a password
      * @param userPass true when the value is {@code user:password} and only the password is secret
      */
-    private record Tool(List<String> needles, Pattern command, String option, boolean attached, boolean separate,
-                        boolean userPass) {
+    private record Tool(List<String> needles, Pattern command, List<Option> options, boolean userPass) {
     }
 
     private static final List<Tool> TOOLS = List.of(
             new Tool(List.of("mysql", "mariadb"), Pattern.compile("(?:mysql(?:dump|admin|import|check|pump|sh)?"
-                    + "|mariadb(?:-dump|-admin)?)[ \\t]"), "-p", true, false, false),
-            new Tool(List.of("curl"), Pattern.compile("curl[ \\t]"), "-u", true, true, true),
-            new Tool(List.of("curl"), Pattern.compile("curl[ \\t]"), "--user", false, true, true),
-            new Tool(List.of("curl"), Pattern.compile("curl[ \\t]"), "--user=", true, false, true),
-            new Tool(List.of("login"), Pattern.compile("login[ \\t]"), "-p", true, true, false),
-            new Tool(List.of("sshpass"), Pattern.compile("sshpass[ \\t]"), "-p", true, true, false),
-            new Tool(List.of("redis-cli"), Pattern.compile("redis-cli[ \\t]"), "-a", false, true, false));
+                    + "|mariadb(?:-dump|-admin)?)[ \\t]"), List.of(new Option("-p", true, false)), false),
+            new Tool(List.of("curl"), Pattern.compile("curl[ \\t]"), List.of(new Option("-u", true, true),
+                    new Option("--user=", true, false), new Option("--user", false, true)), true),
+            new Tool(List.of("login"), Pattern.compile("login[ \\t]"), List.of(new Option("-p", true, true)), false),
+            new Tool(List.of("sshpass"), Pattern.compile("sshpass[ \\t]"), List.of(new Option("-p", true, true)), false),
+            new Tool(List.of("redis-cli"), Pattern.compile("redis-cli[ \\t]"), List.of(new Option("-a", false, true)), false));
 
     /** One argument: a quoted string, or a run of anything but blanks and quotes. */
     private static final Pattern ARGUMENT = Pattern.compile("'[^'\\r\\n]*+'|\"[^\"\\r\\n]*+\"|[^\\s'\"`]++");
@@ -73,16 +79,19 @@ final class CommandOptions {
                 continue;
             }
             int next = argumentEnd(text, i, end, argument);
-            if (text.startsWith(tool.option(), i)) {
-                int v = i + tool.option().length();
-                if (v < next && tool.attached()) {
-                    mask(text, v, next, tool, edits);
-                } else if (v == next && tool.separate()) {
-                    int s = skipBlanks(text, next, end);
-                    if (s < end && text.charAt(s) != '-') {
-                        next = argumentEnd(text, s, end, argument);
-                        mask(text, s, next, tool, edits);
+            for (Option option : tool.options()) {
+                if (text.startsWith(option.name(), i)) {
+                    int v = i + option.name().length();
+                    if (v < next && option.attached()) {
+                        mask(text, v, next, tool, edits);
+                    } else if (v == next && option.separate()) {
+                        int s = skipBlanks(text, next, end);
+                        if (s < end && text.charAt(s) != '-') {
+                            next = argumentEnd(text, s, end, argument);
+                            mask(text, s, next, tool, edits);
+                        }
                     }
+                    break;
                 }
             }
             i = Math.max(next, i + 1);

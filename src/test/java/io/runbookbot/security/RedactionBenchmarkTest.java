@@ -20,8 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "runbookbot.benchmark", matches = "true")
 class RedactionBenchmarkTest {
-    private static final int WARM_UP = 5;
-    private static final int RUNS = 11;
+    private static final int WARM_UP = 15;
+    private static final int RUNS = 21;
 
     @Test
     void printsMillisecondsPer256KiBForEachWorstCase() {
