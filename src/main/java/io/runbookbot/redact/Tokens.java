@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * {@code eyJ****} (a JWT), {@code sk_live_****}, {@code AIza****}, {@code glpat-****},
  * {@code npm_****}, a Slack or Discord webhook's secret path segment, and password hashes
  * ({@code $apr1$****}, {@code $2y$10$****}, {@code $6$****}, {@code {SHA}****}) as htpasswd and
- * shadow files hold them. All quantifiers are possessive; see {@link Edits} for why this is linear.
+ * shadow files hold them. All quantifiers are possessive, and no pattern fails after a long run
+ * that holds another candidate; see {@link Edits} for why this is linear.
  */
 final class Tokens {
     /**
@@ -18,10 +19,11 @@ final class Tokens {
      * @param needles   fixed strings a token of this kind starts with (or contains, see pattern)
      * @param pattern   matched where a needle stands; group 1 is the secret
      * @param wordStart true when the needle must start a word ({@code xoxb-}, not {@code abcxoxb-})
+     * @param shape     what group 1 must contain to be a secret of this kind ("" when anything)
      */
-    private record Kind(List<String> needles, Pattern pattern, boolean wordStart) {
+    private record Kind(List<String> needles, Pattern pattern, boolean wordStart, String shape) {
         Kind(String needles, String pattern, boolean wordStart) {
-            this(List.of(needles.split(" ")), Pattern.compile(pattern), wordStart);
+            this(List.of(needles.split(" ")), Pattern.compile(pattern), wordStart, "");
         }
     }
 
@@ -31,7 +33,11 @@ final class Tokens {
             new Kind("xoxa- xoxb- xoxp- xoxr- xoxs- xapp-", "(?:xox[abprs]-|xapp-)([A-Za-z0-9-]{10,}+)", true),
             new Kind("ghp_ gho_ ghu_ ghs_ ghr_ github_pat_", "(?:gh[opsur]_|github_pat_)([A-Za-z0-9_]{20,}+)", true),
             new Kind("AKIA ASIA", "(?:AKIA|ASIA)([A-Z0-9]{16})\\b", true),
-            new Kind("eyJ", "eyJ(" + B64URL + "{8,}+\\.eyJ" + B64URL + "{8,}+\\." + B64URL + "*+)", true),
+            // a JWT; a run that turns out not to be one, or is longer than the window, still matches (the
+            // second branch), so it is not scanned again from each "eyJ" inside it, and is masked whole
+            // when it holds a JWT's ".eyJ"
+            new Kind(List.of("eyJ"), Pattern.compile("eyJ(" + B64URL + "{8,}+\\.eyJ" + B64URL + "{8,}+\\." + B64URL
+                    + "*+|[A-Za-z0-9_.-]*+)"), true, ".eyJ"),
             new Kind("sk_live_ rk_live_ sk_test_ rk_test_ whsec_",
                     "(?:[sr]k_(?:live|test)_|whsec_)([A-Za-z0-9]{10,}+)", true),
             new Kind("AIza", "AIza(" + B64URL + "{30,}+)", true),
@@ -54,7 +60,8 @@ final class Tokens {
             for (String needle : kind.needles()) {
                 Edits.matches(text, text, needle, kind.pattern(), i -> !kind.wordStart() || Edits.wordStart(text, i), m -> {
                     int end = Edits.valueEnd(text, m.end(1), m.regionEnd());
-                    if (!SecretValues.isPlaceholder(text.substring(m.start(1), end), false, true)) {
+                    String secret = text.substring(m.start(1), end);
+                    if (secret.contains(kind.shape()) && !SecretValues.isPlaceholder(secret, false, true)) {
                         edits.replace(text, m.start(1), end, Redactor.MASK);
                     }
                     return end;

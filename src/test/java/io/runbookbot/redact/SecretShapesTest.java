@@ -3,6 +3,7 @@ package io.runbookbot.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -132,5 +133,23 @@ class SecretShapesTest {
     })
     void leavesCommonRunbookTextUnchanged(String line) {
         assertThat(Redactor.redact(line)).isEqualTo(line);
+    }
+
+    @Test
+    void masksSecretsLongerThanThePatternWindowWhole() {
+        String longValue = "a1".repeat(5_000);
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJ" + "c3ViIjoi".repeat(800) + ".sig" + "Q".repeat(3_000);
+
+        assertThat(Redactor.redact("PASSWORD=" + longValue + " next")).isEqualTo("PASSWORD=**** next");
+        assertThat(Redactor.redact("xoxb-" + longValue + " next")).isEqualTo("xoxb-**** next");
+        assertThat(Redactor.redact("token " + jwt + " next")).isEqualTo("token eyJ**** next");
+    }
+
+    @Test
+    void replacesAPrivateKeyBlockLongerThanThePatternWindow() {
+        String block = "-----BEGIN RSA PRIVATE KEY-----\n" + "MIIEowIBAAKCAQEAsecretkeymaterial0123456789abcdef\n".repeat(200)
+                + "-----END RSA PRIVATE KEY-----";
+
+        assertThat(Redactor.redact("before\n" + block + "\nafter")).isEqualTo("before\n[REDACTED RSA PRIVATE KEY]\nafter");
     }
 }

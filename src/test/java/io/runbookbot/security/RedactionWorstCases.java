@@ -39,6 +39,7 @@ public final class RedactionWorstCases {
         cases.put("curl -u a: repeated", repeat("curl -u a:"));
         cases.put("one curl, -u repeated", "curl " + repeat("-u a:b "));
         cases.put("eyJ repeated", repeat("eyJhbGciOi."));
+        cases.put("eyJ- repeated (one long run)", repeat("eyJ-"));
         cases.put("$2y$10$ repeated", repeat("$2y$10$"));
         cases.put("hooks.slack.com repeated", repeat("hooks.slack.com/services/T0/"));
         cases.put("ESC [31m repeated", repeat("\u001b[31m"));
