@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code KEY=value}, {@code KEY = 'value'}, {@code --key=value} (not {@code ==});</li>
  *   <li>{@code "key": "value"}, {@code 'key': value};</li>
  *   <li>YAML {@code key: value} at the start of a line, also as a list item ({@code - key: v});
- *       elsewhere on a line, after a blank, {@code {} or {@code ,} ({@code {password: v}},
- *       {@code name: a, token: v}), when the value ends the line or the flow mapping, so prose such
- *       as "the token: see below" and code such as {@code f(token: g(x))} are left alone;</li>
+ *       elsewhere on a line, after a blank, {@code {}, {@code ,}, a backtick or {@code |}
+ *       ({@code {password: v}}, {@code name: a, token: v}, {@code `token: v`}, a table cell), when
+ *       the value ends the line, the flow mapping, the code span or the cell, so prose such as "the
+ *       token: see below" and code such as {@code f(token: g(x))} are left alone;</li>
  *   <li>a header inside quotes, {@code -H "X-Api-Key: value"};</li>
  *   <li>a long option and its value, {@code --password value}.</li>
  * </ul>
@@ -52,7 +53,7 @@ final class KeyValues {
     private static final Pattern YAML = Pattern.compile("[ \\t]*+:[ \\t]++(" + VALUE + ")");
     /** Not at a line's start: the value must end the line or the flow mapping ({@code {k: v}}). */
     private static final Pattern YAML_INLINE = Pattern.compile("[ \\t]*+:[ \\t]++(" + QUOTED
-            + "|[^\\s'\"`,{}\\[\\]()]++)(?=[ \\t]*+(?:[,}\\]]|\\r?\\n|$))");
+            + "|[^\\s'\"`,{}\\[\\]()|]++)(?=[ \\t]*+(?:[,}\\]`|]|\\r?\\n|$))");
     private static final Pattern HEADER = Pattern.compile("[ \\t]*+:[ \\t]*+([^\\s'\"`]++)");
     private static final Pattern OPTION = Pattern.compile("[ \\t]++(?![-<>|&;])(" + VALUE + ")");
 
@@ -151,7 +152,7 @@ final class KeyValues {
                     : quotedBefore ? header
                     : text.startsWith("--", start) ? option
                     : startsLine(text, start) ? yaml
-                    : " \t{,".indexOf(before) >= 0 ? yamlInline : null;
+                    : " \t{,`|".indexOf(before) >= 0 ? yamlInline : null;
             return m != null && at(m, end) ? m : null;
         }
 

@@ -71,7 +71,9 @@ class SecretShapesTest {
                         "s3cr3tvalue"),
                 Arguments.of("- token: tok-abc-123", "- token: ****", "tok-abc-123"),
                 Arguments.of("Log in with user admin, password: Adm1n!", "Log in with user admin, password: ****", "Adm1n!"),
-                Arguments.of("{\"auth\": {token: 'abc123'}}", "{\"auth\": {token: '****'}}", "abc123"));
+                Arguments.of("{\"auth\": {token: 'abc123'}}", "{\"auth\": {token: '****'}}", "abc123"),
+                Arguments.of("Set `password: Hunt3r2` in values.yaml", "Set `password: ****` in values.yaml", "Hunt3r2"),
+                Arguments.of("| db | password: Hunt3r2 |", "| db | password: **** |", "Hunt3r2"));
     }
 
     @ParameterizedTest
@@ -130,6 +132,8 @@ class SecretShapesTest {
         "Error: invalid token: signature is invalid",
         "msg=\"failed to refresh token: context deadline exceeded\"",
         "{password: <password>}",
+        "| Rotate the token: see the vault runbook |",
+        "Set `token: <your token>` in values.yaml",
     })
     void leavesCommonRunbookTextUnchanged(String line) {
         assertThat(Redactor.redact(line)).isEqualTo(line);
