@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        TerminalSafeOutput.install();
         System.exit(commandLine().execute(args));
     }
 

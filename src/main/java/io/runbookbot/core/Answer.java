@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What the bot found for a question.
  *
- * @param question   the question as asked
+ * @param question   the question as asked, redacted (it is echoed back: "No runbook matches ...")
  * @param answered   true when the best hit is confident enough to be shown as the answer;
  *                   false means "no runbook matches" (the hits may still hold weak candidates)
  * @param hits       candidate sections, best first

@@ -126,7 +126,7 @@ public final class DiagnosticsService implements Diagnostics {
             Decision decision = e instanceof AgentException agent ? AgentGateway.decision(agent.kind()) : Decision.ERROR;
             write(caller, call, AuditRecord.builder(decision).reason(e.getMessage())
                     .duration((System.nanoTime() - start) / 1_000_000));
-            return DiagnosticReport.refused(Outcome.UNAVAILABLE, e.getMessage(), call);
+            return DiagnosticReport.refused(Outcome.UNAVAILABLE, Redactor.redact(e.getMessage()), call);
         }
         String stdout = Redactor.redact(r.stdout());
         String stderr = Redactor.redact(r.stderr());

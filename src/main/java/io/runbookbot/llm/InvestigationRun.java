@@ -130,7 +130,7 @@ final class InvestigationRun {
         }
         List<SectionHit> hits = settings.search().ask(symptom, 1).hits();
         if (hits.isEmpty()) {
-            return "no runbook section matches \"" + TextChunks.cut(symptom, 200) + "\" either.";
+            return "no runbook section matches \"" + TextChunks.cut(Redactor.redact(symptom), 200) + "\" either.";
         }
         var s = hits.get(0).section();
         return s.headingPath() + " (" + s.location() + "); ask the runbooks directly for its text.";
@@ -143,8 +143,10 @@ final class InvestigationRun {
         return investigation(text);
     }
 
+    /** The model's answer and the symptom it echoes are redacted: either may spell out a secret. */
     private Investigation investigation(String answer) {
-        return new Investigation(symptom, answer, List.copyOf(sources), settings.modelName());
+        return new Investigation(Redactor.redact(symptom), Redactor.redact(answer), List.copyOf(sources),
+                settings.modelName());
     }
 
     private void audit(ToolExecutionRequest request, String outcome) {

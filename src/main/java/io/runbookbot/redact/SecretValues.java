@@ -20,6 +20,8 @@ final class SecretValues {
             "\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\{[^}]*}|%[A-Za-z_][A-Za-z0-9_]*%|\\$\\(.*");
     /** In YAML or JSON a {@code $} is literal, except by convention {@code $NAME} and {@code ${name}}. */
     private static final Pattern TEMPLATE_REFERENCE = Pattern.compile("\\$[A-Z_][A-Z0-9_]*|\\$\\{[^}]*}");
+    /** The longest of the {@link #NOT_A_SECRET} words ({@code secretstr}). */
+    private static final int MAX_NOT_A_SECRET = 9;
     private static final Pattern NOT_A_SECRET = Pattern.compile(
             "(?i)null|none|nil|true|false|str|string|bytes|secretstr|[|>][+-]?[0-9]?");
     private static final Pattern FILE = Pattern.compile(
@@ -40,7 +42,8 @@ final class SecretValues {
         char first = value.charAt(0);
         boolean opened = first == '\'' || first == '"';
         if (!opened) {
-            boolean kept = NOT_A_SECRET.matcher(value).matches() || isPlaceholder(value, false, shell)
+            boolean kept = value.length() <= MAX_NOT_A_SECRET && NOT_A_SECRET.matcher(value).matches()
+                    || isPlaceholder(value, false, shell)
                     || namesAFile && FILE.matcher(value).matches();
             return kept ? value : Redactor.MASK;
         }
@@ -54,7 +57,9 @@ final class SecretValues {
 
     /** A placeholder or, unless {@code literal} (single-quoted), a reference to a variable. */
     static boolean isPlaceholder(String value, boolean literal, boolean shell) {
-        return PLACEHOLDER.matcher(value).matches()
-                || !literal && (shell ? SHELL_REFERENCE : TEMPLATE_REFERENCE).matcher(value).matches();
+        char first = value.isEmpty() ? ' ' : value.charAt(0);
+        return "<*xX.…".indexOf(first) >= 0 && PLACEHOLDER.matcher(value).matches()
+                || !literal && (first == '$' || first == '%')
+                        && (shell ? SHELL_REFERENCE : TEMPLATE_REFERENCE).matcher(value).matches();
     }
 }

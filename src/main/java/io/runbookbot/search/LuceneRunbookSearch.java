@@ -4,6 +4,7 @@ import io.runbookbot.core.Answer;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.redact.Redactor;
 import io.runbookbot.search.analysis.RunbookAnalyzers;
 import io.runbookbot.search.embed.QueryEmbedder;
 import io.runbookbot.search.index.Fields;
@@ -85,7 +86,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         try {
             QueryTerms terms = QueryTerms.of(question, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
-                return new Answer(question, false, List.of(), 0);
+                return new Answer(Redactor.redact(question), false, List.of(), 0);
             }
             List<SectionHit> hits = rank(terms);
             List<String> notices = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             hits = hits.subList(0, Math.min(topN, hits.size()));
             double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
             double needed = terms.unknown().isEmpty() ? ranking.minCoverage() : ranking.minCoverageWithUnknown();
-            return new Answer(question, confidence >= needed, hits, confidence, notices);
+            return new Answer(Redactor.redact(question), confidence >= needed, hits, confidence, notices);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -231,6 +231,16 @@ class RunbookInvestigatorTest {
     }
 
     @Test
+    void redactsTheModelsAnswerAndTheSymptomItEchoes() {
+        fx.ollama.script(ChatReply.text("Log in with PGPASSWORD=M0delS3cret and check the port."));
+
+        Investigation result = investigator.investigate(ONCALL, "port in use, token xoxb-123456789012-AbCdEfGhIjKl");
+
+        assertThat(result.answer()).isEqualTo("Log in with PGPASSWORD=**** and check the port.");
+        assertThat(result.symptom()).isEqualTo("port in use, token xoxb-****");
+    }
+
+    @Test
     void saysPlainlyThatTheModelIsDownAndPointsAtTheRunbooks() {
         fx.ollama.down();
 

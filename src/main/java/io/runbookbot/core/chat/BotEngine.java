@@ -106,9 +106,10 @@ public final class BotEngine {
         return new BotReply.Text(HelpText.TEXT);
     }
 
-    /** Shows candidate {@code index} of the question's ranking. */
-    public BotReply answer(String question, int index) {
-        Answer answer = search(question);
+    /** Shows candidate {@code index} of the question's ranking; echoes the question as the search redacted it. */
+    public BotReply answer(String asked, int index) {
+        Answer answer = search(asked);
+        String question = answer.question();
         if (!answer.answered() && index == 0 || answer.hits().isEmpty()) {
             return new BotReply.NoMatch(question, answer.hits(), answer.notices());
         }

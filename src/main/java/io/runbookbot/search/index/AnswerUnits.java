@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  * answers with the whole runbook: its subsections do. Headings with nothing under them are not
  * answers.
  *
- * <p>Every unit's text and code are {@linkplain Redactor#redact redacted} here, so no adapter
- * can show a secret a runbook spells out ({@code PGPASSWORD='...'}, a database URL with its
- * password). The index is built from the same redacted text: a masked secret is never a useful
- * search term. (The runbook-level document that ranks whole files still reads the raw lines.)
+ * <p>Every string of a unit that is shown (text, code, heading, heading path, runbook title) is
+ * {@linkplain Redactor#redact redacted} here, once, so no adapter, printer or JSON output can show
+ * a secret a runbook spells out ({@code PGPASSWORD='...'} in a body, {@code ## Check with
+ * PASSWORD=x} as a heading, a database URL in the front matter title) nor a control character
+ * that would drive a terminal. The index is built from the same redacted text: a masked secret is
+ * never a useful search term. (The runbook-level document that ranks whole files still reads the
+ * raw lines, and the file name stays as it is: it is the unit's key.)
  */
 public final class AnswerUnits {
     /** A body with fewer non-blank lines than this is a container's lead-in, not an answer. */
@@ -80,7 +83,8 @@ public final class AnswerUnits {
         List<CodeBlock> code = runbook.codeBlocks(h.line(), end).stream()
                 .map(c -> new CodeBlock(c.language(), Redactor.redact(c.code()), c.line()))
                 .toList();
-        return new RunbookSection(runbook.file(), runbook.title(), h.text(), h.path(), h.level(),
-                h.line(), end, Redactor.redact(runbook.text(h.line(), end)), code);
+        List<String> path = h.path().stream().map(Redactor::redact).toList();
+        return new RunbookSection(runbook.file(), Redactor.redact(runbook.title()), Redactor.redact(h.text()), path,
+                h.level(), h.line(), end, Redactor.redact(runbook.text(h.line(), end)), code);
     }
 }

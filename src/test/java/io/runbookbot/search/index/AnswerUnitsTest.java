@@ -231,4 +231,27 @@ class AnswerUnitsTest {
         assertThat(unit.file()).isEqualTo("ops/x.md");
         assertThat(unit.title()).isEqualTo("Disk full");
     }
+
+    @Test
+    void everyShownStringOfAUnitIsRedactedWhenTheUnitIsMade() {
+        String markdown = """
+                ---
+                title: "DB at postgresql://app:T1tle@db/app"
+                ---
+                # Orders PGPASSWORD=R00t
+
+                ## Check with PASSWORD=H3ading \u001b[31m
+
+                Connect with the password from the vault.
+                Then run the check.
+                Then look at the logs.
+                """;
+
+        RunbookSection check = units(markdown).stream().filter(u -> u.level() == 2).findFirst().orElseThrow();
+
+        assertThat(check.title()).isEqualTo("DB at postgresql://app:****@db/app");
+        assertThat(check.heading()).isEqualTo("Check with PASSWORD=**** \uFFFD[31m");
+        assertThat(check.path()).containsExactly("Orders PGPASSWORD=****", "Check with PASSWORD=**** \uFFFD[31m");
+        assertThat(check.text()).startsWith("## Check with PASSWORD=**** \uFFFD[31m\n");
+    }
 }
