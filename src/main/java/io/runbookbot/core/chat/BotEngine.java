@@ -96,7 +96,7 @@ public final class BotEngine {
         if (request instanceof BotRequest.Investigate investigate) {
             return new BotReply.Investigated(investigator.orElseThrow(() -> new UserFacingException(
                     "Investigate needs a chat model, and this bot has none (set RUNBOOK_BOT_OLLAMA_URL and "
-                            + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook " + investigate.symptom()))
+                            + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook <symptom>"))
                     .investigate(caller, investigate.symptom()));
         }
         if (request instanceof BotRequest.Reindex) {
