@@ -29,6 +29,13 @@ class ChatTextBenchmarkTest {
         m.put("40,000 characters of words", "disk is full again ".repeat(40_000 / 19));
         m.put("colon and 40,000 spaces", "error at:" + " ".repeat(40_000));
         m.put("40,000 x 'Ab1'", "Ab1".repeat(13_333) + " and then some");
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; distinct.length() < 40_000; i++) {
+            distinct.append("word").append(Integer.toString(i, 36)).append(i % 7 == 0 ? " error " : " ");
+        }
+        m.put("40,000 characters of distinct words", distinct.toString());
+        m.put("pasted log lines", "2024-01-01T00:00:00Z ERROR [main] c.e.Foo: connection refused to db:5432 (attempt 3)\n"
+                .repeat(40_000 / 80));
         return m;
     }
 
