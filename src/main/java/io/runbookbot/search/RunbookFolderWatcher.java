@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a folder and its subfolders (new ones included) and calls {@code onChange} once a burst
- * of changes has been quiet for {@code debounce}. Close it to stop watching.
+ * of changes has been quiet for {@code debounce}. Links to folders are not watched (the loader
+ * does not follow links out of the folder either). When the folder itself is deleted, the watcher
+ * looks for it every {@link #REARM_POLL} and, once it is back, watches it again and calls
+ * {@code onChange}. Close it to stop watching.
  */
 public final class RunbookFolderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookFolderWatcher.class);
@@ -38,6 +42,10 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         return t;
     });
     private @Nullable ScheduledFuture<?> pending;
+    private @Nullable ScheduledFuture<?> rearm;
+
+    /** How often a deleted folder is looked for. */
+    static final Duration REARM_POLL = Duration.ofSeconds(1);
 
     private RunbookFolderWatcher(Path root, Duration debounce, Runnable onChange) throws IOException {
         this.root = root;
@@ -71,13 +79,15 @@ public final class RunbookFolderWatcher implements AutoCloseable {
                         registerTree(root);
                     } else if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                         Path child = dir.resolve((Path) event.context());
-                        if (Files.isDirectory(child)) {
+                        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                             registerTree(child);
                         }
                     }
                 }
                 if (!key.reset() && dir.equals(root)) {
-                    LOG.warn("The runbook folder {} is gone; answers keep coming from the last index", root);
+                    LOG.warn("The runbook folder {} is gone; answers keep coming from the last index until it is back",
+                            root);
+                    awaitRoot();
                 }
                 schedule();
             }
@@ -93,6 +103,28 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         pending = timer.schedule(this::fire, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Polls until the folder exists again, then watches it anew and reports a change. */
+    private synchronized void awaitRoot() {
+        if (rearm == null || rearm.isDone()) {
+            rearm = timer.scheduleWithFixedDelay(this::rearmIfBack, REARM_POLL.toMillis(), REARM_POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void rearmIfBack() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        LOG.info("The runbook folder {} is back; watching it again", root);
+        registerTree(root);
+        synchronized (this) {
+            if (rearm != null) {
+                rearm.cancel(false);
+            }
+        }
+        schedule();
+    }
+
     private void fire() {
         try {
             onChange.run();
@@ -103,7 +135,7 @@ public final class RunbookFolderWatcher implements AutoCloseable {
 
     private void registerTree(Path dir) {
         try (Stream<Path> dirs = Files.walk(dir)) {
-            dirs.filter(Files::isDirectory).forEach(this::register);
+            dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).forEach(this::register);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Cannot watch every folder under {}: {}", dir, e.getMessage());
         }

@@ -4,8 +4,6 @@ import io.runbookbot.core.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -17,11 +15,18 @@ import org.commonmark.parser.Parser;
 
 /** Finds the headings and code blocks of Markdown lines with commonmark-java. */
 final class MarkdownScanner {
-    /** An ATX heading line; the same expression as the eval's {@code headings.py}. */
-    static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
-
-    private static final Parser PARSER =
-            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    /**
+     * Block structure only: headings and code blocks are all the scanner reads (heading text comes
+     * from the source line), so inline parsing, whose bracket handling took 6 s on 200 KB of
+     * nested brackets, is skipped.
+     */
+    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> { }).build();
+    /**
+     * At most this many fences left open are repaired, each repair costing one more parse: a file
+     * of hundreds of open fences would otherwise cost hundreds of parses.
+     */
+    static final int MAX_FENCE_REPAIRS = 16;
 
     /** What a scan found; {@code fencedBlocks} counts the fenced code blocks. */
     record Result(List<HeadingLine> headings, List<CodeBlock> codeBlocks, int fencedBlocks) {
@@ -34,7 +39,7 @@ final class MarkdownScanner {
     static Result scan(List<String> lines) {
         List<String> source = lines;
         Node document = parse(source);
-        for (int round = 0; round < lines.size(); round++) {
+        for (int round = 0; round < Math.min(lines.size(), MAX_FENCE_REPAIRS); round++) {
             Optional<List<String>> repaired = UnclosedFences.repair(document, source);
             if (repaired.isEmpty()) {
                 break;
@@ -106,10 +111,14 @@ final class MarkdownScanner {
 
     /** The text of an ATX heading line without its markers and closing sequence. */
     static String atxText(String line) {
-        Matcher m = ATX.matcher(line);
-        if (m.matches()) {
-            return m.group(2) == null ? "" : m.group(2).strip();
+        return AtxHeading.text(line).map(String::strip).orElseGet(() -> withoutLeadingHashes(line.strip()).strip());
+    }
+
+    private static String withoutLeadingHashes(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == '#') {
+            i++;
         }
-        return line.strip().replaceFirst("^#+", "").strip();
+        return text.substring(i);
     }
 }
