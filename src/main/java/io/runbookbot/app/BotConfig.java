@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.search.markdown.RunbookLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +23,16 @@ import java.util.Optional;
  * @param slack      the Slack front end, when {@code SLACK_BOT_TOKEN} is set
  * @param discord    the Discord front end, when {@code DISCORD_BOT_TOKEN} is set
  * @param ollama     the optional Ollama server, when {@code RUNBOOK_BOT_OLLAMA_URL} is set
+ * @param maxRunbookBytes runbook files larger than this are skipped ({@code RUNBOOK_BOT_MAX_RUNBOOK_BYTES},
+ *                   default 1 MiB)
  */
 public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
                         String sourceUrl, String runOn, int httpPort, Optional<Slack> slack, Optional<Discord> discord,
-                        Optional<Ollama> ollama) {
+                        Optional<Ollama> ollama, long maxRunbookBytes) {
     public BotConfig {
+        if (maxRunbookBytes < 1) {
+            throw new IllegalArgumentException("maxRunbookBytes must be positive: " + maxRunbookBytes);
+        }
         Objects.requireNonNull(ollama, "ollama");
         Objects.requireNonNull(runbooks, "runbooks");
         Objects.requireNonNull(allowlist, "allowlist");
@@ -37,6 +43,14 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
         Objects.requireNonNull(runOn, "runOn");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
+    }
+
+    /** With the default runbook size cap (1 MiB). */
+    public BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
+                     String sourceUrl, String runOn, int httpPort, Optional<Slack> slack, Optional<Discord> discord,
+                     Optional<Ollama> ollama) {
+        this(runbooks, allowlist, agents, auditLog, feedback, sourceUrl, runOn, httpPort, slack, discord, ollama,
+                RunbookLoader.DEFAULT_MAX_FILE_BYTES);
     }
 
     /**
@@ -122,7 +136,8 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
                 "RUNBOOK_BOT_FEEDBACK_LOG=" + feedback,
                 "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
                 "RUNBOOK_BOT_DEFAULT_AGENT=" + runOn,
-                "RUNBOOK_BOT_HTTP_PORT=" + httpPort));
+                "RUNBOOK_BOT_HTTP_PORT=" + httpPort,
+                "RUNBOOK_BOT_MAX_RUNBOOK_BYTES=" + maxRunbookBytes));
         slack.ifPresentOrElse(s -> {
             lines.add("SLACK_BOT_TOKEN=" + s.botToken());
             lines.add(s.socketMode() ? "SLACK_APP_TOKEN=" + s.appToken().get() + " (Socket Mode)"
