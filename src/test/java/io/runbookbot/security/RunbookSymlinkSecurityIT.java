@@ -80,6 +80,7 @@ class RunbookSymlinkSecurityIT {
         try (ReloadingRunbooks served = ReloadingRunbooks.open(runbooks);
              RunbookFolderWatcher watcher = RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200),
                      served::requestReload)) {
+            assertThat(watcher).isNotNull();
             Files.createSymbolicLink(runbooks.resolve("group.md"), Path.of("/etc/group"));
             Files.createSymbolicLink(runbooks.resolve("hosts.md"), Path.of("/etc/hosts"));
             Files.writeString(runbooks.resolve("new.md"), "# Gizmo overheating\n\nThe gizmoflux overheats: cool it.\n");
