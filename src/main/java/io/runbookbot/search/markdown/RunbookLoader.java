@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -115,7 +114,7 @@ public final class RunbookLoader {
      * full). The checked real path is opened without following links, and checked again once
      * open, so a file swapped for a link after the walk is not read through it.
      */
-    private Optional<byte[]> read(RunbookFiles.Entry entry) throws IOException {
+    Optional<byte[]> read(RunbookFiles.Entry entry) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(entry.real(), StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS)) {
             Path real = entry.real().toRealPath();
@@ -127,8 +126,8 @@ public final class RunbookLoader {
             }
             byte[] bytes = Channels.newInputStream(channel).readNBytes((int) maxFileBytes + 1);
             return bytes.length > maxFileBytes ? Optional.empty() : Optional.of(bytes);
-        } catch (FileSystemException e) {
-            if (Files.isSymbolicLink(entry.real())) {
+        } catch (IOException e) {
+            if (!(e instanceof OutsideFolderException) && Files.isSymbolicLink(entry.real())) {
                 throw new OutsideFolderException("replaced by a link while loading");
             }
             throw e;
@@ -140,7 +139,7 @@ public final class RunbookLoader {
     }
 
     /** The file turned out to lead outside the folder when opened. */
-    private static final class OutsideFolderException extends IOException {
+    static final class OutsideFolderException extends IOException {
         OutsideFolderException(String message) {
             super(message);
         }
