@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "runbookbot.benchmark", matches = "true")
 class MarkdownBenchmarkTest {
-    static final int SIZE = 200_000;
+    static final int SIZE = Integer.getInteger("runbookbot.markdownSize", 200_000);
 
     static Map<String, String> files() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import io.runbookbot.core.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.commonmark.node.AbstractVisitor;
+import org.jspecify.annotations.Nullable;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
@@ -48,7 +48,9 @@ final class MarkdownScanner {
             document = parse(source);
         }
         Collector collector = new Collector(source);
-        document.accept(collector);
+        for (Node node = document; node != null; node = next(node, document)) {
+            collector.visit(node);
+        }
         return new Result(collector.headings, collector.codeBlocks, collector.fencedBlocks);
     }
 
@@ -56,8 +58,24 @@ final class MarkdownScanner {
         return PARSER.parse(String.join("\n", lines));
     }
 
-    /** Walks the document in order, noting headings and code blocks. */
-    private static final class Collector extends AbstractVisitor {
+    /**
+     * The node after {@code node} in document order (depth first), without recursion: quotes or
+     * lists nested 10,000 deep overflowed the stack of commonmark's recursive visitor.
+     */
+    private static @Nullable Node next(Node node, Node root) {
+        if (node.getFirstChild() != null) {
+            return node.getFirstChild();
+        }
+        for (Node n = node; n != root; n = n.getParent()) {
+            if (n.getNext() != null) {
+                return n.getNext();
+            }
+        }
+        return null;
+    }
+
+    /** Notes headings and code blocks, visited in document order. */
+    private static final class Collector {
         private final List<String> lines;
         private final List<HeadingLine> headings = new ArrayList<>();
         private final List<CodeBlock> codeBlocks = new ArrayList<>();
@@ -67,8 +85,17 @@ final class MarkdownScanner {
             this.lines = lines;
         }
 
-        @Override
-        public void visit(Heading heading) {
+        void visit(Node node) {
+            if (node instanceof Heading heading) {
+                visit(heading);
+            } else if (node instanceof FencedCodeBlock block) {
+                visit(block);
+            } else if (node instanceof IndentedCodeBlock block) {
+                visit(block);
+            }
+        }
+
+        private void visit(Heading heading) {
             List<SourceSpan> spans = heading.getSourceSpans();
             SourceSpan last = spans.get(spans.size() - 1);
             String text = spans.size() == 1 ? atxText(source(last)) : setextText(spans);
@@ -76,16 +103,14 @@ final class MarkdownScanner {
                     spans.get(0).getLineIndex() + 1, last.getLineIndex() + 1));
         }
 
-        @Override
-        public void visit(FencedCodeBlock block) {
+        private void visit(FencedCodeBlock block) {
             fencedBlocks++;
             String info = block.getInfo() == null ? "" : block.getInfo().strip();
             String language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
             codeBlocks.add(new CodeBlock(language, block.getLiteral(), firstLine(block)));
         }
 
-        @Override
-        public void visit(IndentedCodeBlock block) {
+        private void visit(IndentedCodeBlock block) {
             codeBlocks.add(new CodeBlock("", block.getLiteral(), firstLine(block)));
         }
 
