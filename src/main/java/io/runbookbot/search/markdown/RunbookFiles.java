@@ -81,11 +81,14 @@ final class RunbookFiles {
 
     /** Why a link is not followed, naming its target (never its content). */
     static String outside(Path link, Path real) {
-        String target;
+        String target = real.toString();
         try {
-            target = Files.isSymbolicLink(link) ? Files.readSymbolicLink(link) + " = " + real : real.toString();
+            if (Files.isSymbolicLink(link)) {
+                Path written = Files.readSymbolicLink(link);
+                target = written.equals(real) ? target : written + " (resolves to " + real + ")";
+            }
         } catch (IOException e) {
-            target = real.toString();
+            // name the resolved target only
         }
         return "link to " + target + ", outside the runbook folder";
     }
