@@ -10,8 +10,10 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,12 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches a folder and its subfolders (new ones included) and calls {@code onChange} once a burst
  * of changes has been quiet for {@code debounce}. Links to folders are not watched (the loader
- * does not follow links out of the folder either). When the folder itself is deleted, the watcher
- * looks for it every {@link #REARM_POLL} and, once it is back, watches it again and calls
- * {@code onChange}. Close it to stop watching.
+ * does not follow links out of the folder either). Every {@link #ROOT_CHECK} it also checks that
+ * the folder is still the one it watches: when it was deleted and re-created (or another folder
+ * was moved into its place) it watches the new one and calls {@code onChange}. Close it to stop
+ * watching.
  */
 public final class RunbookFolderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookFolderWatcher.class);
+    /** How often the folder's identity is checked. */
+    static final Duration ROOT_CHECK = Duration.ofSeconds(1);
 
     private final Path root;
     private final Duration debounce;
@@ -42,16 +47,15 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         return t;
     });
     private @Nullable ScheduledFuture<?> pending;
-    private @Nullable ScheduledFuture<?> rearm;
-
-    /** How often a deleted folder is looked for. */
-    static final Duration REARM_POLL = Duration.ofSeconds(1);
+    /** The identity (device and inode) of the folder watched; empty while it is missing. */
+    private volatile Optional<Object> watched;
 
     private RunbookFolderWatcher(Path root, Duration debounce, Runnable onChange) throws IOException {
         this.root = root;
         this.debounce = debounce;
         this.onChange = onChange;
         this.watcher = root.getFileSystem().newWatchService();
+        this.watched = identity();
         registerTree(root);
         this.thread = new Thread(this::loop, "runbook-watch");
         thread.setDaemon(true);
@@ -63,6 +67,8 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         try {
             RunbookFolderWatcher w = new RunbookFolderWatcher(root, debounce, Objects.requireNonNull(onChange));
             w.thread.start();
+            w.timer.scheduleWithFixedDelay(w::checkRoot, ROOT_CHECK.toMillis(), ROOT_CHECK.toMillis(),
+                    TimeUnit.MILLISECONDS);
             return w;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot watch " + root, e);
@@ -84,15 +90,38 @@ public final class RunbookFolderWatcher implements AutoCloseable {
                         }
                     }
                 }
-                if (!key.reset() && dir.equals(root)) {
-                    LOG.warn("The runbook folder {} is gone; answers keep coming from the last index until it is back",
-                            root);
-                    awaitRoot();
-                }
+                key.reset();
                 schedule();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
+        }
+    }
+
+    /** Notices the folder going away, and a folder (re-)appearing at its path. */
+    private void checkRoot() {
+        Optional<Object> now = identity();
+        Optional<Object> before = watched;
+        if (now.equals(before)) {
+            return;
+        }
+        watched = now;
+        if (now.isEmpty()) {
+            LOG.warn("The runbook folder {} is gone; answers keep coming from the last index until it is back", root);
+        } else {
+            LOG.info("The runbook folder {} is {}; watching it", root, before.isEmpty() ? "back" : "a new folder");
+            registerTree(root);
+        }
+        schedule();
+    }
+
+    private Optional<Object> identity() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
+            return attributes.isDirectory() ? Optional.ofNullable(attributes.fileKey()).or(() -> Optional.of(root))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -101,28 +130,6 @@ public final class RunbookFolderWatcher implements AutoCloseable {
             pending.cancel(false);
         }
         pending = timer.schedule(this::fire, debounce.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Polls until the folder exists again, then watches it anew and reports a change. */
-    private synchronized void awaitRoot() {
-        if (rearm == null || rearm.isDone()) {
-            rearm = timer.scheduleWithFixedDelay(this::rearmIfBack, REARM_POLL.toMillis(), REARM_POLL.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void rearmIfBack() {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        LOG.info("The runbook folder {} is back; watching it again", root);
-        registerTree(root);
-        synchronized (this) {
-            if (rearm != null) {
-                rearm.cancel(false);
-            }
-        }
-        schedule();
     }
 
     private void fire() {

@@ -65,6 +65,24 @@ class RunbookFolderSecurityIT {
     }
 
     @Test
+    void aFolderMovedIntoThePlaceOfTheRunbookFolderIsWatched() throws Exception {
+        try (ReloadingRunbooks served = ReloadingRunbooks.open(runbooks);
+             RunbookFolderWatcher watcher = RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200),
+                     served::requestReload)) {
+            assertThat(watcher).isNotNull();
+            Path next = Files.createDirectory(tmp.resolve("next"));
+            Files.writeString(next.resolve("new.md"), "# Gizmo overheating\n\nThe gizmoflux overheats: cool it.\n");
+            Files.move(runbooks, tmp.resolve("old"));
+            Files.move(next, runbooks);
+
+            await(() -> served.ask("gizmoflux overheats", 5), a -> a.answered() && !a.hits().isEmpty());
+            Files.writeString(runbooks.resolve("later.md"), "# Sprocket jam\n\nThe sprocketron jams: oil it.\n");
+            assertThat(await(() -> served.ask("sprocketron jams", 5), a -> a.answered() && !a.hits().isEmpty())
+                    .hits().get(0).section().file()).isEqualTo("later.md");
+        }
+    }
+
+    @Test
     void readyzSaysNotReadyWhileTheFolderIsMissingAndReadyOnceItIsBack() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(JarRun.command(List.of(), "serve")).directory(tmp.toFile())
                 .redirectError(tmp.resolve("serve.log").toFile());
