@@ -2,12 +2,12 @@ package io.runbookbot.search.markdown;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * Loads every runbook of a folder (see {@link RunbookFiles} for which files count). Files are
  * decoded strictly as UTF-8 (a byte order mark is dropped); a file that cannot be read, decoded
  * or parsed, or that is larger than the size cap (1 MiB by default), is skipped with a warning and
- * the rest still load. Files are parsed in parallel; the
- * result is ordered by relative path.
+ * the rest still load. Files are parsed in parallel; the result is ordered by relative path.
  */
 public final class RunbookLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookLoader.class);
