@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.search.markdown.RunbookLoader;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +26,16 @@ import java.util.Optional;
  * @param slack      the Slack front end, when {@code SLACK_BOT_TOKEN} is set
  * @param discord    the Discord front end, when {@code DISCORD_BOT_TOKEN} is set
  * @param ollama     the optional Ollama server, when {@code RUNBOOK_BOT_OLLAMA_URL} is set
+ * @param maxRunbookBytes runbook files larger than this are skipped ({@code RUNBOOK_BOT_MAX_RUNBOOK_BYTES},
+ *                   default 1 MiB)
  */
 public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
                         String sourceUrl, String runOn, int httpPort, InetAddress httpBind, Optional<Slack> slack,
-                        Optional<Discord> discord,
-                        Optional<Ollama> ollama) {
+                        Optional<Discord> discord, Optional<Ollama> ollama, long maxRunbookBytes) {
     public BotConfig {
+        if (maxRunbookBytes < 1) {
+            throw new IllegalArgumentException("maxRunbookBytes must be positive: " + maxRunbookBytes);
+        }
         Objects.requireNonNull(ollama, "ollama");
         Objects.requireNonNull(runbooks, "runbooks");
         Objects.requireNonNull(allowlist, "allowlist");
@@ -42,6 +47,14 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
         Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
+    }
+
+    /** With the default runbook size cap (1 MiB). */
+    public BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
+                     String sourceUrl, String runOn, int httpPort, InetAddress httpBind, Optional<Slack> slack,
+                     Optional<Discord> discord, Optional<Ollama> ollama) {
+        this(runbooks, allowlist, agents, auditLog, feedback, sourceUrl, runOn, httpPort, httpBind, slack, discord, ollama,
+                RunbookLoader.DEFAULT_MAX_FILE_BYTES);
     }
 
     /**
@@ -131,7 +144,8 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
                 "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
                 "RUNBOOK_BOT_DEFAULT_AGENT=" + runOn,
                 "RUNBOOK_BOT_HTTP_BIND=" + httpBind.getHostAddress() + ", RUNBOOK_BOT_HTTP_PORT=" + httpPort
-                        + " (/healthz, /readyz, /metrics)"));
+                        + " (/healthz, /readyz, /metrics)",
+                "RUNBOOK_BOT_MAX_RUNBOOK_BYTES=" + maxRunbookBytes));
         slack.ifPresentOrElse(s -> {
             lines.add("SLACK_BOT_TOKEN=" + s.botToken());
             lines.add(s.socketMode() ? "SLACK_APP_TOKEN=" + s.appToken().get() + " (Socket Mode)"

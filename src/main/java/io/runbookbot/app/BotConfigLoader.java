@@ -3,6 +3,7 @@ package io.runbookbot.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.runbookbot.search.markdown.RunbookLoader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -37,7 +38,7 @@ public final class BotConfigLoader {
             "RUNBOOK_BOT_HTTP_BIND", "SLACK_HTTP_PORT", "SLACK_HTTP_BIND", "RUNBOOK_BOT_INCIDENT_CHANNELS", "RUNBOOK_BOT_SLACK_API_URL",
             "RUNBOOK_BOT_DISCORD_REST_URL", "RUNBOOK_BOT_DISCORD_GATEWAY_URL", "RUNBOOK_BOT_OLLAMA_URL",
             "RUNBOOK_BOT_EMBED_MODEL", "RUNBOOK_BOT_CHAT_MODEL", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "RUNBOOK_BOT_CACHE_DIR",
-            "RUNBOOK_BOT_PROMPTS");
+            "RUNBOOK_BOT_PROMPTS", "RUNBOOK_BOT_MAX_RUNBOOK_BYTES");
     static final String DEFAULT_EMBED_MODEL = "nomic-embed-text";
     static final Duration DEFAULT_OLLAMA_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
@@ -77,7 +78,8 @@ public final class BotConfigLoader {
                 path("RUNBOOK_BOT_AUDIT_LOG").orElse(Path.of("runbook-bot.audit.jsonl")),
                 path("RUNBOOK_BOT_FEEDBACK_LOG").orElse(Path.of("runbook-bot.feedback.jsonl")),
                 plain("RUNBOOK_BOT_SOURCE_URL").orElse(""), plain("RUNBOOK_BOT_DEFAULT_AGENT").orElse("local"), port("RUNBOOK_BOT_HTTP_PORT", DEFAULT_HTTP_PORT),
-                bind("RUNBOOK_BOT_HTTP_BIND"), slack(), discord(), ollama());
+                bind("RUNBOOK_BOT_HTTP_BIND"), slack(), discord(), ollama(),
+                bytes("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", RunbookLoader.DEFAULT_MAX_FILE_BYTES));
     }
 
     private Optional<BotConfig.Ollama> ollama() {
@@ -186,6 +188,22 @@ public final class BotConfigLoader {
                     + "the token as the platform shows it (" + value.length() + " characters given)");
         }
         return new Secret(value, prefix);
+    }
+
+    private long bytes(String name, long fallback) {
+        Optional<String> value = plain(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long bytes = Long.parseLong(value.get().trim());
+            if (bytes >= 1 && bytes <= Integer.MAX_VALUE - 8) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(name + ": \"" + value.get() + "\" is not a size in bytes (1 to 2147483639)");
     }
 
     private int port(String name, int fallback) {

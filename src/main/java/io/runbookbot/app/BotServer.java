@@ -19,8 +19,10 @@ import io.runbookbot.llm.RunbookInvestigator;
 import io.runbookbot.search.ReloadingRunbooks;
 import io.runbookbot.search.RunbookFolderWatcher;
 import io.runbookbot.search.embed.Embeddings;
+import io.runbookbot.search.markdown.RunbookLoader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -50,7 +52,8 @@ final class BotServer implements AutoCloseable {
         this.resources = resources;
         Optional<Embeddings> embeddings = config.ollama().flatMap(o -> o.embedModel()
                 .map(model -> own(Embeddings.ollama(o.baseUrl(), model, o.timeout(), o.cacheDir()))));
-        runbooks = own(ReloadingRunbooks.open(config.runbooks(), embeddings));
+        runbooks = own(ReloadingRunbooks.open(config.runbooks(), embeddings,
+                RunbookLoader.withMaxFileBytes(config.maxRunbookBytes())));
         own(RunbookFolderWatcher.start(config.runbooks(), DEBOUNCE, runbooks::requestReload));
         Metrics metrics = new Metrics(runbooks::status);
         Optional<Diagnostics> diagnostics = diagnostics(config, env)
@@ -93,10 +96,15 @@ final class BotServer implements AutoCloseable {
         return frontEnds;
     }
 
-    /** Why the bot is not ready: empty when the index is loaded and every front end is connected. */
+    /**
+     * Why the bot is not ready: empty when the runbook folder is there, the index is loaded and
+     * every front end is connected.
+     */
     List<String> notReady() {
         List<String> reasons = new ArrayList<>();
-        if (runbooks.status().sections() == 0) {
+        if (!Files.isDirectory(runbooks.dir())) {
+            reasons.add("the runbook folder is missing (" + runbooks.dir() + "); answering from the last index");
+        } else if (runbooks.status().sections() == 0) {
             reasons.add("the runbook index has no sections (" + runbooks.dir() + ")");
         }
         frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": not connected"));

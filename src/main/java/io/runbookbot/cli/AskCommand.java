@@ -61,7 +61,7 @@ public final class AskCommand implements Callable<Integer> {
         Answer answer;
         Optional<Embeddings> embeddings = ollama.embedModel().map(model -> Embeddings.ollama(ollama.url().orElseThrow(),
                 model, ollama.timeout(), ollama.cacheDir()));
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), embeddings, true)) {
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), embeddings, true)) {
             answer = indexed.ask(question, Math.max(1, top));
         } finally {
             embeddings.ifPresent(Embeddings::close);

@@ -7,7 +7,6 @@ import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalSet;
 import io.runbookbot.search.markdown.LoadResult;
 import io.runbookbot.search.markdown.Runbook;
-import io.runbookbot.search.markdown.RunbookLoader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
         LoadResult loaded = null;
         for (int i = 0; i < load.length; i++) {
             long t0 = System.nanoTime();
-            loaded = new RunbookLoader().load(runbooks.dir());
+            loaded = runbooks.loader().load(runbooks.dir());
             long t1 = System.nanoTime();
             LoadResult scaled = scaled(loaded, Math.max(1, scale));
             long t2 = System.nanoTime();

@@ -9,7 +9,6 @@ import io.runbookbot.search.eval.EvalSet;
 import io.runbookbot.search.eval.Evaluator;
 import io.runbookbot.search.eval.Metrics;
 import io.runbookbot.search.markdown.LoadResult;
-import io.runbookbot.search.markdown.RunbookLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<EvalQuestion> set = EvalSet.read(questions);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %d questions against %s%n", questions, set.size(), runbooks.dir());
-        LoadResult loaded = new RunbookLoader().load(runbooks.dir());
+        LoadResult loaded = runbooks.loader().load(runbooks.dir());
         EvalReport keyword;
         try (IndexedRunbooks indexed = IndexedRunbooks.of(loaded, Ranking.DEFAULT)) {
             keyword = new Evaluator(indexed, indexed.runbooks()).evaluate(set);

@@ -97,7 +97,7 @@ public final class InvestigateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InvestigationLimits limits = InvestigationLimits.DEFAULTS.withMaxToolCalls(maxToolCalls)
                 .withWallTime(Duration.ofSeconds(timeLimit));
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir());
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), Optional.empty(), false);
              InvestigationAuditLog log = InvestigationAuditLog.open(investigationLog);
              RunbookInvestigator investigator = RunbookInvestigator.builder(
                      RunbookInvestigator.ollama(ollama.url().orElseThrow(), model, ollama.timeout()), model, indexed)

@@ -56,7 +56,13 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
      * {@code waitForVectors}, can be embedded now; otherwise keyword-only (see {@link #needsVectors()}).
      */
     public static IndexedRunbooks open(Path dir, Optional<Embeddings> embeddings, boolean waitForVectors) {
-        return of(new RunbookLoader().load(dir), Ranking.DEFAULT, embeddings, waitForVectors);
+        return open(dir, new RunbookLoader(), embeddings, waitForVectors);
+    }
+
+    /** As {@link #open(Path, Optional, boolean)}, loading the files with {@code loader} (its size cap). */
+    public static IndexedRunbooks open(Path dir, RunbookLoader loader, Optional<Embeddings> embeddings,
+                                       boolean waitForVectors) {
+        return of(loader.load(dir), Ranking.DEFAULT, embeddings, waitForVectors);
     }
 
     public static IndexedRunbooks of(LoadResult loaded, Ranking ranking) {

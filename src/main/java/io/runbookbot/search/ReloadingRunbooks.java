@@ -5,6 +5,7 @@ import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.search.embed.EmbeddingException;
 import io.runbookbot.search.embed.Embeddings;
+import io.runbookbot.search.markdown.RunbookLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,8 +106,14 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
      * @throws UserFacingException when the folder is missing or unreadable
      */
     public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings) {
+        return open(dir, embeddings, new RunbookLoader());
+    }
+
+    /** As {@link #open(Path, Optional)}, loading the files with {@code loader} (its size cap). */
+    public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings, RunbookLoader loader) {
+        Objects.requireNonNull(loader, "loader");
         return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"),
-                d -> IndexedRunbooks.open(d, embeddings, false), Clock.systemUTC());
+                d -> IndexedRunbooks.open(d, loader, embeddings, false), Clock.systemUTC());
     }
 
     @Override

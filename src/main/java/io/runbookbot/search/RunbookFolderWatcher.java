@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,10 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a folder and its subfolders (new ones included) and calls {@code onChange} once a burst
- * of changes has been quiet for {@code debounce}. Close it to stop watching.
+ * of changes has been quiet for {@code debounce}. Links to folders are not watched (the loader
+ * does not follow links out of the folder either). Every {@link #ROOT_CHECK} it also checks that
+ * the folder is still the one it watches: when it was deleted and re-created (or another folder
+ * was moved into its place) it watches the new one and calls {@code onChange}. Close it to stop
+ * watching.
  */
 public final class RunbookFolderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookFolderWatcher.class);
+    /** How often the folder's identity is checked. */
+    static final Duration ROOT_CHECK = Duration.ofSeconds(1);
 
     private final Path root;
     private final Duration debounce;
@@ -38,12 +47,15 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         return t;
     });
     private @Nullable ScheduledFuture<?> pending;
+    /** The identity (device and inode) of the folder watched; empty while it is missing. */
+    private volatile Optional<Object> watched;
 
     private RunbookFolderWatcher(Path root, Duration debounce, Runnable onChange) throws IOException {
         this.root = root;
         this.debounce = debounce;
         this.onChange = onChange;
         this.watcher = root.getFileSystem().newWatchService();
+        this.watched = identity();
         registerTree(root);
         this.thread = new Thread(this::loop, "runbook-watch");
         thread.setDaemon(true);
@@ -55,6 +67,8 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         try {
             RunbookFolderWatcher w = new RunbookFolderWatcher(root, debounce, Objects.requireNonNull(onChange));
             w.thread.start();
+            w.timer.scheduleWithFixedDelay(w::checkRoot, ROOT_CHECK.toMillis(), ROOT_CHECK.toMillis(),
+                    TimeUnit.MILLISECONDS);
             return w;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot watch " + root, e);
@@ -71,18 +85,43 @@ public final class RunbookFolderWatcher implements AutoCloseable {
                         registerTree(root);
                     } else if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                         Path child = dir.resolve((Path) event.context());
-                        if (Files.isDirectory(child)) {
+                        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                             registerTree(child);
                         }
                     }
                 }
-                if (!key.reset() && dir.equals(root)) {
-                    LOG.warn("The runbook folder {} is gone; answers keep coming from the last index", root);
-                }
+                key.reset();
                 schedule();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
+        }
+    }
+
+    /** Notices the folder going away, and a folder (re-)appearing at its path. */
+    private void checkRoot() {
+        Optional<Object> now = identity();
+        Optional<Object> before = watched;
+        if (now.equals(before)) {
+            return;
+        }
+        watched = now;
+        if (now.isEmpty()) {
+            LOG.warn("The runbook folder {} is gone; answers keep coming from the last index until it is back", root);
+        } else {
+            LOG.info("The runbook folder {} is {}; watching it", root, before.isEmpty() ? "back" : "a new folder");
+            registerTree(root);
+        }
+        schedule();
+    }
+
+    private Optional<Object> identity() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
+            return attributes.isDirectory() ? Optional.ofNullable(attributes.fileKey()).or(() -> Optional.of(root))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -103,7 +142,7 @@ public final class RunbookFolderWatcher implements AutoCloseable {
 
     private void registerTree(Path dir) {
         try (Stream<Path> dirs = Files.walk(dir)) {
-            dirs.filter(Files::isDirectory).forEach(this::register);
+            dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).forEach(this::register);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Cannot watch every folder under {}: {}", dir, e.getMessage());
         }

@@ -105,7 +105,8 @@ public final class SlackBot implements AutoCloseable {
     static String stripMention(String text, String botUserId) {
         String t = text == null ? "" : text;
         if (botUserId != null && !botUserId.isEmpty()) {
-            return t.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ").strip();
+            // [^<>] so that each scan stops at the next mention: linear however many there are
+            return t.replaceAll("<@" + Pattern.quote(botUserId) + "(?:\\|[^<>]*+)?>", " ").strip();
         }
         return LEADING_MENTION.matcher(t).replaceFirst("").strip();
     }

@@ -11,6 +11,7 @@ import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class SlackFrontEnd implements AutoCloseable {
                 .singleTeamBotToken(settings.botToken());
         settings.signingSecret().ifPresent(appConfig::signingSecret);
         App app = new App(appConfig.build());
+        app.use(new SlackRequestGuard(Clock.systemUTC(), SlackRequestGuard.DEFAULT_CAPACITY));
         SlackBot bot = SlackBot.register(app, engine, settings.incidentChannels(), WORKERS);
         try {
             if (settings.socketMode()) {

@@ -12,6 +12,11 @@ final class SlackMarkdown {
     private static final Pattern BOLD = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
     private static final Pattern BULLET = Pattern.compile("^(\\s*)[-*+]\\s+");
+    /**
+     * Longer lines are only escaped: the expressions above are quadratic on some long lines (a
+     * heading with a long run of blanks, many bold openers), and a runbook line can be 1 MiB.
+     */
+    static final int MAX_INLINE_CHARS = 1_000;
 
     private SlackMarkdown() {
     }
@@ -39,6 +44,9 @@ final class SlackMarkdown {
 
     private static String inline(String line) {
         String escaped = escape(line);
+        if (escaped.length() > MAX_INLINE_CHARS) {
+            return escaped;
+        }
         var heading = HEADING.matcher(escaped);
         if (heading.matches()) {
             return "*" + heading.group(1).replaceAll("\\*\\*|__", "") + "*";

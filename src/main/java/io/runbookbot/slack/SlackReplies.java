@@ -45,7 +45,8 @@ final class SlackReplies {
         return () -> {
             try {
                 task.run();
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // Error too, so that a worker never dies silently
                 LOG.warn("Slack {} failed", what, e);
             }
         };

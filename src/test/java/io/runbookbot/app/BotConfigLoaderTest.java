@@ -183,6 +183,19 @@ class BotConfigLoaderTest {
     }
 
     @Test
+    void readsTheRunbookSizeCapAndRejectsBadOnes() {
+        assertThat(BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty())
+                .maxRunbookBytes()).isEqualTo(1_048_576);
+        env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "2000000");
+        assertThat(BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty())
+                .maxRunbookBytes()).isEqualTo(2_000_000);
+        env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "0");
+        assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
+        env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1MB");
+        assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
+    }
+
+    @Test
     void rejectsMissingRunbooksFolderAndMissingNamedFiles() {
         env.put("RUNBOOK_BOT_ALLOWLIST", dir.resolve("nope.yaml").toString());
         assertRejected("RUNBOOK_BOT_ALLOWLIST", "\u0000");

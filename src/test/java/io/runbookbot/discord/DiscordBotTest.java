@@ -16,6 +16,16 @@ class DiscordBotTest {
     }
 
     @Test
+    void stripsTheMentionInLinearTimeFromHostileText() {
+        long start = System.nanoTime();
+
+        String stripped = DiscordBot.stripMention("a" + " ".repeat(100_000) + "b <@" + SELF + ">", SELF);
+
+        assertThat(stripped).startsWith("a ").endsWith(" b");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+    }
+
+    @Test
     void registersRunbookWithARequiredQuestionOption() {
         assertThat(DiscordBot.command().getName()).isEqualTo("runbook");
         assertThat(DiscordBot.command().getOptions()).singleElement()

@@ -264,4 +264,15 @@ class SlackAnswerFormatterTest {
     private static int fences(String text) {
         return text.split("```", -1).length - 1;
     }
+
+    @Test
+    void aHostileLongRunbookLineIsEscapedInLinearTime() {
+        String line = "## a" + " ".repeat(200_000) + "b <x>";
+        long start = System.nanoTime();
+
+        String mrkdwn = SlackMarkdown.toMrkdwn(line + "\n" + "**a ".repeat(50_000));
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+        assertThat(mrkdwn).startsWith("## a").contains("b &lt;x&gt;");
+    }
 }

@@ -55,13 +55,14 @@ public final class BotEngine {
         return new Builder(search);
     }
 
-    /** Handles a request; never throws. */
+    /** Handles a request; never throws (not even an {@link Error}). */
     public BotReply handle(Caller caller, BotRequest request) {
         try {
             return dispatch(caller, request);
         } catch (UserFacingException e) {
             return new BotReply.Text(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Error too: a StackOverflowError from hostile text must cost one answer, not the answer thread
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Incident {} while handling {} for {}", incident, request.getClass().getSimpleName(),
                     caller.qualifiedUserId(), e);

@@ -21,19 +21,38 @@ public final class IncidentTriage {
                     + "|waiting|unsupported|mismatch|piled|pinned|hammering|skyrocket\\w*|oom\\w*|killed|stuck|hang\\w*|down|unavailable|full"
                     + "|exhausted|leak\\w*|spik\\w*|slow|latency|lag\\w*|degraded|firing|alert\\w*|can'?t|cannot|won'?t"
                     + "|not (start|work|respond|reach|connect)\\w*|no space|too many|5\\d\\d|4\\d\\d)\\b");
-    /** Shapes of machine text, case-sensitive: alert names, error codes, ports, exception names. */
+    /**
+     * Shapes of machine text, case-sensitive: alert names, error codes, ports, exception names.
+     * Linear: possessive quantifiers where giving characters back cannot help, and every
+     * alternative anchored at a word start, so no start position rescans a long word.
+     */
     private static final Pattern MACHINE = Pattern.compile(
-            "\\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+){2,}\\b|\\b[A-Z][A-Z_]{3,}\\b|:\\s*\\d{2,5}\\b|\\w+Exception\\b");
+            "\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{3,}+\\b|:\\s*+\\d{2,5}+\\b|\\b\\w+?Exception\\b");
+    /** Only the start of a message is looked at: a symptom says what is wrong in its first lines. */
+    static final int MAX_CHARS = 4_000;
 
     private IncidentTriage() {
     }
 
     /** Whether the message looks like a report of something broken (before any search). */
     public static boolean readsLikeSymptom(String message) {
-        String text = message.strip();
+        String text = head(message).strip();
         long words = List.of(text.split("\\s+")).stream().filter(w -> w.chars().anyMatch(Character::isLetter)).count();
-        return words >= MIN_WORDS && (TROUBLE.matcher(text).find() || MACHINE.matcher(text).find())
-                && !isQuestionToPeople(text);
+        return words >= MIN_WORDS && namesTrouble(text) && !isQuestionToPeople(text);
+    }
+
+    /** Words of trouble or shapes of machine text anywhere in {@code text}; linear in its length. */
+    static boolean namesTrouble(String text) {
+        return TROUBLE.matcher(text).find() || MACHINE.matcher(text).find();
+    }
+
+    /** The first {@link #MAX_CHARS} characters, never splitting a surrogate pair. */
+    static String head(String message) {
+        if (message.length() <= MAX_CHARS) {
+            return message;
+        }
+        int end = Character.isHighSurrogate(message.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return message.substring(0, end);
     }
 
     /** Whether to answer, unasked: the message reads like a symptom and the match is confident. */

@@ -32,7 +32,7 @@ public final class AnswerUnits {
     static final int MIN_OWN_LINES = 3;
     /** A container's subtree is shown whole up to this many lines. */
     static final int MAX_CONTAINER_LINES = 80;
-    private static final Pattern THEMATIC_BREAK = Pattern.compile(" {0,3}([-*_])( *\\1){2,} *");
+    private static final Pattern THEMATIC_BREAK = Pattern.compile(" {0,3}([-*_])(?: *+\\1){2,}+ *+"); // possessive: no recursion, no backtracking
 
     private AnswerUnits() {
     }

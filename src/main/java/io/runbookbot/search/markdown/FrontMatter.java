@@ -17,6 +17,7 @@ record FrontMatter(int lastLine, Optional<String> title) {
     private static final FrontMatter NONE = new FrontMatter(0, Optional.empty());
     private static final Pattern TITLE = Pattern.compile("^title\\s*[:=]\\s*(.*?)\\s*$");
     /** A YAML block scalar indicator: the title is on the following lines, not read here. */
+    private static final int MAX_TITLE_LINE = 1_000;
     private static final Pattern BLOCK_SCALAR = Pattern.compile("^[|>][-+]?$");
 
     static FrontMatter of(List<String> lines) {
@@ -37,6 +38,9 @@ record FrontMatter(int lastLine, Optional<String> title) {
 
     private static Optional<String> title(List<String> block) {
         for (String line : block) {
+            if (line.length() > MAX_TITLE_LINE) {
+                continue; // the expression's lazy group is quadratic on long runs of blanks
+            }
             Matcher m = TITLE.matcher(line);
             if (m.matches()) {
                 String value = unquote(m.group(1)).strip();

@@ -36,10 +36,13 @@ final class HeadingCandidate {
             return false;
         }
         String text = line.strip();
+        if (!sized(text)) {
+            return false; // first, so that the expressions below only ever see short lines
+        }
         Matcher bold = BOLD.matcher(text);
         boolean isBold = bold.matches();
         String inner = isBold ? bold.group(2).strip() : text;
-        return sized(text) && (isBold || startsLikeTitle(inner)) && endsLikeTitle(inner)
+        return (isBold || startsLikeTitle(inner)) && endsLikeTitle(inner)
                 && !CODE_CHARS.matcher(inner).find() && letters(inner) >= 2;
     }
 

@@ -4,9 +4,7 @@ import io.runbookbot.core.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.commonmark.node.AbstractVisitor;
+import org.jspecify.annotations.Nullable;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
@@ -17,11 +15,18 @@ import org.commonmark.parser.Parser;
 
 /** Finds the headings and code blocks of Markdown lines with commonmark-java. */
 final class MarkdownScanner {
-    /** An ATX heading line; the same expression as the eval's {@code headings.py}. */
-    static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
-
-    private static final Parser PARSER =
-            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    /**
+     * Block structure only: headings and code blocks are all the scanner reads (heading text comes
+     * from the source line), so inline parsing, whose bracket handling took 6 s on 200 KB of
+     * nested brackets, is skipped.
+     */
+    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> { }).build();
+    /**
+     * At most this many fences left open are repaired, each repair costing one more parse: a file
+     * of hundreds of open fences would otherwise cost hundreds of parses.
+     */
+    static final int MAX_FENCE_REPAIRS = 16;
 
     /** What a scan found; {@code fencedBlocks} counts the fenced code blocks. */
     record Result(List<HeadingLine> headings, List<CodeBlock> codeBlocks, int fencedBlocks) {
@@ -34,7 +39,7 @@ final class MarkdownScanner {
     static Result scan(List<String> lines) {
         List<String> source = lines;
         Node document = parse(source);
-        for (int round = 0; round < lines.size(); round++) {
+        for (int round = 0; round < Math.min(lines.size(), MAX_FENCE_REPAIRS); round++) {
             Optional<List<String>> repaired = UnclosedFences.repair(document, source);
             if (repaired.isEmpty()) {
                 break;
@@ -43,7 +48,9 @@ final class MarkdownScanner {
             document = parse(source);
         }
         Collector collector = new Collector(source);
-        document.accept(collector);
+        for (Node node = document; node != null; node = next(node, document)) {
+            collector.visit(node);
+        }
         return new Result(collector.headings, collector.codeBlocks, collector.fencedBlocks);
     }
 
@@ -51,8 +58,24 @@ final class MarkdownScanner {
         return PARSER.parse(String.join("\n", lines));
     }
 
-    /** Walks the document in order, noting headings and code blocks. */
-    private static final class Collector extends AbstractVisitor {
+    /**
+     * The node after {@code node} in document order (depth first), without recursion: quotes or
+     * lists nested 10,000 deep overflowed the stack of commonmark's recursive visitor.
+     */
+    private static @Nullable Node next(Node node, Node root) {
+        if (node.getFirstChild() != null) {
+            return node.getFirstChild();
+        }
+        for (Node n = node; n != root; n = n.getParent()) {
+            if (n.getNext() != null) {
+                return n.getNext();
+            }
+        }
+        return null;
+    }
+
+    /** Notes headings and code blocks, visited in document order. */
+    private static final class Collector {
         private final List<String> lines;
         private final List<HeadingLine> headings = new ArrayList<>();
         private final List<CodeBlock> codeBlocks = new ArrayList<>();
@@ -62,8 +85,17 @@ final class MarkdownScanner {
             this.lines = lines;
         }
 
-        @Override
-        public void visit(Heading heading) {
+        void visit(Node node) {
+            if (node instanceof Heading heading) {
+                visit(heading);
+            } else if (node instanceof FencedCodeBlock block) {
+                visit(block);
+            } else if (node instanceof IndentedCodeBlock block) {
+                visit(block);
+            }
+        }
+
+        private void visit(Heading heading) {
             List<SourceSpan> spans = heading.getSourceSpans();
             SourceSpan last = spans.get(spans.size() - 1);
             String text = spans.size() == 1 ? atxText(source(last)) : setextText(spans);
@@ -71,16 +103,14 @@ final class MarkdownScanner {
                     spans.get(0).getLineIndex() + 1, last.getLineIndex() + 1));
         }
 
-        @Override
-        public void visit(FencedCodeBlock block) {
+        private void visit(FencedCodeBlock block) {
             fencedBlocks++;
             String info = block.getInfo() == null ? "" : block.getInfo().strip();
             String language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
             codeBlocks.add(new CodeBlock(language, block.getLiteral(), firstLine(block)));
         }
 
-        @Override
-        public void visit(IndentedCodeBlock block) {
+        private void visit(IndentedCodeBlock block) {
             codeBlocks.add(new CodeBlock("", block.getLiteral(), firstLine(block)));
         }
 
@@ -106,10 +136,14 @@ final class MarkdownScanner {
 
     /** The text of an ATX heading line without its markers and closing sequence. */
     static String atxText(String line) {
-        Matcher m = ATX.matcher(line);
-        if (m.matches()) {
-            return m.group(2) == null ? "" : m.group(2).strip();
+        return AtxHeading.text(line).map(String::strip).orElseGet(() -> withoutLeadingHashes(line.strip()).strip());
+    }
+
+    private static String withoutLeadingHashes(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == '#') {
+            i++;
         }
-        return line.strip().replaceFirst("^#+", "").strip();
+        return text.substring(i);
     }
 }

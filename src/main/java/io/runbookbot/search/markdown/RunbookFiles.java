@@ -2,6 +2,7 @@ package io.runbookbot.search.markdown;
 
 import io.runbookbot.core.UserFacingException;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,13 +19,26 @@ import java.util.Locale;
  * The runbook files under a folder: {@code .md}, {@code .markdown} and {@code .txt} files (any
  * case), recursively, leaving out hidden files and folders (names starting with a dot) and the
  * legal files that sit beside runbooks in repositories ({@code LICENSE.txt}, {@code NOTICE.md} ...).
+ *
+ * <p>Symbolic links are followed only while they stay inside the folder: a link (to a file or a
+ * folder) whose target, once resolved, lies outside it is skipped with its target named (a
+ * runbook repository can carry {@code passwd.md -> /etc/passwd}); a link loop is skipped too.
+ * Each entry carries the resolved path that was checked, which the loader opens without
+ * following links.
  */
 final class RunbookFiles {
     private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
     private static final List<String> NOT_RUNBOOKS = List.of("license", "licence", "copying", "notice");
 
-    /** A runbook file: its path and its path relative to the folder, with {@code /}. */
-    record Entry(Path path, String relative) {
+    /**
+     * A runbook file.
+     *
+     * @param path     as found under the folder
+     * @param relative relative to the folder, with {@code /}
+     * @param real     {@code path} with every link resolved; inside the folder's real path
+     * @param root     the folder's real path
+     */
+    record Entry(Path path, String relative, Path real, Path root) {
     }
 
     /** The runbook files sorted by relative path, and the entries that could not be visited. */
@@ -41,8 +55,9 @@ final class RunbookFiles {
         if (!Files.isDirectory(dir)) {
             throw new UserFacingException("Runbook folder is not a directory: " + dir);
         }
-        Walker walker = new Walker(dir);
+        Walker walker;
         try {
+            walker = new Walker(dir, dir.toRealPath());
             Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, walker);
         } catch (IOException e) {
             throw new UserFacingException("Cannot read runbook folder " + dir + ": " + e.getMessage(), e);
@@ -64,27 +79,82 @@ final class RunbookFiles {
         return String.join("/", parts);
     }
 
+    /** Why a link is not followed, naming its target (never its content). */
+    static String outside(Path link, Path real) {
+        String target = real.toString();
+        try {
+            if (Files.isSymbolicLink(link)) {
+                Path written = Files.readSymbolicLink(link);
+                target = written.equals(real) ? target : written + " (resolves to " + real + ")";
+            }
+        } catch (IOException e) {
+            // name the resolved target only
+        }
+        return "link to " + target + ", outside the runbook folder";
+    }
+
     private static final class Walker extends SimpleFileVisitor<Path> {
         private final Path root;
+        private final Path realRoot;
         private final List<Entry> files = new ArrayList<>();
         private final List<SkippedFile> failures = new ArrayList<>();
 
-        Walker(Path root) {
+        Walker(Path root, Path realRoot) {
             this.root = root;
+            this.realRoot = realRoot;
         }
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (dir.getFileName().toString().startsWith(".")) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException e) {
+                failures.add(new SkippedFile(relative(root, dir), "cannot read: " + describe(e)));
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!real.startsWith(realRoot)) {
+                failures.add(new SkippedFile(relative(root, dir), outside(dir, real)));
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && isRunbook(file.getFileName().toString())) {
-                files.add(new Entry(file, relative(root, file)));
+            String name = file.getFileName().toString();
+            if (!isRunbook(name)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+                failures.add(new SkippedFile(relative(root, file), "broken link"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isRegularFile()) {
+                add(file);
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        private void add(Path file) {
+            Path real;
+            try {
+                real = file.toRealPath();
+            } catch (IOException e) {
+                failures.add(new SkippedFile(relative(root, file), "cannot read: " + describe(e)));
+                return;
+            }
+            if (real.startsWith(realRoot)) {
+                files.add(new Entry(file, relative(root, file), real, realRoot));
+            } else {
+                failures.add(new SkippedFile(relative(root, file), outside(file, real)));
+            }
         }
 
         @Override
@@ -93,7 +163,9 @@ final class RunbookFiles {
                 throw e;
             }
             String name = file.getFileName().toString();
-            if (!name.startsWith(".")) {
+            if (e instanceof FileSystemLoopException) {
+                failures.add(new SkippedFile(relative(root, file), "link loop (a link to a folder that contains it)"));
+            } else if (!name.startsWith(".")) {
                 failures.add(new SkippedFile(relative(root, file), "cannot read: " + describe(e)));
             }
             return FileVisitResult.CONTINUE;

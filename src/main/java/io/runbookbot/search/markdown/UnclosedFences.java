@@ -36,7 +36,7 @@ final class UnclosedFences {
     private static Optional<List<String>> close(FencedCodeBlock fence, List<String> lines) {
         int opening = fence.getSourceSpans().get(0).getLineIndex();
         for (int i = opening + 2; i < lines.size(); i++) {
-            if (lines.get(i - 1).isBlank() && MarkdownScanner.ATX.matcher(lines.get(i)).matches()) {
+            if (lines.get(i - 1).isBlank() && AtxHeading.matches(lines.get(i))) {
                 List<String> repaired = new ArrayList<>(lines);
                 repaired.set(i - 1, fence.getFenceCharacter().repeat(fence.getOpeningFenceLength()));
                 return Optional.of(repaired);

@@ -86,6 +86,18 @@ class BotEngineTest {
     }
 
     @Test
+    void turnsAStackOverflowIntoTheFixedSentenceInsteadOfKillingTheAnswerThread() {
+        RunbookSearch overflowing = (q, n) -> {
+            throw new StackOverflowError();
+        };
+        BotEngine failing = BotEngine.builder(() -> overflowing).build();
+
+        BotReply.Text reply = (BotReply.Text) failing.handle(ALICE, new BotRequest.Ask("Aa".repeat(20_000)));
+
+        assertThat(reply.text()).startsWith("Something went wrong on my side (incident ");
+    }
+
+    @Test
     void showsUserFacingErrorsAsTheyAre() {
         RunbookSearch gone = (q, n) -> {
             throw new UserFacingException("The runbooks are being re-indexed, ask again in a moment.");

@@ -61,4 +61,23 @@ class IncidentTriageTest {
         assertThat(IncidentTriage.readsLikeSymptom("api returns 502 after the deploy")).isTrue();
         assertThat(IncidentTriage.readsLikeSymptom("KubePodCrashLooping firing in prod")).isTrue();
     }
+
+    @Test
+    void hostileLongWordsAreCheckedInLinearTimeWithoutOverflowingTheStack() {
+        long start = System.nanoTime();
+        for (String word : List.of("a".repeat(200_000), "Ab1".repeat(70_000), "a_".repeat(100_000))) {
+            assertThat(IncidentTriage.namesTrouble(word + " and then some")).isFalse();
+        }
+        assertThat(IncidentTriage.namesTrouble("Aa".repeat(100_000) + " and then some")).as("a CamelCase name").isTrue();
+        assertThat(IncidentTriage.namesTrouble("Aa".repeat(100_000) + "Exception")).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000); // was 8 s for 40,000 letters
+    }
+
+    @Test
+    void looksOnlyAtTheStartOfAVeryLongMessage() {
+        String longChatter = "we are just chatting here about lunch ".repeat(200);
+
+        assertThat(IncidentTriage.readsLikeSymptom(longChatter + "FATAL error connection refused")).isFalse();
+        assertThat(IncidentTriage.readsLikeSymptom("FATAL error connection refused " + longChatter)).isTrue();
+    }
 }

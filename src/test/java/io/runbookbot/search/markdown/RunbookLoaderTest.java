@@ -119,4 +119,62 @@ class RunbookLoaderTest {
                 .hasMessageContaining("runbook.md")
                 .hasMessageContaining("not a directory");
     }
+
+    @Test
+    void skipsLinksWhoseTargetIsOutsideTheFolderAndNamesTheTarget(@TempDir Path outside) throws IOException {
+        write("a.md", "# A\n");
+        Files.writeString(outside.resolve("secret.md"), "# Secret\n");
+        Files.createSymbolicLink(dir.resolve("passwd.md"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(dir.resolve("secret.md"), outside.resolve("secret.md"));
+        Files.createSymbolicLink(dir.resolve("out"), outside);
+
+        LoadResult loaded = loader.load(dir);
+
+        assertThat(loaded.runbooks()).extracting(Runbook::file).containsExactly("a.md");
+        assertThat(loaded.skipped()).extracting(SkippedFile::file).containsExactly("out", "passwd.md", "secret.md");
+        assertThat(loaded.skipped().get(1).reason()).isEqualTo("link to /etc/passwd, outside the runbook folder");
+    }
+
+    @Test
+    void followsLinksThatStayInsideTheFolderAndSurvivesLinkLoops() throws IOException {
+        write("db/disk.md", "# Disk\n");
+        Files.createSymbolicLink(dir.resolve("disk-link.md"), Path.of("db/disk.md"));
+        Files.createSymbolicLink(dir.resolve("db/up"), Path.of(".."));
+
+        LoadResult loaded = loader.load(dir);
+
+        assertThat(loaded.runbooks()).extracting(Runbook::file).containsExactly("db/disk.md", "disk-link.md");
+        assertThat(loaded.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).startsWith("link loop"));
+    }
+
+    @Test
+    void skipsAFileLargerThanTheCapUnreadWithItsSize() throws IOException {
+        write("a.md", "# A\n");
+        write("big.md", "# Big\n" + "x".repeat(2_000));
+
+        LoadResult loaded = RunbookLoader.withMaxFileBytes(1_000).load(dir);
+
+        assertThat(loaded.runbooks()).extracting(Runbook::file).containsExactly("a.md");
+        assertThat(loaded.skipped()).containsExactly(
+                new SkippedFile("big.md", "too large: 2006 bytes (the limit is 1000 bytes)"));
+    }
+
+    @Test
+    void aFileReplacedByALinkAfterTheWalkIsNotReadThroughIt(@TempDir Path outside) throws IOException {
+        write("a.md", "# A\n");
+        write("sub/b.md", "# B\n");
+        Files.writeString(outside.resolve("a.md"), "# Secret\n");
+        Files.writeString(outside.resolve("b.md"), "# Secret\n");
+        RunbookFiles.Listing listing = RunbookFiles.list(dir);
+        Files.delete(dir.resolve("a.md"));
+        Files.createSymbolicLink(dir.resolve("a.md"), outside.resolve("a.md"));
+        Files.delete(dir.resolve("sub/b.md"));
+        Files.delete(dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("sub"), outside);
+
+        for (RunbookFiles.Entry entry : listing.files()) {
+            assertThatThrownBy(() -> loader.read(entry)).as(entry.relative())
+                    .isInstanceOf(RunbookLoader.OutsideFolderException.class);
+        }
+    }
 }
