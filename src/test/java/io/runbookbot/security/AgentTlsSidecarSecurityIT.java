@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9, item 9 (TLS): the README's recipe, mutual TLS between two stunnel sidecars (the agent's
+ * Issue 9, item 9 (TLS): the recipe in docs/agent-mtls.md, mutual TLS between two stunnel sidecars (the agent's
  * accepts only the bot's client certificate, the bot's accepts only the agent's server
- * certificate), performed for real with the files and settings the README shows. Needs
+ * certificate), performed for real with the files and settings it shows. Needs
  * {@code stunnel} and {@code openssl} on the PATH (Debian: {@code apt-get install stunnel4}, which
  * {@code .ci/run} installs); fails without them, so CI cannot pass with the recipe unchecked.
  */

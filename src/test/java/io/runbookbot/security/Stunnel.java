@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One stunnel process (the TLS sidecar of the README recipe) with its configuration file, in the
+ * One stunnel process (the TLS sidecar of docs/agent-mtls.md) with its configuration file, in the
  * foreground, logging to a file. Also makes the certificates of the recipe with openssl.
  */
 final class Stunnel implements AutoCloseable {
