@@ -82,7 +82,17 @@ public final class CommandRunner implements AutoCloseable {
 
     /** Runs a validated request with its entry's timeout and output cap. */
     public RunResult run(CommandSpec spec, Validation.Accepted accepted) throws InterruptedException {
-        return run(accepted.argv(), spec.timeout(), spec.outputCap());
+        return run(spec, accepted, () -> { });
+    }
+
+    /**
+     * Runs a validated request; {@code beforeStart} is called once a run slot is held, before
+     * anything is started (the audit's "started" line). When it throws, nothing is run and its
+     * exception reaches the caller.
+     */
+    public RunResult run(CommandSpec spec, Validation.Accepted accepted, Runnable beforeStart)
+            throws InterruptedException {
+        return run(accepted.argv(), spec.timeout(), spec.outputCap(), beforeStart);
     }
 
     /**
@@ -96,6 +106,11 @@ public final class CommandRunner implements AutoCloseable {
      * @throws InterruptedException when the caller was interrupted; the process tree is killed
      */
     public RunResult run(List<String> argv, Duration timeout, int outputCap) throws InterruptedException {
+        return run(argv, timeout, outputCap, () -> { });
+    }
+
+    private RunResult run(List<String> argv, Duration timeout, int outputCap, Runnable beforeStart)
+            throws InterruptedException {
         List<String> command = List.copyOf(argv);
         if (command.isEmpty() || timeout.isNegative() || timeout.isZero() || outputCap < 1) {
             throw new IllegalArgumentException("need a non-empty argv, a positive timeout and output cap");
@@ -108,6 +123,7 @@ public final class CommandRunner implements AutoCloseable {
                     + " within " + queueWait.toMillis() + " ms; nothing was run, try again shortly");
         }
         try {
+            beforeStart.run();
             return runInSlot(command, timeout, outputCap);
         } finally {
             slots.release();

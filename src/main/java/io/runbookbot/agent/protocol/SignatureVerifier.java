@@ -51,6 +51,19 @@ public final class SignatureVerifier {
      */
     public Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body,
                                         Function<String, List<String>> headers) {
+        Optional<AuthFailure> early = checkHeaders(headers);
+        if (early.isPresent()) {
+            return early;
+        }
+        return verify(method, pathAndQuery, body, Long.parseLong(headers.apply(AuthHeaders.TIMESTAMP).get(0)),
+                headers.apply(AuthHeaders.NONCE).get(0), headers.apply(AuthHeaders.SIGNATURE).get(0));
+    }
+
+    /**
+     * What can be refused from the headers alone, before a body is read: missing or malformed
+     * authentication headers, or a timestamp outside the skew. Empty when the request may be authentic.
+     */
+    public Optional<AuthFailure> checkHeaders(Function<String, List<String>> headers) {
         List<String> ts = headers.apply(AuthHeaders.TIMESTAMP);
         List<String> nonce = headers.apply(AuthHeaders.NONCE);
         List<String> sig = headers.apply(AuthHeaders.SIGNATURE);
@@ -61,7 +74,10 @@ public final class SignatureVerifier {
                 || !NONCE.matcher(nonce.get(0)).matches() || !SIGNATURE.matcher(sig.get(0)).matches()) {
             return Optional.of(AuthFailure.MALFORMED_HEADERS);
         }
-        return verify(method, pathAndQuery, body, Long.parseLong(ts.get(0)), nonce.get(0), sig.get(0));
+        if (Math.abs(clock.instant().getEpochSecond() - Long.parseLong(ts.get(0))) > skewSeconds) {
+            return Optional.of(AuthFailure.STALE_TIMESTAMP);
+        }
+        return Optional.empty();
     }
 
     private Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body, long timestamp,
