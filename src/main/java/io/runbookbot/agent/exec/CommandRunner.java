@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * working directory, a timeout that kills the whole process tree, stdout and stderr each read by
  * its own thread and capped (a stream passing the cap is cut on a UTF-8 boundary, marked, and the
  * process tree killed), and at most {@code maxConcurrent} runs at once: a run that gets no slot
- * within {@code queueWait} throws {@link RunnerBusyException}. Closing the runner kills what is
- * still running and stops its reader threads.
+ * within {@code queueWait} throws {@link RunnerBusyException}. Each command starts in a process
+ * group of its own, watched by a {@link ChildReaper} that kills it if this JVM dies (even by
+ * {@code kill -9}). Closing the runner kills what is still running and stops its reader threads.
  */
 public final class CommandRunner implements AutoCloseable {
     /** The whole environment of every child process. */
@@ -60,6 +61,8 @@ public final class CommandRunner implements AutoCloseable {
     /** The kill action of every run in progress. */
     private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Starts each command in its own process group and kills the groups when this JVM dies. */
+    private final Optional<ChildReaper> reaper = ChildReaper.create();
 
     /** Working directory {@code /}. */
     public CommandRunner(int maxConcurrent, Duration queueWait) {
@@ -92,7 +95,7 @@ public final class CommandRunner implements AutoCloseable {
      */
     public RunResult run(CommandSpec spec, Validation.Accepted accepted, Runnable beforeStart)
             throws InterruptedException {
-        return run(accepted.argv(), spec.timeout(), spec.outputCap(), beforeStart);
+        return run(accepted, spec.timeout(), spec.outputCap(), beforeStart);
     }
 
     /**
@@ -106,13 +109,15 @@ public final class CommandRunner implements AutoCloseable {
      * @throws InterruptedException when the caller was interrupted; the process tree is killed
      */
     public RunResult run(List<String> argv, Duration timeout, int outputCap) throws InterruptedException {
-        return run(argv, timeout, outputCap, () -> { });
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("need a non-empty argv, a positive timeout and output cap");
+        }
+        return run(new Validation.Accepted(argv), timeout, outputCap, () -> { });
     }
 
-    private RunResult run(List<String> argv, Duration timeout, int outputCap, Runnable beforeStart)
+    private RunResult run(Validation.Accepted command, Duration timeout, int outputCap, Runnable beforeStart)
             throws InterruptedException {
-        List<String> command = List.copyOf(argv);
-        if (command.isEmpty() || timeout.isNegative() || timeout.isZero() || outputCap < 1) {
+        if (timeout.isNegative() || timeout.isZero() || outputCap < 1) {
             throw new IllegalArgumentException("need a non-empty argv, a positive timeout and output cap");
         }
         if (closed.get()) {
@@ -127,6 +132,23 @@ public final class CommandRunner implements AutoCloseable {
             return runInSlot(command, timeout, outputCap);
         } finally {
             slots.release();
+        }
+    }
+
+    /** Opens the files of path parameters (see {@link PinnedFiles}) and runs with what was opened. */
+    private RunResult runInSlot(Validation.Accepted accepted, Duration timeout, int outputCap)
+            throws InterruptedException {
+        List<Path> files = accepted.files().stream().flatMap(f -> f.files().values().stream()).toList();
+        PinnedFiles pinned;
+        try {
+            pinned = PinnedFiles.open(files);
+        } catch (IOException e) {
+            Path file = files.stream().filter(f -> e.getMessage() != null && e.getMessage().contains(f.toString()))
+                    .findFirst().orElse(files.get(0));
+            return failed(EXIT_CANNOT_START, PinnedFiles.refusal(file, e));
+        }
+        try (pinned) {
+            return runInSlot(accepted.argv(pinned::pathOf), timeout, outputCap);
         }
     }
 
@@ -151,10 +173,12 @@ public final class CommandRunner implements AutoCloseable {
             ProcessTree.kill(process.toHandle());
         };
         running.add(kill);
+        reaper.ifPresent(r -> r.started(process.pid()));
         try {
             return watch(process, start, timeout, outputCap, kill, killed);
         } finally {
             running.remove(kill);
+            reaper.ifPresent(r -> r.ended(process.pid()));
         }
     }
 
@@ -215,7 +239,7 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     private ProcessBuilder processBuilder(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(reaper.map(r -> r.inOwnGroup(command)).orElse(command))
                 .directory(workingDirectory)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
@@ -233,6 +257,7 @@ public final class CommandRunner implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             running.forEach(Runnable::run);
             readers.shutdownNow();
+            reaper.ifPresent(ChildReaper::close);
         }
     }
 
