@@ -143,9 +143,7 @@ public final class CommandRunner implements AutoCloseable {
         try {
             pinned = PinnedFiles.open(files);
         } catch (IOException e) {
-            Path file = files.stream().filter(f -> e.getMessage() != null && e.getMessage().contains(f.toString()))
-                    .findFirst().orElse(files.get(0));
-            return failed(EXIT_CANNOT_START, PinnedFiles.refusal(file, e));
+            return failed(EXIT_CANNOT_START, e.getMessage());
         }
         try (pinned) {
             return runInSlot(accepted.argv(pinned::pathOf), timeout, outputCap);

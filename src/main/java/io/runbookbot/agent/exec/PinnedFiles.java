@@ -46,13 +46,15 @@ final class PinnedFiles implements AutoCloseable {
     private final Map<Path, String> opened = new java.util.HashMap<>();
 
     /** Why {@code file} could not be pinned, for the person who asked. */
-    static String refusal(Path file, IOException e) {
+    private static String refusal(Path file, IOException e) {
         String why;
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof Refused) {
+            why = e.getMessage();
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
             why = "no such file";
         } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
                 && (f.getReason().contains("symbolic links") || f.getReason().contains("Not a directory"))) {
-            why = "the path is, or passes through, a symbolic link or a non-folder now";
+            why = "a folder on its path is a symbolic link now";
         } else if (e instanceof java.nio.file.AccessDeniedException) {
             why = "permission denied";
         } else {
@@ -61,17 +63,25 @@ final class PinnedFiles implements AutoCloseable {
         return "not run: cannot open " + file + " without following links (" + why + ")";
     }
 
-    /** Opens each file; on failure closes what was opened and throws with a message naming the file. */
+    /**
+     * Opens each file; on failure closes what was opened and throws an exception whose message,
+     * for the person who asked, names the file and why ({@link #refusal}).
+     */
     static PinnedFiles open(Iterable<Path> files) throws IOException {
         PinnedFiles pinned = new PinnedFiles();
+        Path current = null;
         try {
             for (Path file : files) {
+                current = file;
                 if (!pinned.opened.containsKey(file)) {
                     pinned.opened.put(file, pinned.pin(file));
                 }
             }
             return pinned;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            pinned.close();
+            throw new IOException(refusal(current, e), e);
+        } catch (RuntimeException e) {
             pinned.close();
             throw e;
         }
@@ -114,8 +124,11 @@ final class PinnedFiles implements AutoCloseable {
             Path name = file.getFileName();
             BasicFileAttributes attrs = parent.getFileAttributeView(name, BasicFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS).readAttributes();
+            if (attrs.isSymbolicLink()) {
+                throw new Refused("it is a symbolic link now");
+            }
             if (!attrs.isRegularFile()) {
-                throw new IOException(file + " is not a regular file");
+                throw new Refused("it is not a regular file");
             }
             return parent.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
         } finally {
@@ -153,6 +166,13 @@ final class PinnedFiles implements AutoCloseable {
             return Files.readString(PROC_FDINFO.resolve(fd));
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** The file is there but must not be opened. */
+    private static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
         }
     }
 
