@@ -17,6 +17,7 @@ import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.diagnostics.DiagnosticsService;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Item 5 of issue 9, performed for real: an audit log on {@code /dev/full} (every write fails with
  * "No space left on device") must stop runs before they start, on the agent and on the bot's own
  * host; a {@code kill -9} of the agent during a run must leave the run's "started" line on disk and
- * no process of the run behind.
+ * no process of the run behind; the same for the bot's own local runs ({@code runbook-bot run}).
  */
 class AuditSecurityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DEV_FULL = Path.of("/dev/full");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Caller ONCALL = new Caller("slack", "U1", List.of("oncall"), "C1");
 
     @TempDir
@@ -89,31 +92,21 @@ class AuditSecurityIT {
     }
 
     @Test
+    void botRunCommandWithItsAuditLogOnDevFullRunsNothingAndTellsTheOperator() throws Exception {
+        Path canary = dir.resolve("CANARY");
+        Process bot = startBot(canaryAllowlist(canary), DEV_FULL, "touch-canary");
+        String output = new String(bot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(bot.exitValue()).as(output).isEqualTo(4);
+        assertThat(output).contains("Nothing was run: the audit log cannot be written (No space left on device)");
+        assertThat(canary).as("the command must not have run").doesNotExist();
+    }
+
+    @Test
     void killMinus9OfTheAgentDuringALongRunLeavesItsStartedLineAndKillsEveryProcessOfTheRun() throws Exception {
-        Path pids = dir.resolve("pids");
-        Path spawner = dir.resolve("spawner");
-        // a command that forks: two sleeping children and a sub-shell with a sleeping grandchild
-        Files.writeString(spawner, """
-                #!/bin/sh
-                echo $$ >> %1$s
-                sleep 300 & echo $! >> %1$s
-                sleep 301 & echo $! >> %1$s
-                ( sleep 302 & echo $! >> %1$s; wait ) &
-                wait
-                """.formatted(pids));
-        Files.setPosixFilePermissions(spawner, PosixFilePermissions.fromString("rwx------"));
-        Path allowlist = dir.resolve("allowlist.yaml");
-        Files.writeString(allowlist, """
-                version: 1
-                commands:
-                  - id: long-run
-                    description: forks and sleeps
-                    argv: ["%s"]
-                    timeout: 4m
-                    read_only: true
-                """.formatted(spawner));
         Path audit = dir.resolve("audit.jsonl");
-        AgentProcess agent = AgentProcess.start(dir, allowlist, audit, SECRET);
+        AgentProcess agent = AgentProcess.start(dir, longRunAllowlist(), audit, SECRET);
         try {
             CompletableFuture.runAsync(() -> {
                 try {
@@ -122,21 +115,7 @@ class AuditSecurityIT {
                     // the agent dies under this request
                 }
             });
-            awaitLines(pids, 4);
-            List<ProcessHandle> tree = agent.process().descendants().toList();
-            List<Long> commandPids = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
-            assertThat(tree.stream().map(ProcessHandle::pid).toList()).containsAll(commandPids);
-
-            agent.process().destroyForcibly(); // SIGKILL to the agent JVM only, not to its children
-
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            List<String> survivors = new ArrayList<>();
-            tree.stream().filter(ProcessHandle::isAlive).forEach(p -> survivors.add(p.pid() + " "
-                    + p.info().commandLine().orElse("?")));
-            assertThat(survivors).as("processes of the run still alive 5 s after kill -9 of the agent").isEmpty();
+            assertKillMinus9LeavesNoProcessOfTheRun(agent.process());
             List<String> lines = Files.readAllLines(audit);
             assertThat(lines).hasSize(1);
             JsonNode started = JSON.readTree(lines.get(0));
@@ -147,6 +126,73 @@ class AuditSecurityIT {
         } finally {
             agent.close();
         }
+    }
+
+    @Test
+    void killMinus9OfTheBotDuringALocalRunLeavesItsStartedLineAndKillsEveryProcessOfTheRun() throws Exception {
+        Path audit = dir.resolve("bot-audit.jsonl");
+        Process bot = startBot(longRunAllowlist(), audit, "long-run");
+        try {
+            assertKillMinus9LeavesNoProcessOfTheRun(bot);
+            List<String> lines = Files.readAllLines(audit);
+            assertThat(lines).hasSize(1);
+            assertThat(JSON.readTree(lines.get(0)).get("decision").asText()).isEqualTo("started");
+        } finally {
+            bot.destroyForcibly();
+        }
+    }
+
+    /** {@code runbook-bot run ID} (a local run by the bot's own runner) as a separate JVM, output merged. */
+    private Process startBot(Path allowlist, Path audit, String id) throws Exception {
+        return new ProcessBuilder(JAVA, "-cp", System.getProperty("java.class.path"), "io.runbookbot.app.Main", "run",
+                "--allowlist", allowlist.toString(), "--audit-log", audit.toString(), id)
+                .redirectErrorStream(true).start();
+    }
+
+    /** An entry whose command forks: two sleeping children and a sub-shell with a sleeping grandchild. */
+    private Path longRunAllowlist() throws Exception {
+        Path spawner = dir.resolve("spawner");
+        Files.writeString(spawner, """
+                #!/bin/sh
+                echo $$ >> %1$s
+                sleep 300 & echo $! >> %1$s
+                sleep 301 & echo $! >> %1$s
+                ( sleep 302 & echo $! >> %1$s; wait ) &
+                wait
+                """.formatted(dir.resolve("pids")));
+        Files.setPosixFilePermissions(spawner, PosixFilePermissions.fromString("rwx------"));
+        Path allowlist = dir.resolve("long-allowlist.yaml");
+        Files.writeString(allowlist, """
+                version: 1
+                commands:
+                  - id: long-run
+                    description: forks and sleeps
+                    argv: ["%s"]
+                    timeout: 4m
+                    read_only: true
+                """.formatted(spawner));
+        return allowlist;
+    }
+
+    /** Waits for the run's processes, sends SIGKILL to {@code jvm} only, and checks its whole tree is gone. */
+    private void assertKillMinus9LeavesNoProcessOfTheRun(Process jvm) throws Exception {
+        Path pids = dir.resolve("pids");
+        awaitLines(pids, 4);
+        List<ProcessHandle> tree = jvm.descendants().toList();
+        List<Long> commandPids = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        assertThat(tree.stream().map(ProcessHandle::pid).toList()).containsAll(commandPids);
+
+        jvm.destroyForcibly(); // SIGKILL to the JVM only, not to its children
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<String> survivors = new ArrayList<>();
+        tree.stream().filter(ProcessHandle::isAlive).forEach(p -> survivors.add(p.pid() + " "
+                + p.info().commandLine().orElse("?")));
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        assertThat(survivors).as("processes of the run still alive 5 s after kill -9 of the JVM").isEmpty();
     }
 
     private static void awaitLines(Path file, int count) throws Exception {
