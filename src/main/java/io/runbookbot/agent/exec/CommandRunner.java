@@ -91,7 +91,9 @@ public final class CommandRunner implements AutoCloseable {
     /**
      * Runs a validated request; {@code beforeStart} is called once a run slot is held, before
      * anything is started (the audit's "started" line). When it throws, nothing is run and its
-     * exception reaches the caller.
+     * exception reaches the caller. The checked files of a read-only entry are opened here without
+     * following links ({@link PinnedFiles}); one that cannot be gives exit code
+     * {@value #EXIT_CANNOT_START} with the reason on stderr, and nothing runs.
      */
     public RunResult run(CommandSpec spec, Validation.Accepted accepted, Runnable beforeStart)
             throws InterruptedException {
