@@ -72,7 +72,9 @@ public final class AgentCommand implements Callable<Integer> {
     long queueWaitMillis;
 
     @Option(names = "--audit-log", paramLabel = "FILE", defaultValue = "runbook-agent-audit.jsonl",
-            description = "Audit log, one JSON line per run request (default: ${DEFAULT-VALUE}).")
+            description = "Audit log (JSON lines): a started line before each run (no run without it) and a"
+                    + " finished line after; one line per refused request, unauthenticated ones at most 5 per kind"
+                    + " per minute plus a count (default: ${DEFAULT-VALUE}).")
     Path auditLog;
 
     @Option(names = "--name", paramLabel = "NAME", description = "This agent's name in audit lines (default: host name).")

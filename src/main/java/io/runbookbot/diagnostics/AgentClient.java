@@ -7,6 +7,7 @@ import io.runbookbot.agent.protocol.HealthStatus;
 import io.runbookbot.agent.protocol.MalformedMessageException;
 import io.runbookbot.agent.protocol.RequestSigner;
 import io.runbookbot.agent.protocol.ResponseFailure;
+import io.runbookbot.agent.protocol.ResponseLimits;
 import io.runbookbot.agent.protocol.ResponseVerifier;
 import io.runbookbot.agent.protocol.RunRequest;
 import io.runbookbot.agent.protocol.RunResult;
@@ -35,7 +36,7 @@ public final class AgentClient {
     /** Time allowed on top of a command's own timeout for the round trip. */
     public static final Duration SLACK = Duration.ofSeconds(5);
     static final Duration LIST_TIMEOUT = Duration.ofSeconds(5);
-    static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+    static final int MAX_RESPONSE_BYTES = ResponseLimits.MAX_RESPONSE_BYTES;
 
     private final AgentEntry agent;
     private final RequestSigner signer;

@@ -7,6 +7,7 @@ import io.runbookbot.agent.allowlist.Echo;
 import io.runbookbot.agent.allowlist.Validation;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.audit.AuditRecord;
+import io.runbookbot.agent.audit.AuditUnavailableException;
 import io.runbookbot.agent.audit.Decision;
 import io.runbookbot.agent.protocol.RunResult;
 import io.runbookbot.core.Caller;
@@ -26,14 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs allowlisted diagnostics for chat users and the local operator: checks, in order, that the
  * command and agent exist, that the parameters are valid, that the caller may run it here, the
- * caller's rate limit and, for commands that change something, the caller's confirmation; then runs
- * it, redacts the output and writes the audit line before answering. Thread-safe.
+ * caller's rate limit and, for commands that change something, the caller's confirmation; then
+ * writes the audit's started line (nothing runs when it cannot be written), runs it, redacts the
+ * output and writes the finished line before answering. Thread-safe.
  */
 public final class DiagnosticsService implements Diagnostics {
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsService.class);
     private final Allowlist allowlist;
     private final Map<String, RunTarget> targets;
     private final Suggestions suggestions;
@@ -117,14 +122,25 @@ public final class DiagnosticsService implements Diagnostics {
         return execute(caller, new DiagnosticCall(agent, pending.spec().id(), pending.params()), pending.spec());
     }
 
+    /**
+     * Writes the started line (nothing runs when it cannot be written), runs, then writes the
+     * finished line with the same run id.
+     */
     private DiagnosticReport execute(Caller caller, DiagnosticCall call, CommandSpec spec) {
+        String runId = AuditLog.newRunId();
+        try {
+            audit.ifPresent(log -> log.appendBeforeRun(line(caller, call, AuditRecord.builder(Decision.STARTED)
+                    .runId(runId))));
+        } catch (AuditUnavailableException e) {
+            return DiagnosticReport.refused(Outcome.UNAVAILABLE, e.getMessage(), call);
+        }
         long start = System.nanoTime();
         RunResult r;
         try {
             r = targets.get(call.agent()).run(spec, call.params(), caller);
         } catch (UserFacingException e) {
             Decision decision = e instanceof AgentException agent ? AgentGateway.decision(agent.kind()) : Decision.ERROR;
-            write(caller, call, AuditRecord.builder(decision).reason(e.getMessage())
+            finished(caller, call, AuditRecord.builder(decision).reason(e.getMessage()).runId(runId)
                     .duration((System.nanoTime() - start) / 1_000_000));
             return DiagnosticReport.refused(Outcome.UNAVAILABLE, Redactor.redact(e.getMessage()), call);
         }
@@ -132,10 +148,24 @@ public final class DiagnosticsService implements Diagnostics {
         String stderr = Redactor.redact(r.stderr());
         String summary = spec.id() + " on " + call.agent() + (r.timedOut() ? " timed out" : " exited " + r.exitCode())
                 + " after " + r.durationMillis() + " ms";
-        write(caller, call, AuditRecord.builder(Decision.ALLOWED).reason(r.timedOut() ? "timed out" : "")
-                .ran(r.exitCode(), r.durationMillis(), r.outputBytes()));
+        finished(caller, call, AuditRecord.builder(Decision.ALLOWED).reason(r.timedOut() ? "timed out" : "")
+                .ran(r.exitCode(), r.durationMillis(), r.outputBytes()).timedOut(r.timedOut()).runId(runId));
         return new DiagnosticReport(Outcome.COMPLETED, summary, spec.id(), call.agent(), call.params(), r.exitCode(),
                 stdout, stderr, r.stdoutTruncated() || r.stderrTruncated(), r.timedOut(), r.durationMillis(), "");
+    }
+
+    /** The finished line; the run is on record by its started line, so a failure to write it is logged only. */
+    private void finished(Caller caller, DiagnosticCall call, AuditRecord.Builder line) {
+        if (audit.isEmpty()) {
+            return;
+        }
+        AuditRecord record = line(caller, call, line);
+        try {
+            audit.get().append(record);
+        } catch (IOException e) {
+            LOG.error("run {} of {} ended but its finished line cannot be written to {} (its started line is there)",
+                    record.runId(), record.command(), audit.get().file(), e);
+        }
     }
 
     private DiagnosticReport refuse(Caller caller, DiagnosticCall call, Decision decision, Outcome outcome,
@@ -150,11 +180,15 @@ public final class DiagnosticsService implements Diagnostics {
             return;
         }
         try {
-            audit.get().append(line.time(clock.instant()).who(caller.qualifiedUserId()).where(caller.channelId())
-                    .agent(call.agent()).command(call.commandId()).params(call.params()).build());
+            audit.get().append(line(caller, call, line));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit log " + audit.get().file(), e);
         }
+    }
+
+    private AuditRecord line(Caller caller, DiagnosticCall call, AuditRecord.Builder line) {
+        return line.time(clock.instant()).who(caller.qualifiedUserId()).where(caller.channelId()).agent(call.agent())
+                .command(call.commandId()).params(call.params()).build();
     }
 
     /** An untrusted value, quoted, escaped and cut short, safe to echo to the user. */

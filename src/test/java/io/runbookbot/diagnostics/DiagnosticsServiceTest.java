@@ -129,17 +129,22 @@ class DiagnosticsServiceTest {
     }
 
     @Test
-    void writesOneAuditLineWithWhoWhereAndDecisionPerRequest() throws IOException {
+    void writesAStartedAndAFinishedLinePerRunAndOneLinePerRefusal() throws IOException {
         run(ONCALL, "echo-word", Map.of("word", "hi"));
         run(STRANGER, "echo-word", Map.of("word", "hi"));
         run(ONCALL, "echo-word", Map.of("word", "$(id)"));
 
         List<JsonNode> lines = auditLines();
-        assertThat(lines).extracting(l -> l.get("decision").asText()).containsExactly("allowed", "denied", "invalid");
+        assertThat(lines).extracting(l -> l.get("decision").asText())
+                .containsExactly("started", "allowed", "denied", "invalid");
         assertThat(lines.get(0).get("who").asText()).isEqualTo("slack:U1");
-        assertThat(lines.get(0).get("where").asText()).isEqualTo("C1");
-        assertThat(lines.get(0).get("exit_code").asInt()).isZero();
-        assertThat(lines.get(0).get("output_bytes").asInt()).isEqualTo(2);
+        assertThat(lines.get(0).get("exit_code").isNull()).isTrue();
+        assertThat(lines.get(1).get("run_id").asText()).hasSize(16).isEqualTo(lines.get(0).get("run_id").asText());
+        assertThat(lines.get(1).get("who").asText()).isEqualTo("slack:U1");
+        assertThat(lines.get(1).get("where").asText()).isEqualTo("C1");
+        assertThat(lines.get(1).get("exit_code").asInt()).isZero();
+        assertThat(lines.get(1).get("output_bytes").asInt()).isEqualTo(2);
+        assertThat(lines.get(2).get("run_id").asText()).isEmpty();
     }
 
     @Test
@@ -164,8 +169,10 @@ class DiagnosticsServiceTest {
             assertThat(down.outcome()).isEqualTo(Outcome.UNAVAILABLE);
             assertThat(down.message()).contains("dead-1").contains("not reachable");
             List<JsonNode> lines = auditLines();
-            assertThat(lines).extracting(l -> l.get("agent").asText()).containsExactly("web-1", "dead-1");
-            assertThat(lines).extracting(l -> l.get("decision").asText()).containsExactly("allowed", "error");
+            assertThat(lines).extracting(l -> l.get("agent").asText())
+                    .containsExactly("web-1", "web-1", "dead-1", "dead-1");
+            assertThat(lines).extracting(l -> l.get("decision").asText())
+                    .containsExactly("started", "allowed", "started", "error");
             assertThat(lines.get(0).get("where").asText()).isEqualTo("C1");
         }
     }

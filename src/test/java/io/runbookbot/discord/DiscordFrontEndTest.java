@@ -184,7 +184,7 @@ class DiscordFrontEndTest {
         assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt()).isEqualTo(5);
         assertThat(discord.awaitFollowUp(click, WAIT).json().path("content").asText())
                 .startsWith("`listening-port` on `local`: exit code 0, ").contains("```\nState");
-        assertThat(lines("agent-audit.jsonl")).hasSize(agentLines + 1);
+        assertThat(lines("agent-audit.jsonl")).hasSize(agentLines + 2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.runbookbot.agent.allowlist;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,10 +51,20 @@ public final class ArgumentValidator {
             argValues.put(param.name(), Objects.requireNonNull(checked.argValue()));
         }
         List<String> argv = new ArrayList<>(spec.argv().size());
+        List<Validation.FileArgument> files = new ArrayList<>();
         for (String element : spec.argv()) {
+            Map<String, Path> paths = new HashMap<>();
+            for (String name : Placeholders.names(element)) {
+                if (spec.params().get(name) instanceof PathParam) {
+                    paths.put(name, Path.of(argValues.get(name)));
+                }
+            }
+            if (!paths.isEmpty() && spec.readOnly()) {
+                files.add(new Validation.FileArgument(argv.size(), element, argValues, paths));
+            }
             argv.add(Placeholders.substitute(element, argValues));
         }
-        return new Validation.Accepted(argv);
+        return new Validation.Accepted(argv, files);
     }
 
     private static Optional<String> checkNames(CommandSpec spec, Map<String, String> params) {

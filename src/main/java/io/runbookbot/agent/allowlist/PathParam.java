@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
  * must not contain a {@code ..} segment; a relative value is resolved against the root's folders
  * (the first folder where it exists, else the first folder); the part of the path that exists is
  * resolved with {@link Path#toRealPath}, so a symlink that points out of the root is refused.
- * What reaches argv is the resolved absolute path. A file that does not exist (yet, or on this
- * host) is accepted when its path is inside the root.
+ * What reaches argv is the resolved absolute path, except for read-only entries: there the runner
+ * opens that path itself without following any link and the command gets the open file
+ * ({@code /proc/PID/fd/N}), so swapping the file for a link after this check leaks nothing (see
+ * {@link Validation.Accepted#files()}). A file that does not exist (yet, or on this host) is
+ * accepted when its path is inside the root; a read-only entry then refuses to run.
  *
  * @param root    the name of the root in the allowlist's {@code roots:} section
  * @param folders the root's folders: absolute, normalized

@@ -13,7 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An append-only JSON Lines audit file. {@link #append} returns only once the line is written and
@@ -22,6 +26,7 @@ import java.util.Objects;
  */
 public final class AuditLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final Path file;
     private final FileChannel channel;
@@ -55,6 +60,28 @@ public final class AuditLog implements AutoCloseable {
         appendLine(toLine(record));
     }
 
+    /**
+     * Writes the {@link Decision#STARTED} line of a run, forced to disk; the caller starts the
+     * process only after this returns.
+     *
+     * @throws AuditUnavailableException when the line cannot be written: the run must not happen
+     */
+    public void appendBeforeRun(AuditRecord started) {
+        try {
+            append(started);
+        } catch (IOException e) {
+            LOG.error("cannot write the audit log {}: refusing run {} of {}", file, started.runId(), started.command(), e);
+            throw new AuditUnavailableException("Nothing was run: the audit log cannot be written ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "), and every run is recorded before it starts. Ask an operator to fix the audit log.", e);
+        }
+    }
+
+    /** A new id for the started and finished lines of one run: 16 hex digits. */
+    public static String newRunId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
     /** Writes one JSON line of another kind of record (ending in a newline), forced to disk the same way. */
     public synchronized void appendLine(String jsonLine) throws IOException {
         ByteBuffer line = ByteBuffer.wrap(jsonLine.getBytes(StandardCharsets.UTF_8));
@@ -70,6 +97,7 @@ public final class AuditLog implements AutoCloseable {
         ObjectNode node = JSON.createObjectNode();
         node.put("time", r.time().toString());
         node.put("decision", r.decision().label());
+        node.put("run_id", r.runId());
         node.put("who", r.who());
         node.put("where", r.where());
         node.put("agent", r.agent());
@@ -84,6 +112,7 @@ public final class AuditLog implements AutoCloseable {
         }
         node.put("duration_ms", r.durationMillis());
         node.put("output_bytes", r.outputBytes());
+        node.put("timed_out", r.timedOut());
         node.put("reason", r.reason());
         try {
             return JSON.writeValueAsString(node) + "\n";

@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param durationMillis wall time of the run, 0 when nothing ran
  * @param outputBytes    bytes of output returned, 0 when nothing ran
  * @param reason         why it was refused or failed, "" when it ran
+ * @param runId          ties the {@link Decision#STARTED} line of a run to its finished line; "" for
+ *                       requests that did not start a run
+ * @param timedOut       the run was killed at its timeout
  */
 public record AuditRecord(Instant time, String who, String where, String agent, String peer, String command,
                           Map<String, String> params, Decision decision, @Nullable Integer exitCode,
-                          long durationMillis, long outputBytes, String reason) {
+                          long durationMillis, long outputBytes, String reason, String runId, boolean timedOut) {
     public static final int MAX_CHARS = 200;
     public static final int MAX_PARAMS = 50;
     private static final int MAX_REASON_CHARS = 500;
@@ -42,6 +45,7 @@ public record AuditRecord(Instant time, String who, String where, String agent, 
         params = cutParams(params);
         Objects.requireNonNull(decision, "decision");
         reason = cut(reason, MAX_REASON_CHARS);
+        runId = cut(runId, MAX_CHARS);
     }
 
     public static Builder builder(Decision decision) {
@@ -82,6 +86,8 @@ public record AuditRecord(Instant time, String who, String where, String agent, 
         private long durationMillis;
         private long outputBytes;
         private String reason = "";
+        private String runId = "";
+        private boolean timedOut;
 
         private Builder(Decision decision) {
             this.decision = Objects.requireNonNull(decision, "decision");
@@ -141,9 +147,20 @@ public record AuditRecord(Instant time, String who, String where, String agent, 
             return this;
         }
 
+        /** The id shared by the started and the finished line of one run. */
+        public Builder runId(String value) {
+            runId = value;
+            return this;
+        }
+
+        public Builder timedOut(boolean value) {
+            timedOut = value;
+            return this;
+        }
+
         public AuditRecord build() {
             return new AuditRecord(time, who, where, agent, peer, command, params, decision, exitCode,
-                    durationMillis, outputBytes, reason);
+                    durationMillis, outputBytes, reason, runId, timedOut);
         }
     }
 }

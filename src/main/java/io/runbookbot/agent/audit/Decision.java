@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** What happened to a request, as written in the audit log ({@code "allowed"}, {@code "denied"}, ...). */
 public enum Decision {
-    /** Ran (whatever its exit code). */
+    /**
+     * About to run: written and forced to disk before the process is started (nothing runs when
+     * this line cannot be written); its {@code run_id} reappears on the {@link #ALLOWED} line.
+     */
+    STARTED,
+    /** Ran (whatever its exit code); for a run with a started line, the finished line. */
     ALLOWED,
     /** Refused by policy or by the allowlist (unknown command). */
     DENIED,

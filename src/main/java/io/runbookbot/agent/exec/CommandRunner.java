@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * working directory, a timeout that kills the whole process tree, stdout and stderr each read by
  * its own thread and capped (a stream passing the cap is cut on a UTF-8 boundary, marked, and the
  * process tree killed), and at most {@code maxConcurrent} runs at once: a run that gets no slot
- * within {@code queueWait} throws {@link RunnerBusyException}. Closing the runner kills what is
- * still running and stops its reader threads.
+ * within {@code queueWait} throws {@link RunnerBusyException}. Each command starts in a process
+ * group of its own, watched by a {@link ChildReaper} that kills it if this JVM dies (even by
+ * {@code kill -9}). Closing the runner kills what is still running and stops its reader threads.
  */
 public final class CommandRunner implements AutoCloseable {
     /** The whole environment of every child process. */
@@ -60,6 +61,8 @@ public final class CommandRunner implements AutoCloseable {
     /** The kill action of every run in progress. */
     private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Starts each command in its own process group and kills the groups when this JVM dies. */
+    private final Optional<ChildReaper> reaper = ChildReaper.create();
 
     /** Working directory {@code /}. */
     public CommandRunner(int maxConcurrent, Duration queueWait) {
@@ -82,7 +85,19 @@ public final class CommandRunner implements AutoCloseable {
 
     /** Runs a validated request with its entry's timeout and output cap. */
     public RunResult run(CommandSpec spec, Validation.Accepted accepted) throws InterruptedException {
-        return run(accepted.argv(), spec.timeout(), spec.outputCap());
+        return run(spec, accepted, () -> { });
+    }
+
+    /**
+     * Runs a validated request; {@code beforeStart} is called once a run slot is held, before
+     * anything is started (the audit's "started" line). When it throws, nothing is run and its
+     * exception reaches the caller. The checked files of a read-only entry are opened here without
+     * following links ({@link PinnedFiles}); one that cannot be gives exit code
+     * {@value #EXIT_CANNOT_START} with the reason on stderr, and nothing runs.
+     */
+    public RunResult run(CommandSpec spec, Validation.Accepted accepted, Runnable beforeStart)
+            throws InterruptedException {
+        return run(accepted, spec.timeout(), spec.outputCap(), beforeStart);
     }
 
     /**
@@ -96,8 +111,15 @@ public final class CommandRunner implements AutoCloseable {
      * @throws InterruptedException when the caller was interrupted; the process tree is killed
      */
     public RunResult run(List<String> argv, Duration timeout, int outputCap) throws InterruptedException {
-        List<String> command = List.copyOf(argv);
-        if (command.isEmpty() || timeout.isNegative() || timeout.isZero() || outputCap < 1) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("need a non-empty argv, a positive timeout and output cap");
+        }
+        return run(new Validation.Accepted(argv), timeout, outputCap, () -> { });
+    }
+
+    private RunResult run(Validation.Accepted command, Duration timeout, int outputCap, Runnable beforeStart)
+            throws InterruptedException {
+        if (timeout.isNegative() || timeout.isZero() || outputCap < 1) {
             throw new IllegalArgumentException("need a non-empty argv, a positive timeout and output cap");
         }
         if (closed.get()) {
@@ -108,9 +130,25 @@ public final class CommandRunner implements AutoCloseable {
                     + " within " + queueWait.toMillis() + " ms; nothing was run, try again shortly");
         }
         try {
+            beforeStart.run();
             return runInSlot(command, timeout, outputCap);
         } finally {
             slots.release();
+        }
+    }
+
+    /** Opens the files of path parameters (see {@link PinnedFiles}) and runs with what was opened. */
+    private RunResult runInSlot(Validation.Accepted accepted, Duration timeout, int outputCap)
+            throws InterruptedException {
+        List<Path> files = accepted.files().stream().flatMap(f -> f.files().values().stream()).toList();
+        PinnedFiles pinned;
+        try {
+            pinned = PinnedFiles.open(files);
+        } catch (IOException e) {
+            return failed(EXIT_CANNOT_START, e.getMessage());
+        }
+        try (pinned) {
+            return runInSlot(accepted.argv(pinned::pathOf), timeout, outputCap);
         }
     }
 
@@ -135,10 +173,12 @@ public final class CommandRunner implements AutoCloseable {
             ProcessTree.kill(process.toHandle());
         };
         running.add(kill);
+        reaper.ifPresent(r -> r.started(process.pid()));
         try {
             return watch(process, start, timeout, outputCap, kill, killed);
         } finally {
             running.remove(kill);
+            reaper.ifPresent(r -> r.ended(process.pid()));
         }
     }
 
@@ -199,7 +239,7 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     private ProcessBuilder processBuilder(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(reaper.map(r -> r.inOwnGroup(command)).orElse(command))
                 .directory(workingDirectory)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
@@ -217,6 +257,7 @@ public final class CommandRunner implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             running.forEach(Runnable::run);
             readers.shutdownNow();
+            reaper.ifPresent(ChildReaper::close);
         }
     }
 

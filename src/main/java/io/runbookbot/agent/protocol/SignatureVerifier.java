@@ -61,20 +61,37 @@ public final class SignatureVerifier {
      */
     public Authentication authenticate(String method, String pathAndQuery, byte[] body,
                                        Function<String, List<String>> headers) {
+        Optional<AuthFailure> early = checkHeaders(headers);
+        if (early.isPresent()) {
+            return new Authentication.Refused(early.get());
+        }
+        String ts = headers.apply(AuthHeaders.TIMESTAMP).get(0);
+        String nonce = headers.apply(AuthHeaders.NONCE).get(0);
+        String sig = headers.apply(AuthHeaders.SIGNATURE).get(0);
+        Optional<AuthFailure> failure = verify(method, pathAndQuery, body, Long.parseLong(ts), nonce, sig);
+        return failure.<Authentication>map(Authentication.Refused::new)
+                .orElseGet(() -> new Authentication.Accepted(new ResponseSeal(secret, clock, nonce, sig)));
+    }
+
+    /**
+     * What can be refused from the headers alone, before a body is read: missing or malformed
+     * authentication headers, or a timestamp outside the skew. Empty when the request may be authentic.
+     */
+    public Optional<AuthFailure> checkHeaders(Function<String, List<String>> headers) {
         List<String> ts = headers.apply(AuthHeaders.TIMESTAMP);
         List<String> nonce = headers.apply(AuthHeaders.NONCE);
         List<String> sig = headers.apply(AuthHeaders.SIGNATURE);
         if (ts.isEmpty() || nonce.isEmpty() || sig.isEmpty()) {
-            return new Authentication.Refused(AuthFailure.MISSING_HEADERS);
+            return Optional.of(AuthFailure.MISSING_HEADERS);
         }
         if (ts.size() > 1 || nonce.size() > 1 || sig.size() > 1 || !TIMESTAMP.matcher(ts.get(0)).matches()
                 || !NONCE.matcher(nonce.get(0)).matches() || !SIGNATURE.matcher(sig.get(0)).matches()) {
-            return new Authentication.Refused(AuthFailure.MALFORMED_HEADERS);
+            return Optional.of(AuthFailure.MALFORMED_HEADERS);
         }
-        Optional<AuthFailure> failure = verify(method, pathAndQuery, body, Long.parseLong(ts.get(0)), nonce.get(0),
-                sig.get(0));
-        return failure.<Authentication>map(Authentication.Refused::new)
-                .orElseGet(() -> new Authentication.Accepted(new ResponseSeal(secret, clock, nonce.get(0), sig.get(0))));
+        if (Math.abs(clock.instant().getEpochSecond() - Long.parseLong(ts.get(0))) > skewSeconds) {
+            return Optional.of(AuthFailure.STALE_TIMESTAMP);
+        }
+        return Optional.empty();
     }
 
     private Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body, long timestamp,

@@ -1,6 +1,7 @@
 package io.runbookbot.agent.server;
 
 import io.runbookbot.agent.audit.AuditLog;
+import io.runbookbot.agent.audit.RefusalAudit;
 import io.runbookbot.agent.protocol.AuthFailure;
 import io.runbookbot.agent.protocol.HealthStatus;
 import io.runbookbot.agent.protocol.SignatureVerifier;
@@ -9,6 +10,8 @@ import io.runbookbot.http.HttpLimits;
 import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * The agent's HTTP API on an {@link HttpListener}:
  * <ul>
  *   <li>{@code GET /v1/health}: {@code {"status":"ok","commands":N}}, unsigned, tells nothing else;</li>
+ *   <li>{@code GET /v1/metrics}: unsigned counters of refused unauthenticated run requests by kind
+ *       ({@code refusals}), their total, and how many of them got no audit line of their own;</li>
  *   <li>{@code GET /v1/commands}: the allowlist as {@code CommandDescription}s, signed;</li>
  *   <li>{@code POST /v1/run}: a {@code RunRequest}, signed, answered with a {@code RunResult} or an
  *       {@code ErrorResponse} (see {@link RunHandler}).</li>
@@ -47,6 +52,7 @@ public final class AgentServer implements AutoCloseable {
     private final CommandExecutor executor;
     private final SignatureVerifier verifier;
     private final RunHandler runs;
+    private final RefusalAudit refusals;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final HttpListener http;
@@ -56,7 +62,8 @@ public final class AgentServer implements AutoCloseable {
         this.settings = settings;
         this.executor = executor;
         this.verifier = verifier;
-        this.runs = new RunHandler(settings, executor, verifier, audit);
+        this.refusals = RefusalAudit.over(audit);
+        this.runs = new RunHandler(settings, executor, verifier, audit, refusals);
         this.http = HttpListener.start("agent-http", settings.listen(), limits(settings), this::handle);
     }
 
@@ -103,8 +110,10 @@ public final class AgentServer implements AutoCloseable {
         return switch (ex.path()) {
             case "/v1/health" -> health(ex);
             case "/v1/commands" -> commands(ex);
+            case "/v1/metrics" -> metrics(ex);
             case "/v1/run" -> runs.handle(ex, ex.waited());
-            default -> Reply.error(404, "not_found", "no such endpoint; use /v1/health, /v1/commands or /v1/run");
+            default -> Reply.error(404, "not_found",
+                    "no such endpoint; use /v1/health, /v1/metrics, /v1/commands or /v1/run");
         };
     }
 
@@ -113,6 +122,18 @@ public final class AgentServer implements AutoCloseable {
             return methodNotAllowed(ex, "GET");
         }
         return Reply.ok(HealthStatus.ok(executor.list().size()));
+    }
+
+    private Reply metrics(Exchange ex) {
+        if (!"GET".equals(ex.method())) {
+            return methodNotAllowed(ex, "GET");
+        }
+        Map<String, Long> counts = refusals.counts();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("refusals_total", counts.values().stream().mapToLong(Long::longValue).sum());
+        body.put("refusals", counts);
+        body.put("refusal_lines_suppressed", refusals.suppressed());
+        return Reply.ok(body);
     }
 
     private Reply commands(Exchange ex) throws IOException {
@@ -171,5 +192,6 @@ public final class AgentServer implements AutoCloseable {
             LOG.warn("stopping with {} request(s) still in flight after {}", inFlight.get(), settings.shutdownGrace());
         }
         http.close();
+        refusals.close();
     }
 }

@@ -36,8 +36,13 @@ public final class AllowlistExecutor implements CommandExecutor {
         return descriptions;
     }
 
-    @Override
+    /** Runs with no started line (tests and tools). */
     public RunOutcome run(RunRequest request) {
+        return run(request, () -> { });
+    }
+
+    @Override
+    public RunOutcome run(RunRequest request, Runnable beforeStart) {
         Optional<CommandSpec> spec = allowlist.find(request.id());
         if (spec.isEmpty()) {
             return new RunOutcome.UnknownCommand("unknown command " + Echo.quote(request.id())
@@ -48,7 +53,8 @@ public final class AllowlistExecutor implements CommandExecutor {
             return new RunOutcome.InvalidParams(rejected.reason());
         }
         try {
-            return new RunOutcome.Completed(runner.run(spec.get(), (Validation.Accepted) validation));
+            return new RunOutcome.Completed(runner.run(spec.get(), (Validation.Accepted) validation,
+                    beforeStart));
         } catch (RunnerBusyException e) {
             return new RunOutcome.Busy(e.getMessage());
         } catch (InterruptedException e) {

@@ -468,15 +468,38 @@ class AllowlistLoaderTest {
     }
 
     @Test
-    void outputCapMustBeFromOneKibToTenMib() {
+    void outputCapMustBeAtLeastOneKib() {
+        assertThat(loadError("""
+                - id: tiny
+                  description: d
+                  argv: [df]
+                  output_cap: 512B
+                  read_only: true
+                """)).isEqualTo("allowlist.yaml: commands[1] (id \"tiny\"): output_cap: must be at least 1KiB, got 512B");
+    }
+
+    @Test
+    void outputCapAboveWhatTheBotReceivesIsRefusedNamingFileEntryAndField() {
         assertThat(loadError("""
                 - id: huge
                   description: d
                   argv: [df]
-                  output_cap: 11MiB
+                  output_cap: 1MiB
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"huge\"): output_cap: must be from 1KiB to 10MiB,"
-                + " got 11MiB");
+                """)).isEqualTo("allowlist.yaml: commands[1] (id \"huge\"): output_cap: 1MiB is more than the bot will"
+                + " receive: a run answer holds stdout and stderr up to the cap each, JSON may write one byte as six,"
+                + " and the bot reads at most 8MiB of an answer; use at most 681KiB (697685 bytes)");
+    }
+
+    @Test
+    void outputCapAtTheLargestTheBotReceivesLoads() {
+        assertThat(withEntry("""
+                - id: big
+                  description: d
+                  argv: [df]
+                  output_cap: 681KiB
+                  read_only: true
+                """).find("big").orElseThrow().outputCap()).isEqualTo(681 * 1024);
     }
 
     @Test

@@ -36,11 +36,12 @@ class AuditLogTest {
         try (AuditLog log = AuditLog.open(file)) {
             log.append(AuditRecord.builder(Decision.ALLOWED).time(Instant.parse("2025-01-01T12:00:00.123456Z"))
                     .who("U1").where("#ops").agent("web-1").peer("10.0.0.1").command("port-listeners")
-                    .params(Map.of("port", "8000")).ran(0, 12, 345).build());
+                    .params(Map.of("port", "8000")).ran(0, 12, 345).runId("r-1").build());
         }
         assertThat(Files.readString(file)).isEqualTo("{\"time\":\"2025-01-01T12:00:00.123Z\",\"decision\":\"allowed\","
-                + "\"who\":\"U1\",\"where\":\"#ops\",\"agent\":\"web-1\",\"peer\":\"10.0.0.1\",\"command\":\"port-listeners\","
-                + "\"params\":{\"port\":\"8000\"},\"exit_code\":0,\"duration_ms\":12,\"output_bytes\":345,\"reason\":\"\"}\n");
+                + "\"run_id\":\"r-1\",\"who\":\"U1\",\"where\":\"#ops\",\"agent\":\"web-1\",\"peer\":\"10.0.0.1\","
+                + "\"command\":\"port-listeners\",\"params\":{\"port\":\"8000\"},\"exit_code\":0,\"duration_ms\":12,"
+                + "\"output_bytes\":345,\"timed_out\":false,\"reason\":\"\"}\n");
     }
 
     @Test

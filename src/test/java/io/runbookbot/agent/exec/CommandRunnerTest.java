@@ -33,6 +33,18 @@ class CommandRunnerTest {
     }
 
     @Test
+    void startsEachCommandAsTheLeaderOfItsOwnSessionAndProcessGroup() throws Exception {
+        RunResult result = runner.run(List.of("cat", "/proc/self/stat"), TEN_SECONDS, CAP);
+
+        // /proc/PID/stat: pid (comm) state ppid pgrp session ...
+        String[] fields = result.stdout().substring(result.stdout().lastIndexOf(')') + 2).split(" ");
+        String pid = result.stdout().substring(0, result.stdout().indexOf(' '));
+        assertThat(result.exitCode()).isZero();
+        assertThat(fields[2]).as("process group").isEqualTo(pid);
+        assertThat(fields[3]).as("session").isEqualTo(pid);
+    }
+
+    @Test
     void returnsExitCodeAndOutputOfEcho() throws Exception {
         RunResult result = runner.run(List.of("echo", "hello", "world"), TEN_SECONDS, CAP);
 

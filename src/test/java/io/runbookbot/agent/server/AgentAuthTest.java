@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every authentication failure against a real agent process: 401, one audit line saying
- * "unauthorized", and nothing run (the canary file never appears). Then one correctly signed
+ * Every authentication failure against a real agent process: 401, counted in /v1/metrics, audit
+ * lines saying "unauthorized" (rate-limited: at most a few per kind per minute), and nothing run (the canary file never appears). Then one correctly signed
  * request creates the canary, proving the canary would have caught a run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -96,20 +96,32 @@ class AgentAuthTest {
 
     @Test
     @Order(1)
-    void everyAuthenticationFailureGets401AnAuditLineAndRunsNothing() throws Exception {
+    void everyAuthenticationFailureGets401IsCountedAndRunsNothing() throws Exception {
         List<Attempt> attempts = attacks();
+        long countedBefore = refusalsCounted();
+        int linesBefore = auditLines().size();
         // the last attempt is the valid original of the replay: send it last and alone, after the table
         for (Attempt a : attempts.subList(0, attempts.size() - 1)) {
             int before = auditLines().size();
             HttpResponse<String> r = send(agent.url(), a.method(), a.target(), a.body(), a.headers(), "application/json");
             assertThat(r.statusCode()).as(a.name() + ": " + r.body()).isEqualTo(401);
             assertThat(JSON.readTree(r.body()).get("error").asText()).as(a.name()).isEqualTo("unauthorized");
-            List<JsonNode> lines = auditLines();
-            assertThat(lines).as(a.name()).hasSize(before + 1);
-            assertThat(lines.get(before).get("decision").asText()).as(a.name()).isEqualTo("unauthorized");
-            assertThat(lines.get(before).get("who").asText()).as(a.name()).isEqualTo("(unauthenticated)");
+            assertThat(auditLines().size()).as(a.name() + ": at most one line (refusal lines are rate-limited)")
+                    .isBetween(before, before + 1);
         }
+        List<JsonNode> lines = auditLines();
+        assertThat(lines.size()).as("the first refusals of each kind get a line").isGreaterThan(linesBefore);
+        for (JsonNode line : lines.subList(linesBefore, lines.size())) {
+            assertThat(line.get("decision").asText()).isEqualTo("unauthorized");
+            assertThat(line.get("who").asText()).isEqualTo("(unauthenticated)");
+        }
+        assertThat(refusalsCounted() - countedBefore).as("every refusal is counted").isEqualTo(attempts.size() - 1);
         assertThat(canary).as("canary after the attack table").doesNotExist();
+    }
+
+    private static long refusalsCounted() throws Exception {
+        HttpResponse<String> r = send(agent.url(), "GET", "/v1/metrics", "", Map.of(), "");
+        return JSON.readTree(r.body()).get("refusals_total").asLong();
     }
 
     @Test

@@ -52,7 +52,10 @@ class AgentServerTest {
         }
 
         @Override
-        public RunOutcome run(RunRequest r) {
+        public RunOutcome run(RunRequest r, Runnable beforeStart) {
+            if (List.of("echo", "boom", "slow").contains(r.id())) {
+                beforeStart.run();
+            }
             switch (r.id()) {
                 case "echo":
                     return new RunOutcome.Completed(new RunResult(0, "ok\n", "", false, false, 7, false));
@@ -167,9 +170,10 @@ class AgentServerTest {
     }
 
     @Test
-    void oversizedBodyIs413BeforeAnythingElse() throws Exception {
+    void oversizedBodyIs413BeforeItsSignatureIsChecked() throws Exception {
         String body = runBody("echo", "{\"x\":\"" + "a".repeat(17 * 1024) + "\"}", "ann");
-        HttpResponse<String> r = send(url, "POST", "/v1/run", body, java.util.Map.of(), "application/json");
+        HttpResponse<String> r = send(url, "POST", "/v1/run", body,
+                signer(SECRET).sign("POST", "/v1/run", new byte[0]), "application/json");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(lastAudit().get("decision").asText()).isEqualTo("invalid");
     }
@@ -201,11 +205,22 @@ class AgentServerTest {
     }
 
     @Test
-    void writesExactlyOneAuditLinePerRunRequest() throws Exception {
-        for (String id : List.of("echo", "rm-rf", "bad", "busy", "boom")) {
+    void writesOneAuditLinePerRefusalAndAStartedAndAFinishedLinePerRun() throws Exception {
+        for (String id : List.of("rm-rf", "bad", "busy")) {
             int before = auditCount();
             run(id);
             assertThat(auditCount()).as(id).isEqualTo(before + 1);
+        }
+        for (String id : List.of("echo", "boom")) {
+            int before = auditCount();
+            run(id);
+            List<String> lines = Files.readAllLines(dir.resolve("audit.jsonl"));
+            assertThat(lines).as(id).hasSize(before + 2);
+            JsonNode started = JSON.readTree(lines.get(before));
+            JsonNode finished = JSON.readTree(lines.get(before + 1));
+            assertThat(started.get("decision").asText()).as(id).isEqualTo("started");
+            assertThat(finished.get("decision").asText()).as(id).isEqualTo(id.equals("echo") ? "allowed" : "error");
+            assertThat(finished.get("run_id").asText()).as(id).hasSize(16).isEqualTo(started.get("run_id").asText());
         }
     }
 
