@@ -28,7 +28,7 @@ public final class Exchange {
     private final long readyAt = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    /** @param body the whole body, or null when it was larger than the limit (and left unread) */
+    /** @param body the whole body, or null when it was larger than the limit or not wanted (and left unread) */
     Exchange(Request request, Response response, Callback callback, @Nullable byte[] body) {
         this.request = request;
         this.response = response;
@@ -81,7 +81,10 @@ public final class Exchange {
                 ? inet.getAddress().getHostAddress() : "-";
     }
 
-    /** The body, or empty when it was longer than the listener's limit (then it was not read). */
+    /**
+     * The body, or empty when it was longer than the listener's limit or its {@link HeadCheck} did
+     * not want it (then it was not read).
+     */
     public Optional<byte[]> body() {
         return Optional.ofNullable(body);
     }

@@ -69,6 +69,16 @@ public final class HttpListener implements AutoCloseable {
      */
     public static HttpListener start(String name, InetSocketAddress address, HttpLimits limits,
                                      ExchangeHandler handler) throws IOException {
+        return start(name, address, limits, HeadCheck.ALWAYS, handler);
+    }
+
+    /**
+     * Like {@link #start(String, InetSocketAddress, HttpLimits, ExchangeHandler)}, reading a body only
+     * when {@code headCheck} wants it.
+     */
+    public static HttpListener start(String name, InetSocketAddress address, HttpLimits limits, HeadCheck headCheck,
+                                     ExchangeHandler handler) throws IOException {
+        Objects.requireNonNull(headCheck, "headCheck");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(handler, "handler");
@@ -93,7 +103,7 @@ public final class HttpListener implements AutoCloseable {
                 new ArrayBlockingQueue<>(limits.queue()), daemon(name + "-worker"), new ThreadPoolExecutor.AbortPolicy());
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
-        RequestReader reader = new RequestReader(name, limits, handler, workers, timer, guard);
+        RequestReader reader = new RequestReader(name, limits, headCheck, handler, workers, timer, guard);
         server.setHandler(reader);
         HttpListener listener = new HttpListener(name, server, connector, workers, timer, guard, reader);
         try {

@@ -31,16 +31,18 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
 
     private final String name;
     private final HttpLimits limits;
+    private final HeadCheck headCheck;
     private final ExchangeHandler handler;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final ConnectionGuard guard;
     private final AtomicLong bodyTimeouts = new AtomicLong();
 
-    RequestReader(String name, HttpLimits limits, ExchangeHandler handler, ExecutorService workers,
-                  ScheduledExecutorService timer, ConnectionGuard guard) {
+    RequestReader(String name, HttpLimits limits, HeadCheck headCheck, ExchangeHandler handler,
+                  ExecutorService workers, ScheduledExecutorService timer, ConnectionGuard guard) {
         this.name = name;
         this.limits = limits;
+        this.headCheck = headCheck;
         this.handler = handler;
         this.workers = workers;
         this.timer = timer;
@@ -85,7 +87,8 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
         }
 
         void start() {
-            if (request.getLength() > limits.maxBodyBytes()) {
+            if (request.getLength() > limits.maxBodyBytes() || !headCheck.wantsBody(request.getMethod(),
+                    request.getHttpURI().getPath(), name -> request.getHeaders().getValuesList(name))) {
                 finish(false);
                 return;
             }

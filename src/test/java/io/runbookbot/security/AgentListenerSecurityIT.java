@@ -5,6 +5,7 @@ import static io.runbookbot.agent.server.SignedHttp.runBody;
 import static io.runbookbot.agent.server.SignedHttp.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.agent.protocol.AuthHeaders;
 import io.runbookbot.agent.server.AgentProcess;
 import io.runbookbot.security.HeldConnections.Attack;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,26 @@ class AgentListenerSecurityIT {
 
     @Test
     void stalledBodiesDoNotDelayHealthOrRunsAndAreAnswered408AndClosedAfterTheBodyTimeout() throws Exception {
-        attack(Attack.ONE_BODY_BYTE, 3);
+        // well-formed, fresh (but wrong) credentials: the agent must wait for the body to check them
+        String credible = AuthHeaders.TIMESTAMP + ": " + Instant.now().getEpochSecond() + "\r\n"
+                + AuthHeaders.NONCE + ": " + "0".repeat(32) + "\r\n"
+                + AuthHeaders.SIGNATURE + ": v1=" + "0".repeat(64) + "\r\n";
+        attack(Attack.ONE_BODY_BYTE, 3, credible);
+    }
+
+    @Test
+    void stalledBodiesWithoutCredentialsAreRefusedFromTheirHeadWithoutWaitingForTheBody() throws Exception {
+        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", Attack.ONE_BODY_BYTE, HELD, 20,
+                5)) {
+            Duration closed = held.awaitAllClosed(CLOSED_WITHIN);
+            long[] answers = answerTimes();
+            System.out.printf("AGENT unsigned stalled bodies: all %d refused and closed in %d ms (body deadline 10 s);"
+                    + " /v1/health %d ms, signed run %d ms%n", HELD, closed.toMillis(), answers[0], answers[1]);
+            assertThat(held.stillOpen()).as("connections still open").isZero();
+            assertThat(closed).as("time to refuse them all").isLessThan(Duration.ofSeconds(5));
+            assertThat(java.util.Arrays.stream(answers).max().orElseThrow()).as("slowest answer, ms")
+                    .isLessThan(ANSWER_WITHIN.toMillis());
+        }
     }
 
     @Test
@@ -81,7 +102,12 @@ class AgentListenerSecurityIT {
     }
 
     private static void attack(Attack attack, int subnet) throws Exception {
-        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", attack, HELD, 20, subnet)) {
+        attack(attack, subnet, "");
+    }
+
+    private static void attack(Attack attack, int subnet, String extraHeaders) throws Exception {
+        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", attack, HELD, 20, subnet,
+                extraHeaders)) {
             Thread.sleep(300);
             int open = held.stillOpen();
             long[] answers = answerTimes();

@@ -45,6 +45,12 @@ final class HeldConnections implements AutoCloseable {
      */
     static HeldConnections open(int port, String method, String path, Attack attack, int count, int perAddress,
                                 int subnet) throws IOException {
+        return open(port, method, path, attack, count, perAddress, subnet, "");
+    }
+
+    /** As above, with {@code extraHeaders} (each line ending in CRLF) in every request head. */
+    static HeldConnections open(int port, String method, String path, Attack attack, int count, int perAddress,
+                                int subnet, String extraHeaders) throws IOException {
         Selector selector = Selector.open();
         List<SocketChannel> channels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -52,7 +58,7 @@ final class HeldConnections implements AutoCloseable {
             ch.setOption(StandardSocketOptions.SO_LINGER, 0);
             ch.bind(new InetSocketAddress("127." + subnet + "." + (1 + i / perAddress) + ".1", 0));
             ch.connect(new InetSocketAddress("127.0.0.1", port));
-            send(ch, attack, method, path);
+            send(ch, attack, method, path, extraHeaders);
             ch.configureBlocking(false);
             ch.register(selector, SelectionKey.OP_READ);
             channels.add(ch);
@@ -60,8 +66,9 @@ final class HeldConnections implements AutoCloseable {
         return new HeldConnections(channels, selector);
     }
 
-    private static void send(SocketChannel ch, Attack attack, String method, String path) throws IOException {
-        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    private static void send(SocketChannel ch, Attack attack, String method, String path, String extraHeaders)
+            throws IOException {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders;
         String text = switch (attack) {
             case SILENT -> "";
             case UNFINISHED_HEAD -> head + "X-Slow: ";

@@ -11,11 +11,13 @@ import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,8 @@ public final class AgentServer implements AutoCloseable {
         this.verifier = verifier;
         this.refusals = RefusalAudit.over(audit);
         this.runs = new RunHandler(settings, executor, verifier, audit, refusals);
-        this.http = HttpListener.start("agent-http", settings.listen(), limits(settings), this::handle);
+        this.http = HttpListener.start("agent-http", settings.listen(), limits(settings), this::wantsBody,
+                this::handle);
     }
 
     /** Binds and starts serving. The caller keeps ownership of the audit log and closes it after this. */
@@ -122,6 +125,14 @@ public final class AgentServer implements AutoCloseable {
             return methodNotAllowed(ex, "GET");
         }
         return Reply.ok(HealthStatus.ok(executor.list().size()));
+    }
+
+    /**
+     * A run request that will be refused from its head (wrong method, missing, malformed or stale
+     * authentication headers) is refused without reading its body.
+     */
+    private boolean wantsBody(String method, String path, Function<String, List<String>> headers) {
+        return !path.equals("/v1/run") || "POST".equals(method) && verifier.checkHeaders(headers).isEmpty();
     }
 
     private Reply metrics(Exchange ex) {
