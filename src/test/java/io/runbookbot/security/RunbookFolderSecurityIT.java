@@ -41,7 +41,7 @@ class RunbookFolderSecurityIT {
     @BeforeEach
     void folder() throws IOException {
         runbooks = Files.createDirectory(tmp.resolve("runbooks"));
-        Files.copy(JarCommand.BASEDIR.resolve("runbooks/api-server-down.md"), runbooks.resolve("api-server-down.md"));
+        Files.copy(JarRun.BASEDIR.resolve("runbooks/api-server-down.md"), runbooks.resolve("api-server-down.md"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class RunbookFolderSecurityIT {
 
     @Test
     void readyzSaysNotReadyWhileTheFolderIsMissingAndReadyOnceItIsBack() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JarCommand.command(List.of(), "serve")).directory(tmp.toFile())
+        ProcessBuilder builder = new ProcessBuilder(JarRun.command(List.of(), "serve")).directory(tmp.toFile())
                 .redirectError(tmp.resolve("serve.log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_")
                 || k.startsWith("DISCORD_"));

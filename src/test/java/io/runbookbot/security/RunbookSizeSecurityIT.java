@@ -29,7 +29,7 @@ class RunbookSizeSecurityIT {
     @BeforeEach
     void folder() throws IOException {
         runbooks = Files.createDirectory(tmp.resolve("runbooks"));
-        Files.copy(JarCommand.BASEDIR.resolve("runbooks/api-server-down.md"), runbooks.resolve("api-server-down.md"));
+        Files.copy(JarRun.BASEDIR.resolve("runbooks/api-server-down.md"), runbooks.resolve("api-server-down.md"));
     }
 
     @Test
@@ -42,14 +42,14 @@ class RunbookSizeSecurityIT {
             }
         }
 
-        JarCommand run = JarCommand.run(tmp, List.of("-Xmx256m"), Map.of(), 120, "ask", "--runbooks", runbooks.toString(),
+        JarRun run = JarRun.run(tmp, List.of("-Xmx256m"), Map.of(), 120, "ask", "--runbooks", runbooks.toString(),
                 "port already in use");
         System.out.printf("RunbookSizeSecurityIT: ask with a 50 MB runbook under -Xmx256m took %d ms%n", run.millis());
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).doesNotContain("OutOfMemoryError")
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).doesNotContain("OutOfMemoryError")
                 .containsPattern("huge\\.md: too large: 5242\\d{4} bytes \\(the limit is 1048576 bytes\\)");
-        assertThat(run.out()).contains("api-server-down.md").doesNotContain("huge.md");
+        assertThat(run.stdout()).contains("api-server-down.md").doesNotContain("huge.md");
         assertThat(run.millis()).isLessThan(30_000);
     }
 
@@ -57,11 +57,11 @@ class RunbookSizeSecurityIT {
     void theSizeCapIsASetting() throws Exception {
         Files.writeString(runbooks.resolve("small.md"), "# Small\n\n" + "gizmoflux overheats\n".repeat(100));
 
-        JarCommand run = JarCommand.run(tmp, List.of(), Map.of("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1000"), 60, "ask",
+        JarRun run = JarRun.run(tmp, List.of(), Map.of("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1000"), 60, "ask",
                 "--runbooks", runbooks.toString(), "gizmoflux overheats");
 
-        assertThat(run.err()).contains("small.md: too large: 2009 bytes (the limit is 1000 bytes)");
-        assertThat(run.out()).doesNotContain("small.md");
+        assertThat(run.stderr()).contains("small.md: too large: 2009 bytes (the limit is 1000 bytes)");
+        assertThat(run.stdout()).doesNotContain("small.md");
     }
 
     @Test

@@ -30,7 +30,7 @@ class RunbookSymlinkSecurityIT {
     @BeforeEach
     void folder() throws Exception {
         runbooks = Files.createDirectory(tmp.resolve("runbooks"));
-        Files.copy(JarCommand.BASEDIR.resolve("runbooks/api-server-down.md"), runbooks.resolve("api-server-down.md"));
+        Files.copy(JarRun.BASEDIR.resolve("runbooks/api-server-down.md"), runbooks.resolve("api-server-down.md"));
         Path outside = Files.createDirectory(tmp.resolve("outside"));
         Files.writeString(outside.resolve("secret.md"), "# Secret\n\nThe " + OUTSIDE_WORD + " password is hunter2.\n");
         Files.createSymbolicLink(runbooks.resolve("passwd.md"), Path.of("/etc/passwd"));
@@ -46,33 +46,33 @@ class RunbookSymlinkSecurityIT {
 
     @Test
     void askThroughTheJarNeverShowsEtcPasswdAndWarnsNamingEachLinkAndItsTarget() throws Exception {
-        JarCommand run = JarCommand.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(),
+        JarRun run = JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(),
                 PASSWD_QUESTION);
 
-        assertThat(run.out()).doesNotContain("root:x:0:0").doesNotContain("/usr/sbin/nologin")
+        assertThat(run.stdout()).doesNotContain("root:x:0:0").doesNotContain("/usr/sbin/nologin")
                 .doesNotContain("daemon:").doesNotContain("passwd.md").doesNotContain("(etc/");
-        assertThat(run.err()).contains("passwd.md: link to /etc/passwd").contains("shadow.txt: link to /etc/shadow")
+        assertThat(run.stderr()).contains("passwd.md: link to /etc/passwd").contains("shadow.txt: link to /etc/shadow")
                 .contains("etc: link to /etc").contains("elsewhere: link to " + tmp.resolve("outside"))
                 .contains("secret.md: link to " + tmp.resolve("outside/secret.md"))
                 .contains("link loop");
-        assertThat(run.err()).as("no file content in the log").doesNotContain("root:x:0:0");
+        assertThat(run.stderr()).as("no file content in the log").doesNotContain("root:x:0:0");
     }
 
     @Test
     void aFileOutsideReachedThroughALinkIsNeverAnswered() throws Exception {
-        JarCommand run = JarCommand.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(),
+        JarRun run = JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(),
                 OUTSIDE_WORD + " password");
 
-        assertThat(run.out()).doesNotContain("hunter2");
+        assertThat(run.stdout()).doesNotContain("hunter2");
     }
 
     @Test
     void linksThatStayInsideTheFolderAreStillIndexed() throws Exception {
-        JarCommand run = JarCommand.run(tmp, List.of(), Map.of(), 60, "ask", "--json", "--top", "10",
+        JarRun run = JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--json", "--top", "10",
                 "--runbooks", runbooks.toString(), "port already in use");
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("sub/same-api.md").contains("\"api-server-down.md");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("sub/same-api.md").contains("\"api-server-down.md");
     }
 
     @Test
