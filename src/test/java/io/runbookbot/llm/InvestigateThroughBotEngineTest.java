@@ -58,8 +58,11 @@ class InvestigateThroughBotEngineTest {
         });
         assertThat(fx.ollama.callsTo("chat").get(0).json().path("messages").get(1).path("content").asText())
                 .isEqualTo("Symptom: flask says port already in use");
-        assertThat(fx.diagnosticsLines()).singleElement()
-                .satisfies(l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"allowed\""));
+        assertThat(fx.diagnosticsLines()).as("a started line before the run, a finished one after").hasSize(2)
+                .satisfies(l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"started\""),
+                        org.assertj.core.data.Index.atIndex(0))
+                .satisfies(l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"allowed\""),
+                        org.assertj.core.data.Index.atIndex(1));
     }
 
     @Test
@@ -78,7 +81,7 @@ class InvestigateThroughBotEngineTest {
         BotReply reply = engine(Optional.empty()).handle(ONCALL, RequestParser.parse("investigate disk full"));
 
         assertThat(reply).isInstanceOfSatisfying(BotReply.Text.class, t -> assertThat(t.text())
-                .startsWith("Investigate needs a chat model").endsWith("/runbook disk full"));
+                .startsWith("Investigate needs a chat model").endsWith("/runbook <symptom>"));
     }
 
     private BotEngine engine(Optional<Investigator> investigator) {
