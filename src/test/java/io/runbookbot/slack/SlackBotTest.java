@@ -291,6 +291,22 @@ class SlackBotTest {
     }
 
     @Test
+    void buttonsOfAnEncodedQuestionCarryTheDecodedQuestion() throws Exception {
+        h = SlackHarness.http(List.of());
+        SlackPayload command = h.payloads.slashCommand("/runbook", CURL.replace(">", "&gt;"));
+
+        h.post(command);
+
+        JsonNode blocks = h.slack.awaitResponse(command.responseId(), WAIT).json().path("blocks");
+        List<String> questions = StreamSupport.stream(blocks.spliterator(), false)
+                .filter(b -> b.path("type").asText().equals("actions"))
+                .flatMap(b -> StreamSupport.stream(b.path("elements").spliterator(), false))
+                .map(e -> e.path("value").asText()).filter(v -> v.contains("\"q\""))
+                .map(v -> readTree(v).path("q").asText()).toList();
+        assertThat(questions).isNotEmpty().containsOnly(CURL);
+    }
+
+    @Test
     void noMatchEchoesTheEncodedQuestionEscapedExactlyOnce() throws Exception {
         h = SlackHarness.http(List.of());
         SlackPayload command = h.payloads.slashCommand("/runbook",
@@ -314,6 +330,14 @@ class SlackBotTest {
         h.post(raw);
         assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
                 .isEqualTo(headerAndSource(h.slack.awaitResponse(raw.responseId(), WAIT).json()).get(0));
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The answer's header and its "Source: … · confidence N%" line. */
