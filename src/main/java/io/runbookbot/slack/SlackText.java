@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * Button values are not decoded: they come back as the bot wrote them.
  */
 final class SlackText {
+    /** The only entities Slack writes. */
+    private static final String[][] ENTITIES = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}};
+
     private SlackText() {
     }
 
@@ -48,13 +51,17 @@ final class SlackText {
                     out.append(replacement);
                     i = close + 1;
                 }
+                leading = false;
             }
             leading = leading && isBlank(out, before);
         }
         return out.toString().strip();
     }
 
-    /** The index of the {@code >} that closes markup opened before {@code from}; -1 if another {@code <} or the end comes first. */
+    /**
+     * The index of the {@code >} that closes markup opened just before {@code from}; -1 when another
+     * {@code <}, a line break or the end comes first (so no character is scanned more than twice).
+     */
     private static int closing(String t, int from) {
         for (int j = from; j < t.length(); j++) {
             char c = t.charAt(j);
@@ -122,8 +129,6 @@ final class SlackText {
         }
         return append(out, '&', i);
     }
-
-    private static final String[][] ENTITIES = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}};
 
     private static int append(StringBuilder out, char c, int i) {
         out.append(c);

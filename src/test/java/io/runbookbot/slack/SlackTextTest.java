@@ -38,6 +38,7 @@ class SlackTextTest {
         assertThat(SlackText.decode("ask <@W0BOB|bob> about <@U0BOT|runbook-bot> disk full", BOT))
                 .isEqualTo("ask @bob about disk full");
         assertThat(SlackText.mention("<@U0BOT|runbook-bot> disk full", null)).isEqualTo("disk full");
+        assertThat(SlackText.mention("<@U0BOT> <@U0ALICE|alice> disk full", null)).isEqualTo("@alice disk full");
         assertThat(SlackText.decode("<@U0ALICE> disk full", null)).isEqualTo("@U0ALICE disk full");
     }
 
