@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
@@ -31,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * The bot's JDA listener: a mention is answered as a reply to the message; {@code /runbook} and
  * button clicks are deferred at once and answered through the interaction hook. The engine runs
  * on {@code worker}, never on JDA's event thread. Messages from bots (itself included) are ignored.
+ * Inbound text goes through {@link DiscordText} first: no mention, emoji or Markdown markup reaches the core.
  */
 public final class DiscordBot extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
@@ -67,7 +67,7 @@ public final class DiscordBot extends ListenerAdapter {
         if (event.getAuthor().isBot() || event.isWebhookMessage() || !message.getMentions().isMentioned(self)) {
             return;
         }
-        String text = stripMention(message.getContentRaw(), self.getId());
+        String text = DiscordText.decode(message.getContentRaw());
         Caller caller = caller(event.getAuthor(), event.getMember(), event.getChannel().getId());
         send(caller, RequestParser.parse(text), data -> message.reply(data).mentionRepliedUser(false).complete());
     }
@@ -77,7 +77,8 @@ public final class DiscordBot extends ListenerAdapter {
         if (!event.getName().equals(COMMAND)) {
             return;
         }
-        String text = Optional.ofNullable(event.getOption(OPTION)).map(OptionMapping::getAsString).orElse("help");
+        String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION)).map(OptionMapping::getAsString)
+                .orElse("help"));
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
         event.deferReply().queue();
         send(caller, RequestParser.parse(text), data -> event.getHook().sendMessage(data).complete());
@@ -112,11 +113,5 @@ public final class DiscordBot extends ListenerAdapter {
     static Caller caller(User user, @Nullable Member member, String channelId) {
         List<String> roles = member == null ? List.of() : member.getRoles().stream().map(Role::getId).toList();
         return new Caller(PLATFORM, user.getId(), roles, channelId);
-    }
-
-    /** The message without the bot's mention ({@code <@id>} or the older {@code <@!id>}). */
-    static String stripMention(String content, String selfId) {
-        // (?<!\\s) starts only at the beginning of a whitespace run, so no run is rescanned: linear
-        return content.replaceAll("(?<!\\s)\\s*+<@!?" + Pattern.quote(selfId) + ">\\s*+", " ").strip();
     }
 }

@@ -19,16 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * Wires a Bolt {@link App} to the engine: {@code /runbook}, mentions, incident-channel messages
  * and the buttons. Every handler acks at once and hands the work to an executor; answers go back
- * through {@code response_url} or {@code chat.postMessage} in the thread.
+ * through {@code response_url} or {@code chat.postMessage} in the thread. Every inbound text is
+ * decoded by {@link SlackText} first, so the core sees what the user wrote.
  */
 public final class SlackBot implements AutoCloseable {
     public static final String COMMAND = "/runbook";
-    private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[UW][A-Z0-9]+(\\|[^>]*)?>");
     private static final int REMEMBERED_EVENTS = 10_000;
 
     private final BotEngine engine;
@@ -53,7 +52,7 @@ public final class SlackBot implements AutoCloseable {
         SlackBot bot = new SlackBot(Objects.requireNonNull(engine, "engine"), List.copyOf(incidentChannels), workers);
         app.command(COMMAND, (req, ctx) -> {
             var p = req.getPayload();
-            BotRequest request = RequestParser.parse(p.getText() == null ? "" : p.getText());
+            BotRequest request = RequestParser.parse(SlackText.decode(p.getText(), ctx.getBotUserId()));
             Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
             bot.executor.execute(SlackReplies.logged("slash command answer", () -> {
                 SlackMessage m = SlackAnswerFormatter.format(engine.handle(caller, request));
@@ -74,7 +73,7 @@ public final class SlackBot implements AutoCloseable {
         if (e.getBotId() != null || e.getUser() == null || !events.firstDelivery(eventId)) {
             return ctx.ack();
         }
-        String text = stripMention(e.getText(), ctx.getBotUserId());
+        String text = SlackText.mention(e.getText(), ctx.getBotUserId());
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
         executor.execute(SlackReplies.logged("mention answer", () -> SlackReplies.postInThread(ctx.client(),
@@ -84,12 +83,13 @@ public final class SlackBot implements AutoCloseable {
 
     /** Incident-channel triage: a confident answer to a symptom, in its thread; silence otherwise. */
     private Response onMessage(String eventId, MessageEvent e, EventContext ctx) {
-        String text = e.getText() == null ? "" : e.getText();
-        boolean mentionsBot = ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
+        String raw = e.getText() == null ? "" : e.getText();
+        boolean mentionsBot = ctx.getBotUserId() != null && raw.contains("<@" + ctx.getBotUserId());
         if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || mentionsBot
                 || !events.firstDelivery(eventId)) {
             return ctx.ack();
         }
+        String text = SlackText.decode(raw, ctx.getBotUserId());
         executor.execute(SlackReplies.logged("incident-channel answer", () -> {
             if (incidentChannels.contains(e.getChannel(), ctx.client())
                     && IncidentTriage.shouldAnswer(text, engine.search(text))) {
@@ -100,15 +100,6 @@ public final class SlackBot implements AutoCloseable {
             }
         }));
         return ctx.ack();
-    }
-
-    static String stripMention(String text, String botUserId) {
-        String t = text == null ? "" : text;
-        if (botUserId != null && !botUserId.isEmpty()) {
-            // [^<>] so that each scan stops at the next mention: linear however many there are
-            return t.replaceAll("<@" + Pattern.quote(botUserId) + "(?:\\|[^<>]*+)?>", " ").strip();
-        }
-        return LEADING_MENTION.matcher(t).replaceFirst("").strip();
     }
 
     @Override

@@ -167,6 +167,27 @@ class DiscordFrontEndTest {
     }
 
     @Test
+    void answersAMentionWrittenWithMarkupLikeThePlainTextWithTheSameConfidence() {
+        JsonNode plain = replyTo(discord.pushMention(TOO_MANY, ONCALL)).json().path("embeds").path(0);
+        GatewayEvent mention = discord.pushMention("<@&" + ONCALL + "> <:fire:123456789012345678> ||FATAL||: `sorry, too many`"
+                + " **clients** _already_ <#3000000000000000003> <t:1700000000:R>", ONCALL);
+
+        JsonNode embed = replyTo(mention).json().path("embeds").path(0);
+        assertThat(embed.path("title").asText()).isEqualTo(plain.path("title").asText())
+                .endsWith("› Too Many Connections");
+        assertThat(embed.path("footer").path("text").asText()).isEqualTo(plain.path("footer").path("text").asText());
+    }
+
+    @Test
+    void echoesTheSlashCommandQuestionAsWrittenWithoutMarkup() {
+        GatewayEvent command = discord.pushSlashCommand(
+                "<@" + BOT_ID + "> **ClickHouse** too many parts & merges <slower> than inserts <a:alarm:223456789012345678>");
+
+        assertThat(discord.awaitFollowUp(command, WAIT).json().path("content").asText())
+                .startsWith("No runbook matches \"ClickHouse too many parts & merges <slower> than inserts\".");
+    }
+
+    @Test
     void answersHelpAsASubFormOfTheSlashCommand() {
         GatewayEvent command = discord.pushSlashCommand("help");
 
