@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval --questions FILE}: retrieval quality figures for a question set. With an embedding
+ * {@code eval --questions FILE}: retrieval quality figures for a question set, scored on what the user
+ * sees (an abstention is a miss at every k; see docs/eval.md). With an embedding
  * model ({@code --ollama-url}), keyword and hybrid ranking side by side, and what embedding cost.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score retrieval on a question set: hit@1, hit@3, MRR@5, answered and abstention rates, per kind."
+        description = "Score what the user sees on a question set: hit@1, hit@3, MRR@5 (an abstention is a miss),"
+                + " answered rate, withheld (right section ranked first but abstained), abstention rate, per kind."
                 + " With --ollama-url: keyword vs hybrid.")
 public final class EvalCommand implements Callable<Integer> {
     @Mixin
@@ -38,7 +40,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Question set (JSON Lines).")
     Path questions;
 
-    @Option(names = "--misses", description = "Also list the answerable questions with no hit in the top 5.")
+    @Option(names = "--misses", description = "Also list the answerable questions not answered with a hit in the top 5.")
     boolean misses;
 
     @Spec

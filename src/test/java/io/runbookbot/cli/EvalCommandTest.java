@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code runbook-bot eval} on the shared seed runbooks and their dev questions. */
@@ -27,6 +28,19 @@ class EvalCommandTest {
 
         assertThat(eval().outLines())
                 .anyMatch(l -> l.matches("all\\s+" + questions + "\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\b.*"));
+    }
+
+    @Test
+    void printsAWithheldColumnBesideAnsweredAndAbstainedAndSaysAbstentionsAreMisses() {
+        List<String> lines = eval().outLines();
+
+        assertThat(lines).anyMatch(l -> l.matches("kind\\s+n\\s+hit@1\\s+hit@3\\s+MRR@5\\s+answered\\s+withheld\\s+no-ans\\s+abstain"));
+        assertThat(lines).anyMatch(l -> l.contains("an abstention is a miss at every k"));
+    }
+
+    @Test
+    void countsTheSeedQuestionRankedRightButWithheldAsAMiss() {
+        assertThat(eval().outLines()).anyMatch(l -> l.matches("all\\s+25\\s+0\\.840\\s+0\\.920\\s+0\\.873\\s+0\\.960\\s+1\\s+0\\s+0\\.000"));
     }
 
     @Test

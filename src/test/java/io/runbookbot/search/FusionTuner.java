@@ -7,6 +7,7 @@ import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.embed.EmbeddingCache;
 import io.runbookbot.search.embed.SectionEmbeddings;
+import io.runbookbot.search.eval.CrossValidation;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
 import io.runbookbot.search.eval.EvalSet;
@@ -19,13 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
  * Dev tool: tries fusion rules for keyword + MiniLM candidates on a question set. Needs the cache
- * filled by HybridEvalTool. Arguments: runbooks folder, question file, cache folder.
+ * filled by HybridEvalTool. Arguments: runbooks folder, question file, cache folder. Ends with the
+ * cross-validated figure of choosing a rule (best on k-1 folds, scored on the held-out fold).
  */
 public final class FusionTuner {
     record Cands(List<SectionHit> kw, List<SectionHit> vec, Answer lexical) {
@@ -59,22 +62,44 @@ public final class FusionTuner {
             cands.put(q.question(), new Cands(s.ask(q.question(), Ranking.DEFAULT.candidates()).hits(),
                     s.nearest(minilm.embed(q.question()).content().vector()), s.ask(q.question(), 5)));
         }
-        report("keyword", qs, loaded, cands, (kw, vec) -> kw);
-        report("vector only", qs, loaded, cands, (kw, vec) -> vec);
+        Map<String, EvalReport> reports = new LinkedHashMap<>();
+        reports.put("keyword", report("keyword", qs, loaded, cands, (kw, vec) -> kw));
+        reports.put("vector only", report("vector only", qs, loaded, cands, (kw, vec) -> vec));
         for (double a : new double[] {0.2, 0.3, 0.5, 0.8}) {
             for (double p : new double[] {1, 2}) {
                 for (double t : new double[] {0.5, 0.7, 0.8, 0.9, 0.99}) {
-                    report("gate t=" + t + " a=" + a + " p=" + p, qs, loaded, cands,
-                            (kw, vec) -> kw.isEmpty() || confidence(cands, kw) >= t ? kw : linear(kw, vec, a, p));
+                    String name = "gate t=" + t + " a=" + a + " p=" + p;
+                    reports.put(name, report(name, qs, loaded, cands,
+                            (kw, vec) -> kw.isEmpty() || confidence(cands, kw) >= t ? kw : linear(kw, vec, a, p)));
                 }
             }
         }
         for (double a : new double[] {0.2, 0.3, 0.5, 0.8}) {
             for (double m : new double[] {1.05, 1.1, 1.2, 1.4}) {
-                report("margin m=" + m + " a=" + a, qs, loaded, cands,
-                        (kw, vec) -> kw.size() > 1 && kw.get(0).score() / kw.get(1).score() >= m ? kw : linear(kw, vec, a, 1));
+                String name = "margin m=" + m + " a=" + a;
+                reports.put(name, report(name, qs, loaded, cands,
+                        (kw, vec) -> kw.size() > 1 && kw.get(0).score() / kw.get(1).score() >= m ? kw : linear(kw, vec, a, 1)));
             }
         }
+        crossValidate(qs, reports);
+    }
+
+    /**
+     * Per fold of {@link CrossValidation}: the rule with the best hit@1 on the other folds and its hit@1
+     * on the held-out fold; then keyword alone over the same folds. Only the held-out spread may be
+     * claimed for a chosen rule.
+     */
+    static void crossValidate(List<EvalQuestion> qs, Map<String, EvalReport> reports) {
+        CrossValidation folds = CrossValidation.of(qs);
+        CrossValidation.Selection<String> chosen = folds.select(List.copyOf(reports.keySet()),
+                (name, fold) -> CrossValidation.metrics(reports.get(name), fold).hit1());
+        for (int i = 0; i < folds.k(); i++) {
+            System.out.printf("fold %d (%d questions): chose %-22s held-out hit1=%.3f%n", i, folds.test(i).size(),
+                    chosen.chosen().get(i), chosen.heldOut().perFold()[i]);
+        }
+        System.out.println("chosen rule, held-out hit@1: " + chosen.heldOut());
+        System.out.println("keyword,     held-out hit@1: "
+                + folds.score(fold -> CrossValidation.metrics(reports.get("keyword"), fold).hit1()));
     }
 
     static String text(RunbookSection u, int max) {
@@ -120,7 +145,7 @@ public final class FusionTuner {
         return out;
     }
 
-    static void report(String name, List<EvalQuestion> qs, LoadResult loaded, Map<String, Cands> cands,
+    static EvalReport report(String name, List<EvalQuestion> qs, LoadResult loaded, Map<String, Cands> cands,
                        BiFunction<List<SectionHit>, List<SectionHit>, List<SectionHit>> fuse) {
         EvalReport r = new Evaluator((q, n) -> {
             Cands c = cands.get(q);
@@ -131,5 +156,6 @@ public final class FusionTuner {
         r.byKind().forEach((k, m) -> { if (m.answerable() > 0) kinds.append(String.format(" %s=%.3f", k, m.hit1())); });
         System.out.printf("%-22s hit1=%.3f hit3=%.3f mrr=%.3f |%s%n", name, r.overall().hit1(), r.overall().hit3(),
                 r.overall().mrr5(), kinds);
+        return r;
     }
 }

@@ -1,5 +1,6 @@
 package io.runbookbot.search;
 
+import io.runbookbot.search.eval.CrossValidation;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
 import io.runbookbot.search.eval.EvalSet;
@@ -9,9 +10,15 @@ import io.runbookbot.search.index.RunbookIndexer;
 import io.runbookbot.search.markdown.LoadResult;
 import io.runbookbot.search.markdown.RunbookLoader;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Development tool, not a test: prints eval figures for ranking variants on the dev sets. */
+/**
+ * Development tool, not a test: prints eval figures for ranking variants on the dev sets, each with
+ * its hit@1 over {@link CrossValidation#FOLDS} stratified folds, and the held-out hit@1 of choosing
+ * the best variant on the other folds (the figure a tuning change may claim; see docs/eval.md).
+ */
 public final class RankingTuner {
     public static void main(String[] args) {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
@@ -70,17 +77,41 @@ public final class RankingTuner {
                 }).sorted().forEach(System.out::println);
                 return;
             }
+            CrossValidation corpusFolds = CrossValidation.of(dev);
+            CrossValidation seedFolds = CrossValidation.of(seedDev);
+            Map<Ranking, EvalReport> corpusReports = new LinkedHashMap<>();
+            Map<Ranking, EvalReport> seedReports = new LinkedHashMap<>();
             for (Ranking r : variants()) {
                 EvalReport c = new Evaluator(new LuceneRunbookSearch(ci, r), corpus.runbooks()).evaluate(dev);
                 EvalReport s = new Evaluator(new LuceneRunbookSearch(si, r), seeds.runbooks()).evaluate(seedDev);
-                System.out.printf("%s%n  corpus h1 %.3f h3 %.3f mrr %.3f ans %.3f abst %.3f | seeds h1 %.3f h3 %.3f ans %.3f%n",
+                corpusReports.put(r, c);
+                seedReports.put(r, s);
+                System.out.printf("%s%n  corpus h1 %.3f h3 %.3f mrr %.3f ans %.3f withheld %d abst %.3f"
+                                + " | seeds h1 %.3f h3 %.3f ans %.3f withheld %d%n",
                         r, c.overall().hit1(), c.overall().hit3(), c.overall().mrr5(), c.overall().answeredRate(),
-                        c.overall().abstainRate(), s.overall().hit1(), s.overall().hit3(), s.overall().answeredRate());
+                        c.overall().withheld(), c.overall().abstainRate(), s.overall().hit1(), s.overall().hit3(),
+                        s.overall().answeredRate(), s.overall().withheld());
+                System.out.println("  corpus hit@1 over " + corpusFolds.k() + " folds: "
+                        + corpusFolds.score(qs -> CrossValidation.metrics(c, qs).hit1()));
+                System.out.println("  seeds  hit@1 over " + seedFolds.k() + " folds: "
+                        + seedFolds.score(qs -> CrossValidation.metrics(s, qs).hit1()));
                 if (System.getProperty("verbose") != null) {
                     System.out.print(c.table());
                     System.out.print(s.table());
                 }
             }
+            printSelection("corpus", corpusFolds.select(variants(), (r, qs) ->
+                    CrossValidation.metrics(corpusReports.get(r), qs).hit1()));
+            printSelection("seeds", seedFolds.select(variants(), (r, qs) ->
+                    CrossValidation.metrics(seedReports.get(r), qs).hit1()));
+        }
+    }
+
+    /** The cross-validated figure of picking the best variant: chosen on k-1 folds, scored on the held-out one. */
+    private static void printSelection(String set, CrossValidation.Selection<Ranking> selection) {
+        System.out.println(set + " hit@1 of the variant chosen on the other folds, held-out: " + selection.heldOut());
+        for (int i = 0; i < selection.chosen().size(); i++) {
+            System.out.println("  fold " + i + " chose " + selection.chosen().get(i));
         }
     }
 

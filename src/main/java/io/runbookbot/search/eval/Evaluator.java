@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Scores a {@link RunbookSearch} on a question set: hit@1, hit@3, MRR@5 and abstention. */
+/**
+ * Scores a {@link RunbookSearch} on a question set as the user sees it: hit@1, hit@3 and MRR@5,
+ * with an abstention counted as a miss, plus answered, withheld and abstention figures.
+ */
 public final class Evaluator {
     static final int DEPTH = 5;
 
@@ -23,29 +26,32 @@ public final class Evaluator {
     }
 
     public EvalReport evaluate(List<EvalQuestion> questions) {
-        Metrics.Builder all = new Metrics.Builder();
-        Map<String, Metrics.Builder> byKind = new TreeMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         for (EvalQuestion q : questions) {
             Answer answer = search.ask(q.question(), DEPTH);
-            Metrics.Builder kind = byKind.computeIfAbsent(q.kind(), k -> new Metrics.Builder());
-            if (!q.answerable()) {
-                all.noAnswer(answer.answered());
-                kind.noAnswer(answer.answered());
-                continue;
-            }
-            List<ExpectedSections.Span> spans = spans(q, unresolved);
-            int rank = firstHitRank(answer.hits(), spans);
-            all.answerable(rank, answer.answered());
-            kind.answerable(rank, answer.answered());
-            if (rank == 0) {
-                misses.add(q.id() + " [" + q.kind() + "] " + q.question());
+            List<String> top = answer.hits().stream().limit(3)
+                    .map(h -> h.section().file() + "#" + h.section().line()).toList();
+            int rank = q.answerable() ? firstHitRank(answer.hits(), spans(q, unresolved)) : 0;
+            Outcome o = new Outcome(q.id(), q.kind(), q.answerable(), rank, answer.answered(), top);
+            outcomes.add(o);
+            if (o.answerable() && o.shownAt() == 0) {
+                misses.add(q.id() + " [" + q.kind() + "] " + q.question() + missNote(o));
             }
         }
+        Map<String, List<Outcome>> byKind = new TreeMap<>();
+        outcomes.forEach(o -> byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o));
         Map<String, Metrics> kinds = new TreeMap<>();
-        byKind.forEach((k, b) -> kinds.put(k, b.build()));
-        return new EvalReport(all.build(), kinds, misses, unresolved);
+        byKind.forEach((k, list) -> kinds.put(k, Metrics.of(list)));
+        return new EvalReport(Metrics.of(outcomes), kinds, outcomes, misses, unresolved);
+    }
+
+    private static String missNote(Outcome o) {
+        if (o.rankedFirstButWithheld()) {
+            return " (withheld: ranked first, abstained)";
+        }
+        return o.rankedAt() > 0 ? " (abstained; ranked " + o.rankedAt() + ")" : "";
     }
 
     private List<ExpectedSections.Span> spans(EvalQuestion q, List<String> unresolved) {

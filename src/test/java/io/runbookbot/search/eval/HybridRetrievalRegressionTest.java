@@ -10,15 +10,16 @@ import io.runbookbot.search.embed.EmbeddingCache;
 import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.embed.OllamaEmbedder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,14 +27,25 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Hybrid retrieval with a real embedding model (all-MiniLM-L6-v2, in process) served through the
  * fake Ollama over HTTP, against keyword search alone on the same dev sets. The issue's bar: hybrid
- * hit@1 at least 5 points above keyword on the corpus, and no kind worse. Pins in
- * {@code retrieval-regression.properties} ({@code hybrid-corpus.*}, {@code hybrid-seeds.*}).
+ * hit@1 at least 5 points above keyword on the corpus, and no kind worse. Figures scored on what the
+ * user sees, pinned two-sided at 4 decimals in {@code hybrid-regression.properties}; with
+ * {@code -Drunbookbot.repin=true} the test rewrites that file instead and its checks are skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HybridRetrievalRegressionTest {
     private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
 
-    private final Properties pins = new Properties();
+    private static final String PINS = "hybrid-regression.properties";
+    private static final String HINT = String.format(RetrievalPins.REPIN_HINT, "HybridRetrievalRegressionTest");
+    private static final String HEADER = """
+            # Hybrid retrieval quality (keyword + all-MiniLM-L6-v2 vectors served through the fake Ollama),
+            # pinned by HybridRetrievalRegressionTest two-sided at 4 decimals; figures as in
+            # retrieval-regression.properties (an abstention is a miss at every k).
+            # Written by: mvn -o test -Dtest=HybridRetrievalRegressionTest -Drunbookbot.repin=true (see docs/eval.md)
+
+            """;
+
+    private Properties pins = new Properties();
     private FakeOllama ollama;
     private Path cache;
     private EvalReport keyword;
@@ -43,9 +55,7 @@ class HybridRetrievalRegressionTest {
 
     @BeforeAll
     void evaluate() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/retrieval-regression.properties")) {
-            pins.load(in);
-        }
+        pins = RetrievalPins.load(PINS);
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         ollama = FakeOllama.start(text -> minilm.embed(text).content().vector()).models("all-minilm");
         cache = Files.createTempDirectory("hybrid-eval");
@@ -56,11 +66,19 @@ class HybridRetrievalRegressionTest {
         hybridSeeds = run("seeds", "seeds-dev.jsonl", true);
         System.out.printf("corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed and index):%n%s"
                 + "seeds dev, hybrid:%n%s", keyword.table(), embedSeconds, hybrid.table(), hybridSeeds.table());
+        if (RetrievalPins.repinning()) {
+            Map<String, String> figures = new LinkedHashMap<>(RetrievalPins.figures("hybrid-corpus", hybrid));
+            figures.putAll(RetrievalPins.figures("hybrid-seeds", hybridSeeds));
+            RetrievalPins.write(PINS, HEADER, figures);
+        }
+        Assumptions.assumeFalse(RetrievalPins.repinning(), "re-pinned; checks skipped");
     }
 
     @AfterAll
     void stop() {
-        ollama.close();
+        if (ollama != null) {
+            ollama.close();
+        }
     }
 
     @Test
@@ -82,9 +100,9 @@ class HybridRetrievalRegressionTest {
     }
 
     @Test
-    void hybridFiguresStayAtOrAbovePins() {
-        assertThat(RetrievalPins.belowPin(pins, "hybrid-corpus", hybrid)).isEmpty();
-        assertThat(RetrievalPins.belowPin(pins, "hybrid-seeds", hybridSeeds)).isEmpty();
+    void hybridFiguresEqualTheirPins() {
+        assertThat(RetrievalPins.differences(pins, "hybrid-corpus", hybrid)).as(HINT).isEmpty();
+        assertThat(RetrievalPins.differences(pins, "hybrid-seeds", hybridSeeds)).as(HINT).isEmpty();
         assertThat(pins.stringPropertyNames()).contains("hybrid-corpus.all.hit1", "hybrid-seeds.all.hit1");
     }
 
