@@ -37,13 +37,22 @@ public record RunbookSection(
         codeBlocks = List.copyOf(codeBlocks);
     }
 
-    /** {@code file:line}, the way editors and terminals link to a place in a file. */
     /** The heading chain ("Runbook › Section › Subsection"), else the heading, else the runbook title. */
     public String headingPath() {
         return !path.isEmpty() ? String.join(" › ", path) : !heading.isBlank() ? heading : title;
     }
 
+    /** {@code file:line}, the way editors and terminals link to a place in a file. */
     public String location() {
         return file + ":" + line;
+    }
+
+    /**
+     * True when both are in the same file and their lines intersect: one is the other, its parent
+     * or child (a parent's span contains its children's), or they share lines. Showing both would
+     * repeat text the reader already has.
+     */
+    public boolean overlaps(RunbookSection other) {
+        return file.equals(other.file) && line <= other.endLine && other.line <= endLine;
     }
 }

@@ -35,7 +35,8 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * Ranks answer units with BM25 over their fields, fused with the relevance of their runbook. When
  * the index holds section vectors and a {@link QueryEmbedder} is given, the keyword ranking is
  * fused with the nearest sections by embedding ({@link HybridFusion}); when the question cannot be
- * embedded in time, the keyword ranking answers alone and the answer carries a notice.
+ * embedded in time, the keyword ranking answers alone and the answer carries a notice. The hits
+ * returned never overlap one another ({@link DistinctSections}).
  */
 public final class LuceneRunbookSearch implements RunbookSearch {
     /** Score, then place in the runbooks, so that ties come out the same on every run. */
@@ -98,7 +99,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
                     hits = blend(hits, vector.vector().get());
                 }
             }
-            hits = hits.subList(0, Math.min(topN, hits.size()));
+            hits = DistinctSections.top(hits, topN);
             double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
             double needed = terms.unknown().isEmpty() ? ranking.minCoverage() : ranking.minCoverageWithUnknown();
             return new Answer(Redactor.redact(question), confidence >= needed, hits, confidence, notices);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** {@code runbook-bot ask} on the bundled runbooks, run in-process. */
 class AskCommandTest {
     private static final String QUESTION = "FATAL: sorry, too many clients already";
+    /** README's first example; its answer (lines 29-56) used to list its own subsections at 31 and 36. */
+    private static final String README_QUESTION = "uvicorn won't start: [Errno 98] Address already in use";
     private static final String RULE = "-".repeat(72);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,8 +60,39 @@ class AskCommandTest {
     @Test
     void listsOtherCandidatesWithTheirPathAndLocation() {
         assertThat(ask(QUESTION).out()).contains("Other candidates:\n"
-                + "  1. Troubleshooting Guide > Database Connection Issues > Common Causes & Solutions"
-                + "  (troubleshooting-guide.md:118-161)\n");
+                + "  1. Troubleshooting Guide > Application Won't Start > Common Causes & Solutions > Port Already in Use"
+                + "  (troubleshooting-guide.md:74-88)\n");
+    }
+
+    @Test
+    void otherCandidatesLeaveOutTheParentsOfTheAnswer() {
+        assertThat(ask(QUESTION).out()).doesNotContain("(troubleshooting-guide.md:118-161)")
+                .doesNotContain("(troubleshooting-guide.md:92-161)");
+    }
+
+    @Test
+    void jsonMatchesOfTheReadmeFirstQuestionNeverOverlapOneAnother() throws Exception {
+        JsonNode matches = JSON.readTree(ask("--json", README_QUESTION).out()).get("matches");
+
+        assertThat(matches.get(0).get("file").asText()).isEqualTo("server-wont-start-flask.md");
+        assertThat(matches.get(0).get("line").intValue()).isEqualTo(29);
+        assertThat(matches).as("still five matches: the next hits that do not overlap take their places").hasSize(5);
+        for (int i = 0; i < matches.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(overlap(matches.get(i), matches.get(j))).as("match %s overlaps match %s: %s / %s", i, j,
+                        location(matches.get(i)), location(matches.get(j))).isFalse();
+            }
+        }
+    }
+
+    private static boolean overlap(JsonNode a, JsonNode b) {
+        return a.get("file").asText().equals(b.get("file").asText())
+                && a.get("line").intValue() <= b.get("end_line").intValue()
+                && b.get("line").intValue() <= a.get("end_line").intValue();
+    }
+
+    private static String location(JsonNode m) {
+        return m.get("file").asText() + ":" + m.get("line").intValue() + "-" + m.get("end_line").intValue();
     }
 
     @Test

@@ -246,7 +246,7 @@ class DiscordFrontEndTest {
 
         JsonNode embed = discord.awaitFollowUp(click, WAIT).json().path("embeds").path(0);
         assertThat(embed.path("title").asText())
-                .isEqualTo("Troubleshooting Guide › Database Connection Issues › Common Causes & Solutions");
+                .isEqualTo("Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
         assertThat(embed.path("footer").path("text").asText()).contains("match 2 of ");
     }
 

@@ -184,7 +184,7 @@ class SlackBotTest {
         RecordedRequest post = h.slack.awaitCall("chat.postMessage", WAIT);
         assertThat(post.param("thread_ts")).contains(click.json().path("message").path("ts").asText());
         assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
-                .isEqualTo("Troubleshooting Guide › Database Connection Issues › Common Causes & Solutions");
+                .isEqualTo("Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
     }
 
     @Test

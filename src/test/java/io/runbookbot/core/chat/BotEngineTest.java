@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.RunbookSearch;
+import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.search.IndexedRunbooks;
 import java.nio.file.Path;
@@ -50,6 +52,23 @@ class BotEngineTest {
 
         assertThat(second.shown()).isEqualTo(first.others().get(0));
         assertThat(second.index()).isEqualTo(1);
+    }
+
+    @Test
+    void nextMatchNeverShowsAPartOrParentOfAnAnswerAlreadyShown() {
+        String question = "uvicorn won't start: [Errno 98] Address already in use";
+        List<RunbookSection> shown = new ArrayList<>();
+        BotReply reply = engine.handle(ALICE, new BotRequest.Ask(question));
+        for (int next = 1; reply instanceof BotReply.SectionAnswer answer; next++) {
+            RunbookSection section = answer.shown().section();
+            assertThat(shown).as("match %s (%s-%s) against those shown before", next - 1, section.location(),
+                    section.endLine()).noneMatch(section::overlaps);
+            assertThat(answer.others()).extracting(SectionHit::section).noneMatch(section::overlaps);
+            shown.add(section);
+            reply = engine.handle(ALICE, new BotRequest.NextMatch(question, next));
+        }
+        assertThat(shown).hasSize(5);
+        assertThat(shown.get(0).location()).isEqualTo("server-wont-start-flask.md:29");
     }
 
     @Test
