@@ -59,8 +59,7 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String question = String.join(" ", words);
         Answer answer;
-        Optional<Embeddings> embeddings = ollama.embedModel().map(model -> Embeddings.ollama(ollama.url().orElseThrow(),
-                model, ollama.timeout(), ollama.cacheDir()));
+        Optional<Embeddings> embeddings = ollama.embeddings();
         try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), embeddings, true)) {
             answer = indexed.ask(question, Math.max(1, top));
         } finally {

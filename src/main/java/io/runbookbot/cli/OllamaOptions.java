@@ -1,5 +1,6 @@
 package io.runbookbot.cli;
 
+import io.runbookbot.search.embed.Embeddings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The optional Ollama server shared by {@code ask}, {@code eval} and {@code investigate}. Without
+ * The optional Ollama server shared by {@code ask}, {@code search}, {@code eval} and {@code investigate}. Without
  * {@code --ollama-url} (or {@code RUNBOOK_BOT_OLLAMA_URL}) every command runs on keyword search alone.
  */
 public final class OllamaOptions {
@@ -44,6 +45,14 @@ public final class OllamaOptions {
     /** The embedding model, when Ollama is configured and embeddings are not turned off. */
     public Optional<String> embedModel() {
         return url().flatMap(u -> Optional.of(embedModel.trim())).filter(m -> !m.isEmpty() && !m.equals("none"));
+    }
+
+    /**
+     * The embeddings for hybrid retrieval, when Ollama and an embedding model are configured; the
+     * caller closes them.
+     */
+    public Optional<Embeddings> embeddings() {
+        return embedModel().map(model -> Embeddings.ollama(url().orElseThrow(), model, timeout(), cacheDir()));
     }
 
     /** The chat model, when Ollama and a chat model are configured. */

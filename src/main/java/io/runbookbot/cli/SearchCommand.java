@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.embed.Embeddings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code search --jsonl}: batch mode. One JSON object per input line in, one per line out, in the
- * same order; a malformed line gets an {@code error} instead of stopping the batch.
+ * same order; a malformed line gets an {@code error} instead of stopping the batch. With
+ * {@code --ollama-url} it ranks hybrid, as {@code ask} does; the output contract stays the same.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Batch search: JSON Lines {\"id\",\"question\"} on stdin, one result line per input on stdout.")
@@ -28,6 +30,9 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     RunbooksOption runbooks;
+
+    @Mixin
+    OllamaOptions ollama;
 
     @Option(names = "--jsonl", required = true, description = "Read and write JSON Lines (the only format).")
     boolean jsonl;
@@ -39,7 +44,8 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         int errors = 0;
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), Optional.empty(), false);
+        Optional<Embeddings> embeddings = ollama.embeddings();
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), embeddings, true);
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -51,6 +57,8 @@ public final class SearchCommand implements Callable<Integer> {
                 out.println(MatchJson.JSON.writeValueAsString(result));
                 out.flush();
             }
+        } finally {
+            embeddings.ifPresent(Embeddings::close);
         }
         return errors == 0 ? 0 : 1;
     }

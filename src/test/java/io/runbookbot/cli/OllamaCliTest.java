@@ -51,6 +51,36 @@ class OllamaCliTest {
     }
 
     @Test
+    void searchJsonlRanksHybridWithTheSameOptionsAsAskAndKeepsItsContract() {
+        String line = "{\"id\": \"q1\", \"question\": \"backend keeps crashing after deploy\"}\n";
+        CliRun keyword = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS);
+        CliRun hybrid = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS,
+                "--ollama-url", ollama.baseUrl(), "--cache-dir", cache.toString());
+
+        assertThat(hybrid.exitCode()).isZero();
+        assertThat(ollama.callsTo("embed")).as("runbooks and the question embedded").hasSizeGreaterThan(1);
+        assertThat(hybrid.outLines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("{\"id\":\"q1\",\"answered\":").contains("\"matches\":[{\"file\":")
+                .doesNotContain("notices"));
+        assertThat(keyword.outLines()).singleElement().satisfies(l -> assertThat(l).startsWith("{\"id\":\"q1\""));
+    }
+
+    @Test
+    void searchJsonlWithADeadOllamaStillAnswersFromKeywordSearch() throws IOException {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        String line = "{\"id\": 7, \"question\": \"" + QUESTION + "\"}\n";
+        CliRun keyword = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS);
+        CliRun run = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS,
+                "--ollama-url", "http://127.0.0.1:" + deadPort, "--cache-dir", cache.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).isEqualTo(keyword.outLines());
+    }
+
+    @Test
     void evalComparesKeywordAndHybrid() {
         CliRun run = CliRun.of("eval", "--runbooks", RunbookFixture.shared().resolve("seeds").toString(), "--questions", RunbookFixture.shared().resolve("eval/seeds-dev.jsonl").toString(),
                 "--ollama-url", ollama.baseUrl(), "--cache-dir", cache.toString());
