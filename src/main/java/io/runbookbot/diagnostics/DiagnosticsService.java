@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs allowlisted diagnostics for chat users and the local operator: checks, in order, that the
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * output and writes the finished line before answering. Thread-safe.
  */
 public final class DiagnosticsService implements Diagnostics {
-    private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsService.class);
     private final Allowlist allowlist;
     private final Map<String, RunTarget> targets;
     private final Suggestions suggestions;
@@ -156,16 +153,7 @@ public final class DiagnosticsService implements Diagnostics {
 
     /** The finished line; the run is on record by its started line, so a failure to write it is logged only. */
     private void finished(Caller caller, DiagnosticCall call, AuditRecord.Builder line) {
-        if (audit.isEmpty()) {
-            return;
-        }
-        AuditRecord record = line(caller, call, line);
-        try {
-            audit.get().append(record);
-        } catch (IOException e) {
-            LOG.error("run {} of {} ended but its finished line cannot be written to {} (its started line is there)",
-                    record.runId(), record.command(), audit.get().file(), e);
-        }
+        audit.ifPresent(log -> log.appendAfterRun(line(caller, call, line)));
     }
 
     private DiagnosticReport refuse(Caller caller, DiagnosticCall call, Decision decision, Outcome outcome,

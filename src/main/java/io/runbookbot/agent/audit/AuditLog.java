@@ -77,6 +77,19 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the finished line of a run. The run is already on record by its started line, so a
+     * failure here is logged, not thrown: the result still reaches whoever asked.
+     */
+    public void appendAfterRun(AuditRecord finished) {
+        try {
+            append(finished);
+        } catch (IOException e) {
+            LOG.error("run {} of {} ended but its finished line cannot be written to {} (its started line is there)",
+                    finished.runId(), finished.command(), file, e);
+        }
+    }
+
     /** A new id for the started and finished lines of one run: 16 hex digits. */
     public static String newRunId() {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());

@@ -80,21 +80,11 @@ final class RunHandler {
         if (!verdict.refusal().isEmpty()) {
             refusals.refused(verdict.refusal(), line);
         } else if (!verdict.runId().isEmpty()) {
-            finished(line);
+            audit.appendAfterRun(line);
         } else {
             audit.append(line);
         }
         return verdict.reply();
-    }
-
-    /** The finished line; the run is already on record by its started line, so a failure here is logged only. */
-    private void finished(AuditRecord line) {
-        try {
-            audit.append(line);
-        } catch (IOException e) {
-            LOG.error("run {} of {} ended but its finished line cannot be written to {} (its started line is there)",
-                    line.runId(), line.command(), audit.file(), e);
-        }
     }
 
     private Verdict decide(Exchange ex, Duration queued) throws IOException {
