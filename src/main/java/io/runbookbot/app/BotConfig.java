@@ -1,6 +1,5 @@
 package io.runbookbot.app;
 
-import io.runbookbot.search.markdown.RunbookLoader;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,14 +46,6 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
         Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
-    }
-
-    /** With the default runbook size cap (1 MiB). */
-    public BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
-                     String sourceUrl, String runOn, int httpPort, InetAddress httpBind, Optional<Slack> slack,
-                     Optional<Discord> discord, Optional<Ollama> ollama) {
-        this(runbooks, allowlist, agents, auditLog, feedback, sourceUrl, runOn, httpPort, httpBind, slack, discord, ollama,
-                RunbookLoader.DEFAULT_MAX_FILE_BYTES);
     }
 
     /**
