@@ -33,13 +33,13 @@ final class AnswerPrinter {
         }
         RunbookSection s = answer.hits().get(0).section();
         out.println(breadcrumb(s));
-        out.printf("%s  (confidence %.2f)%n", location(s), answer.confidence());
+        out.printf("%s  (%s)%n", location(s), answer.confidence().caption());
         summary.ifPresent(sum -> printSummary(sum, out));
         out.println(RULE);
         out.println(s.text());
         out.println(RULE);
         printSuggestions(suggestions, out);
-        printCandidates("Other candidates:", answer.hits().subList(1, answer.hits().size()), out);
+        printCandidates(answer.confidence().othersTitle() + ":", answer.hits().subList(1, answer.hits().size()), out);
     }
 
     private static void printSummary(Summary summary, PrintWriter out) {

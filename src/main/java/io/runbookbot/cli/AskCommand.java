@@ -71,7 +71,7 @@ public final class AskCommand implements Callable<Integer> {
         Optional<Summary> summary = summarize ? summary(answer, err) : Optional.empty();
         if (json) {
             ObjectNode node = MatchJson.JSON.createObjectNode().put("question", question);
-            node.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
+            node.put("confidence", answer.confidence().key());
             MatchJson.answer(node, answer, true);
             MatchJson.suggestions(node, suggestions);
             MatchJson.notices(node, answer.notices());

@@ -12,20 +12,22 @@ import java.util.Optional;
  * @param answered   true when the best hit is confident enough to be shown as the answer;
  *                   false means "no runbook matches" (the hits may still hold weak candidates)
  * @param hits       candidate sections, best first
- * @param confidence the best hit's confidence in [0, 1]
+ * @param confidence how likely the best hit is the right section; {@link Confidence#LOW} when the
+ *                   question was not answered
  * @param notices    things the reader should know about how this answer was found, e.g. that
  *                   semantic search was unavailable and keyword search alone answered
  */
-public record Answer(String question, boolean answered, List<SectionHit> hits, double confidence,
+public record Answer(String question, boolean answered, List<SectionHit> hits, Confidence confidence,
                      List<String> notices) {
     public Answer {
         Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(confidence, "confidence");
         hits = List.copyOf(hits);
         notices = List.copyOf(notices);
     }
 
     /** An answer with nothing to note. */
-    public Answer(String question, boolean answered, List<SectionHit> hits, double confidence) {
+    public Answer(String question, boolean answered, List<SectionHit> hits, Confidence confidence) {
         this(question, answered, hits, confidence, List.of());
     }
 

@@ -39,15 +39,15 @@ final class SectionEmbed {
                         answer.sourceUrl().filter(u -> u.startsWith("https://") || u.startsWith("http://")).orElse(null))
                 .setDescription(preface + TextChunks.head(body(section),
                         MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length(), "… full runbook: " + link))
-                .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · confidence "
-                        + Math.round(answer.confidence() * 100) + "% · match " + (answer.index() + 1)
+                .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · "
+                        + answer.confidence().caption() + " · match " + (answer.index() + 1)
                         + " of " + (answer.others().size() + 1));
         if (!answer.suggestions().isEmpty()) {
             embed.addField("Diagnostics", list(answer.suggestions().stream()
                     .map(s -> "`" + s.command() + "` (line " + s.sourceLineNumber() + ")").toList()), false);
         }
         if (!answer.others().isEmpty()) {
-            embed.addField("Other candidates", list(answer.others().stream().map(SectionEmbed::candidate).toList()), false);
+            embed.addField(answer.confidence().othersTitle(), list(answer.others().stream().map(SectionEmbed::candidate).toList()), false);
         }
         return embed.build();
     }

@@ -1,6 +1,7 @@
 package io.runbookbot.search;
 
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
@@ -54,6 +55,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     private final IndexSearcher runbooks;
     private final Optional<QueryEmbedder> embedder;
     private final HybridFusion fusion;
+    private final Calibration calibration;
 
     public LuceneRunbookSearch(RunbookIndex index, Ranking ranking) {
         this(index, ranking, Optional.empty(), HybridFusion.DEFAULT);
@@ -69,6 +71,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         this.index = Objects.requireNonNull(index, "index");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.coverage = new QueryCoverage(index);
+        this.calibration = Calibration.DEFAULT;
         BM25Similarity similarity = new BM25Similarity(ranking.k1(), ranking.b());
         this.sections = index.sectionSearcher();
         this.sections.setSimilarity(similarity);
@@ -83,26 +86,44 @@ public final class LuceneRunbookSearch implements RunbookSearch {
 
     @Override
     public Answer ask(String question, int topN) {
+        Ranked ranked = ranked(question, topN);
+        boolean answered = !ranked.hits().isEmpty() && !calibration.abstains(ranked.keywordEvidence());
+        Confidence confidence = answered ? calibration.band(ranked.evidence()) : Confidence.LOW;
+        return new Answer(Redactor.redact(question), answered, ranked.hits(), confidence, ranked.notices());
+    }
+
+    /**
+     * The candidates for a question, best first and distinct, with the evidence for the first.
+     * Whether any runbook answers is judged on the keyword ranking's first candidate
+     * ({@code keywordEvidence}): semantic neighbours reorder the candidates but are no evidence
+     * that the runbooks cover the question's words.
+     */
+    record Ranked(List<SectionHit> hits, Evidence evidence, Evidence keywordEvidence, List<String> notices) {
+    }
+
+    Ranked ranked(String question, int topN) {
         Objects.requireNonNull(question, "question");
         try {
             QueryTerms terms = QueryTerms.of(question, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
-                return new Answer(Redactor.redact(question), false, List.of(), 0);
+                return new Ranked(List.of(), Evidence.NONE, Evidence.NONE, List.of());
             }
             List<SectionHit> hits = rank(terms);
+            Evidence keyword = coverage.of(terms, DistinctSections.top(hits, 2));
             List<String> notices = new ArrayList<>();
+            boolean blended = false;
             if (index.vectorDimension() > 0 && embedder.isPresent()
-                    && (hits.isEmpty() || fusion.blends(coverage.of(terms, hits.get(0).section())))) {
+                    && (hits.isEmpty() || fusion.blends(keyword.runbookCoverage()))) {
                 QueryEmbedder.Result vector = embedder.get().embed(question, index.vectorDimension());
                 vector.notice().ifPresent(notices::add);
                 if (vector.vector().isPresent()) {
                     hits = blend(hits, vector.vector().get());
+                    blended = true;
                 }
             }
-            hits = DistinctSections.top(hits, topN);
-            double confidence = hits.isEmpty() ? 0 : coverage.of(terms, hits.get(0).section());
-            double needed = terms.unknown().isEmpty() ? ranking.minCoverage() : ranking.minCoverageWithUnknown();
-            return new Answer(Redactor.redact(question), confidence >= needed, hits, confidence, notices);
+            hits = DistinctSections.top(hits, Math.max(2, topN)); // the second one gives the margin
+            Evidence evidence = blended ? coverage.of(terms, hits) : keyword;
+            return new Ranked(hits.subList(0, Math.min(topN, hits.size())), evidence, keyword, notices);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

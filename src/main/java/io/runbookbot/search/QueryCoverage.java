@@ -1,6 +1,7 @@
 package io.runbookbot.search;
 
 import io.runbookbot.core.RunbookSection;
+import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.index.Fields;
 import io.runbookbot.search.index.RunbookIndex;
 import java.io.IOException;
@@ -17,33 +18,62 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * How much of a question a runbook covers: the share of the question's terms, weighted by how
- * rare they are across runbooks (IDF), that the answer's runbook contains. A question about a
- * product no runbook mentions ("ClickHouse", "APNs") leaves its rarest terms uncovered.
+ * How much of a question an answer covers: the share of the question's terms, weighted by how
+ * rare they are across runbooks (IDF), that the answer's runbook, and the shown section, contain.
+ * A question about a product no runbook mentions ("ClickHouse", "APNs") leaves its rarest terms
+ * uncovered; words of ordinary English no runbook uses ("laptop") are no evidence either way.
  */
 final class QueryCoverage {
-    private final IndexSearcher searcher;
+    private static final List<String> RUNBOOK_FIELDS = List.of(Fields.BODY, Fields.TITLE);
+    private static final List<String> SECTION_FIELDS = List.of(Fields.BODY, Fields.TITLE, Fields.PATH, Fields.HEADING);
+
+    private final RunbookIndex index;
+    private final IndexSearcher runbooks;
+    private final IndexReader sections;
 
     QueryCoverage(RunbookIndex index) {
-        this.searcher = index.runbookSearcher();
+        this.index = index;
+        this.runbooks = index.runbookSearcher();
+        this.sections = index.sectionSearcher().getIndexReader();
     }
 
-    double of(QueryTerms query, RunbookSection best) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        int runbookDoc = runbookDoc(searcher, best.file());
+    /** The evidence for showing {@code hits.get(0)}; {@code hits} are distinct, best first. */
+    Evidence of(QueryTerms query, List<SectionHit> hits) throws IOException {
+        if (hits.isEmpty()) {
+            return new Evidence(0, 0, 0, known(query), query.unknown().size());
+        }
+        RunbookSection best = hits.get(0).section();
+        IndexReader reader = runbooks.getIndexReader();
+        int runbookDoc = runbookDoc(best.file());
+        int sectionDoc = index.sectionDoc(best);
         double total = 0;
-        double covered = 0;
+        double inRunbook = 0;
+        double inSection = 0;
         for (String t : query.terms()) {
             if (!QueryTerms.known(reader, t) && !query.unknown().contains(t)) {
-                continue; // a number, host name or id no runbook mentions: no evidence either way
+                continue; // a number, host name, id or plain word no runbook uses: no evidence either way
             }
             double idf = idf(reader, t);
             total += idf;
-            if (runbookDoc >= 0 && contains(reader, runbookDoc, t)) {
-                covered += idf;
+            if (runbookDoc >= 0 && contains(reader, runbookDoc, t, RUNBOOK_FIELDS)) {
+                inRunbook += idf;
+            }
+            if (sectionDoc >= 0 && contains(sections, sectionDoc, t, SECTION_FIELDS)) {
+                inSection += idf;
             }
         }
-        return total == 0 ? 0 : covered / total;
+        double first = hits.get(0).score();
+        double margin = hits.size() < 2 || first <= 0 ? 1 : Math.max(0, 1 - hits.get(1).score() / first);
+        return total == 0 ? new Evidence(0, 0, margin, 0, query.unknown().size())
+                : new Evidence(inRunbook / total, inSection / total, margin, known(query), query.unknown().size());
+    }
+
+    private int known(QueryTerms query) throws IOException {
+        int n = 0;
+        for (String t : query.terms()) {
+            n += QueryTerms.known(runbooks.getIndexReader(), t) ? 1 : 0;
+        }
+        return n;
     }
 
     private static double idf(IndexReader reader, String term) throws IOException {
@@ -52,24 +82,25 @@ final class QueryCoverage {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    private static int runbookDoc(IndexSearcher searcher, String file) throws IOException {
-        var top = searcher.search(new TermQuery(new Term(Fields.FILE, file)), 1).scoreDocs;
+    private int runbookDoc(String file) throws IOException {
+        var top = runbooks.search(new TermQuery(new Term(Fields.FILE, file)), 1).scoreDocs;
         return top.length == 0 ? -1 : top[0].doc;
     }
 
-    private static boolean contains(IndexReader reader, int doc, String term) throws IOException {
-        for (String field : List.of(Fields.BODY, Fields.TITLE)) {
-            for (LeafReaderContext leaf : reader.leaves()) {
-                int local = doc - leaf.docBase;
-                if (local < 0 || local >= leaf.reader().maxDoc()) {
-                    continue;
-                }
+    private static boolean contains(IndexReader reader, int doc, String term, List<String> fields) throws IOException {
+        BytesRef bytes = new BytesRef(term);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int local = doc - leaf.docBase;
+            if (local < 0 || local >= leaf.reader().maxDoc()) {
+                continue;
+            }
+            for (String field : fields) {
                 Terms terms = leaf.reader().terms(field);
                 if (terms == null) {
                     continue;
                 }
                 TermsEnum te = terms.iterator();
-                if (te.seekExact(new BytesRef(term))) {
+                if (te.seekExact(bytes)) {
                     PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
                     if (postings.advance(local) == local && local != DocIdSetIterator.NO_MORE_DOCS) {
                         return true;

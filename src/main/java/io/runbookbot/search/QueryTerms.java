@@ -15,11 +15,12 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * The terms of a question as the index knows them. Words no runbook contains are corrected to the
  * closest word that runbooks do contain ("replicsa" to "replica", "strats" to "starts"), since
- * questions are typed in a hurry; words that stay unknown are kept apart, as they often name
- * something no runbook covers.
+ * questions are typed in a hurry; words that stay unknown and are not ordinary English are kept
+ * apart, as they often name something no runbook covers.
  *
  * @param terms    distinct terms to search for, corrected where needed
- * @param unknown  alphabetic terms that no runbook contains and that have no close correction
+ * @param unknown  alphabetic terms that no runbook contains, that have no close correction and that
+ *                 are not ordinary English words ({@link EnglishWords})
  */
 record QueryTerms(List<String> terms, List<String> unknown) {
     /** Shorter words have too many close neighbours to correct safely. */
@@ -55,7 +56,7 @@ record QueryTerms(List<String> terms, List<String> unknown) {
                 terms.add(corrected);
             } else {
                 terms.add(t);
-                if (t.chars().allMatch(Character::isLetter)) {
+                if (t.chars().allMatch(Character::isLetter) && !EnglishWords.contains(t)) {
                     unknown.add(t);
                 }
             }

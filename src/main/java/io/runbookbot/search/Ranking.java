@@ -14,15 +14,11 @@ package io.runbookbot.search;
  * @param k1          BM25 term frequency saturation
  * @param b           BM25 length normalisation
  * @param candidates  how many sections are scored before fusion
- * @param minCoverage share of the question's weighted terms the best section's runbook must
- *                    contain for the bot to answer instead of abstaining
- * @param minCoverageWithUnknown the same, when the question has words no runbook contains (a
- *                    product or system the runbooks may not cover at all)
  */
 public record Ranking(float title, float path, float heading, float body, float runbook,
                       float action, float description,
                       float k1, float b,
-                      int candidates, double minCoverage, double minCoverageWithUnknown) {
+                      int candidates) {
 
-    public static final Ranking DEFAULT = new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.2f, 0.75f, 100, 0.2, 0.35);
+    public static final Ranking DEFAULT = new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.2f, 0.75f, 100);
 }

@@ -76,11 +76,11 @@ public final class SlackAnswerFormatter {
         if (cutShort) {
             blocks.add(mrkdwn("_The section goes on; full runbook:_ " + source));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText("Source: " + source + "  ·  confidence "
-                + Math.round(a.confidence() * 100) + "%")))));
+        blocks.add(context(c -> c.elements(List.of(markdownText("Source: " + source + "  ·  "
+                + a.confidence().caption())))));
         blocks.add(actions(b -> b.blockId("runbook_actions").elements(buttons(a))));
         if (!a.others().isEmpty()) {
-            blocks.add(mrkdwn("*Other candidates*\n" + candidates(a.others())));
+            blocks.add(mrkdwn("*" + a.confidence().othersTitle() + "*\n" + candidates(a.others())));
         }
         return new SlackMessage(TextChunks.cut(SlackMarkdown.escape(s.headingPath()) + " (" + location + ")", MAX_TEXT), blocks);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.Caller;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.search.ReloadingRunbooks;
@@ -72,7 +73,7 @@ class HealthServerTest {
 
     @Test
     void meteredSearchCountsAnswersAbstentionsAndLatency() {
-        MeteredSearch search = new MeteredSearch((q, n) -> new Answer(q, q.startsWith("disk"), List.of(), 0.5), metrics);
+        MeteredSearch search = new MeteredSearch((q, n) -> new Answer(q, q.startsWith("disk"), List.of(), Confidence.MEDIUM), metrics);
 
         search.ask("disk full", 5);
         search.ask("lunch?", 5);

@@ -39,8 +39,9 @@ class EvalCommandTest {
     }
 
     @Test
-    void countsTheSeedQuestionRankedRightButWithheldAsAMiss() {
-        assertThat(eval().outLines()).anyMatch(l -> l.matches("all\\s+25\\s+0\\.840\\s+0\\.920\\s+0\\.873\\s+0\\.960\\s+1\\s+0\\s+0\\.000"));
+    void printsHowManyAnswersFellInEachConfidenceBandAndHowManyOfThoseWereRight() {
+        assertThat(eval().outLines()).anyMatch(l -> l.matches("confidence bands, answered questions \\(share right at rank 1\\):"
+                + "\\s+High \\d+ \\([01]\\.\\d{3}\\)\\s+Medium \\d+ \\([01]\\.\\d{3}\\)\\s+Low \\d+ \\([01]\\.\\d{3}\\)"));
     }
 
     @Test

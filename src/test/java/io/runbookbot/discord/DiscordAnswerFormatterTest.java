@@ -2,6 +2,7 @@ package io.runbookbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticReport.Outcome;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
@@ -39,6 +40,18 @@ class DiscordAnswerFormatterTest {
     }
 
     @Test
+    void aLowConfidenceAnswerSaysItMayNotBeTheRightSectionAndOffersTheOthersAsDidYouMean() {
+        BotReply.SectionAnswer a = answer("Raise max_connections.", List.of(), Optional.empty());
+        BotReply.SectionAnswer low = new BotReply.SectionAnswer(a.question(), 0, a.shown(), a.others(), List.of(),
+                Optional.empty(), Confidence.LOW);
+
+        MessageEmbed embed = single(formatter.format(low)).getEmbeds().get(0);
+
+        assertThat(embed.getFooter().getText()).contains("confidence Low: may not be the right section");
+        assertThat(embed.getFields()).extracting(MessageEmbed.Field::getName).containsExactly("Did you mean");
+    }
+
+    @Test
     void linksTheFullRunbookWithTheSourceUrlWhenOneIsConfigured() {
         String url = "https://git.example.com/ops/blob/main/ops/database.md#L10";
         MessageEmbed embed = single(formatter.format(answer(longText(), List.of(), Optional.of(url)))).getEmbeds().get(0);
@@ -54,7 +67,7 @@ class DiscordAnswerFormatterTest {
 
         assertThat(embed.getTitle()).isEqualTo("Guide › Database › Too Many Connections");
         assertThat(embed.getDescription()).isEqualTo("Raise max_connections.");
-        assertThat(embed.getFooter().getText()).isEqualTo("ops/database.md:10-40 · confidence 72% · match 1 of 2");
+        assertThat(embed.getFooter().getText()).isEqualTo("ops/database.md:10-40 · confidence High · match 1 of 2");
         assertThat(embed.getFields()).extracting(MessageEmbed.Field::getValue)
                 .containsExactly("• Guide › Redis › Max Clients — `ops/redis.md:5`");
     }
@@ -186,7 +199,7 @@ class DiscordAnswerFormatterTest {
         RunbookSection shown = new RunbookSection("ops/database.md", "Guide", "Too Many Connections",
                 List.of("Guide", "Database", "Too Many Connections"), 4, 10, 40, text, List.of());
         return new BotReply.SectionAnswer("q", 0, new SectionHit(shown, 9.5),
-                List.of(hit("Redis", "Max Clients", "ops/redis.md", 5)), suggestions, url, 0.72);
+                List.of(hit("Redis", "Max Clients", "ops/redis.md", 5)), suggestions, url, Confidence.HIGH);
     }
 
     private static BotReply.SectionAnswer with(BotReply.SectionAnswer a, @Nullable Summary summary,

@@ -31,7 +31,7 @@ import java.util.function.BiFunction;
  * cross-validated figure of choosing a rule (best on k-1 folds, scored on the held-out fold).
  */
 public final class FusionTuner {
-    record Cands(List<SectionHit> kw, List<SectionHit> vec, Answer lexical) {
+    record Cands(List<SectionHit> kw, List<SectionHit> vec, Answer lexical, double coverage) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +60,8 @@ public final class FusionTuner {
         Map<String, Cands> cands = new HashMap<>();
         for (EvalQuestion q : qs) {
             cands.put(q.question(), new Cands(s.ask(q.question(), Ranking.DEFAULT.candidates()).hits(),
-                    s.nearest(minilm.embed(q.question()).content().vector()), s.ask(q.question(), 5)));
+                    s.nearest(minilm.embed(q.question()).content().vector()), s.ask(q.question(), 5),
+                    s.ranked(q.question(), 5).evidence().runbookCoverage()));
         }
         Map<String, EvalReport> reports = new LinkedHashMap<>();
         reports.put("keyword", report("keyword", qs, loaded, cands, (kw, vec) -> kw));
@@ -116,7 +117,7 @@ public final class FusionTuner {
     static double confidence(Map<String, Cands> cands, List<SectionHit> kw) {
         for (Cands c : cands.values()) {
             if (c.kw() == kw) {
-                return c.lexical().confidence();
+                return c.coverage();
             }
         }
         return 0;

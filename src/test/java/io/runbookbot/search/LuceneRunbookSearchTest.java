@@ -3,6 +3,7 @@ package io.runbookbot.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.analysis.RunbookAnalyzers;
@@ -96,7 +97,7 @@ class LuceneRunbookSearchTest {
         assertThat(unknownWords(CLICKHOUSE)).contains("clickhous");
         assertThat(answer.answered()).isFalse();
         assertThat(answer.best()).isEmpty();
-        assertThat(answer.confidence()).isLessThan(Ranking.DEFAULT.minCoverageWithUnknown());
+        assertThat(answer.confidence()).isEqualTo(Confidence.LOW);
     }
 
     @Test
@@ -105,7 +106,33 @@ class LuceneRunbookSearchTest {
 
         assertThat(unknownWords(WIREGUARD)).contains("wireguard");
         assertThat(answer.answered()).isFalse();
-        assertThat(answer.confidence()).isLessThan(Ranking.DEFAULT.minCoverageWithUnknown());
+        assertThat(answer.confidence()).isEqualTo(Confidence.LOW);
+    }
+
+    @Test
+    void oneWordQuestionsAreAnsweredAsLowConfidenceGuessesNeverHigh() {
+        for (String vague : List.of("test", "x", "ok", "error")) {
+            Answer answer = runbooks.ask(vague, 5);
+
+            assertThat(answer.confidence()).as(vague).isEqualTo(Confidence.LOW);
+        }
+    }
+
+    @Test
+    void aPreciseErrorLineIsAnsweredWithHighConfidence() {
+        assertThat(runbooks.ask(TOO_MANY_CLIENTS, 5).confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(runbooks.ask(OOM, 5).confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void conversationalWordsNoRunbookUsesDoNotMakeTheBotRefuse() throws IOException {
+        for (String chatty : List.of("whatever is hogging port 8000 on my laptop, the server won't start",
+                "tried everything for the server-won't-start problem, what diagnostics do I gather before opening an issue")) {
+            Answer answer = runbooks.ask(chatty, 5);
+
+            assertThat(answer.answered()).as(chatty).isTrue();
+        }
+        assertThat(unknownWords("whatever is hogging port 8000 on my laptop")).isEmpty();
     }
 
     @Test
@@ -119,7 +146,7 @@ class LuceneRunbookSearchTest {
 
         assertThat(answer.answered()).isFalse();
         assertThat(answer.hits()).isEmpty();
-        assertThat(answer.confidence()).isZero();
+        assertThat(answer.confidence()).isEqualTo(Confidence.LOW);
     }
 
     @Test

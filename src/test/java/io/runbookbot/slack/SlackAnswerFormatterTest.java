@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Investigation;
@@ -78,7 +79,7 @@ class SlackAnswerFormatterTest {
         assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("DB › Too Many Connections");
         JsonNode context = find(blocks, "context");
         assertThat(context.path("elements").get(0).path("text").asText())
-                .isEqualTo("Source: <" + URL + "|db.md:10-900>  ·  confidence 83%");
+                .isEqualTo("Source: <" + URL + "|db.md:10-900>  ·  confidence High");
         JsonNode buttons = find(blocks, "actions").path("elements");
         assertThat(StreamSupport.stream(buttons.spliterator(), false).map(b -> b.path("text").path("text").asText()))
                 .containsExactly("Run listening-port", "Next match", "Helpful", "Not helpful");
@@ -93,10 +94,24 @@ class SlackAnswerFormatterTest {
     }
 
     @Test
+    void aLowConfidenceAnswerSaysItMayNotBeTheRightSectionAndOffersTheOthersAsDidYouMean() throws Exception {
+        BotReply.SectionAnswer a = answer("Restart it.", Optional.empty(), List.of());
+        BotReply.SectionAnswer low = new BotReply.SectionAnswer(a.question(), 0, a.shown(), a.others(), List.of(),
+                Optional.empty(), Confidence.LOW);
+
+        JsonNode blocks = blocks(SlackAnswerFormatter.format(low));
+
+        assertThat(find(blocks, "context").path("elements").get(0).path("text").asText())
+                .endsWith("confidence Low: may not be the right section");
+        assertThat(blocks.get(blocks.size() - 1).path("text").path("text").asText())
+                .isEqualTo("*Did you mean*\n• DB › Pooling — `db.md:40`");
+    }
+
+    @Test
     void buttonValuesStayUnderSlacksLimitForAVeryLongQuestion() throws Exception {
         BotReply.SectionAnswer a = answer("text", Optional.empty(), List.of());
         BotReply.SectionAnswer longQuestion = new BotReply.SectionAnswer("x".repeat(5000), 0, a.shown(), a.others(),
-                List.of(), Optional.empty(), 0.5);
+                List.of(), Optional.empty(), Confidence.MEDIUM);
 
         JsonNode buttons = find(blocks(SlackAnswerFormatter.format(longQuestion)), "actions").path("elements");
 
@@ -210,7 +225,7 @@ class SlackAnswerFormatterTest {
 
     private static BotReply.SectionAnswer answer(String text, Optional<String> url, List<DiagnosticSuggestion> s) {
         return new BotReply.SectionAnswer("too many clients", 0, hit("Too Many Connections", 10, text),
-                List.of(hit("Pooling", 40, "")), s, url, 0.83);
+                List.of(hit("Pooling", 40, "")), s, url, Confidence.HIGH);
     }
 
     private static BotReply.SectionAnswer withSummary(BotReply.SectionAnswer a, @Nullable Summary summary,

@@ -2,6 +2,7 @@ package io.runbookbot.core.chat;
 
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.Caller;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
@@ -123,7 +124,7 @@ public final class BotEngine {
         List<DiagnosticSuggestion> suggestions = diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
         Optional<Summary> summary = summarizer.flatMap(s -> s.summarize(question, shown.section()));
         return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
-                answer.confidence(), defaultAgent, summary, answer.notices());
+                index == 0 ? answer.confidence() : Confidence.LOW, defaultAgent, summary, answer.notices());
     }
 
     private Diagnostics requireDiagnostics() {

@@ -1,5 +1,6 @@
 package io.runbookbot.core.chat;
 
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
@@ -21,14 +22,15 @@ public sealed interface BotReply {
      * @param others      the other candidates, best first
      * @param suggestions allowlisted diagnostics the shown section's commands correspond to
      * @param sourceUrl   link to the section in the runbooks' repository, when configured
-     * @param confidence  in [0, 1]
+     * @param confidence  how likely the shown section is right ({@link Confidence#LOW} for a candidate
+     *                    after the best one)
      * @param runOn       the agent that the suggestions' "run" actions target
      * @param summary     a generated summary to show above the verbatim section, labelled as such
      * @param notices     how the answer was found, when the reader should know (e.g. keyword search
      *                    only because Ollama did not answer)
      */
     record SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                         List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence,
+                         List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence,
                          String runOn, Optional<Summary> summary, List<String> notices)
             implements BotReply {
         public SectionAnswer {
@@ -37,6 +39,7 @@ public sealed interface BotReply {
             others = List.copyOf(others);
             suggestions = List.copyOf(suggestions);
             Objects.requireNonNull(sourceUrl, "sourceUrl");
+            Objects.requireNonNull(confidence, "confidence");
             Objects.requireNonNull(runOn, "runOn");
             Objects.requireNonNull(summary, "summary");
             notices = List.copyOf(notices);
@@ -44,7 +47,7 @@ public sealed interface BotReply {
 
         /** An answer with no summary and nothing to note. */
         public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence,
+                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence,
                              String runOn) {
             this(question, index, shown, others, suggestions, sourceUrl, confidence, runOn, Optional.empty(),
                     List.of());
@@ -52,7 +55,7 @@ public sealed interface BotReply {
 
         /** An answer whose suggested diagnostics run on this host. */
         public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, double confidence) {
+                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence) {
             this(question, index, shown, others, suggestions, sourceUrl, confidence, Diagnostics.LOCAL);
         }
     }

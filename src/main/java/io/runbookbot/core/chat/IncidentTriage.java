@@ -1,33 +1,52 @@
 package io.runbookbot.core.chat;
 
 import io.runbookbot.core.Answer;
-import java.util.List;
+import io.runbookbot.core.Confidence;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Decides whether the bot speaks, unasked, in an incident channel: only when a message reads like
- * a symptom or an error AND the runbook match is confident. Chatter ("who's on call?", "lunch?",
- * "+1", "rolling back now") gets silence.
+ * a symptom or an error AND the runbook match is at least of {@link Confidence#MEDIUM} confidence
+ * (calibrated: usually right). Chatter ("who's on call?", "lunch?", "+1", "rolling back now",
+ * "standup moved to 10:30") gets silence.
+ *
+ * <p>A symptom names trouble: a word of breakage in any of its forms ("fail", "failed",
+ * "failing", "failures"; "timeout", "timeouts", "timed out"), or machine text (an alert name in
+ * CamelCase, an upper-case error code, an exception type, {@code host:port}, an HTTP 4xx/5xx
+ * status). The vocabulary is the general one of things going wrong, listed as word stems; it was
+ * not fitted to any message. Clock times ("10:30", "22:00") are not ports.
  */
 public final class IncidentTriage {
-    /** The confidence an unasked answer needs; asked questions only need the bot's usual bar. */
-    public static final double MIN_CONFIDENCE = 0.5;
-    private static final int MIN_WORDS = 4;
-    /** Words of trouble, any case. */
-    private static final Pattern TROUBLE = Pattern.compile(
-            "(?i)\\b(error|errno|exception|fatal|panic|traceback|refused|denied|timed? ?out|timeout|unreachable"
-                    + "|fail\\w*|crash\\w*|lost|never|not|\\w+n't|no|invalid|wrong|bug|pending|read-only|out of|low|high"
-                    + "|waiting|unsupported|mismatch|piled|pinned|hammering|skyrocket\\w*|oom\\w*|killed|stuck|hang\\w*|down|unavailable|full"
-                    + "|exhausted|leak\\w*|spik\\w*|slow|latency|lag\\w*|degraded|firing|alert\\w*|can'?t|cannot|won'?t"
-                    + "|not (start|work|respond|reach|connect)\\w*|no space|too many|5\\d\\d|4\\d\\d)\\b");
+    /** "redis OOM again" is a report; "on it" and "done" are not. */
+    private static final int MIN_WORDS = 3;
     /**
-     * Shapes of machine text, case-sensitive: alert names, error codes, ports, exception names.
-     * Linear: possessive quantifiers where giving characters back cannot help, and every
-     * alternative anchored at a word start, so no start position rescans a long word.
+     * Words of trouble, any case: stems matched at a word start with any ending ("fail" finds
+     * "failed", "failing", "failures"), then short words and phrases matched whole (with a plural
+     * or past ending), since as stems they would find "node", "note" and "download". Linear: the
+     * alternatives are literal and the endings possessive.
+     */
+    private static final Pattern TROUBLE = Pattern.compile("(?i)\\b(?:(?:"
+            + "error|errno|exception|fatal|panic|traceback|segfault|abort|refus|deni|deny|forbid|unauthori"
+            + "|timeout|unreachab|unavailab|unhealth|fail|crash|freez|frozen|exhaust|leak|spik|slow|latenc"
+            + "|lagg|degrad|oom|kill|dropp|reject|evict|throttl|restart|flap|corrupt|overload|saturat|backlog"
+            + "|stall|starv|expir|stuck|hung|hang|pending|mismatch|invalid|unsupported|missing|disappear|vanish"
+            + "|unresponsive|unstable|outage|firing|alert"
+            + ")\\w*+|(?:"
+            + "no|not|never|none|nothing|unable|lost|down|full|high|low|gone|empty|blank|wrong|bug|bugs|broken|broke"
+            + "|breaks|breaking|drop|drops|waiting|can'?t|cannot|won'?t|doesn'?t|isn'?t|aren'?t|didn'?t"
+            + "|couldn'?t|wasn'?t|timed out|time out|out of|too many|too much|no space|not ready|read-only"
+            + ")\\b)");
+    /**
+     * Shapes of machine text, case-sensitive: alert names, error codes, exception names, host:port,
+     * "port 8000". Linear: possessive quantifiers where giving characters back cannot help, and
+     * every alternative anchored at a word start, so no start position rescans a long word. A port
+     * follows a letter or a bracket and a colon ("localhost:8000", "[::1]:5432"), so "10:30" is not
+     * one.
      */
     private static final Pattern MACHINE = Pattern.compile(
-            "\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{3,}+\\b|:\\s*+\\d{2,5}+\\b|\\b\\w+?Exception\\b");
+            "\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{2,}+\\b|[A-Za-z\\]]:\\d{2,5}+\\b"
+                    + "|(?i:\\bport\\s++\\d{2,5}+\\b)|\\b\\w+?Exception\\b|\\b[45]\\d\\d\\b");
     /** Only the start of a message is looked at: a symptom says what is wrong in its first lines. */
     static final int MAX_CHARS = 4_000;
 
@@ -37,8 +56,7 @@ public final class IncidentTriage {
     /** Whether the message looks like a report of something broken (before any search). */
     public static boolean readsLikeSymptom(String message) {
         String text = head(message).strip();
-        long words = List.of(text.split("\\s+")).stream().filter(w -> w.chars().anyMatch(Character::isLetter)).count();
-        return words >= MIN_WORDS && namesTrouble(text) && !isQuestionToPeople(text);
+        return words(text) >= MIN_WORDS && namesTrouble(text) && !isQuestionToPeople(text);
     }
 
     /** Words of trouble or shapes of machine text anywhere in {@code text}; linear in its length. */
@@ -55,9 +73,28 @@ public final class IncidentTriage {
         return message.substring(0, end);
     }
 
-    /** Whether to answer, unasked: the message reads like a symptom and the match is confident. */
+    /** Whether to answer, unasked: the message reads like a symptom and the match is not a guess. */
     public static boolean shouldAnswer(String message, Answer answer) {
-        return readsLikeSymptom(message) && answer.answered() && answer.confidence() >= MIN_CONFIDENCE;
+        return readsLikeSymptom(message) && answer.answered() && answer.confidence() != Confidence.LOW;
+    }
+
+    /** Runs of non-space characters that contain a letter; one pass, no regex. */
+    private static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        boolean letter = false;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (space) {
+                words += inWord && letter ? 1 : 0;
+                inWord = false;
+                letter = false;
+            } else {
+                inWord = true;
+                letter |= Character.isLetter(text.charAt(i));
+            }
+        }
+        return words;
     }
 
     /** "who ...", "can someone ...", "anyone ...": addressed to colleagues, not to the runbooks. */

@@ -1,5 +1,7 @@
 package io.runbookbot.search.eval;
 
+import io.runbookbot.core.Confidence;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,26 @@ public record EvalReport(Metrics overall, Map<String, Metrics> byKind, List<Outc
         out.append(row("all", overall));
         byKind.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.append(row(e.getKey(), e.getValue())));
+        out.append("confidence bands, answered questions (share right at rank 1):");
+        bands().forEach((band, b) -> out.append(String.format("  %s %d (%.3f)", band.label(), b.answered(), b.precision())));
+        out.append(System.lineSeparator());
         return out.append("(").append(LEGEND).append(")").append(System.lineSeparator()).toString();
+    }
+
+    /** How many answerable questions were answered in a confidence band, and the share right at rank 1. */
+    public record Band(int answered, double precision) {
+    }
+
+    /** Each confidence band's answered answerable questions and their precision at rank 1. */
+    public Map<Confidence, Band> bands() {
+        Map<Confidence, Band> out = new EnumMap<>(Confidence.class);
+        for (Confidence band : Confidence.values()) {
+            List<Outcome> in = outcomes.stream().filter(o -> o.answerable() && o.answered() && o.confidence() == band)
+                    .toList();
+            long right = in.stream().filter(o -> o.rankedAt() == 1).count();
+            out.put(band, new Band(in.size(), in.isEmpty() ? 0 : (double) right / in.size()));
+        }
+        return out;
     }
 
     private static String row(String name, Metrics m) {

@@ -34,7 +34,7 @@ public final class Evaluator {
             List<String> top = answer.hits().stream().limit(3)
                     .map(h -> h.section().file() + "#" + h.section().line()).toList();
             int rank = q.answerable() ? firstHitRank(answer.hits(), spans(q, unresolved)) : 0;
-            Outcome o = new Outcome(q.id(), q.kind(), q.answerable(), rank, answer.answered(), top);
+            Outcome o = new Outcome(q.id(), q.kind(), q.answerable(), rank, answer.answered(), answer.confidence(), top);
             outcomes.add(o);
             if (o.answerable() && o.shownAt() == 0) {
                 misses.add(q.id() + " [" + q.kind() + "] " + q.question() + missNote(o));

@@ -1,5 +1,6 @@
 package io.runbookbot.search.eval;
 
+import io.runbookbot.core.Confidence;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,12 +11,15 @@ import java.util.Objects;
  *                 ranking produced, whether or not the bot showed them; 0 when none (and for
  *                 no-answer questions)
  * @param answered true when the bot answered, false when it abstained ("No runbook matches")
+ * @param confidence the confidence band the bot gave its answer
  * @param top      ids ({@code file#line}) of the first three sections the ranking produced
  */
-public record Outcome(String id, String kind, boolean answerable, int rankedAt, boolean answered, List<String> top) {
+public record Outcome(String id, String kind, boolean answerable, int rankedAt, boolean answered, Confidence confidence,
+                      List<String> top) {
     public Outcome {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(confidence, "confidence");
         top = List.copyOf(top);
     }
 

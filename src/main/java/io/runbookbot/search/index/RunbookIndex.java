@@ -45,8 +45,8 @@ public final class RunbookIndex implements AutoCloseable {
         this.runbooks = List.copyOf(runbooks);
         this.sectionOrdinals = ordinals(sectionReader);
         this.runbookOrdinals = ordinals(runbookReader);
-        for (int doc = 0; vectorDimension > 0 && doc < sectionOrdinals.length; doc++) {
-            docIds.put(this.units.get(sectionOrdinals[doc]), doc); // only hybrid ranking looks sections up
+        for (int doc = 0; doc < sectionOrdinals.length; doc++) {
+            docIds.put(this.units.get(sectionOrdinals[doc]), doc);
         }
     }
 
@@ -96,6 +96,11 @@ public final class RunbookIndex implements AutoCloseable {
     /** The answer unit of a section document. */
     public RunbookSection sectionAt(int docId) {
         return units.get(sectionOrdinals[docId]);
+    }
+
+    /** The document of an answer unit of this index, or -1 for a section from elsewhere. */
+    public int sectionDoc(RunbookSection section) {
+        return docIds.getOrDefault(section, -1);
     }
 
     /** The runbook of a runbook document. */

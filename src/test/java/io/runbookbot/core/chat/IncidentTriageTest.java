@@ -2,10 +2,19 @@ package io.runbookbot.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.core.Answer;
+import io.runbookbot.core.Confidence;
+import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.eval.CrossValidation;
+import io.runbookbot.search.eval.EvalReport;
+import io.runbookbot.search.eval.Evaluator;
+import io.runbookbot.search.eval.Metrics;
+import io.runbookbot.search.eval.Outcome;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,34 +24,64 @@ import org.junit.jupiter.api.Test;
 class IncidentTriageTest {
     private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
     private static IndexedRunbooks corpus;
+    private static IndexedRunbooks seeds;
 
     @BeforeAll
     static void index() {
         corpus = IndexedRunbooks.open(SHARED.resolve("corpus"));
+        seeds = IndexedRunbooks.open(SHARED.resolve("seeds"));
     }
 
     @AfterAll
     static void close() {
         corpus.close();
+        seeds.close();
     }
 
     @Test
-    void staysQuietOnEveryChatterMessageOfTheDevSet() {
-        List<String> spoke = EvalSet.read(SHARED.resolve("eval/chatter-dev.jsonl")).stream().map(EvalQuestion::question)
-                .filter(m -> IncidentTriage.shouldAnswer(m, corpus.ask(m, 5))).toList();
+    void staysQuietOnTheChatterOfTheDevSetWhateverTheRunbooks() {
+        List<String> chatter = EvalSet.read(SHARED.resolve("eval/chatter-dev.jsonl")).stream().map(EvalQuestion::question)
+                .toList();
+        for (IndexedRunbooks runbooks : List.of(corpus, seeds)) {
+            List<String> spoke = chatter.stream().filter(m -> IncidentTriage.shouldAnswer(m, runbooks.ask(m, 5))).toList();
 
-        assertThat(spoke).isEmpty();
+            assertThat(spoke).as("chatter answered unasked").isEmpty();
+        }
     }
 
+    /**
+     * The issue's targets for unasked answers, on the dev symptom and error reports of the corpus
+     * and the seed runbooks together: at least 80 % answered, at least 85 % of those right at rank
+     * 1. Nothing in the triage is fitted to these messages; the per-fold spread is printed.
+     */
     @Test
-    void answersMostSymptomAndErrorMessagesUnasked() {
-        List<EvalQuestion> reports = EvalSet.read(SHARED.resolve("eval/dev.jsonl")).stream()
+    void answersMostSymptomAndErrorReportsUnaskedAndMostOfThoseRight() {
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.addAll(triaged(corpus, "eval/dev.jsonl"));
+        outcomes.addAll(triaged(seeds, "eval/seeds-dev.jsonl"));
+        Metrics m = Metrics.of(outcomes);
+        double right = m.hit1() / m.answeredRate();
+        System.out.printf("incident triage: answered %.3f of %d symptom/error reports unasked, %.3f of those right%n",
+                m.answeredRate(), m.answerable(), right);
+
+        assertThat(m.answeredRate()).isGreaterThanOrEqualTo(0.80);
+        assertThat(right).isGreaterThanOrEqualTo(0.85);
+    }
+
+    /** The outcome of every symptom and error report of a dev set, answered only when triage speaks. */
+    private static List<Outcome> triaged(IndexedRunbooks runbooks, String questions) {
+        List<EvalQuestion> reports = EvalSet.read(SHARED.resolve(questions)).stream()
                 .filter(q -> q.kind().equals("symptom") || q.kind().equals("error-message")).toList();
-        long answered = reports.stream().filter(q -> IncidentTriage.shouldAnswer(q.question(), corpus.ask(q.question(), 5)))
-                .count();
-        System.out.printf("incident triage: answered %d of %d symptom/error messages unasked%n", answered, reports.size());
-
-        assertThat((double) answered / reports.size()).isGreaterThanOrEqualTo(0.80); // measured 58/72 = 0.806
+        RunbookSearch unasked = (q, n) -> {
+            Answer a = runbooks.ask(q, n);
+            return IncidentTriage.shouldAnswer(q, a) ? a : new Answer(a.question(), false, a.hits(), Confidence.LOW);
+        };
+        EvalReport report = new Evaluator(unasked, runbooks.runbooks()).evaluate(reports);
+        CrossValidation folds = CrossValidation.of(reports);
+        System.out.printf("  %s per fold: answered %s; right of answered %s%n", questions,
+                folds.score(f -> CrossValidation.metrics(report, f).answeredRate()),
+                folds.score(f -> CrossValidation.metrics(report, f).hit1() / CrossValidation.metrics(report, f).answeredRate()));
+        return report.outcomes();
     }
 
     @Test
@@ -60,6 +99,15 @@ class IncidentTriageTest {
                 .noneMatch(IncidentTriage::readsLikeSymptom);
         assertThat(IncidentTriage.readsLikeSymptom("api returns 502 after the deploy")).isTrue();
         assertThat(IncidentTriage.readsLikeSymptom("KubePodCrashLooping firing in prod")).isTrue();
+        assertThat(List.of("standup moved to 10:30", "heads up: maintenance tonight 22:00", "closing this incident, thanks all",
+                "the node notes are in the doc")).noneMatch(IncidentTriage::readsLikeSymptom);
+    }
+
+    @Test
+    void readsWordFormsPluralsAndThreeWordReportsAsSymptoms() {
+        assertThat(List.of("redis OOM again", "payments timeouts everywhere", "checkout requests failing since 10:30",
+                "api errors spiking", "pods keep getting evicted", "deploys failed twice", "connection timed out to db:5432",
+                "requests return 503 now")).allMatch(IncidentTriage::readsLikeSymptom);
     }
 
     @Test

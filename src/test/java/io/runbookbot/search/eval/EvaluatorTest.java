@@ -3,6 +3,7 @@ package io.runbookbot.search.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.index.RunbookIndexer;
@@ -40,7 +41,7 @@ class EvaluatorTest {
 
     private EvalReport evaluate(boolean answered, RunbookSection... ranked) {
         List<SectionHit> hits = java.util.Arrays.stream(ranked).map(s -> new SectionHit(s, 1)).toList();
-        return new Evaluator((q, n) -> new Answer(q, answered, hits, 0.5), loaded.runbooks())
+        return new Evaluator((q, n) -> new Answer(q, answered, hits, Confidence.MEDIUM), loaded.runbooks())
                 .evaluate(List.of(question("a", "Disk full")));
     }
 

@@ -36,6 +36,10 @@ final class RetrievalPins {
         Map<String, String> out = new LinkedHashMap<>();
         put(out, set + ".all", report.overall());
         new TreeMap<>(report.byKind()).forEach((kind, m) -> put(out, set + "." + kind, m));
+        report.bands().forEach((band, b) -> {
+            out.put(set + ".band." + band.key() + ".answered", Integer.toString(b.answered()));
+            out.put(set + ".band." + band.key() + ".precision", fmt(b.precision()));
+        });
         return out;
     }
 

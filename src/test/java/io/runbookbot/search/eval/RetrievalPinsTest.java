@@ -1,5 +1,6 @@
 package io.runbookbot.search.eval;
 
+import io.runbookbot.core.Confidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Pins fail both ways, and per-question pins name the questions fixed and broken. */
 class RetrievalPinsTest {
     private static Outcome outcome(String id, int rankedAt, boolean answered) {
-        return new Outcome(id, "symptom", true, rankedAt, answered, List.of("a.md#" + rankedAt));
+        return new Outcome(id, "symptom", true, rankedAt, answered, Confidence.MEDIUM, List.of("a.md#" + rankedAt));
     }
 
     private static EvalReport report(Outcome... outcomes) {

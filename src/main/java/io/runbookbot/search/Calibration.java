@@ -1,0 +1,63 @@
+package io.runbookbot.search;
+
+import io.runbookbot.core.Confidence;
+
+/**
+ * Turns the {@link Evidence} for an answer into a calibrated confidence and the decision to
+ * abstain.
+ *
+ * <p>The probability that the shown section is right at rank 1 is a logistic model of three
+ * figures: how much of the question the runbook covers, how much the section itself covers, and
+ * how far it leads the next candidate (square root of the margin). The coefficients and the band
+ * thresholds are fitted by {@code ConfidenceTuner} (test sources) on the dev question sets and
+ * checked by cross-validation there: its output shows each band's precision on held-out folds.
+ * Questions of fewer than four known terms (after stop words, identifiers split into their words)
+ * are never {@link Confidence#HIGH}: the shortest dev question has four, so the fit says nothing
+ * about them, and a few common words ("app can't reach the db") are covered by many sections
+ * at once. One-term questions ("test", "ok") are {@link Confidence#LOW}.
+ *
+ * <p>Abstaining ("No runbook matches") is a separate, stricter decision: only when the runbook
+ * covers little of the question, or less still while the question names something no runbook
+ * contains ({@link Evidence#foreignWords()}). A weak match that is not that weak is shown,
+ * labelled {@link Confidence#LOW}, with the headings it might be instead.
+ *
+ * @param intercept       logistic intercept
+ * @param runbookWeight   weight of {@link Evidence#runbookCoverage()}
+ * @param sectionWeight   weight of {@link Evidence#sectionCoverage()}
+ * @param marginWeight    weight of the square root of {@link Evidence#margin()}
+ * @param high            probability from which an answer is {@link Confidence#HIGH}
+ * @param medium          probability from which an answer is {@link Confidence#MEDIUM}
+ * @param minCoverage     runbook coverage below which the bot abstains
+ * @param minCoverageWithForeign the same, when the question has foreign words
+ */
+public record Calibration(double intercept, double runbookWeight, double sectionWeight, double marginWeight,
+                          double high, double medium, double minCoverage, double minCoverageWithForeign) {
+    /** Fitted on corpus and seed dev sets by ConfidenceTuner; see docs/eval.md. */
+    public static final Calibration DEFAULT = new Calibration(-1.863, 1.843, 2.003, 1.338, 0.80, 0.50, 0.05, 0.30);
+
+    /** Fewer known terms than this and the answer cannot be {@link Confidence#HIGH}. */
+    static final int MIN_TERMS_FOR_HIGH = 4;
+
+    /** The estimated probability that the shown section is right. */
+    double probability(Evidence e) {
+        double z = intercept + runbookWeight * e.runbookCoverage() + sectionWeight * e.sectionCoverage()
+                + marginWeight * Math.sqrt(e.margin());
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    Confidence band(Evidence e) {
+        double p = probability(e);
+        if (e.terms() <= 1) {
+            return Confidence.LOW;
+        }
+        if (p >= high && e.terms() >= MIN_TERMS_FOR_HIGH) {
+            return Confidence.HIGH;
+        }
+        return p >= medium ? Confidence.MEDIUM : Confidence.LOW;
+    }
+
+    /** True when the evidence is too weak to show any section as the answer. */
+    boolean abstains(Evidence e) {
+        return e.runbookCoverage() < (e.foreignWords() > 0 ? minCoverageWithForeign : minCoverage);
+    }
+}
