@@ -10,7 +10,10 @@ import io.runbookbot.cli.RunCommand;
 import io.runbookbot.cli.SearchCommand;
 import io.runbookbot.core.UserFacingException;
 import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code runbook-bot} command line. */
 @Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
@@ -18,7 +21,12 @@ import picocli.CommandLine.Command;
         subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class,
             DiagnosticsCommand.class, RunCommand.class, AgentCommand.class, ServeCommand.class, SlackManifestCommand.class,
             InvestigateCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+    /** Exit code when no command was given: the usage goes to standard error. */
+    static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         TerminalSafeOutput.install();
@@ -38,8 +46,10 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** No command given: the usage, built by the configured command line (its factory makes the options). */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 }
