@@ -50,15 +50,15 @@ public final class Confirmations {
         return !spec.readOnly();
     }
 
-    /** Registers a run waiting for {@code caller}'s confirmation; returns its token. */
-    public synchronized String request(Caller caller, CommandSpec spec, Map<String, String> params) {
+    /** Registers a run on {@code agent} waiting for {@code caller}'s confirmation; returns its token. */
+    public synchronized String request(Caller caller, CommandSpec spec, String agent, Map<String, String> params) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(params, "params");
         Instant now = clock.instant();
         forgetOld(now);
         String token = newToken();
-        pending.put(token, new PendingRun(token, caller, spec, params, now.plus(window)));
+        pending.put(token, new PendingRun(token, caller, spec, agent, params, now.plus(window)));
         return token;
     }
 

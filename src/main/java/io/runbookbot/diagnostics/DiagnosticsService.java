@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs allowlisted diagnostics for chat users and the local operator: checks, in order, that the
@@ -43,7 +42,6 @@ public final class DiagnosticsService implements Diagnostics {
     private final RateLimiter rateLimiter;
     private final Optional<AuditLog> audit;
     private final Clock clock;
-    private final Map<String, String> confirmationAgents = new ConcurrentHashMap<>();
 
     DiagnosticsService(Allowlist allowlist, Map<String, RunTarget> targets, RateLimiter rateLimiter,
                        Optional<AuditLog> audit, Clock clock) {
@@ -95,8 +93,7 @@ public final class DiagnosticsService implements Diagnostics {
             return refuse(caller, call, Decision.BUSY, Outcome.RATE_LIMITED, rateLimiter.refusal(caller.qualifiedUserId()));
         }
         if (Confirmations.needsConfirmation(spec.get())) {
-            String token = confirmations.request(caller, spec.get(), call.params());
-            confirmationAgents.put(token, call.agent());
+            String token = confirmations.request(caller, spec.get(), call.agent(), call.params());
             String message = spec.get().id() + " changes something on " + call.agent()
                     + ": confirm within 5 minutes to run it.";
             write(caller, call, AuditRecord.builder(Decision.CONFIRMATION_REQUIRED).reason(message));
@@ -109,14 +106,12 @@ public final class DiagnosticsService implements Diagnostics {
     @Override
     public DiagnosticReport confirm(Caller caller, String token) {
         ConfirmationResult result = confirmations.confirm(token, caller);
-        String agent = confirmationAgents.getOrDefault(token, LOCAL);
         if (result.pending().isEmpty()) {
-            DiagnosticCall unknown = new DiagnosticCall(agent, "", Map.of());
+            DiagnosticCall unknown = new DiagnosticCall(LOCAL, "", Map.of());
             return refuse(caller, unknown, Decision.DENIED, Outcome.DENIED, result.reason());
         }
-        confirmationAgents.remove(token);
         PendingRun pending = result.pending().get();
-        return execute(caller, new DiagnosticCall(agent, pending.spec().id(), pending.params()), pending.spec());
+        return execute(caller, new DiagnosticCall(pending.agent(), pending.spec().id(), pending.params()), pending.spec());
     }
 
     /**

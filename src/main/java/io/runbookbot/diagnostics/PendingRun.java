@@ -14,15 +14,17 @@ import java.util.Objects;
  * @param token     the confirmation token (unguessable; put it in the confirm button)
  * @param caller    who asked, and the only one who may confirm
  * @param spec      the allowlist entry to run
+ * @param agent     where it runs: an agent name, or {@code local}
  * @param params    the parameter values, as requested
  * @param expiresAt the last instant at which a confirmation is accepted
  */
-public record PendingRun(String token, Caller caller, CommandSpec spec, Map<String, String> params,
-                         Instant expiresAt) {
+public record PendingRun(String token, Caller caller, CommandSpec spec, String agent,
+                         Map<String, String> params, Instant expiresAt) {
     public PendingRun {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(agent, "agent");
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         Objects.requireNonNull(expiresAt, "expiresAt");
     }

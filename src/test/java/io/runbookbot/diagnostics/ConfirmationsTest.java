@@ -23,19 +23,19 @@ class ConfirmationsTest {
 
     @Test
     void confirmsTheRunForThePersonWhoAskedWithinFiveMinutes() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
         clock.advance(Duration.ofMinutes(4));
 
         ConfirmationResult result = confirmations.confirm(token, ALICE);
 
-        assertThat(result).isEqualTo(ConfirmationResult.confirmed(new PendingRun(token, ALICE, RESTART, PARAMS,
+        assertThat(result).isEqualTo(ConfirmationResult.confirmed(new PendingRun(token, ALICE, RESTART, "local", PARAMS,
                 MutableClock.START.plus(Duration.ofMinutes(5)))));
         assertThat(result.reason()).isEmpty();
     }
 
     @Test
     void acceptsAConfirmationAtTheLastInstantOfTheWindow() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(confirmations.confirm(token, ALICE).confirmed()).isTrue();
@@ -43,7 +43,7 @@ class ConfirmationsTest {
 
     @Test
     void refusesAConfirmationOneMillisecondAfterTheWindow() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
         clock.advance(Duration.ofMinutes(5).plusMillis(1));
 
         assertThat(confirmations.confirm(token, ALICE))
@@ -52,7 +52,7 @@ class ConfirmationsTest {
 
     @Test
     void refusesSomeoneElseAndKeepsTheTokenForItsOwner() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
 
         assertThat(confirmations.confirm(token, BOB))
                 .isEqualTo(ConfirmationResult.refused("Only the person who asked for restart-app can confirm it."));
@@ -61,21 +61,21 @@ class ConfirmationsTest {
 
     @Test
     void refusesTheSameUserIdFromAnotherPlatform() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
 
         assertThat(confirmations.confirm(token, new Caller("discord", "U111", List.of(), "C1")).confirmed()).isFalse();
     }
 
     @Test
     void acceptsTheSamePersonFromAnotherChannel() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
 
         assertThat(confirmations.confirm(token, new Caller("slack", "U111", List.of(), "D42")).confirmed()).isTrue();
     }
 
     @Test
     void refusesATokenUsedTwice() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
         confirmations.confirm(token, ALICE);
 
         assertThat(confirmations.confirm(token, ALICE)).isEqualTo(
@@ -90,7 +90,7 @@ class ConfirmationsTest {
 
     @Test
     void forgetsExpiredTokensOneWindowAfterTheyExpire() {
-        String token = confirmations.request(ALICE, RESTART, PARAMS);
+        String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
         clock.advance(Duration.ofMinutes(10).plusMillis(1));
 
         assertThat(confirmations.confirm(token, ALICE))
@@ -100,8 +100,8 @@ class ConfirmationsTest {
 
     @Test
     void handsOutADifferentUnguessableTokenForEachRequest() {
-        String first = confirmations.request(ALICE, RESTART, PARAMS);
-        String second = confirmations.request(ALICE, RESTART, PARAMS);
+        String first = confirmations.request(ALICE, RESTART, "local", PARAMS);
+        String second = confirmations.request(ALICE, RESTART, "local", PARAMS);
 
         assertThat(first).matches("[0-9a-f]{32}").isNotEqualTo(second);
         assertThat(confirmations.pendingCount()).isEqualTo(2);

@@ -177,6 +177,28 @@ class DiagnosticsServiceTest {
         }
     }
 
+    @Test
+    void aConfirmedRunGoesToTheAgentItWasAskedFor() throws Exception {
+        try (AgentProcess agent = AgentProcess.start(dir, dir.resolve("allowlist.yaml"), dir.resolve("agent-audit.jsonl"),
+                SECRET)) {
+            Path registry = dir.resolve("agents.yaml");
+            Files.writeString(registry, "agents:\n  - {name: web-1, url: \"%s\", secret_env: AGENT_SECRET}\n"
+                    .formatted(agent.url()));
+            AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+                    name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
+            Diagnostics remote = DiagnosticsService.builder(allowlist).agents(gateway).audit(audit).build();
+            Path marker = dir.resolve("work/remote-marker");
+
+            DiagnosticReport asked = remote.run(ONCALL, new DiagnosticCall("web-1", "touch-marker",
+                    Map.of("file", marker.toString())));
+            DiagnosticReport confirmed = remote.confirm(ONCALL, asked.confirmationToken());
+
+            assertThat(confirmed.outcome()).isEqualTo(Outcome.COMPLETED);
+            assertThat(confirmed.agent()).isEqualTo("web-1");
+            assertThat(marker).exists();
+        }
+    }
+
     private DiagnosticReport run(Caller caller, String id, Map<String, String> params) {
         return service.run(caller, new DiagnosticCall(Diagnostics.LOCAL, id, params));
     }
