@@ -90,13 +90,15 @@ public final class SlackBot implements AutoCloseable {
             return ctx.ack();
         }
         String text = SlackText.decode(raw, ctx.getBotUserId());
+        if (!IncidentTriage.readsLikeSymptom(text)) {
+            return ctx.ack(); // chatter: no search, no thread
+        }
         executor.execute(SlackReplies.logged("incident-channel answer", () -> {
-            if (incidentChannels.contains(e.getChannel(), ctx.client())
-                    && IncidentTriage.shouldAnswer(text, engine.search(text))) {
-                String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+            if (incidentChannels.contains(e.getChannel(), ctx.client())) {
                 Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-                SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                        SlackAnswerFormatter.format(engine.handle(caller, new BotRequest.Ask(text))));
+                String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+                engine.triage(caller, text).ifPresent(reply -> SlackReplies.postInThread(ctx.client(), e.getChannel(),
+                        thread, SlackAnswerFormatter.format(reply)));
             }
         }));
         return ctx.ack();

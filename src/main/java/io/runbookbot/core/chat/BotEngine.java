@@ -72,9 +72,27 @@ public final class BotEngine {
         }
     }
 
-    /** The raw ranking for a question (incident-channel triage looks at its confidence). */
+    /** The raw ranking for a question. */
     public Answer search(String question) {
         return search.get().ask(question, CANDIDATES);
+    }
+
+    /**
+     * Incident-channel triage of a message nobody addressed to the bot: the answer when the message
+     * reads like a symptom and the match is not a guess ({@link IncidentTriage}), searched once;
+     * empty (silence) otherwise, and on any failure.
+     */
+    public Optional<BotReply> triage(Caller caller, String message) {
+        if (!IncidentTriage.readsLikeSymptom(message)) {
+            return Optional.empty();
+        }
+        try {
+            Answer answer = search(message);
+            return IncidentTriage.shouldAnswer(message, answer) ? Optional.of(reply(answer, 0)) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Incident-channel triage failed for {}; staying silent", caller.qualifiedUserId(), e);
+            return Optional.empty();
+        }
     }
 
     private BotReply dispatch(Caller caller, BotRequest request) {
@@ -110,7 +128,10 @@ public final class BotEngine {
 
     /** Shows candidate {@code index} of the question's ranking; echoes the question as the search redacted it. */
     public BotReply answer(String asked, int index) {
-        Answer answer = search(asked);
+        return reply(search(asked), index);
+    }
+
+    private BotReply reply(Answer answer, int index) {
         String question = answer.question();
         if (!answer.answered() && index == 0 || answer.hits().isEmpty()) {
             return new BotReply.NoMatch(question, answer.hits(), answer.notices());

@@ -45,6 +45,31 @@ class BotEngineTest {
     }
 
     @Test
+    void triageSearchesOnceForASymptomAndNotAtAllForChatter() {
+        List<String> searched = new ArrayList<>();
+        BotEngine counting = BotEngine.builder(() -> (RunbookSearch) (q, n) -> {
+            searched.add(q);
+            return runbooks.ask(q, n);
+        }).build();
+
+        assertThat(counting.triage(ALICE, "rolling back now")).isEmpty();
+        assertThat(searched).isEmpty();
+
+        assertThat(counting.triage(ALICE, "FATAL: sorry, too many clients already on the api db"))
+                .get().isInstanceOf(BotReply.SectionAnswer.class);
+        assertThat(searched).hasSize(1);
+    }
+
+    @Test
+    void triageStaysSilentWhenTheSearchFails() {
+        BotEngine broken = BotEngine.builder(() -> (RunbookSearch) (q, n) -> {
+            throw new IllegalStateException("index gone");
+        }).build();
+
+        assertThat(broken.triage(ALICE, "FATAL: sorry, too many clients already")).isEmpty();
+    }
+
+    @Test
     void nextMatchShowsTheSecondCandidate() {
         BotReply.SectionAnswer first = (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.Ask("port already in use"));
         BotReply.SectionAnswer second = (BotReply.SectionAnswer) engine.handle(ALICE,
