@@ -3,6 +3,7 @@ package io.runbookbot.search.analysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,10 @@ public final class PastedText {
             + "|broken|lost|unhealthy|down|unauthori[sz]ed|forbidden)\\b"
             + "|[a-z](?:Error|Exception|Fault)\\b");
 
+    /** A line saying a process ended badly. */
+    private static final Pattern EXIT = Pattern.compile("(?i)\\b(?:exited|exit (?:code|status)|status=[1-9]\\d{0,2}"
+            + "|terminated|killed|core dumped|back-off restarting)\\b");
+
     private PastedText() {
     }
 
@@ -60,6 +65,9 @@ public final class PastedText {
         List<LogLine> lines = read(text);
         LogLine.Severity top = lines.stream().map(LogLine::severity).max(Enum::compareTo).orElse(LogLine.Severity.FRAME);
         Set<String> kept = new LinkedHashSet<>();
+        if (top == LogLine.Severity.PLAIN) {
+            lastWords(lines).ifPresent(l -> keep(kept, l, settings));
+        }
         for (LogLine l : lines) {
             if (l.severity() == top && (top != LogLine.Severity.PLAIN || TROUBLE.matcher(l.text()).find())) {
                 keep(kept, l, settings);
@@ -69,6 +77,25 @@ public final class PastedText {
             lines.stream().filter(l -> l.severity() != LogLine.Severity.FRAME).forEach(l -> keep(kept, l, settings));
         }
         return String.join(" ", kept);
+    }
+
+    /**
+     * In a block without levels (journalctl, container output), what a process printed last before
+     * a line saying it exited or was killed: the usual cause of a crash.
+     */
+    private static Optional<LogLine> lastWords(List<LogLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (EXIT.matcher(lines.get(i).text()).find()) {
+                for (int j = i - 1; j >= 0; j--) {
+                    LogLine before = lines.get(j);
+                    if (before.severity() != LogLine.Severity.FRAME && !before.text().isBlank()) {
+                        return Optional.of(before);
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static void keep(Set<String> kept, LogLine line, Settings settings) {
