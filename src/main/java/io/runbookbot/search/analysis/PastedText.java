@@ -100,8 +100,12 @@ public final class PastedText {
 
     private static void keep(Set<String> kept, LogLine line, Settings settings) {
         String text = line.type().isEmpty() || words(line.text()) >= settings.typeBelowWords() ? line.text()
-                : line.type() + ": " + line.text();
-        if (kept.size() < settings.maxKept() && !text.isBlank()) {
+                : (line.type() + ": " + line.text()).strip();
+        if (text.isBlank() || kept.stream().anyMatch(text::contains)) {
+            return; // nothing new: a wrapper repeating a message already kept adds only its own generic words
+        }
+        kept.removeIf(k -> k.contains(text)); // the message a kept wrapper repeats says it better
+        if (kept.size() < settings.maxKept()) {
             kept.add(text);
         }
     }
