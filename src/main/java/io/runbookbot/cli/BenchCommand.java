@@ -72,6 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("load+parse (x1): first %d ms (cold JVM), warm median %d ms%n", ms(load[0]), ms(median(load)));
             out.printf("index build:     first %d ms (cold JVM), warm median %d ms%n", ms(build[0]), ms(median(build)));
             latency(indexed, set, out);
+            out.print("pasted 60-line blocks (each question inside log lines and a stack trace): ");
+            latency(indexed, set.stream().map(q -> new EvalQuestion(q.id(), PastedBlock.around(q.question()), q.kind(),
+                    q.expected())).toList(), out);
             out.printf("heap used after GC: %d MiB%n", heapAfterGc() / (1024 * 1024));
             ollama.embedModel().ifPresent(model -> hybrid(indexed.loadResult(), model, set, out));
         }

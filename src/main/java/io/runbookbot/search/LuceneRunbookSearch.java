@@ -6,6 +6,7 @@ import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.redact.Redactor;
+import io.runbookbot.search.analysis.PastedText;
 import io.runbookbot.search.analysis.RunbookAnalyzers;
 import io.runbookbot.search.embed.QueryEmbedder;
 import io.runbookbot.search.index.Fields;
@@ -104,7 +105,8 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     Ranked ranked(String question, int topN) {
         Objects.requireNonNull(question, "question");
         try {
-            QueryTerms terms = QueryTerms.of(question, analyzer, runbooks.getIndexReader(), vocabulary);
+            String searched = PastedText.distil(question); // a pasted block: its telling lines
+            QueryTerms terms = QueryTerms.of(searched, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
                 return new Ranked(List.of(), Evidence.NONE, Evidence.NONE, List.of());
             }
@@ -114,7 +116,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             boolean blended = false;
             if (index.vectorDimension() > 0 && embedder.isPresent()
                     && (hits.isEmpty() || fusion.blends(keyword.runbookCoverage()))) {
-                QueryEmbedder.Result vector = embedder.get().embed(question, index.vectorDimension());
+                QueryEmbedder.Result vector = embedder.get().embed(searched, index.vectorDimension());
                 vector.notice().ifPresent(notices::add);
                 if (vector.vector().isPresent()) {
                     hits = blend(hits, vector.vector().get());

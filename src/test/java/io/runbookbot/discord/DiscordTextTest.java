@@ -8,6 +8,19 @@ import org.junit.jupiter.api.Test;
 class DiscordTextTest {
     private static final String SELF = "1000000000000000001";
 
+    /** A fenced traceback keeps its lines (the fence markers go): the core distils the same text. */
+    @Test
+    void aFencedTracebackKeepsItsLines() throws java.io.IOException {
+        String traceback = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/pasted/python-module-not-found.log"));
+
+        String decoded = DiscordText.decode("<@" + SELF + ">\n```python\n" + traceback + "```");
+
+        assertThat(decoded.lines().count()).isEqualTo(traceback.strip().lines().count());
+        assertThat(io.runbookbot.search.analysis.PastedText.distil(decoded))
+                .isEqualTo(io.runbookbot.search.analysis.PastedText.distil(traceback));
+    }
+
     @Test
     void dropsEveryFormOfMention() {
         assertThat(DiscordText.decode("<@" + SELF + "> disk full")).isEqualTo("disk full");

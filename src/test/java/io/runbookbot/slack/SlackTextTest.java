@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class SlackTextTest {
     private static final String BOT = "U0BOT";
 
+    /** A 61-line, 6 KB stack trace pasted into Slack reaches the core line for line as the user pasted it. */
+    @Test
+    void aPastedStackTraceIsDecodedLineForLine() throws java.io.IOException {
+        String trace = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/pasted/psql-too-many-clients.log"));
+        String asSlackSendsIt = trace.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+
+        assertThat(SlackText.decode(asSlackSendsIt, BOT)).isEqualTo(trace.strip());
+    }
+
     @Test
     void decodesTheThreeEntitiesOnce() {
         assertThat(SlackText.decode("502 &amp; timeouts", BOT)).isEqualTo("502 & timeouts");
