@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * Development tool, not a test: fits {@link Calibration} on the dev sets and shows, by 5-fold
  * cross-validation, what each band and the abstention rule do on questions the fit never saw.
  *
- * <p>For every dev question (corpus and seeds, and the pasted-log sets when present) the tool
+ * <p>For every dev question (corpus and seeds; the pasted-log sets, being variants of the dev error
+ * lines, are only scored with the final fit, never fitted on) the tool
  * records the {@link Evidence} of the keyword ranking's first answer and whether that answer is
  * right. The logistic model is fitted on four folds and predicts the fifth; the printed band
  * precisions are those out-of-fold predictions, so they are what new questions should see. The
@@ -54,13 +55,6 @@ public final class ConfidenceTuner {
         List<Sample> samples = new ArrayList<>();
         samples.addAll(samples(shared.resolve("corpus"), shared.resolve("eval/dev.jsonl")));
         samples.addAll(samples(shared.resolve("seeds"), shared.resolve("eval/seeds-dev.jsonl")));
-        for (String[] pasted : List.of(new String[] {"corpus", "pasted-dev.jsonl"},
-                new String[] {"seeds", "pasted-seeds-dev.jsonl"})) {
-            Path file = Path.of("src/test/resources/eval", pasted[1]);
-            if (Files.exists(file)) {
-                samples.addAll(samples(shared.resolve(pasted[0]), file));
-            }
-        }
         Map<EvalQuestion, Sample> byQuestion = new IdentityHashMap<>();
         samples.forEach(s -> byQuestion.put(s.question(), s));
         CrossValidation folds = CrossValidation.of(samples.stream().map(Sample::question).toList());
@@ -114,6 +108,17 @@ public final class ConfidenceTuner {
 
         double[] w = fit(answerable(samples.stream().map(Sample::question).toList(), byQuestion));
         System.out.printf("fit on all: intercept %.3f, runbook %.3f, section %.3f, margin %.3f%n", w[3], w[0], w[1], w[2]);
+        for (String[] pasted : List.of(new String[] {"corpus", "pasted-dev.jsonl"},
+                new String[] {"seeds", "pasted-seeds-dev.jsonl"})) {
+            Path file = Path.of("src/test/resources/eval", pasted[1]);
+            if (Files.exists(file)) {
+                List<Sample> blocks = samples(shared.resolve(pasted[0]), file);
+                Map<EvalQuestion, Double> p = new HashMap<>();
+                blocks.forEach(b -> p.put(b.question(), probability(w, b.features())));
+                System.out.printf("%s (not fitted on; variants of the dev error lines): %s%n", pasted[1],
+                        bands(blocks, p, Calibration.DEFAULT));
+            }
+        }
     }
 
     /** {@code --explain FOLDER QUESTION...}: the evidence, probability and band of each question. */
