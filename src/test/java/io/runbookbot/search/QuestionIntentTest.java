@@ -18,6 +18,7 @@ class QuestionIntentTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "what does KubeletDown mean|MEANING",
+        "what does the KubeAPIErrorBudgetBurn alert mean|MEANING",
         "what's the impact of etcdNoLeader|MEANING",
         "if the disk fills up what will it break|MEANING",
         "TargetDown firing, is this expected?|MEANING",
@@ -47,6 +48,7 @@ class QuestionIntentTest {
         "2026-11-28 03:12:01 DEBUG health check failed: connection refused",
         "ERROR failed to resolve host db.internal",
         "node disk almost full, writes slow",
+        "mean latency of the API doubled since noon",
     })
     void symptomsAndErrorLinesAskForNothingInWords(String question) {
         assertThat(QuestionIntent.of(question)).containsExactly(NONE);
