@@ -40,7 +40,8 @@ enum QuestionIntent {
         // meaning and impact
         words(c, MEANING, "meaning", "explain*", "impact*", "consequence*", "severity", "urgent",
                 "urgency", "worry", "worried");
-        phrases(c, MEANING, "does * mean", "what * mean", "what * means", "it means", "mean $", "what * happen*", "will * break", "what * break", "does * break", "break anything",
+        phrases(c, MEANING, "does * mean", "what * mean", "what * means", "it means", "mean $");
+        phrases(c, MEANING, "what * happen*", "will * break", "what * break", "does * break", "break anything",
                 "what * affect*", "does * affect*", "will * affect*", "is * affected", "how bad", "how serious",
                 "how urgent", "how critical", "safe to ignore", "ignore * alert", "can * ignore", "is * expected",
                 "expected $", "is * normal", "normal $", "false alarm", "false positive", "why * firing",

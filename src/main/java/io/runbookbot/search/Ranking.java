@@ -32,5 +32,6 @@ public record Ranking(float title, float path, float heading, float body, float 
                       float k1, float b,
                       int candidates, double minCoverage, double minCoverageWithUnknown) {
 
-    public static final Ranking DEFAULT = new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 1.2f, 0.75f, 100, 0.2, 0.35);
+    public static final Ranking DEFAULT =
+            new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 1.2f, 0.75f, 100, 0.2, 0.35);
 }

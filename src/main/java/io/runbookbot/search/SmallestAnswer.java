@@ -108,7 +108,8 @@ final class SmallestAnswer {
      * word weight: the match spans them (or only a fragment holds it).
      */
     private static boolean spans(List<SectionHit> hits, List<Integer> inside, double[] weight, int p) {
-        return inside.stream().noneMatch(c -> weight[c] >= SPAN_SHARE * weight[p] && standsAlone(hits.get(c).section()));
+        return inside.stream()
+                .noneMatch(c -> weight[c] >= SPAN_SHARE * weight[p] && standsAlone(hits.get(c).section()));
     }
 
     /** The best-scoring subsection of hit {@code p} that holds enough of its word weight, or -1. */
@@ -124,7 +125,7 @@ final class SmallestAnswer {
         return best;
     }
 
-    /** At least {@link #MIN_TEXT_LINES} lines of text below the heading, not counting blanks and code fences. */
+    /** At least {@link #MIN_TEXT_LINES} lines of text below the heading, not counting blanks and fences. */
     private static boolean standsAlone(RunbookSection s) {
         String[] lines = s.text().split("\n", MIN_TEXT_LINES * 4 + 1);
         int n = 0;
