@@ -110,7 +110,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             if (terms.terms().isEmpty()) {
                 return new Ranked(List.of(), Evidence.NONE, Evidence.NONE, List.of());
             }
-            List<SectionHit> hits = rank(terms);
+            List<SectionHit> hits = rank(terms, SectionPrior.of(searched, ranking));
             Evidence keyword = coverage.of(terms, DistinctSections.top(hits, 2));
             List<String> notices = new ArrayList<>();
             boolean blended = false;
@@ -148,25 +148,19 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     }
 
     /** Every keyword candidate, best first. */
-    private List<SectionHit> rank(QueryTerms terms) throws IOException {
+    private List<SectionHit> rank(QueryTerms terms, SectionPrior prior) throws IOException {
         Map<String, Float> runbookScores = runbookScores(terms.terms());
         ScoreDoc[] docs = top(sections, sectionQuery(terms), ranking.candidates());
         List<SectionHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc d : docs) {
             RunbookSection unit = index.sectionAt(d.doc);
             double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
-            hits.add(new SectionHit(unit, fused * prior(SectionRoles.of(unit.heading()))));
+            hits.add(new SectionHit(unit, fused * prior.of(unit.heading())));
         }
+        int[] ids = java.util.Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+        hits = SmallestAnswer.prefer(sections.getIndexReader(), terms.terms(), ids, hits, ranking.childCover());
         hits.sort(BEST_FIRST);
         return hits;
-    }
-
-    private double prior(SectionRoles role) {
-        return switch (role) {
-            case ACTION -> ranking.action();
-            case DESCRIPTION -> ranking.description();
-            case OTHER -> 1.0;
-        };
     }
 
     private Query sectionQuery(QueryTerms terms) {

@@ -2,7 +2,8 @@ package io.runbookbot.search;
 
 /**
  * The weights of the ranking, in one place. {@link #DEFAULT} is what the bot uses; the values
- * were chosen on the dev question sets and are pinned by the retrieval regression test.
+ * were chosen on the dev question sets and are pinned by the retrieval regression test
+ * ({@code intent} and {@code childCover} by 5-fold cross-validation, see RankingTuner).
  *
  * @param title       weight of the runbook title and file path words
  * @param path        weight of the enclosing headings
@@ -11,14 +12,22 @@ package io.runbookbot.search;
  * @param runbook     weight of the whole runbook's relevance added to each of its sections
  * @param action      prior factor for sections that say what to do (Diagnosis, Mitigation ...)
  * @param description prior factor for sections that describe the problem (Meaning, Symptoms ...)
+ * @param intent      prior factor for sections whose role answers what the question asks for
+ *                    ({@link QuestionIntent}: a Meaning section for "what does X mean", a
+ *                    Mitigation section for "how do I fix it"); replaces the two above; 0 turns
+ *                    this prior off
+ * @param childCover  a subsection replaces its container in the ranking when it holds this share of
+ *                    the question's word weight that the container holds ({@link SmallestAnswer});
+ *                    0 turns this off
  * @param k1          BM25 term frequency saturation
  * @param b           BM25 length normalisation
  * @param candidates  how many sections are scored before fusion
  */
 public record Ranking(float title, float path, float heading, float body, float runbook,
-                      float action, float description,
+                      float action, float description, float intent, float childCover,
                       float k1, float b,
                       int candidates) {
 
-    public static final Ranking DEFAULT = new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.2f, 0.75f, 100);
+    public static final Ranking DEFAULT =
+            new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 1.2f, 0.75f, 100);
 }

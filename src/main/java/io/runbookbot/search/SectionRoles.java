@@ -1,24 +1,33 @@
 package io.runbookbot.search;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * What a section is for, read from its heading, and how much that matters to someone on call.
+ * What a section is for, read from its heading: a heading can serve more than one role
+ * ("Diagnosis and mitigation").
  *
- * <p>Runbooks describe a problem in some sections ("Meaning", "Symptoms", "Impact") and say what
- * to do in others ("Diagnosis", "Mitigation", "Resolution"). A symptom question naturally
- * matches the description best, yet the engineer needs the steps, so the steps get a prior
- * boost and the description a small discount; the description stays among the candidates.
+ * <p>Runbooks describe a problem in some sections ("Meaning", "Impact", "Symptoms") and say what
+ * to do in others ("Diagnosis", "Mitigation", "Resolution"), and some say whom to call
+ * ("Escalation"). A question that asks for one of these ({@link QuestionIntent}) prefers the
+ * sections in that role. A question that asks for none (a symptom, a pasted error) naturally
+ * matches the description best, yet the engineer needs the steps, so the steps ({@link #acts})
+ * get a prior boost and the description ({@link #describes}) a small discount; the description
+ * stays among the candidates.
  */
 enum SectionRoles {
-    ACTION(List.of("diagnos", "mitigat", "resolution", "resolv", "solution", "fix", "workaround",
-            "troubleshoot", "check", "action", "step", "remed", "recover", "debug", "investigat",
-            "procedure", "how to", "repair", "restor", "handling", "what to do")),
-    DESCRIPTION(List.of("meaning", "symptom", "impact", "summary", "overview", "description", "background",
-            "applicable version", "introduction", "about", "table of contents", "contents", "see also",
-            "related", "references", "links", "prerequisite", "glossary", "contact", "owner")),
-    OTHER(List.of());
+    DIAGNOSIS(List.of("diagnos", "troubleshoot", "check", "debug", "investigat", "verif", "validat", "triage",
+            "inspect", "identify")),
+    MITIGATION(List.of("mitigat", "resolution", "resolv", "solution", "fix", "workaround", "action", "step", "remed",
+            "recover", "procedure", "how to", "repair", "restor", "handling", "what to do")),
+    MEANING(List.of("meaning", "impact", "summary", "overview", "description", "background", "about",
+            "introduction", "explanation", "consequence", "severity")),
+    SYMPTOMS(List.of("symptom")),
+    ESCALATION(List.of("escalat", "contact", "owner", "checklist", "support", "getting help")),
+    REFERENCE(List.of("applicable version", "table of contents", "contents", "see also", "related", "references",
+            "links", "prerequisite", "glossary"));
 
     private final List<String> stems;
 
@@ -26,13 +35,36 @@ enum SectionRoles {
         this.stems = stems;
     }
 
-    static SectionRoles of(String heading) {
+    /** Every role the heading names; empty for a heading that names none ("Port Already in Use"). */
+    static Set<SectionRoles> of(String heading) {
         String h = heading.toLowerCase(Locale.ROOT);
-        for (SectionRoles role : List.of(ACTION, DESCRIPTION)) {
+        EnumSet<SectionRoles> roles = EnumSet.noneOf(SectionRoles.class);
+        for (SectionRoles role : values()) {
             if (role.stems.stream().anyMatch(h::contains)) {
-                return role;
+                roles.add(role);
             }
         }
-        return OTHER;
+        return roles;
+    }
+
+    /** Sections that say what to do. */
+    static boolean acts(Set<SectionRoles> roles) {
+        return roles.contains(DIAGNOSIS) || roles.contains(MITIGATION);
+    }
+
+    /** Sections that describe the problem or point elsewhere, and say nothing to do. */
+    static boolean describes(Set<SectionRoles> roles) {
+        return !acts(roles) && (roles.contains(MEANING) || roles.contains(SYMPTOMS) || roles.contains(REFERENCE));
+    }
+
+    /** Whether a section in one of {@code roles} answers a question asking for {@code intent}. */
+    static boolean answers(Set<SectionRoles> roles, QuestionIntent intent) {
+        return switch (intent) {
+            case MEANING -> roles.contains(MEANING);
+            case DIAGNOSIS -> roles.contains(DIAGNOSIS);
+            case MITIGATION -> roles.contains(MITIGATION);
+            case ESCALATION -> roles.contains(ESCALATION);
+            case COMMAND, NONE -> false;
+        };
     }
 }

@@ -75,6 +75,8 @@ public final class ConfidenceTuner {
         System.out.println("with the default bands, per fold (High precision): "
                 + folds.score(qs -> precision(qs, byQuestion, outOfFold, Calibration.DEFAULT, Confidence.HIGH)));
 
+        triage(samples, byQuestion, outOfFold, folds);
+
         List<double[]> thresholds = new ArrayList<>();
         for (double plain : MIN_COVERAGE) {
             for (double foreign : MIN_COVERAGE_FOREIGN) {
@@ -133,6 +135,58 @@ public final class ConfidenceTuner {
                         Calibration.DEFAULT.band(e), ranked.hits().isEmpty() ? "-" : ranked.hits().get(0).section().location());
             }
         }
+    }
+
+    private static final double[] MEDIUM = {0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70};
+    private static final double TRIAGE_PRECISION = 0.85;
+
+    /**
+     * Incident triage answers unasked at Medium or High. For each Medium boundary: the share of
+     * the dev symptom and error reports it answers unasked and the share of those right, from
+     * out-of-fold probabilities; then the boundary chosen on four folds (most answered while at
+     * least {@link #TRIAGE_PRECISION} right) scored on the fifth.
+     */
+    private static void triage(List<Sample> samples, Map<EvalQuestion, Sample> by, Map<EvalQuestion, Double> p,
+                               CrossValidation folds) {
+        System.out.println("incident triage on symptom/error reports, by Medium boundary (out-of-fold):");
+        for (double medium : MEDIUM) {
+            List<Sample> reports = reports(samples.stream().map(Sample::question).toList(), by);
+            System.out.printf("  medium >= %.2f: answered %.3f, right %.3f%n", medium,
+                    share(reports, x -> true, x -> speaks(x, p, medium)),
+                    share(reports, x -> speaks(x, p, medium), Sample::right));
+        }
+        List<Double> variants = new ArrayList<>();
+        for (double medium : MEDIUM) {
+            variants.add(medium);
+        }
+        var chosen = folds.select(variants, (medium, qs) -> {
+            List<Sample> reports = reports(qs, by);
+            double right = share(reports, x -> speaks(x, p, medium), Sample::right);
+            double answered = share(reports, x -> true, x -> speaks(x, p, medium));
+            return right >= TRIAGE_PRECISION ? answered : right - 1;
+        });
+        List<Sample> heldOut = new ArrayList<>();
+        Map<Sample, Double> applied = new IdentityHashMap<>();
+        for (int i = 0; i < folds.k(); i++) {
+            for (Sample x : reports(folds.test(i), by)) {
+                heldOut.add(x);
+                applied.put(x, chosen.chosen().get(i));
+            }
+        }
+        System.out.printf("  chosen on 4 folds, applied to the 5th, pooled: answered %.3f, right %.3f (chose %s)%n",
+                share(heldOut, x -> true, x -> speaks(x, p, applied.get(x))),
+                share(heldOut, x -> speaks(x, p, applied.get(x)), Sample::right), chosen.chosen());
+    }
+
+    private static List<Sample> reports(List<EvalQuestion> qs, Map<EvalQuestion, Sample> by) {
+        return qs.stream().filter(q -> q.kind().equals("symptom") || q.kind().equals("error-message"))
+                .map(by::get).toList();
+    }
+
+    private static boolean speaks(Sample s, Map<EvalQuestion, Double> p, double medium) {
+        Evidence e = s.evidence();
+        return io.runbookbot.core.chat.IncidentTriage.readsLikeSymptom(s.question().question())
+                && !Calibration.DEFAULT.abstains(e) && e.terms() > 1 && p.get(s.question()) >= medium;
     }
 
     private static List<Sample> samples(Path runbooks, Path questions) {

@@ -91,10 +91,8 @@ public final class RankingTuner {
                         r, c.overall().hit1(), c.overall().hit3(), c.overall().mrr5(), c.overall().answeredRate(),
                         c.overall().withheld(), c.overall().abstainRate(), s.overall().hit1(), s.overall().hit3(),
                         s.overall().answeredRate(), s.overall().withheld());
-                System.out.println("  corpus hit@1 over " + corpusFolds.k() + " folds: "
-                        + corpusFolds.score(qs -> CrossValidation.metrics(c, qs).hit1()));
-                System.out.println("  seeds  hit@1 over " + seedFolds.k() + " folds: "
-                        + seedFolds.score(qs -> CrossValidation.metrics(s, qs).hit1()));
+                printFolds("corpus", corpusFolds, c, dev);
+                printFolds("seeds", seedFolds, s, seedDev);
                 if (System.getProperty("verbose") != null) {
                     System.out.print(c.table());
                     System.out.print(s.table());
@@ -104,7 +102,57 @@ public final class RankingTuner {
                     CrossValidation.metrics(corpusReports.get(r), qs).hit1()));
             printSelection("seeds", seedFolds.select(variants(), (r, qs) ->
                     CrossValidation.metrics(seedReports.get(r), qs).hit1()));
+            printSelection("corpus+seeds (one variant for both)", selectForBoth(corpusFolds, seedFolds,
+                    corpusReports, seedReports, dev.size(), seedDev.size()));
         }
+    }
+
+    /** hit@1, hit@3 and MRR@5 over the folds, overall and per kind. */
+    private static void printFolds(String set, CrossValidation folds, EvalReport report, List<EvalQuestion> questions) {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        questions.stream().filter(EvalQuestion::answerable).forEach(q -> kinds.add(q.kind()));
+        List<String> rows = new java.util.ArrayList<>();
+        rows.add("all");
+        rows.addAll(kinds);
+        for (String kind : rows) {
+            java.util.function.Function<List<EvalQuestion>, io.runbookbot.search.eval.Metrics> m = qs ->
+                    CrossValidation.metrics(report, qs.stream()
+                            .filter(q -> kind.equals("all") || q.kind().equals(kind)).toList());
+            System.out.printf("  %-6s %-13s hit@1 %s%n  %-6s %-13s hit@3 %s%n  %-6s %-13s MRR5  %s%n",
+                    set, kind, folds.score(qs -> m.apply(qs).hit1()), "", "", folds.score(qs -> m.apply(qs).hit3()),
+                    "", "", folds.score(qs -> m.apply(qs).mrr5()));
+        }
+    }
+
+    /**
+     * One variant for both sets: per fold i, the variant with the best hit@1 over the training folds
+     * of both sets (weighted by their sizes), scored on held-out fold i of the corpus and the seeds
+     * together.
+     */
+    private static CrossValidation.Selection<Ranking> selectForBoth(CrossValidation cf, CrossValidation sf,
+            Map<Ranking, EvalReport> cr, Map<Ranking, EvalReport> sr, int cn, int sn) {
+        List<Ranking> chosen = new java.util.ArrayList<>();
+        double[] heldOut = new double[cf.k()];
+        for (int i = 0; i < cf.k(); i++) {
+            Ranking best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Ranking r : variants()) {
+                double score = both(cr.get(r), cf.train(i), sr.get(r), sf.train(i));
+                if (score > bestScore) {
+                    best = r;
+                    bestScore = score;
+                }
+            }
+            chosen.add(best);
+            heldOut[i] = both(cr.get(best), cf.test(i), sr.get(best), sf.test(i));
+        }
+        return new CrossValidation.Selection<>(chosen, new CrossValidation.Spread(heldOut));
+    }
+
+    private static double both(EvalReport c, List<EvalQuestion> cq, EvalReport s, List<EvalQuestion> sq) {
+        var cm = CrossValidation.metrics(c, cq);
+        var sm = CrossValidation.metrics(s, sq);
+        return (cm.hit1() * cm.answerable() + sm.hit1() * sm.answerable()) / (cm.answerable() + sm.answerable());
     }
 
     /** The cross-validated figure of picking the best variant: chosen on k-1 folds, scored on the held-out one. */
@@ -118,7 +166,12 @@ public final class RankingTuner {
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
         List<Ranking> out = new java.util.ArrayList<>();
-        out.add(d);
+        for (float intent : new float[] {0f, 1.1f, 1.3f, 1.5f, 1.8f}) {
+            for (float cover : new float[] {0f, 1f, 0.9f, 0.75f}) {
+                out.add(new Ranking(d.title(), d.path(), d.heading(), d.body(), d.runbook(), d.action(),
+                        d.description(), intent, cover, d.k1(), d.b(), d.candidates()));
+            }
+        }
         return out;
     }
 }
