@@ -51,7 +51,7 @@ class ChatRedactionTest {
     @Test
     void slackNoMatchEchoesTheQuestionWithItsSecretMasked() throws Exception {
         try (IndexedRunbooks runbooks = SecretRunbook.indexed(dir)) {
-            BotReply reply = SecretRunbook.reply(runbooks, "zebra xylophone PGPASSWORD=QuestionS3cret");
+            BotReply reply = SecretRunbook.reply(runbooks, "clickhouse wireguard apns PGPASSWORD=QuestionS3cret");
 
             SlackMessage message = SlackAnswerFormatter.format(reply);
 
