@@ -123,44 +123,4 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
                     DEFAULT_INVESTIGATION_TIME);
         }
     }
-
-    /** One line per setting, secrets redacted, for the start-up log. */
-    public List<String> describe() {
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "RUNBOOK_BOT_RUNBOOKS=" + runbooks,
-                "RUNBOOK_BOT_ALLOWLIST=" + allowlist.map(Path::toString).orElse("(none: diagnostics disabled)"),
-                "RUNBOOK_BOT_AGENTS=" + agents.map(Path::toString).orElse("(none: local host only)"),
-                "RUNBOOK_BOT_AUDIT_LOG=" + auditLog,
-                "RUNBOOK_BOT_FEEDBACK_LOG=" + feedback,
-                "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
-                "RUNBOOK_BOT_DEFAULT_AGENT=" + runOn,
-                "RUNBOOK_BOT_HTTP_BIND=" + httpBind.getHostAddress() + ", RUNBOOK_BOT_HTTP_PORT=" + httpPort
-                        + " (/healthz, /readyz, /metrics)",
-                "RUNBOOK_BOT_MAX_RUNBOOK_BYTES=" + maxRunbookBytes));
-        slack.ifPresentOrElse(s -> {
-            lines.add("SLACK_BOT_TOKEN=" + s.botToken());
-            lines.add(s.socketMode() ? "SLACK_APP_TOKEN=" + s.appToken().get() + " (Socket Mode)"
-                    : "SLACK_SIGNING_SECRET=" + s.signingSecret().get() + " (HTTP mode, SLACK_HTTP_BIND="
-                    + s.httpBind().getHostAddress() + ", SLACK_HTTP_PORT=" + s.httpPort() + ")");
-            lines.add("RUNBOOK_BOT_INCIDENT_CHANNELS=" + (s.incidentChannels().isEmpty() ? "(none)"
-                    : String.join(",", s.incidentChannels())));
-            if (!s.apiUrl().equals(BotConfigLoader.SLACK_API)) {
-                lines.add("RUNBOOK_BOT_SLACK_API_URL=" + s.apiUrl());
-            }
-        }, () -> lines.add("Slack disabled: SLACK_BOT_TOKEN not set"));
-        discord.ifPresentOrElse(d -> lines.add("DISCORD_BOT_TOKEN=" + d.botToken()
-                        + d.restUrl().map(u -> " (REST " + u + ", gateway " + d.gatewayUrl().orElse("Discord's") + ")")
-                        .orElse("")),
-                () -> lines.add("Discord disabled: DISCORD_BOT_TOKEN not set"));
-        ollama.ifPresentOrElse(o -> {
-            lines.add("RUNBOOK_BOT_OLLAMA_URL=" + o.baseUrl() + " (timeout " + o.timeout().toSeconds() + " s)");
-            lines.add("RUNBOOK_BOT_EMBED_MODEL=" + o.embedModel().orElse("none (keyword search only)")
-                    + ", RUNBOOK_BOT_CACHE_DIR=" + o.cacheDir());
-            lines.add("RUNBOOK_BOT_CHAT_MODEL=" + o.chatModel().orElse("(none: no summaries, no investigate)"));
-            lines.add("RUNBOOK_BOT_PROMPTS=" + o.prompts());
-            o.chatModel().ifPresent(m -> lines.add("RUNBOOK_BOT_INVESTIGATION_LOG=" + o.investigationLog()
-                    + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=" + o.investigationTime().toSeconds() + " s"));
-        }, () -> lines.add("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)"));
-        return List.copyOf(lines);
-    }
 }
