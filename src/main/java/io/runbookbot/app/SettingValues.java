@@ -80,10 +80,18 @@ final class SettingValues {
             Optional<String> raw = raw(s);
             String shown = raw.isPresent() ? SettingKind.show(parse(s, raw.get()))
                     + (source(s).equals(s.variable()) ? "" : " (" + source(s) + ")")
-                    : s.defaultValue().map(d -> d + " (default)").orElse("(not set)");
+                    : s.defaultValue().map(d -> d + " (default)").orElseGet(() -> unset(s));
             lines.add(s.variable() + "=" + shown);
         }
         return List.copyOf(lines);
+    }
+
+    private String unset(Setting setting) {
+        if (setting == Setting.ALLOWLIST) {
+            return allowlist().map(p -> p + " (found in the runbooks folder)").orElse("(not set, none in the runbooks "
+                    + "folder: diagnostics off)");
+        }
+        return "(not set)";
     }
 
     private Object parse(Setting setting, String value) {
