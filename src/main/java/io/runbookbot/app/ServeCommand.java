@@ -16,8 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the configured chat front ends plus /healthz, /readyz and /metrics.",
-            "Every setting is a flag, an environment variable (named in its help) or a key of the --config file,",
-            "in that order of precedence."})
+            "Each setting below is its flag, else its environment variable, else its key in the --config file."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** The line printed once everything is up; tests and scripts find the HTTP port in it. */

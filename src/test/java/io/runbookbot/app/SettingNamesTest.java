@@ -55,6 +55,19 @@ class SettingNamesTest {
     }
 
     @Test
+    void everyVariableTheImageSetsIsInTheTableAndNoLogDefaultsToTheUnwritableAppFolder() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        Matcher assignment = Pattern.compile("\\b([A-Z][A-Z0-9_]+)=").matcher(dockerfile);
+        Set<String> set = new LinkedHashSet<>();
+        while (assignment.find()) {
+            set.add(assignment.group(1));
+        }
+        assertThat(set).isNotEmpty().allSatisfy(name -> assertThat(Setting.named(name)).as(name).isPresent());
+        assertThat(set).as("logs the image must point at its volume").contains(Setting.AUDIT_LOG.variable(),
+                Setting.FEEDBACK_LOG.variable(), Setting.INVESTIGATION_LOG.variable(), Setting.CACHE_DIR.variable());
+    }
+
+    @Test
     void theReadmeSettingsTableListsExactlyTheTablesVariables() throws IOException {
         List<String> readme = Files.readAllLines(Path.of("README.md"));
         int header = readme.indexOf(SettingsMarkdown.HEADER);
