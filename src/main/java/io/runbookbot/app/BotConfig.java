@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@code serve} needs, loaded and validated once by {@link BotConfigLoader} and handed
- * down through constructors. Secrets are {@link Secret}s, so printing the tree never shows them.
+ * Everything {@code serve} needs, loaded and validated once by {@link BotConfigLoader} from the settings
+ * table ({@link Setting}, which holds every default) and handed down through
+ * constructors. Secrets are {@link Secret}s, so printing the tree never shows them.
  *
  * @param runbooks   the runbook folder ({@code RUNBOOK_BOT_RUNBOOKS})
  * @param allowlist  the diagnostics allowlist; empty means diagnostics are disabled
@@ -101,10 +102,6 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      */
     public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
                          Path cacheDir, Path prompts, Path investigationLog, Duration investigationTime) {
-        public static final Path DEFAULT_PROMPTS = Path.of("prompts");
-        public static final Path DEFAULT_INVESTIGATION_LOG = Path.of("runbook-bot.investigations.jsonl");
-        public static final Duration DEFAULT_INVESTIGATION_TIME = Duration.ofSeconds(60);
-
         public Ollama {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(embedModel, "embedModel");
@@ -114,13 +111,6 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
             Objects.requireNonNull(prompts, "prompts");
             Objects.requireNonNull(investigationLog, "investigationLog");
             Objects.requireNonNull(investigationTime, "investigationTime");
-        }
-
-        /** Settings with the default prompts folder, investigation log and time limit. */
-        public Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
-                      Path cacheDir) {
-            this(baseUrl, embedModel, chatModel, timeout, cacheDir, DEFAULT_PROMPTS, DEFAULT_INVESTIGATION_LOG,
-                    DEFAULT_INVESTIGATION_TIME);
         }
     }
 }
