@@ -51,9 +51,12 @@ class SettingsDriftTest {
         Run listed = run("diagnostics");
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.out()).contains("diagnostics in " + runbooks.resolve("allowlist.yaml"));
+        Files.writeString(runbooks.resolve("allowlist.yaml"), String.join("\n", "version: 1", "commands:",
+                "  - id: only-here", "    description: Exists only in this allowlist", "    argv: [/bin/true]",
+                "    read_only: true", ""));
         Run ran = run("run", "memory");
-        assertThat(ran.exit()).as(ran.err()).isZero();
-        assertThat(ran.out()).contains("Mem:");
+        assertThat(ran.exit()).as("memory is in ./runbooks/allowlist.yaml only, which must not be used").isEqualTo(2);
+        assertThat(ran.err()).contains("Unknown diagnostic \"memory\"");
     }
 
     @Test
