@@ -35,11 +35,13 @@ COPY runbooks/ /runbooks/
 VOLUME /runbooks
 ENV RUNBOOK_BOT_RUNBOOKS=/runbooks
 
-# audit and feedback logs and the embedding cache outlive the container
+# audit, feedback and investigation logs and the embedding cache outlive the container (the user
+# cannot write /app, so no log may default to the working directory)
 RUN mkdir -p /var/lib/runbook-bot && chown 10001:10001 /var/lib/runbook-bot
 VOLUME /var/lib/runbook-bot
 ENV RUNBOOK_BOT_AUDIT_LOG=/var/lib/runbook-bot/audit.jsonl \
     RUNBOOK_BOT_FEEDBACK_LOG=/var/lib/runbook-bot/feedback.jsonl \
+    RUNBOOK_BOT_INVESTIGATION_LOG=/var/lib/runbook-bot/investigations.jsonl \
     RUNBOOK_BOT_CACHE_DIR=/var/lib/runbook-bot/cache
 
 # health, readiness and Prometheus metrics; Slack HTTP mode (Socket Mode needs no inbound port).

@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@code serve} needs, loaded and validated once by {@link BotConfigLoader} and handed
- * down through constructors. Secrets are {@link Secret}s, so printing the tree never shows them.
+ * Everything {@code serve} needs, loaded and validated once by {@link BotConfigLoader} from the settings
+ * table ({@link Setting}, which holds every default) and handed down through
+ * constructors. Secrets are {@link Secret}s, so printing the tree never shows them.
  *
  * @param runbooks   the runbook folder ({@code RUNBOOK_BOT_RUNBOOKS})
  * @param allowlist  the diagnostics allowlist; empty means diagnostics are disabled
@@ -101,10 +102,6 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      */
     public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
                          Path cacheDir, Path prompts, Path investigationLog, Duration investigationTime) {
-        public static final Path DEFAULT_PROMPTS = Path.of("prompts");
-        public static final Path DEFAULT_INVESTIGATION_LOG = Path.of("runbook-bot.investigations.jsonl");
-        public static final Duration DEFAULT_INVESTIGATION_TIME = Duration.ofSeconds(60);
-
         public Ollama {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(embedModel, "embedModel");
@@ -115,52 +112,5 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
             Objects.requireNonNull(investigationLog, "investigationLog");
             Objects.requireNonNull(investigationTime, "investigationTime");
         }
-
-        /** Settings with the default prompts folder, investigation log and time limit. */
-        public Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
-                      Path cacheDir) {
-            this(baseUrl, embedModel, chatModel, timeout, cacheDir, DEFAULT_PROMPTS, DEFAULT_INVESTIGATION_LOG,
-                    DEFAULT_INVESTIGATION_TIME);
-        }
-    }
-
-    /** One line per setting, secrets redacted, for the start-up log. */
-    public List<String> describe() {
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "RUNBOOK_BOT_RUNBOOKS=" + runbooks,
-                "RUNBOOK_BOT_ALLOWLIST=" + allowlist.map(Path::toString).orElse("(none: diagnostics disabled)"),
-                "RUNBOOK_BOT_AGENTS=" + agents.map(Path::toString).orElse("(none: local host only)"),
-                "RUNBOOK_BOT_AUDIT_LOG=" + auditLog,
-                "RUNBOOK_BOT_FEEDBACK_LOG=" + feedback,
-                "RUNBOOK_BOT_SOURCE_URL=" + (sourceUrl.isEmpty() ? "(none)" : sourceUrl),
-                "RUNBOOK_BOT_DEFAULT_AGENT=" + runOn,
-                "RUNBOOK_BOT_HTTP_BIND=" + httpBind.getHostAddress() + ", RUNBOOK_BOT_HTTP_PORT=" + httpPort
-                        + " (/healthz, /readyz, /metrics)",
-                "RUNBOOK_BOT_MAX_RUNBOOK_BYTES=" + maxRunbookBytes));
-        slack.ifPresentOrElse(s -> {
-            lines.add("SLACK_BOT_TOKEN=" + s.botToken());
-            lines.add(s.socketMode() ? "SLACK_APP_TOKEN=" + s.appToken().get() + " (Socket Mode)"
-                    : "SLACK_SIGNING_SECRET=" + s.signingSecret().get() + " (HTTP mode, SLACK_HTTP_BIND="
-                    + s.httpBind().getHostAddress() + ", SLACK_HTTP_PORT=" + s.httpPort() + ")");
-            lines.add("RUNBOOK_BOT_INCIDENT_CHANNELS=" + (s.incidentChannels().isEmpty() ? "(none)"
-                    : String.join(",", s.incidentChannels())));
-            if (!s.apiUrl().equals(BotConfigLoader.SLACK_API)) {
-                lines.add("RUNBOOK_BOT_SLACK_API_URL=" + s.apiUrl());
-            }
-        }, () -> lines.add("Slack disabled: SLACK_BOT_TOKEN not set"));
-        discord.ifPresentOrElse(d -> lines.add("DISCORD_BOT_TOKEN=" + d.botToken()
-                        + d.restUrl().map(u -> " (REST " + u + ", gateway " + d.gatewayUrl().orElse("Discord's") + ")")
-                        .orElse("")),
-                () -> lines.add("Discord disabled: DISCORD_BOT_TOKEN not set"));
-        ollama.ifPresentOrElse(o -> {
-            lines.add("RUNBOOK_BOT_OLLAMA_URL=" + o.baseUrl() + " (timeout " + o.timeout().toSeconds() + " s)");
-            lines.add("RUNBOOK_BOT_EMBED_MODEL=" + o.embedModel().orElse("none (keyword search only)")
-                    + ", RUNBOOK_BOT_CACHE_DIR=" + o.cacheDir());
-            lines.add("RUNBOOK_BOT_CHAT_MODEL=" + o.chatModel().orElse("(none: no summaries, no investigate)"));
-            lines.add("RUNBOOK_BOT_PROMPTS=" + o.prompts());
-            o.chatModel().ifPresent(m -> lines.add("RUNBOOK_BOT_INVESTIGATION_LOG=" + o.investigationLog()
-                    + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=" + o.investigationTime().toSeconds() + " s"));
-        }, () -> lines.add("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)"));
-        return List.copyOf(lines);
     }
 }

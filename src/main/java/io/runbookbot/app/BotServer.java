@@ -68,7 +68,7 @@ final class BotServer implements AutoCloseable {
         http = own(HealthServer.start(new InetSocketAddress(config.httpBind(), config.httpPort()), this::notReady,
                 metrics));
         LOG.info("/healthz, /readyz and /metrics listen on {}{}", http.address(), config.httpBind().isLoopbackAddress()
-                ? " (this host only; set RUNBOOK_BOT_HTTP_BIND=0.0.0.0 for probes from elsewhere)" : "");
+                ? " (this host only; set " + Setting.HTTP_BIND.variable() + "=0.0.0.0 for probes from elsewhere)" : "");
         metrics.listener("health", () -> Optional.of(http.stats()));
         frontEnds = FrontEnds.start(config, engine);
         frontEnds.forEach(this::own);
@@ -119,15 +119,15 @@ final class BotServer implements AutoCloseable {
 
     private Optional<Diagnostics> diagnostics(BotConfig config, Function<String, Optional<String>> env) {
         if (config.allowlist().isEmpty()) {
-            LOG.info("Diagnostics disabled: no allowlist (set RUNBOOK_BOT_ALLOWLIST or add allowlist.yaml "
-                    + "to the runbooks folder)");
+            LOG.info("Diagnostics disabled: no allowlist (set {} or add allowlist.yaml to the runbooks folder)",
+                    Setting.ALLOWLIST.variable());
             return Optional.empty();
         }
         Allowlist allowlist;
         try {
             allowlist = Allowlist.load(config.allowlist().get());
         } catch (AllowlistException e) {
-            throw new ConfigException("RUNBOOK_BOT_ALLOWLIST: " + e.getMessage());
+            throw new ConfigException(Setting.ALLOWLIST.variable() + ": " + e.getMessage());
         }
         DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist)
                 .local(own(new CommandRunner(4, Duration.ofSeconds(2))))
@@ -140,7 +140,8 @@ final class BotServer implements AutoCloseable {
     private Optional<Investigator> investigator(BotConfig config, Optional<Diagnostics> diagnostics) {
         Optional<BotConfig.Ollama> ollama = config.ollama().filter(o -> o.chatModel().isPresent());
         if (ollama.isEmpty()) {
-            LOG.info("Investigate disabled: no chat model (set RUNBOOK_BOT_OLLAMA_URL and RUNBOOK_BOT_CHAT_MODEL)");
+            LOG.info("Investigate disabled: no chat model (set {} and {})", Setting.OLLAMA_URL.variable(),
+                    Setting.CHAT_MODEL.variable());
             return Optional.empty();
         }
         BotConfig.Ollama o = ollama.get();
@@ -149,7 +150,7 @@ final class BotServer implements AutoCloseable {
         try {
             log = own(InvestigationAuditLog.open(o.investigationLog()));
         } catch (IOException e) {
-            throw new ConfigException("RUNBOOK_BOT_INVESTIGATION_LOG: cannot open " + o.investigationLog() + " ("
+            throw new ConfigException(Setting.INVESTIGATION_LOG.variable() + ": cannot open " + o.investigationLog() + " ("
                     + e.getClass().getSimpleName() + ")");
         }
         return Optional.of(own(RunbookInvestigator.builder(RunbookInvestigator.ollama(o.baseUrl(), model, o.timeout()),
@@ -161,7 +162,7 @@ final class BotServer implements AutoCloseable {
         try {
             return AuditLog.open(file);
         } catch (IOException e) {
-            throw new ConfigException("RUNBOOK_BOT_AUDIT_LOG: cannot open " + file + " ("
+            throw new ConfigException(Setting.AUDIT_LOG.variable() + ": cannot open " + file + " ("
                     + e.getClass().getSimpleName() + ")");
         }
     }

@@ -1,18 +1,28 @@
 package io.runbookbot.app;
 
 import io.runbookbot.cli.AgentCommand;
+import io.runbookbot.cli.CommandSettings;
+import io.runbookbot.cli.DiagnosticsOptions;
 import io.runbookbot.cli.InvestigateCommand;
+import io.runbookbot.cli.OllamaOptions;
 import io.runbookbot.cli.RunCommand;
+import io.runbookbot.cli.RunbooksOption;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Creates the commands, handing the environment lookup to those that read secrets. */
+/**
+ * Creates the commands, handing the environment lookup to those that read secrets and the settings
+ * of the table (flags over environment over {@code --config}) to the option groups.
+ */
 final class CommandFactory implements CommandLine.IFactory {
     private final Function<String, Optional<String>> environment;
+    private final Function<CommandSpec, CommandSettings> settings;
 
     CommandFactory(Function<String, Optional<String>> environment) {
         this.environment = environment;
+        this.settings = spec -> new CliSettings(SettingOptions.values(spec, environment));
     }
 
     @Override
@@ -28,6 +38,15 @@ final class CommandFactory implements CommandLine.IFactory {
         }
         if (cls == InvestigateCommand.class) {
             return cls.cast(new InvestigateCommand(environment));
+        }
+        if (cls == RunbooksOption.class) {
+            return cls.cast(new RunbooksOption(settings));
+        }
+        if (cls == OllamaOptions.class) {
+            return cls.cast(new OllamaOptions(settings));
+        }
+        if (cls == DiagnosticsOptions.class) {
+            return cls.cast(new DiagnosticsOptions(settings));
         }
         return CommandLine.defaultFactory().create(cls);
     }

@@ -53,7 +53,7 @@ final class FrontEnds {
     }
 
     private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
-        DiscordSettings settings = settings("DISCORD_BOT_TOKEN", () -> new DiscordSettings(config.botToken().reveal(),
+        DiscordSettings settings = settings(Setting.DISCORD_BOT_TOKEN.variable(), () -> new DiscordSettings(config.botToken().reveal(),
                 config.restUrl(), config.gatewayUrl()));
         DiscordFrontEnd discord = started("Discord", () -> DiscordFrontEnd.start(settings, engine));
         return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord, Optional::empty);

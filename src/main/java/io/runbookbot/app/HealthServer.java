@@ -35,7 +35,7 @@ final class HealthServer implements AutoCloseable {
             return new HealthServer(HttpListener.start("health-http", address, LIMITS,
                     ex -> answer(ex, notReady, metrics)));
         } catch (IOException e) {
-            throw new ConfigException("RUNBOOK_BOT_HTTP_BIND / RUNBOOK_BOT_HTTP_PORT: cannot listen on "
+            throw new ConfigException(Setting.HTTP_BIND.variable() + " / " + Setting.HTTP_PORT.variable() + ": cannot listen on "
                     + address.getAddress().getHostAddress() + ":" + address.getPort() + " (" + e.getMessage() + ")");
         }
     }

@@ -37,7 +37,7 @@ final class JsonLinesFeedback implements FeedbackSink, AutoCloseable {
             return new JsonLinesFeedback(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND), metrics, Clock.systemUTC());
         } catch (IOException e) {
-            throw new ConfigException("RUNBOOK_BOT_FEEDBACK_LOG: cannot open " + file + " for appending ("
+            throw new ConfigException(Setting.FEEDBACK_LOG.variable() + ": cannot open " + file + " for appending ("
                     + e.getClass().getSimpleName() + ")");
         }
     }

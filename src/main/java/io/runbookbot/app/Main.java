@@ -10,7 +10,9 @@ import io.runbookbot.cli.RunCommand;
 import io.runbookbot.cli.SearchCommand;
 import io.runbookbot.core.UserFacingException;
 import picocli.CommandLine;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,7 +37,13 @@ public final class Main implements Callable<Integer> {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main(), new CommandFactory(Environment.variables()));
+        return commandLine(Environment.variables());
+    }
+
+    /** The command line over another environment (tests). */
+    public static CommandLine commandLine(Function<String, Optional<String>> environment) {
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(environment));
+        SettingOptions.install(cli);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UserFacingException) {
                 cmd.getErr().println("runbook-bot: " + e.getMessage());

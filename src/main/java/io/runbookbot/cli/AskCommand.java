@@ -9,12 +9,9 @@ import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.search.IndexedRunbooks;
 import io.runbookbot.search.embed.Embeddings;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,9 +41,8 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (with each section's text) instead of text.")
     boolean json;
 
-    @Option(names = "--allowlist", paramLabel = "FILE",
-            description = "Allowlist whose diagnostics are suggested (default: allowlist.yaml in the runbooks folder, if any).")
-    @Nullable Path allowlist;
+    @Mixin
+    DiagnosticsOptions diagnostics;
 
     @Option(names = "--summarize",
             description = "Show a short generated summary of the section above it (needs --ollama-url and --chat-model).")
@@ -94,8 +90,8 @@ public final class AskCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (ollama.chatModel().isEmpty()) {
-            err.println("note: --summarize needs a chat model (--ollama-url and --chat-model, or RUNBOOK_BOT_OLLAMA_URL "
-                    + "and RUNBOOK_BOT_CHAT_MODEL); answering without a summary.");
+            err.println("note: --summarize needs a chat model (" + ollama.chatModelHint()
+                    + "); answering without a summary.");
             return Optional.empty();
         }
         Optional<Summary> summary;
@@ -112,12 +108,10 @@ public final class AskCommand implements Callable<Integer> {
 
     /** The allowlisted diagnostics the answer's code blocks correspond to. */
     private List<DiagnosticSuggestion> suggestions(Answer answer) {
-        Path file = allowlist != null ? allowlist : runbooks.dir().resolve("allowlist.yaml");
-        if (answer.best().isEmpty() || allowlist == null && !Files.isRegularFile(file)) {
+        if (answer.best().isEmpty()) {
             return List.of();
         }
-        DiagnosticsOptions options = new DiagnosticsOptions();
-        options.allowlist = file;
-        return new Suggestions(options.allowlist()).forSection(answer.best().get().section());
+        return diagnostics.allowlistIfPresent().map(a -> new Suggestions(a).forSection(answer.best().get().section()))
+                .orElse(List.of());
     }
 }

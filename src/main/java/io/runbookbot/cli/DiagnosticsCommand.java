@@ -23,7 +23,7 @@ public final class DiagnosticsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DiagnosticsService service = DiagnosticsService.builder(options.allowlist()).build();
-        out.printf("%d diagnostics in %s:%n", service.commands().size(), options.allowlist);
+        out.printf("%d diagnostics in %s:%n", service.commands().size(), options.allowlistFile());
         for (DiagnosticCommand c : service.commands()) {
             out.printf("  %-18s %s%s%n", c.id(), c.description(), c.readOnly() ? "" : "  (changes something: needs --yes)");
             c.params().forEach(p -> out.printf("  %-18s   %s%n", "", p));

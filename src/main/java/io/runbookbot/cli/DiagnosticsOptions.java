@@ -9,57 +9,66 @@ import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The options that say what may run and where: allowlist, agents, audit log. */
+/**
+ * What may run and where: allowlist, agents, audit log. The flags come from the app's settings
+ * table; the allowlist is the one named, else {@code allowlist.yaml} in the runbook folder.
+ */
+@Command
 public final class DiagnosticsOptions {
-    @Option(names = "--allowlist", paramLabel = "FILE",
-            defaultValue = "${env:RUNBOOK_BOT_ALLOWLIST:-runbooks/allowlist.yaml}",
-            description = "Allowlist of diagnostics (default: ${DEFAULT-VALUE}).")
-    Path allowlist = Path.of("runbooks/allowlist.yaml");
+    private final Function<CommandSpec, CommandSettings> settings;
 
-    @Option(names = "--agents", paramLabel = "FILE", defaultValue = "${env:RUNBOOK_BOT_AGENTS}",
-            description = "Registry of named agents (YAML); without it only the local host is known.")
-    @Nullable Path agents;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--audit-log", paramLabel = "FILE",
-            defaultValue = "${env:RUNBOOK_BOT_AUDIT_LOG:-runbook-bot.audit.jsonl}",
-            description = "Audit log, one JSON line per request (default: ${DEFAULT-VALUE}).")
-    Path auditLog = Path.of("runbook-bot.audit.jsonl");
+    public DiagnosticsOptions(Function<CommandSpec, CommandSettings> settings) {
+        this.settings = settings;
+    }
+
+    private CommandSettings settings() {
+        return settings.apply(command);
+    }
+
+    /** Where the allowlist is, or a clear error saying none was found. */
+    Path allowlistFile() {
+        return settings().requireAllowlist();
+    }
 
     /** The allowlist, or a clear error naming the file and the problem. */
     Allowlist allowlist() {
-        if (!Files.isRegularFile(allowlist)) {
-            throw new UserFacingException("Allowlist not found: " + allowlist + " (pass --allowlist FILE)");
-        }
+        return load(allowlistFile());
+    }
+
+    /** The allowlist if there is one (for suggestions), else nothing. */
+    Optional<Allowlist> allowlistIfPresent() {
+        return settings().allowlist().map(DiagnosticsOptions::load);
+    }
+
+    static Allowlist load(Path file) {
         try {
-            return Allowlist.load(allowlist);
+            return Allowlist.load(file);
         } catch (AllowlistException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
     }
 
-    /** The allowlist if its file exists (for suggestions), else nothing. */
-    Optional<Allowlist> allowlistIfPresent() {
-        return Files.isRegularFile(allowlist) ? Optional.of(allowlist()) : Optional.empty();
-    }
-
     /** A service that runs on this host and on the registered agents, writing the audit log. */
     DiagnosticsService service(Function<String, Optional<String>> environment, CommandRunner runner, AuditLog audit) {
         DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist()).local(runner).audit(audit);
-        if (agents != null) {
-            builder.agents(new AgentGateway(AgentRegistry.load(agents), environment));
-        }
+        settings().agents().ifPresent(agents -> builder.agents(new AgentGateway(AgentRegistry.load(agents),
+                environment)));
         return builder.build();
     }
 
     AuditLog openAudit() {
+        Path auditLog = settings().auditLog();
         try {
             return AuditLog.open(auditLog);
         } catch (IOException e) {

@@ -14,8 +14,6 @@ import io.runbookbot.llm.RunbookInvestigator;
 import io.runbookbot.search.IndexedRunbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,15 +54,6 @@ public final class InvestigateCommand implements Callable<Integer> {
             description = "Tool calls the model may make (default: ${DEFAULT-VALUE}).")
     int maxToolCalls;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Wall time for the whole investigation (default: ${DEFAULT-VALUE} s).")
-    int timeLimit;
-
-    @Option(names = "--investigation-log", paramLabel = "FILE",
-            defaultValue = "${env:RUNBOOK_BOT_INVESTIGATION_LOG:-runbook-bot.investigations.jsonl}",
-            description = "One JSON line per tool call (default: ${DEFAULT-VALUE}).")
-    Path investigationLog = Path.of("runbook-bot.investigations.jsonl");
-
     @Spec
     CommandSpec spec;
 
@@ -78,8 +67,8 @@ public final class InvestigateCommand implements Callable<Integer> {
         if (symptom.isEmpty()) {
             throw new UserFacingException("Say what you see, e.g. runbook-bot investigate \"disk full on /var\".");
         }
-        if (maxToolCalls < 1 || timeLimit < 1) {
-            throw new UserFacingException("--max-tool-calls and --time-limit must be at least 1.");
+        if (maxToolCalls < 1) {
+            throw new UserFacingException("--max-tool-calls must be at least 1.");
         }
         if (diagnostics.allowlistIfPresent().isEmpty()) {
             return investigate(symptom, Optional.empty());
@@ -91,14 +80,13 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     private int investigate(String symptom, Optional<Diagnostics> tools) throws IOException {
         String model = ollama.chatModel().orElseThrow(() -> new UserFacingException("investigate needs a chat "
-                + "model: pass --ollama-url URL --chat-model MODEL (or set RUNBOOK_BOT_OLLAMA_URL and "
-                + "RUNBOOK_BOT_CHAT_MODEL)."));
+                + "model: " + ollama.chatModelHint() + "."));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         InvestigationLimits limits = InvestigationLimits.DEFAULTS.withMaxToolCalls(maxToolCalls)
-                .withWallTime(Duration.ofSeconds(timeLimit));
+                .withWallTime(ollama.investigationTime());
         try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), Optional.empty(), false);
-             InvestigationAuditLog log = InvestigationAuditLog.open(investigationLog);
+             InvestigationAuditLog log = InvestigationAuditLog.open(ollama.investigationLog());
              RunbookInvestigator investigator = RunbookInvestigator.builder(
                      RunbookInvestigator.ollama(ollama.url().orElseThrow(), model, ollama.timeout()), model, indexed)
                      .diagnostics(tools).audit(log).limits(limits).prompts(ollama.prompts()).build()) {

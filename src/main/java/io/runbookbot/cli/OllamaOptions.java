@@ -4,47 +4,39 @@ import io.runbookbot.search.embed.Embeddings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Option;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The optional Ollama server shared by {@code ask}, {@code search}, {@code eval} and {@code investigate}. Without
- * {@code --ollama-url} (or {@code RUNBOOK_BOT_OLLAMA_URL}) every command runs on keyword search alone.
+ * The optional Ollama server shared by {@code ask}, {@code search}, {@code eval}, {@code bench} and
+ * {@code investigate}; without a URL every command runs on keyword search alone. The flags come
+ * from the app's settings table.
  */
+@Command
 public final class OllamaOptions {
-    @Option(names = "--ollama-url", paramLabel = "URL", defaultValue = "${env:RUNBOOK_BOT_OLLAMA_URL}",
-            description = "Ollama server, e.g. http://127.0.0.1:11434 (default: $RUNBOOK_BOT_OLLAMA_URL; unset = keyword search only).")
-    @Nullable String url;
+    private final Function<CommandSpec, CommandSettings> settings;
 
-    @Option(names = "--embed-model", paramLabel = "MODEL",
-            defaultValue = "${env:RUNBOOK_BOT_EMBED_MODEL:-nomic-embed-text}",
-            description = "Embedding model for hybrid retrieval; 'none' turns it off (default: ${DEFAULT-VALUE}).")
-    String embedModel = "nomic-embed-text";
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--chat-model", paramLabel = "MODEL", defaultValue = "${env:RUNBOOK_BOT_CHAT_MODEL}",
-            description = "Chat model for summaries and investigate (default: $RUNBOOK_BOT_CHAT_MODEL).")
-    @Nullable String chatModel;
+    public OllamaOptions(Function<CommandSpec, CommandSettings> settings) {
+        this.settings = settings;
+    }
 
-    @Option(names = "--ollama-timeout", paramLabel = "SECONDS", defaultValue = "${env:RUNBOOK_BOT_OLLAMA_TIMEOUT:-10}",
-            description = "How long one Ollama call may take (default: ${DEFAULT-VALUE} s).")
-    double timeoutSeconds = 10;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${env:RUNBOOK_BOT_CACHE_DIR:-runbook-bot-cache}",
-            description = "Where embeddings are cached by content hash and model (default: ${DEFAULT-VALUE}).")
-    Path cacheDir = Path.of("runbook-bot-cache");
-
-    @Option(names = "--prompts", paramLabel = "DIR", defaultValue = "${env:RUNBOOK_BOT_PROMPTS:-prompts}",
-            description = "Folder of the prompt templates for summaries and investigate (default: ${DEFAULT-VALUE}).")
-    Path prompts = Path.of("prompts");
+    private CommandSettings settings() {
+        return settings.apply(command);
+    }
 
     /** The server's base URL, when one is configured. */
     public Optional<String> url() {
-        return Optional.ofNullable(url).map(String::trim).filter(u -> !u.isEmpty()).map(u -> u.replaceFirst("/+$", ""));
+        return settings().ollamaUrl();
     }
 
     /** The embedding model, when Ollama is configured and embeddings are not turned off. */
     public Optional<String> embedModel() {
-        return url().flatMap(u -> Optional.of(embedModel.trim())).filter(m -> !m.isEmpty() && !m.equals("none"));
+        return settings().embedModel();
     }
 
     /**
@@ -57,18 +49,33 @@ public final class OllamaOptions {
 
     /** The chat model, when Ollama and a chat model are configured. */
     public Optional<String> chatModel() {
-        return url().flatMap(u -> Optional.ofNullable(chatModel)).map(String::trim).filter(m -> !m.isEmpty());
+        return settings().chatModel();
+    }
+
+    /** What to set for a chat model, for messages. */
+    public String chatModelHint() {
+        return settings().chatModelHint();
     }
 
     public Duration timeout() {
-        return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+        return settings().ollamaTimeout();
     }
 
     public Path prompts() {
-        return prompts;
+        return settings().prompts();
     }
 
     public Path cacheDir() {
-        return cacheDir;
+        return settings().cacheDir();
+    }
+
+    /** Where {@code investigate} audits each tool call. */
+    public Path investigationLog() {
+        return settings().investigationLog();
+    }
+
+    /** The wall time of one investigation. */
+    public Duration investigationTime() {
+        return settings().investigationTime();
     }
 }

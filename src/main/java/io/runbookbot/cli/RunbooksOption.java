@@ -3,27 +3,34 @@ package io.runbookbot.cli;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.search.markdown.RunbookLoader;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code --runbooks DIR} option every command shares. */
+/**
+ * The runbook folder and size cap every searching command shares; the flags ({@code --runbooks},
+ * {@code --max-runbook-bytes}) come from the app's settings table.
+ */
+@Command
 public final class RunbooksOption {
-    @Option(names = "--runbooks", paramLabel = "DIR", defaultValue = "${env:RUNBOOK_BOT_RUNBOOKS:-runbooks}",
-            description = "Folder of Markdown runbooks, searched recursively (default: ${DEFAULT-VALUE}).")
-    Path dir = Path.of("runbooks");
+    private final Function<CommandSpec, CommandSettings> settings;
 
-    @Option(names = "--max-runbook-bytes", paramLabel = "BYTES",
-            defaultValue = "${env:RUNBOOK_BOT_MAX_RUNBOOK_BYTES:-1048576}",
-            description = "Runbook files larger than this are skipped with a warning (default: ${DEFAULT-VALUE}).")
-    long maxBytes = RunbookLoader.DEFAULT_MAX_FILE_BYTES;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    public RunbooksOption(Function<CommandSpec, CommandSettings> settings) {
+        this.settings = settings;
+    }
 
     public Path dir() {
-        return dir;
+        return settings.apply(command).runbooks();
     }
 
     /** A loader with the size cap given. */
     public RunbookLoader loader() {
         try {
-            return RunbookLoader.withMaxFileBytes(maxBytes);
+            return RunbookLoader.withMaxFileBytes(settings.apply(command).maxRunbookBytes());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("--max-runbook-bytes: " + e.getMessage());
         }

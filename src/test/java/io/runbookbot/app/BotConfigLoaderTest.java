@@ -34,6 +34,11 @@ class BotConfigLoaderTest {
         return BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty());
     }
 
+    /** The start-up summary of serve over the same environment. */
+    private List<String> summary() {
+        return SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of()).summary("serve");
+    }
+
     private void assertRejected(String variable, String secretValue) {
         assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(variable).hasMessageNotContaining(secretValue);
@@ -52,8 +57,7 @@ class BotConfigLoaderTest {
         assertThat(config.feedback()).isEqualTo(Path.of("runbook-bot.feedback.jsonl"));
         assertThat(config.slack()).isEmpty();
         assertThat(config.discord()).isEmpty();
-        assertThat(config.describe()).contains("Slack disabled: SLACK_BOT_TOKEN not set",
-                "Discord disabled: DISCORD_BOT_TOKEN not set");
+        assertThat(summary()).contains("SLACK_BOT_TOKEN=(not set)", "DISCORD_BOT_TOKEN=(not set)");
     }
 
     @Test
@@ -88,7 +92,7 @@ class BotConfigLoaderTest {
         env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", "8f742231b10e8888abcd99yyyzzz85a5",
                 "DISCORD_BOT_TOKEN", DISCORD));
 
-        List<String> lines = load().describe();
+        List<String> lines = summary();
 
         assertThat(lines).contains("SLACK_BOT_TOKEN=xoxb-****", "DISCORD_BOT_TOKEN=****");
         assertThat(String.join("\n", lines)).doesNotContain(BOT, "8f742231b10e", DISCORD);
@@ -157,8 +161,7 @@ class BotConfigLoaderTest {
         BotConfig config = load();
         assertThat(config.httpBind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.slack().orElseThrow().httpBind().getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(config.describe()).contains("RUNBOOK_BOT_HTTP_BIND=127.0.0.1, RUNBOOK_BOT_HTTP_PORT=8080"
-                + " (/healthz, /readyz, /metrics)");
+        assertThat(summary()).contains("RUNBOOK_BOT_HTTP_BIND=127.0.0.1 (default)", "RUNBOOK_BOT_HTTP_PORT=8080 (default)");
 
         env.put("RUNBOOK_BOT_HTTP_BIND", "0.0.0.0");
         env.put("SLACK_HTTP_BIND", "[::1]");
@@ -206,7 +209,7 @@ class BotConfigLoaderTest {
     @Test
     void ollamaIsOffUnlessItsUrlIsSetAndThenEmbedsWithNomicByDefault() {
         assertThat(load().ollama()).isEmpty();
-        assertThat(load().describe()).contains("Ollama disabled: RUNBOOK_BOT_OLLAMA_URL not set (keyword search only)");
+        assertThat(summary()).contains("RUNBOOK_BOT_OLLAMA_URL=(not set)");
 
         env.put("RUNBOOK_BOT_OLLAMA_URL", "http://ollama:11434/");
         BotConfig.Ollama ollama = load().ollama().orElseThrow();
@@ -243,8 +246,8 @@ class BotConfigLoaderTest {
 
         assertThat(ollama.investigationLog()).isEqualTo(dir.resolve("inv.jsonl"));
         assertThat(ollama.investigationTime()).hasSeconds(30);
-        assertThat(load().describe()).contains("RUNBOOK_BOT_INVESTIGATION_LOG=" + dir.resolve("inv.jsonl")
-                + ", RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
+        assertThat(summary()).contains("RUNBOOK_BOT_INVESTIGATION_LOG=" + dir.resolve("inv.jsonl"),
+                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
         env.put("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "forever");
         assertRejected("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "\u0000");
     }

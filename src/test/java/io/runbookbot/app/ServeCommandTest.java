@@ -99,7 +99,7 @@ class ServeCommandTest {
         Matcher sections = Pattern.compile("(?m)^runbookbot_sections (\\d+)$").matcher(metrics);
         assertThat(sections.find()).isTrue();
         assertThat(Integer.parseInt(sections.group(1))).isPositive();
-        assertThat(output).anyMatch(l -> l.contains("Slack disabled: SLACK_BOT_TOKEN not set"));
+        assertThat(output).anyMatch(l -> l.contains("SLACK_BOT_TOKEN=(not set)"));
 
         process.destroy();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
