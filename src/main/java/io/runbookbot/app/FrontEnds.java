@@ -2,7 +2,6 @@ package io.runbookbot.app;
 
 import java.util.function.Supplier;
 import io.runbookbot.http.HttpListener;
-import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.discord.DiscordFrontEnd;
 import io.runbookbot.discord.DiscordSettings;
@@ -19,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * THE single place where chat front ends are started. Each configured front end is started here
  * and adapted to {@link FrontEnd}; one that is not configured is skipped (the start-up log says
- * why). A front end that fails to start stops {@code serve} with a clear message.
+ * why). Bad settings stop {@code serve} with a clear message; a front end that fails to start
+ * (Slack unreachable, token refused) is logged with its real cause and kept as a failed front end
+ * that /readyz names, while the others serve.
  */
 final class FrontEnds {
     private static final Logger LOG = LoggerFactory.getLogger(FrontEnds.class);
@@ -27,7 +28,10 @@ final class FrontEnds {
     private FrontEnds() {
     }
 
-    /** Starts every configured front end; if one fails to start, those already started are closed. */
+    /**
+     * Starts every configured front end, each on its own: one that fails to start is returned as a
+     * failed front end. Throws {@link ConfigException} on bad settings (closing those already started).
+     */
     static List<FrontEnd> start(BotConfig config, BotEngine engine) {
         List<FrontEnd> started = new ArrayList<>();
         try {
@@ -47,16 +51,21 @@ final class FrontEnds {
         SlackSettings settings = settings("SLACK_*", () -> new SlackSettings(config.botToken().reveal(),
                 config.appToken().map(Secret::reveal), config.signingSecret().map(Secret::reveal), config.httpPort(),
                 config.httpBind(), config.incidentChannels(), config.apiUrl()));
-        SlackFrontEnd slack = started("Slack", () -> SlackFrontEnd.start(settings, engine));
-        // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
-        return adapter("slack", () -> true, slack, slack::httpStats);
+        return started("slack", "Slack", () -> {
+            SlackFrontEnd slack = SlackFrontEnd.start(settings, engine);
+            // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
+            return adapter("slack", () -> true, slack, slack::httpStats);
+        });
     }
 
     private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
         DiscordSettings settings = settings("DISCORD_BOT_TOKEN", () -> new DiscordSettings(config.botToken().reveal(),
                 config.restUrl(), config.gatewayUrl()));
-        DiscordFrontEnd discord = started("Discord", () -> DiscordFrontEnd.start(settings, engine));
-        return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord, Optional::empty);
+        return started("discord", "Discord", () -> {
+            DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);
+            return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord,
+                    Optional::empty);
+        });
     }
 
     /** The adapter's own settings check; its messages never quote a token. */
@@ -68,14 +77,41 @@ final class FrontEnds {
         }
     }
 
-    private static <T> T started(String platform, java.util.function.Supplier<T> start) {
+    /** The started front end, or a failed one that says why (logged once, with the stack trace). */
+    private static FrontEnd started(String name, String platform, Supplier<FrontEnd> start) {
         try {
             return start.get();
         } catch (RuntimeException e) {
-            LOG.error("The {} front end failed to start", platform, e);
-            throw new UserFacingException("The " + platform + " front end failed to start: "
-                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+            String cause = StartFailures.describe(e);
+            LOG.error("The {} front end failed to start: {}. The other front ends keep serving; /readyz reports it.",
+                    platform, cause, e);
+            return failed(name, cause);
         }
+    }
+
+    /** A front end that did not start: never ready, nothing to close. */
+    static FrontEnd failed(String name, String cause) {
+        return new FrontEnd() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean ready() {
+                return false;
+            }
+
+            @Override
+            public Optional<String> startFailure() {
+                return Optional.of(cause);
+            }
+
+            @Override
+            public void close() {
+                // nothing was started
+            }
+        };
     }
 
     private static FrontEnd adapter(String name, BooleanSupplier ready, AutoCloseable frontEnd,
