@@ -2,6 +2,7 @@ package io.runbookbot.app;
 
 import io.runbookbot.core.chat.TextChunks;
 import io.runbookbot.redact.Redactor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,16 +14,21 @@ final class StartFailures {
     private StartFailures() {
     }
 
-    /** One line, redacted, at most {@value #MAX_CHARS} characters. */
+    /**
+     * One line, redacted, at most {@value #MAX_CHARS} characters: the failure's message, then the
+     * I/O error under it (unknown host, connection refused, ...) or else its root cause, when the
+     * message does not already say it.
+     */
     static String describe(Throwable failure) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
-        Throwable root = chain.get(chain.size() - 1);
+        Throwable detail = chain.stream().filter(t -> t instanceof IOException).findFirst()
+                .orElse(chain.get(chain.size() - 1));
         String text = TextChunks.cut(message(failure), 4 * MAX_CHARS);
-        if (root != failure && !text.contains(message(root))) {
-            text += " (cause: " + root.getClass().getSimpleName() + ": " + message(root) + ")";
+        if (detail != failure && !text.contains(message(detail))) {
+            text += " (cause: " + detail.getClass().getSimpleName() + ": " + message(detail) + ")";
         }
         text = Redactor.redact(text.replaceAll("\\s+", " ").strip());
         return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS - 1) + "…";

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runbookbot.fakes.DiscordEvents;
 import io.runbookbot.fakes.FakeDiscord;
+import io.runbookbot.fakes.FakeSlack;
+import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.RecordedRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +85,39 @@ class FrontEndIsolationIT {
             process.destroy();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
             assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void discordWhoseRestApiRefusesConnectionsLeavesSlackServingAndReadyzNamesTheCause() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (FakeSlack slack = FakeSlack.start()) {
+            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix(), "DISCORD_BOT_TOKEN", DISCORD_TOKEN,
+                    "RUNBOOK_BOT_DISCORD_REST_URL", "http://127.0.0.1:" + closedPort + "/api/v10/",
+                    "RUNBOOK_BOT_DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/"));
+            String ready = readyLine.get(90, TimeUnit.SECONDS);
+            Matcher port = READY.matcher(ready);
+            assertThat(port.find()).isTrue();
+            assertThat(ready).contains("front ends: slack, discord (failed to start, see /readyz)");
+            slack.awaitSocketConnection(Duration.ofSeconds(20));
+
+            SlackPayload command = slack.payloads().slashCommand("/runbook", "FATAL: sorry, too many clients already");
+            slack.push(command, "env-1");
+            assertThat(slack.awaitResponse(command.responseId(), Duration.ofSeconds(20)).json().path("text").asText())
+                    .contains("Too Many Connections");
+
+            HttpResponse<String> readyz = get(Integer.parseInt(port.group(1)), "/readyz");
+            assertThat(readyz.statusCode()).isEqualTo(503);
+            JsonNode reasons = new ObjectMapper().readTree(readyz.body()).path("reasons");
+            assertThat(reasons).hasSize(1);
+            assertThat(reasons.get(0).asText()).startsWith("discord: failed to start: cannot log in to Discord at"
+                    + " http://127.0.0.1:" + closedPort + "/api/v10/ (cause: ConnectException: ")
+                    .doesNotContain(DISCORD_TOKEN);
+            assertThat(String.join("\n", output)).doesNotContain(DISCORD_TOKEN);
         }
     }
 
