@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replies, diagnostic reports and agent run outcomes are read through their visitors, never with
- * {@code instanceof} or a cast: with a visitor, a new variant is a compile error until every front
- * end handles it; with a cast it compiles and fails at run time.
+ * {@code instanceof} or a cast (requests: never with a cast; a single-kind test such as "is this
+ * feedback" stays legal): with a visitor, a new variant is a compile error until every front end
+ * handles it; with a cast it compiles and fails at run time.
  */
 class SealedDispatchTest {
     private static final Path MAIN = Path.of("src", "main", "java", "io", "runbookbot");
     private static final Pattern DISPATCH = Pattern.compile(
-            "instanceof\\s+(?:BotReply|DiagnosticReport|RunOutcome)\\.\\w+|\\(\\s*(?:BotReply|DiagnosticReport|RunOutcome)\\.[A-Z]\\w*\\s*\\)\\s*\\w");
+            "instanceof\\s+(?:BotReply|DiagnosticReport|RunOutcome)\\.\\w+"
+                    + "|\\(\\s*(?:BotReply|BotRequest|DiagnosticReport|RunOutcome)\\.[A-Z]\\w*\\s*\\)\\s*\\w");
 
     @Test
     void noMainSourceDispatchesOnASealedReplyWithInstanceofOrACast() throws IOException {
@@ -48,6 +50,7 @@ class SealedDispatchTest {
         assertThat(DISPATCH.matcher("if (reply instanceof BotReply.SectionAnswer a) {").find()).isTrue();
         assertThat(DISPATCH.matcher("return text(((BotReply.Text) reply).text());").find()).isTrue();
         assertThat(DISPATCH.matcher("answer(429, ((RunOutcome.Busy) outcome).reason())").find()).isTrue();
+        assertThat(DISPATCH.matcher(".map(r -> (BotRequest.RunDiagnostic) r)").find()).isTrue();
         assertThat(DISPATCH.matcher("return reply.accept(new BotReply.Visitor<String>() {").find()).isFalse();
     }
 
