@@ -36,11 +36,16 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Function<RecordedRequest, JsonNode>> overrides =
       new ConcurrentHashMap<>();
 
+  private final java.util.Queue<Reply> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private FakeSlack() {
     socket.startAndWait();
     webApi = new SlackWebApi(socketUrl());
     http.route("/api/", "/api/", this::webApi);
-    http.route("/response/", "/", request -> new Reply(200, "text/plain", "ok"));
+    http.route("/response/", "/", request -> {
+      Reply refusal = refusals.poll();
+      return refusal != null ? refusal : new Reply(200, "text/plain", "ok");
+    });
     http.start();
   }
 
@@ -113,6 +118,14 @@ public final class FakeSlack implements AutoCloseable {
   /** Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}. */
   public void answer(String apiMethod, Function<RecordedRequest, JsonNode> responder) {
     overrides.put(apiMethod, responder);
+  }
+
+  /**
+   * Makes Slack refuse the next post to a response URL, e.g. 400 {@code invalid_blocks} (Slack
+   * answers response URLs in plain text); later posts are taken as usual.
+   */
+  public void refuseNextResponse(int status, String body) {
+    refusals.add(new Reply(status, "text/plain", body));
   }
 
   /** Waits until the app under test has opened a Socket Mode connection. */

@@ -51,6 +51,23 @@ class SlackDeliveryIT {
     }
 
     @Test
+    void slashCommandAnswerTheResponseUrlRefusesIsReplacedByANoticeWithTheErrorAndAnIncidentId() throws Exception {
+        h = SlackHarness.http(List.of());
+        h.slack.refuseNextResponse(400, "invalid_blocks");
+        SlackPayload command = h.payloads.slashCommand("/runbook", "FATAL: sorry, too many clients already");
+
+        assertThat(h.post(command).statusCode()).isEqualTo(200);
+
+        String route = "response/" + command.responseId();
+        RecordedRequest notice = h.slack.calls().await(r -> r.route().equals(route)
+                && r.json().path("text").asText().startsWith("Sorry"), WAIT);
+        assertThat(notice.json().path("text").asText()).matches(
+                "Sorry, Slack did not accept my answer here \\(HTTP 400 invalid_blocks\\); incident [0-9a-f]{8}\\.");
+        assertThat(notice.json().path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(h.slack.calls().matching(r -> r.route().equals(route))).hasSize(2);
+    }
+
+    @Test
     void buttonWithAValueTheBotDidNotWriteIsAnsweredPrivatelyThatNothingWasDone() throws Exception {
         h = SlackHarness.http(List.of());
         SlackPayload click = h.payloads.blockActions(SlackButtonValue.NEXT, "{\"not\":\"ours\"}");
