@@ -7,6 +7,7 @@ import io.runbookbot.discord.DiscordFrontEnd;
 import io.runbookbot.discord.DiscordSettings;
 import io.runbookbot.slack.SlackFrontEnd;
 import io.runbookbot.slack.SlackSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * THE single place where chat front ends are started. Each configured front end is started here
  * and adapted to {@link FrontEnd}; one that is not configured is skipped (the start-up log says
  * why). Bad settings stop {@code serve} with a clear message; a front end that fails to start
- * (Slack unreachable, token refused) is logged with its real cause and kept as a failed front end
- * that /readyz names, while the others serve.
+ * (Slack unreachable, token refused) is logged with its real cause, named by /readyz and started
+ * again in the background ({@link RetryingFrontEnd}), while the others serve.
  */
 final class FrontEnds {
     private static final Logger LOG = LoggerFactory.getLogger(FrontEnds.class);
+    /** The first pause before a failed front end is started again; pauses double up to {@link #MAX_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     private FrontEnds() {
     }
@@ -77,16 +81,12 @@ final class FrontEnds {
         }
     }
 
-    /** The started front end, or a failed one that says why (logged once, with the stack trace). */
+    /**
+     * The started front end, or one that says why it failed (logged with the stack trace) and
+     * keeps trying in the background.
+     */
     private static FrontEnd started(String name, String platform, Supplier<FrontEnd> start) {
-        try {
-            return start.get();
-        } catch (RuntimeException e) {
-            String cause = StartFailures.describe(e);
-            LOG.error("The {} front end failed to start: {}. The other front ends keep serving; /readyz reports it.",
-                    platform, cause, e);
-            return failed(name, cause);
-        }
+        return RetryingFrontEnd.start(name, platform, start, FIRST_RETRY, MAX_RETRY);
     }
 
     /** A front end that did not start: never ready, nothing to close. */

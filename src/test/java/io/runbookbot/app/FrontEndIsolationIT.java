@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +79,8 @@ class FrontEndIsolationIT {
             assertThat(readyz.statusCode()).isEqualTo(503);
             JsonNode reasons = new ObjectMapper().readTree(readyz.body()).path("reasons");
             assertThat(reasons).hasSize(1);
-            assertThat(reasons.get(0).asText()).isEqualTo("slack: failed to start: " + UNKNOWN_HOST);
+            assertThat(reasons.get(0).asText()).isEqualTo("slack: failed to start: " + UNKNOWN_HOST
+                    + " (retrying in the background)");
             assertThat(String.join("\n", output)).contains("The Slack front end failed to start: " + UNKNOWN_HOST)
                     .doesNotContain("The token is invalid").doesNotContain(DISCORD_TOKEN);
 
@@ -118,6 +120,32 @@ class FrontEndIsolationIT {
                     + " http://127.0.0.1:" + closedPort + "/api/v10/ (cause: ConnectException: ")
                     .doesNotContain(DISCORD_TOKEN);
             assertThat(String.join("\n", output)).doesNotContain(DISCORD_TOKEN);
+        }
+    }
+
+    @Test
+    void slackThatCannotStartAtBootIsStartedAgainInTheBackgroundAndThenAnswers() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            AtomicBoolean down = new AtomicBoolean(true);
+            slack.answer("auth.test", request -> down.get()
+                    ? new ObjectMapper().createObjectNode().put("ok", false).put("error", "service_unavailable") : null);
+            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix()));
+            Matcher port = READY.matcher(readyLine.get(60, TimeUnit.SECONDS));
+            assertThat(port.find()).isTrue();
+            int httpPort = Integer.parseInt(port.group(1));
+            HttpResponse<String> failing = get(httpPort, "/readyz");
+            assertThat(failing.body()).contains("slack: failed to start: Slack refused the bot token (auth.test error:"
+                    + " service_unavailable) (retrying in the background)");
+            down.set(false);
+
+            slack.awaitSocketConnection(Duration.ofSeconds(30));
+            SlackPayload command = slack.payloads().slashCommand("/runbook", "FATAL: sorry, too many clients already");
+            slack.push(command, "env-1");
+            assertThat(slack.awaitResponse(command.responseId(), Duration.ofSeconds(20)).json().path("text").asText())
+                    .contains("Too Many Connections");
+            assertThat(get(httpPort, "/readyz").statusCode()).isEqualTo(200);
+            assertThat(String.join("\n", output)).contains("The Slack front end started");
         }
     }
 

@@ -115,7 +115,10 @@ public final class FakeSlack implements AutoCloseable {
     return calls.await(r -> r.route().equals("response/" + responseId), timeout);
   }
 
-  /** Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}. */
+  /**
+   * Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}; a
+   * responder that returns null leaves that call to the fake's usual answer.
+   */
   public void answer(String apiMethod, Function<RecordedRequest, JsonNode> responder) {
     overrides.put(apiMethod, responder);
   }
@@ -162,8 +165,9 @@ public final class FakeSlack implements AutoCloseable {
   private Reply webApi(RecordedRequest request) {
     String method = request.route();
     Function<RecordedRequest, JsonNode> override = overrides.get(method);
-    if (override != null) {
-      return Reply.json(override.apply(request));
+    JsonNode overridden = override == null ? null : override.apply(request);
+    if (overridden != null) {
+      return Reply.json(overridden);
     }
     return Reply.json(webApi.answer(method, request));
   }
