@@ -98,7 +98,7 @@ final class BotServer implements AutoCloseable {
 
     /**
      * Why the bot is not ready: empty when the runbook folder is there, the index is loaded and
-     * every front end is connected.
+     * every front end is connected; a front end that failed to start is named with its cause.
      */
     List<String> notReady() {
         List<String> reasons = new ArrayList<>();
@@ -107,7 +107,8 @@ final class BotServer implements AutoCloseable {
         } else if (runbooks.status().sections() == 0) {
             reasons.add("the runbook index has no sections (" + runbooks.dir() + ")");
         }
-        frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": not connected"));
+        frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": " + f.startFailure()
+                .map(cause -> "failed to start: " + cause).orElse("not connected")));
         return reasons;
     }
 

@@ -4,8 +4,8 @@ import io.runbookbot.http.HttpListener;
 import java.util.Optional;
 
 /**
- * A running chat front end (Slack, Discord), as {@code serve} sees it: a name for logs and
- * /readyz, whether it is connected, and a way to stop it.
+ * A chat front end (Slack, Discord), as {@code serve} sees it: a name for logs and /readyz,
+ * whether it is connected (or why it failed to start), and a way to stop it.
  */
 public interface FrontEnd extends AutoCloseable {
     /** "slack", "discord". */
@@ -13,6 +13,11 @@ public interface FrontEnd extends AutoCloseable {
 
     /** True once the front end is connected (Socket Mode, gateway) or listening (HTTP mode). */
     boolean ready();
+
+    /** Why it did not start (the real cause: unknown host, token refused, ...); empty when it started. */
+    default Optional<String> startFailure() {
+        return Optional.empty();
+    }
 
     /** What its HTTP listener has seen (connections held, refused, timed out); empty without one. */
     default Optional<HttpListener.Stats> httpStats() {

@@ -2,12 +2,12 @@ package io.runbookbot.app;
 
 import java.util.function.Supplier;
 import io.runbookbot.http.HttpListener;
-import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.discord.DiscordFrontEnd;
 import io.runbookbot.discord.DiscordSettings;
 import io.runbookbot.slack.SlackFrontEnd;
 import io.runbookbot.slack.SlackSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +19,23 @@ import org.slf4j.LoggerFactory;
 /**
  * THE single place where chat front ends are started. Each configured front end is started here
  * and adapted to {@link FrontEnd}; one that is not configured is skipped (the start-up log says
- * why). A front end that fails to start stops {@code serve} with a clear message.
+ * why). Bad settings stop {@code serve} with a clear message; a front end that fails to start
+ * (Slack unreachable, token refused) is logged with its real cause, named by /readyz and started
+ * again in the background ({@link RetryingFrontEnd}), while the others serve.
  */
 final class FrontEnds {
     private static final Logger LOG = LoggerFactory.getLogger(FrontEnds.class);
+    /** The first pause before a failed front end is started again; pauses double up to {@link #MAX_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     private FrontEnds() {
     }
 
-    /** Starts every configured front end; if one fails to start, those already started are closed. */
+    /**
+     * Starts every configured front end, each on its own: one that fails to start is returned as a
+     * failed front end. Throws {@link ConfigException} on bad settings (closing those already started).
+     */
     static List<FrontEnd> start(BotConfig config, BotEngine engine) {
         List<FrontEnd> started = new ArrayList<>();
         try {
@@ -47,16 +55,21 @@ final class FrontEnds {
         SlackSettings settings = settings("SLACK_*", () -> new SlackSettings(config.botToken().reveal(),
                 config.appToken().map(Secret::reveal), config.signingSecret().map(Secret::reveal), config.httpPort(),
                 config.httpBind(), config.incidentChannels(), config.apiUrl()));
-        SlackFrontEnd slack = started("Slack", () -> SlackFrontEnd.start(settings, engine));
-        // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
-        return adapter("slack", () -> true, slack, slack::httpStats);
+        return started("slack", "Slack", () -> {
+            SlackFrontEnd slack = SlackFrontEnd.start(settings, engine);
+            // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
+            return adapter("slack", () -> true, slack, slack::httpStats);
+        });
     }
 
     private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
         DiscordSettings settings = settings(Setting.DISCORD_BOT_TOKEN.variable(), () -> new DiscordSettings(config.botToken().reveal(),
                 config.restUrl(), config.gatewayUrl()));
-        DiscordFrontEnd discord = started("Discord", () -> DiscordFrontEnd.start(settings, engine));
-        return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord, Optional::empty);
+        return started("discord", "Discord", () -> {
+            DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);
+            return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord,
+                    Optional::empty);
+        });
     }
 
     /** The adapter's own settings check; its messages never quote a token. */
@@ -68,14 +81,37 @@ final class FrontEnds {
         }
     }
 
-    private static <T> T started(String platform, java.util.function.Supplier<T> start) {
-        try {
-            return start.get();
-        } catch (RuntimeException e) {
-            LOG.error("The {} front end failed to start", platform, e);
-            throw new UserFacingException("The " + platform + " front end failed to start: "
-                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
-        }
+    /**
+     * The started front end, or one that says why it failed (logged with the stack trace) and
+     * keeps trying in the background.
+     */
+    private static FrontEnd started(String name, String platform, Supplier<FrontEnd> start) {
+        return RetryingFrontEnd.start(name, platform, start, FIRST_RETRY, MAX_RETRY);
+    }
+
+    /** A front end that did not start: never ready, nothing to close. */
+    static FrontEnd failed(String name, String cause) {
+        return new FrontEnd() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean ready() {
+                return false;
+            }
+
+            @Override
+            public Optional<String> startFailure() {
+                return Optional.of(cause);
+            }
+
+            @Override
+            public void close() {
+                // nothing was started
+            }
+        };
     }
 
     private static FrontEnd adapter(String name, BooleanSupplier ready, AutoCloseable frontEnd,

@@ -41,7 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println(READY + server.httpPort() + " (/healthz /readyz /metrics); front ends: "
                     + (server.frontEnds().isEmpty() ? "none"
-                    : String.join(", ", server.frontEnds().stream().map(FrontEnd::name).toList())));
+                    : String.join(", ", server.frontEnds().stream().map(f -> f.name()
+                    + (f.startFailure().isPresent() ? " (failed to start, see /readyz)" : "")).toList())));
             out.flush();
             signal.awaitStop();
             LOG.info("Stopping: front ends, HTTP, watcher, index, logs");

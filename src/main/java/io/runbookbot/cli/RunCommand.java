@@ -62,8 +62,8 @@ public final class RunCommand implements Callable<Integer> {
         try (CommandRunner runner = DiagnosticsOptions.localRunner(); AuditLog audit = options.openAudit()) {
             DiagnosticsService service = options.service(environment, runner, audit);
             DiagnosticReport report = service.run(Caller.LOCAL_OPERATOR, call);
-            if (report.outcome() == DiagnosticReport.Outcome.NEEDS_CONFIRMATION && yes) {
-                report = service.confirm(Caller.LOCAL_OPERATOR, report.confirmationToken());
+            if (yes) {
+                report = confirmed(service, report);
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -86,28 +86,53 @@ public final class RunCommand implements Callable<Integer> {
         return params;
     }
 
-    private int print(DiagnosticReport report, PrintWriter out, PrintWriter err) {
-        switch (report.outcome()) {
-            case COMPLETED -> {
-                out.print(report.stdout());
-                if (!report.stderr().isEmpty()) {
-                    err.print(report.stderr());
-                }
-                err.println("[" + report.message() + (report.truncated() ? "; output cut at the cap" : "") + "]");
-                return report.exitCode() >= 0 && report.exitCode() < 256 ? report.exitCode() : 1;
+    /** With {@code --yes}: a report that needs confirmation is confirmed at once; any other is kept. */
+    private static DiagnosticReport confirmed(DiagnosticsService service, DiagnosticReport report) {
+        return report.accept(new DiagnosticReport.Visitor<DiagnosticReport>() {
+            @Override
+            public DiagnosticReport ran(DiagnosticReport.Ran ran) {
+                return ran;
             }
-            case NEEDS_CONFIRMATION -> {
-                err.println(report.message() + " Re-run with --yes to confirm.");
+
+            @Override
+            public DiagnosticReport refused(DiagnosticReport.Refused refused) {
+                return refused;
+            }
+
+            @Override
+            public DiagnosticReport needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+                return service.confirm(Caller.LOCAL_OPERATOR, pending.token());
+            }
+        });
+    }
+
+    /** Prints the report and returns the exit code: the diagnostic's own when it ran. */
+    private static int print(DiagnosticReport report, PrintWriter out, PrintWriter err) {
+        return report.accept(new DiagnosticReport.Visitor<Integer>() {
+            @Override
+            public Integer ran(DiagnosticReport.Ran ran) {
+                out.print(ran.stdout());
+                if (!ran.stderr().isEmpty()) {
+                    err.print(ran.stderr());
+                }
+                err.println("[" + ran.message() + (ran.truncated() ? "; output cut at the cap" : "") + "]");
+                return ran.exitCode() >= 0 && ran.exitCode() < 256 ? ran.exitCode() : 1;
+            }
+
+            @Override
+            public Integer needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+                err.println(pending.message() + " Re-run with --yes to confirm.");
                 return NEEDS_CONFIRMATION;
             }
-            case UNAVAILABLE -> {
-                err.println(report.message());
-                return UNAVAILABLE;
+
+            @Override
+            public Integer refused(DiagnosticReport.Refused refused) {
+                err.println(refused.message());
+                return switch (refused.reason()) {
+                    case UNAVAILABLE -> UNAVAILABLE;
+                    case DENIED, INVALID, RATE_LIMITED -> REFUSED;
+                };
             }
-            default -> {
-                err.println(report.message());
-                return REFUSED;
-            }
-        }
+        });
     }
 }

@@ -14,7 +14,7 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticCommand;
 import io.runbookbot.core.DiagnosticReport;
-import io.runbookbot.core.DiagnosticReport.Outcome;
+import io.runbookbot.core.DiagnosticReport.Refused.Reason;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.RunbookSection;
@@ -75,30 +75,29 @@ public final class DiagnosticsService implements Diagnostics {
     public DiagnosticReport run(Caller caller, DiagnosticCall call) {
         Optional<CommandSpec> spec = allowlist.find(call.commandId());
         if (spec.isEmpty()) {
-            return refuse(caller, call, Decision.INVALID, Outcome.INVALID, "Unknown diagnostic "
+            return refuse(caller, call, Decision.INVALID, Reason.INVALID, "Unknown diagnostic "
                     + shown(call.commandId()) + ": it is not in the allowlist (list them with `diagnostics`).");
         }
         if (!targets.containsKey(call.agent())) {
-            return refuse(caller, call, Decision.INVALID, Outcome.INVALID, "Unknown agent " + shown(call.agent())
+            return refuse(caller, call, Decision.INVALID, Reason.INVALID, "Unknown agent " + shown(call.agent())
                     + "; known: " + String.join(", ", targets.keySet().stream().sorted().toList()) + ".");
         }
         if (ArgumentValidator.validate(spec.get(), call.params()) instanceof Validation.Rejected rejected) {
-            return refuse(caller, call, Decision.INVALID, Outcome.INVALID, rejected.reason());
+            return refuse(caller, call, Decision.INVALID, Reason.INVALID, rejected.reason());
         }
         PolicyDecision policy = Policy.decide(caller, spec.get(), allowlist);
         if (!policy.allowed()) {
-            return refuse(caller, call, Decision.DENIED, Outcome.DENIED, policy.reason());
+            return refuse(caller, call, Decision.DENIED, Reason.DENIED, policy.reason());
         }
         if (!rateLimiter.tryAcquire(caller)) {
-            return refuse(caller, call, Decision.BUSY, Outcome.RATE_LIMITED, rateLimiter.refusal(caller.qualifiedUserId()));
+            return refuse(caller, call, Decision.BUSY, Reason.RATE_LIMITED, rateLimiter.refusal(caller.qualifiedUserId()));
         }
         if (Confirmations.needsConfirmation(spec.get())) {
             String token = confirmations.request(caller, spec.get(), call.agent(), call.params());
             String message = spec.get().id() + " changes something on " + call.agent()
                     + ": confirm within 5 minutes to run it.";
             write(caller, call, AuditRecord.builder(Decision.CONFIRMATION_REQUIRED).reason(message));
-            return new DiagnosticReport(Outcome.NEEDS_CONFIRMATION, message, call.commandId(), call.agent(),
-                    call.params(), -1, "", "", false, false, 0, token);
+            return new DiagnosticReport.NeedsConfirmation(message, call, token);
         }
         return execute(caller, call, spec.get());
     }
@@ -108,7 +107,7 @@ public final class DiagnosticsService implements Diagnostics {
         ConfirmationResult result = confirmations.confirm(token, caller);
         if (result.pending().isEmpty()) {
             DiagnosticCall unknown = new DiagnosticCall(LOCAL, "", Map.of());
-            return refuse(caller, unknown, Decision.DENIED, Outcome.DENIED, result.reason());
+            return refuse(caller, unknown, Decision.DENIED, Reason.DENIED, result.reason());
         }
         PendingRun pending = result.pending().get();
         return execute(caller, new DiagnosticCall(pending.agent(), pending.spec().id(), pending.params()), pending.spec());
@@ -124,7 +123,7 @@ public final class DiagnosticsService implements Diagnostics {
             audit.ifPresent(log -> log.appendBeforeRun(line(caller, call, AuditRecord.builder(Decision.STARTED)
                     .runId(runId))));
         } catch (AuditUnavailableException e) {
-            return DiagnosticReport.refused(Outcome.UNAVAILABLE, e.getMessage(), call);
+            return new DiagnosticReport.Refused(Reason.UNAVAILABLE, e.getMessage(), call);
         }
         long start = System.nanoTime();
         RunResult r;
@@ -134,7 +133,7 @@ public final class DiagnosticsService implements Diagnostics {
             Decision decision = e instanceof AgentException agent ? AgentGateway.decision(agent.kind()) : Decision.ERROR;
             finished(caller, call, AuditRecord.builder(decision).reason(e.getMessage()).runId(runId)
                     .duration((System.nanoTime() - start) / 1_000_000));
-            return DiagnosticReport.refused(Outcome.UNAVAILABLE, Redactor.redact(e.getMessage()), call);
+            return new DiagnosticReport.Refused(Reason.UNAVAILABLE, Redactor.redact(e.getMessage()), call);
         }
         String stdout = Redactor.redact(r.stdout());
         String stderr = Redactor.redact(r.stderr());
@@ -142,8 +141,8 @@ public final class DiagnosticsService implements Diagnostics {
                 + " after " + r.durationMillis() + " ms";
         finished(caller, call, AuditRecord.builder(Decision.ALLOWED).reason(r.timedOut() ? "timed out" : "")
                 .ran(r.exitCode(), r.durationMillis(), r.outputBytes()).timedOut(r.timedOut()).runId(runId));
-        return new DiagnosticReport(Outcome.COMPLETED, summary, spec.id(), call.agent(), call.params(), r.exitCode(),
-                stdout, stderr, r.stdoutTruncated() || r.stderrTruncated(), r.timedOut(), r.durationMillis(), "");
+        return new DiagnosticReport.Ran(summary, call, r.exitCode(), stdout, stderr,
+                r.stdoutTruncated() || r.stderrTruncated(), r.timedOut(), r.durationMillis());
     }
 
     /** The finished line; the run is on record by its started line, so a failure to write it is logged only. */
@@ -151,10 +150,10 @@ public final class DiagnosticsService implements Diagnostics {
         audit.ifPresent(log -> log.appendAfterRun(line(caller, call, line)));
     }
 
-    private DiagnosticReport refuse(Caller caller, DiagnosticCall call, Decision decision, Outcome outcome,
+    private DiagnosticReport refuse(Caller caller, DiagnosticCall call, Decision decision, Reason reason,
                                     String message) {
         write(caller, call, AuditRecord.builder(decision).reason(message));
-        return DiagnosticReport.refused(outcome, message, call);
+        return new DiagnosticReport.Refused(reason, message, call);
     }
 
     /** Appends the audit line (flushed to disk) before the caller gets an answer. */

@@ -1,7 +1,6 @@
 package io.runbookbot.discord;
 
 import io.runbookbot.core.DiagnosticReport;
-import io.runbookbot.core.DiagnosticReport.Outcome;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.InvestigationText;
@@ -28,8 +27,12 @@ public final class DiscordAnswerFormatter {
     public static final int MESSAGE_LIMIT = Message.MAX_CONTENT_LENGTH;
     private static final String OUTPUT_CUT = "… output cut; run it on the host for the rest.";
 
+    private static final Plain PLAIN = new Plain();
+
     private final SectionEmbed sections;
     private final ButtonActions actions;
+    private final Messages messages = new Messages();
+    private final DiagnosticMessages diagnostics = new DiagnosticMessages();
 
     DiscordAnswerFormatter(ButtonActions actions) {
         this.actions = actions;
@@ -38,28 +41,57 @@ public final class DiscordAnswerFormatter {
 
     /** The messages to send, in order; at least one. */
     public List<MessageCreateData> format(BotReply reply) {
-        Objects.requireNonNull(reply, "reply");
-        if (reply instanceof BotReply.SectionAnswer answer) {
-            return List.of(message("").setEmbeds(sections.embed(answer)).setComponents(sections.buttons(answer)).build());
-        }
-        if (reply instanceof BotReply.Diagnostic diagnostic) {
-            return List.of(diagnostic(diagnostic.report()));
-        }
-        return plain(reply).stream().map(text -> message(text).build()).toList();
+        return Objects.requireNonNull(reply, "reply").accept(messages);
     }
 
     /** The reply as plain text messages of at most {@value #MESSAGE_LIMIT} characters each. */
     public List<String> plain(BotReply reply) {
-        return TextChunks.split(text(reply), MESSAGE_LIMIT);
+        return TextChunks.split(reply.accept(PLAIN), MESSAGE_LIMIT);
     }
 
-    private static String text(BotReply reply) {
-        if (reply instanceof BotReply.SectionAnswer a) {
+    /** Sections as an embed with buttons, diagnostics with their output or confirm button, the rest as text. */
+    private final class Messages implements BotReply.Visitor<List<MessageCreateData>> {
+        @Override
+        public List<MessageCreateData> section(BotReply.SectionAnswer answer) {
+            return List.of(message("").setEmbeds(sections.embed(answer)).setComponents(sections.buttons(answer)).build());
+        }
+
+        @Override
+        public List<MessageCreateData> diagnostic(BotReply.Diagnostic diagnostic) {
+            return List.of(diagnostic.report().accept(diagnostics));
+        }
+
+        @Override
+        public List<MessageCreateData> noMatch(BotReply.NoMatch none) {
+            return plainMessages(none);
+        }
+
+        @Override
+        public List<MessageCreateData> investigated(BotReply.Investigated investigated) {
+            return plainMessages(investigated);
+        }
+
+        @Override
+        public List<MessageCreateData> text(BotReply.Text text) {
+            return plainMessages(text);
+        }
+
+        private List<MessageCreateData> plainMessages(BotReply reply) {
+            return plain(reply).stream().map(text -> message(text).build()).toList();
+        }
+    }
+
+    /** Every reply as text. */
+    private static final class Plain implements BotReply.Visitor<String> {
+        @Override
+        public String section(BotReply.SectionAnswer a) {
             return "**" + a.shown().section().headingPath() + "**\n\n" + SectionEmbed.preface(a)
                     + SectionEmbed.body(a.shown().section())
                     + "\n\nSource: " + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
         }
-        if (reply instanceof BotReply.NoMatch none) {
+
+        @Override
+        public String noMatch(BotReply.NoMatch none) {
             List<String> lines = new ArrayList<>(List.of(SectionEmbed.notices(none.notices())
                     + "No runbook matches \"" + TextChunks.cut(none.question(), 300)
                     + "\". Try the exact error line, or other words."));
@@ -69,29 +101,46 @@ public final class DiscordAnswerFormatter {
             }
             return String.join("\n", lines);
         }
-        if (reply instanceof BotReply.Diagnostic d) {
+
+        @Override
+        public String diagnostic(BotReply.Diagnostic d) {
             return d.report().message();
         }
-        if (reply instanceof BotReply.Investigated i) {
+
+        @Override
+        public String investigated(BotReply.Investigated i) {
             return InvestigationText.plain(i.investigation());
         }
-        return ((BotReply.Text) reply).text();
+
+        @Override
+        public String text(BotReply.Text text) {
+            return text.text();
+        }
     }
 
-    private MessageCreateData diagnostic(DiagnosticReport report) {
-        if (report.outcome() == Outcome.NEEDS_CONFIRMATION) {
-            Button confirm = Button.danger(actions.idFor(new BotRequest.Confirm(report.confirmationToken())), "Confirm");
-            return message(TextChunks.cut(report.message(), MESSAGE_LIMIT)).setComponents(ActionRow.of(confirm)).build();
+    /** A diagnostic's report: output under a header, a confirm button, or the refusal. */
+    private final class DiagnosticMessages implements DiagnosticReport.Visitor<MessageCreateData> {
+        @Override
+        public MessageCreateData needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+            Button confirm = Button.danger(actions.idFor(new BotRequest.Confirm(pending.token())), "Confirm");
+            return message(TextChunks.cut(pending.message(), MESSAGE_LIMIT)).setComponents(ActionRow.of(confirm)).build();
         }
-        if (!report.ran()) {
-            return message(TextChunks.cut(report.message(), MESSAGE_LIMIT)).build();
+
+        @Override
+        public MessageCreateData refused(DiagnosticReport.Refused refused) {
+            return message(TextChunks.cut(refused.message(), MESSAGE_LIMIT)).build();
         }
-        String header = "`" + report.commandId() + "` on `" + report.agent() + "`: "
-                + (report.timedOut() ? "timed out" : "exit code " + report.exitCode()) + ", " + report.durationMillis()
-                + " ms" + (report.truncated() ? " (output cut at the allowlist's cap)" : "");
-        String output = codeBlock(report.stdout().isEmpty() && report.stderr().isEmpty() ? "(no output)" : report.stdout())
-                + (report.stderr().isEmpty() ? "" : "\nstderr:\n" + codeBlock(report.stderr()));
-        return message(header + "\n" + TextChunks.head(output, MESSAGE_LIMIT - header.length() - 1, OUTPUT_CUT)).build();
+
+        @Override
+        public MessageCreateData ran(DiagnosticReport.Ran report) {
+            String header = "`" + report.commandId() + "` on `" + report.agent() + "`: "
+                    + (report.timedOut() ? "timed out" : "exit code " + report.exitCode()) + ", "
+                    + report.durationMillis() + " ms" + (report.truncated() ? " (output cut at the allowlist's cap)" : "");
+            String output = codeBlock(report.stdout().isEmpty() && report.stderr().isEmpty() ? "(no output)"
+                    : report.stdout()) + (report.stderr().isEmpty() ? "" : "\nstderr:\n" + codeBlock(report.stderr()));
+            return message(header + "\n" + TextChunks.head(output, MESSAGE_LIMIT - header.length() - 1, OUTPUT_CUT))
+                    .build();
+        }
     }
 
     /** Output in a fence that the output itself cannot close. */

@@ -2,11 +2,13 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.Member;
@@ -37,6 +39,8 @@ public final class DiscordBot extends ListenerAdapter {
     public static final String PLATFORM = "discord";
     public static final String COMMAND = "runbook";
     public static final String OPTION = "question";
+    /** What the user sees when an answer could not be sent; the incident id goes in. */
+    static final String UNDELIVERED = "Sorry, I could not send this answer (incident %s).";
 
     private final BotEngine engine;
     private final DiscordAnswerFormatter formatter;
@@ -80,7 +84,7 @@ public final class DiscordBot extends ListenerAdapter {
         String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION)).map(OptionMapping::getAsString)
                 .orElse("help"));
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
-        event.deferReply().queue();
+        event.deferReply().queue(null, failure -> deferFailed(failure));
         send(caller, RequestParser.parse(text), data -> event.getHook().sendMessage(data).complete());
     }
 
@@ -92,21 +96,37 @@ public final class DiscordBot extends ListenerAdapter {
             return;
         }
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
-        event.deferReply().queue();
+        event.deferReply().queue(null, failure -> deferFailed(failure));
         send(caller, request.get(), data -> event.getHook().sendMessage(data).complete());
     }
 
-    /** Answers on the worker: engine, formatter, then each message in order through {@code out}. */
+    /**
+     * Answers on the worker: engine, formatter, then each message in order through {@code out}.
+     * When that fails (Discord refused a message, the formatter threw), the failure is logged with an
+     * incident id and a plain sentence with that id goes through {@code out} instead; when that
+     * fails too (Discord cannot be reached), the incident id is in the log.
+     */
     private void send(Caller caller, BotRequest request, Consumer<MessageCreateData> out) {
         worker.execute(() -> {
             try {
                 formatter.format(engine.handle(caller, request)).forEach(out);
             } catch (RuntimeException | Error e) {
                 // Error too, so that the worker never dies silently
-                LOG.warn("Could not send a Discord answer to {} in channel {}", caller.qualifiedUserId(),
-                        caller.channelId(), e);
+                String incident = UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
+                        caller.qualifiedUserId(), caller.channelId(), e);
+                try {
+                    formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
+                } catch (RuntimeException | Error again) {
+                    LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
+                }
             }
         });
+    }
+
+    /** The interaction could not be acknowledged: its answer will fail too, and that failure names the incident. */
+    private static void deferFailed(Throwable failure) {
+        LOG.warn("Discord did not take the deferred reply ({}); the answer will try anyway", failure.toString());
     }
 
     /** The caller by immutable ids: user snowflake, the member's role ids, the channel id. */

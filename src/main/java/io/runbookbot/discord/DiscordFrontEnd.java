@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -31,6 +32,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
     private static final int BUTTON_MEMORY = 10_000;
+    private static final String DISCORD_API = "https://discord.com/api/";
 
     private final JDA jda;
     private final ExecutorService workers;
@@ -54,7 +56,17 @@ public final class DiscordFrontEnd implements AutoCloseable {
         Objects.requireNonNull(engine, "engine");
         LOG.info("Starting the Discord front end: {}", settings);
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemonThreads("discord-answer-"));
-        JDA jda = builder(settings).addEventListeners(new DiscordBot(engine, workers, BUTTON_MEMORY)).build();
+        JDA jda;
+        try {
+            jda = builder(settings).addEventListeners(new DiscordBot(engine, workers, BUTTON_MEMORY)).build();
+        } catch (InvalidTokenException e) {
+            workers.shutdownNow();
+            throw new IllegalStateException("Discord refused the bot token (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            workers.shutdownNow();
+            throw new IllegalStateException("cannot log in to Discord at "
+                    + settings.restBaseUrl().orElse(DISCORD_API), e);
+        }
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(jda, workers);
         try {
             awaitReady(jda, readyTimeout);

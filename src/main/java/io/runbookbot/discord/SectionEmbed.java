@@ -53,11 +53,11 @@ final class SectionEmbed {
     }
 
     List<ActionRow> buttons(BotReply.SectionAnswer answer) {
-        Set<BotRequest> runs = new LinkedHashSet<>();
+        Set<BotRequest.RunDiagnostic> runs = new LinkedHashSet<>();
         for (DiagnosticSuggestion s : answer.suggestions()) {
             runs.add(new BotRequest.RunDiagnostic(answer.runOn(), s.commandId(), s.params()));
         }
-        List<Button> runButtons = runs.stream().limit(MAX_RUN_BUTTONS).map(r -> (BotRequest.RunDiagnostic) r)
+        List<Button> runButtons = runs.stream().limit(MAX_RUN_BUTTONS)
                 .map(r -> Button.primary(actions.idFor(r), TextChunks.cut(label(r), Button.LABEL_MAX_LENGTH))).toList();
         List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
         String location = answer.shown().section().location();

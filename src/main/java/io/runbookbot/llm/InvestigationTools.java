@@ -121,16 +121,27 @@ final class InvestigationTools {
         if (known.isPresent() && !known.get().readOnly()) {
             return humanMustRun(call);
         }
-        DiagnosticReport report = diagnostics.get().run(caller, call);
-        return switch (report.outcome()) {
-            case COMPLETED -> completed(report);
-            case NEEDS_CONFIRMATION -> humanMustRun(call);
-            default -> new ToolResult("Not run (" + report.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                    + "): " + report.message(), "refused (" + report.outcome() + "): " + report.message(), List.of());
-        };
+        return diagnostics.get().run(caller, call).accept(new DiagnosticReport.Visitor<ToolResult>() {
+            @Override
+            public ToolResult ran(DiagnosticReport.Ran ran) {
+                return completed(ran);
+            }
+
+            @Override
+            public ToolResult needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+                return humanMustRun(call);
+            }
+
+            @Override
+            public ToolResult refused(DiagnosticReport.Refused refused) {
+                return new ToolResult("Not run (" + refused.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                        + "): " + refused.message(), "refused (" + refused.outcome() + "): " + refused.message(),
+                        List.of());
+            }
+        });
     }
 
-    private static ToolResult completed(DiagnosticReport r) {
+    private static ToolResult completed(DiagnosticReport.Ran r) {
         String status = (r.timedOut() ? "timed out" : "exit " + r.exitCode()) + " in " + r.durationMillis() + " ms"
                 + (r.truncated() ? " (output cut at the cap)" : "");
         String text = "Ran " + r.commandId() + " on " + r.agent() + ": " + status + "\nstdout:\n" + r.stdout()

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackActions {
     private static final Logger LOG = LoggerFactory.getLogger(SlackActions.class);
+    /** What the user sees after clicking a button whose value the bot cannot read. */
+    static final String UNREADABLE = "This button could not be read (it was not made by this bot, or it was"
+            + " changed), so nothing was done. Ask me again.";
 
     private SlackActions() {
     }
@@ -29,28 +32,33 @@ final class SlackActions {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
             BotRequest request;
+            SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text(m.text()).blocks(SlackReplies.blocks(m)));
             try {
                 request = SlackButtonValue.decode(action.getActionId(), Objects.requireNonNullElse(action.getValue(), ""));
             } catch (RuntimeException e) {
-                LOG.warn("Ignoring button {} with a value the bot did not write", action.getActionId());
+                LOG.warn("Button {} carries a value the bot did not write; telling the user", action.getActionId());
+                executor.execute(SlackReplies.answering("unreadable button notice",
+                        () -> SlackReplies.respond(privately, SlackAnswerFormatter.text(UNREADABLE)), text -> { }));
                 return ctx.ack();
             }
             String channel = channel(p);
             Caller caller = SlackReplies.caller(p.getUser().getId(), channel);
-            executor.execute(SlackReplies.logged("button answer",
-                    () -> reply(ctx, p, channel, request, SlackAnswerFormatter.format(engine.handle(caller, request)))));
+            executor.execute(SlackReplies.answering("button answer",
+                    () -> reply(ctx, privately, p, channel, request,
+                            SlackAnswerFormatter.format(engine.handle(caller, request))),
+                    text -> privately.send(SlackAnswerFormatter.text(text))));
             return ctx.ack();
         });
     }
 
-    private static void reply(ActionContext ctx, BlockActionPayload p, String channel, BotRequest request,
-                              SlackMessage m) throws Exception {
+    private static void reply(ActionContext ctx, SlackReplies.Responder ephemeral, BlockActionPayload p,
+                              String channel, BotRequest request, SlackMessage m) throws Exception {
         Message message = p.getMessage();
         boolean privately = request instanceof BotRequest.Feedback || message == null || channel.isEmpty()
                 || p.getContainer() != null && p.getContainer().isEphemeral();
         if (privately) {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(m.text())
-                    .blocks(SlackReplies.blocks(m)));
+            SlackReplies.respond(ephemeral, m);
             return;
         }
         String thread = message.getThreadTs() != null ? message.getThreadTs() : message.getTs();

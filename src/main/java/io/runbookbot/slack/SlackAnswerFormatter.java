@@ -25,7 +25,7 @@ import java.util.Objects;
  * characters per section block, {@value #MAX_BLOCKS} blocks, cut at paragraph or code-block
  * boundaries (never inside a code block) with a link to the full runbook when cut.
  */
-public final class SlackAnswerFormatter {
+public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage> {
     public static final int MAX_BLOCKS = 50;
     public static final int MAX_SECTION_CHARS = 3000;
     /** Fallback text is kept well under Slack's ~4,000 characters. */
@@ -35,24 +35,38 @@ public final class SlackAnswerFormatter {
     private static final int MAX_CONTEXT = 1000;
     private static final int MAX_RUN_BUTTONS = 5;
 
+    private static final SlackAnswerFormatter INSTANCE = new SlackAnswerFormatter();
+
     private SlackAnswerFormatter() {
     }
 
     public static SlackMessage format(BotReply reply) {
-        Objects.requireNonNull(reply, "reply");
-        if (reply instanceof BotReply.SectionAnswer answer) {
-            return section(answer);
-        }
-        if (reply instanceof BotReply.NoMatch none) {
-            return noMatch(none);
-        }
-        if (reply instanceof BotReply.Diagnostic diagnostic) {
-            return SlackDiagnosticFormatter.format(diagnostic.report());
-        }
-        if (reply instanceof BotReply.Investigated investigated) {
-            return SlackInvestigationFormatter.format(investigated.investigation());
-        }
-        return text(((BotReply.Text) reply).text());
+        return Objects.requireNonNull(reply, "reply").accept(INSTANCE);
+    }
+
+    @Override
+    public SlackMessage section(BotReply.SectionAnswer answer) {
+        return sectionMessage(answer);
+    }
+
+    @Override
+    public SlackMessage noMatch(BotReply.NoMatch none) {
+        return noMatchMessage(none);
+    }
+
+    @Override
+    public SlackMessage investigated(BotReply.Investigated investigated) {
+        return SlackInvestigationFormatter.format(investigated.investigation());
+    }
+
+    @Override
+    public SlackMessage diagnostic(BotReply.Diagnostic diagnostic) {
+        return SlackDiagnosticFormatter.format(diagnostic.report());
+    }
+
+    @Override
+    public SlackMessage text(BotReply.Text text) {
+        return text(text.text());
     }
 
     /** A plain message (mrkdwn-escaped, cut to {@value #MAX_TEXT} characters). */
@@ -60,7 +74,7 @@ public final class SlackAnswerFormatter {
         return new SlackMessage(TextChunks.head(SlackMarkdown.escape(text), MAX_TEXT, "…"), List.of());
     }
 
-    private static SlackMessage section(BotReply.SectionAnswer a) {
+    private static SlackMessage sectionMessage(BotReply.SectionAnswer a) {
         RunbookSection s = a.shown().section();
         String location = s.file() + ":" + s.line() + "-" + s.endLine();
         String source = a.sourceUrl().map(u -> "<" + u + "|" + location + ">").orElse("`" + location + "`");
@@ -104,7 +118,7 @@ public final class SlackAnswerFormatter {
         return buttons;
     }
 
-    private static SlackMessage noMatch(BotReply.NoMatch none) {
+    private static SlackMessage noMatchMessage(BotReply.NoMatch none) {
         String text = "No runbook matches \"" + SlackMarkdown.escape(TextChunks.cut(none.question(), 500)) + "\"."
                 + (none.candidates().isEmpty() ? "" : "\nClosest, though weak:\n" + candidates(none.candidates()));
         List<LayoutBlock> blocks = new ArrayList<>(List.of(mrkdwn(TextChunks.cut(text, MAX_SECTION_CHARS))));

@@ -10,11 +10,13 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.IncidentTriage;
 import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +56,11 @@ public final class SlackBot implements AutoCloseable {
             var p = req.getPayload();
             BotRequest request = RequestParser.parse(SlackText.decode(p.getText(), ctx.getBotUserId()));
             Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
-            bot.executor.execute(SlackReplies.logged("slash command answer", () -> {
-                SlackMessage m = SlackAnswerFormatter.format(engine.handle(caller, request));
-                ctx.respond(r -> r.responseType("ephemeral").text(m.text()).blocks(SlackReplies.blocks(m)));
-            }));
+            SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral").text(m.text())
+                    .blocks(SlackReplies.blocks(m)));
+            bot.executor.execute(SlackReplies.answering("slash command answer", () -> SlackReplies.respond(privately,
+                    SlackAnswerFormatter.format(engine.handle(caller, request))),
+                    text -> privately.send(SlackAnswerFormatter.text(text))));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
         });
         app.event(AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
@@ -76,8 +79,10 @@ public final class SlackBot implements AutoCloseable {
         String text = SlackText.mention(e.getText(), ctx.getBotUserId());
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-        executor.execute(SlackReplies.logged("mention answer", () -> SlackReplies.postInThread(ctx.client(),
-                e.getChannel(), thread, SlackAnswerFormatter.format(engine.handle(caller, RequestParser.parse(text))))));
+        executor.execute(SlackReplies.answering("mention answer", () -> SlackReplies.postInThread(ctx.client(),
+                e.getChannel(), thread, SlackAnswerFormatter.format(engine.handle(caller, RequestParser.parse(text)))),
+                notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                        SlackAnswerFormatter.text(notice))));
         return ctx.ack();
     }
 
@@ -93,14 +98,17 @@ public final class SlackBot implements AutoCloseable {
         if (!IncidentTriage.readsLikeSymptom(text)) {
             return ctx.ack(); // chatter: no search, no thread
         }
-        executor.execute(SlackReplies.logged("incident-channel answer", () -> {
+        String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+        executor.execute(SlackReplies.answering("incident-channel answer", () -> {
             if (incidentChannels.contains(e.getChannel(), ctx.client())) {
                 Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-                String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-                engine.triage(caller, text).ifPresent(reply -> SlackReplies.postInThread(ctx.client(), e.getChannel(),
-                        thread, SlackAnswerFormatter.format(reply)));
+                Optional<BotReply> reply = engine.triage(caller, text);
+                if (reply.isPresent()) {
+                    SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                            SlackAnswerFormatter.format(reply.get()));
+                }
             }
-        }));
+        }, notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice))));
         return ctx.ack();
     }
 

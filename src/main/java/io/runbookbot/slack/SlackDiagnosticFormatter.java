@@ -9,24 +9,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Renders the outcome of a diagnostic: exit code, duration and output in code blocks (cut). */
-final class SlackDiagnosticFormatter {
+final class SlackDiagnosticFormatter implements DiagnosticReport.Visitor<SlackMessage> {
     private static final String OUTPUT_CUT = "_Output cut here; run it on the host for the rest._";
+    private static final SlackDiagnosticFormatter INSTANCE = new SlackDiagnosticFormatter();
 
     private SlackDiagnosticFormatter() {
     }
 
     static SlackMessage format(DiagnosticReport r) {
-        String message = SlackMarkdown.escape(r.message());
-        if (r.outcome() == DiagnosticReport.Outcome.NEEDS_CONFIRMATION) {
-            String text = message + "\nOnly the person who asked can confirm, within five minutes.";
-            return new SlackMessage(text, List.of(SlackAnswerFormatter.mrkdwn(text),
-                    actions(a -> a.blockId("runbook_confirm").elements(List.of(
-                            SlackAnswerFormatter.button(SlackButtonValue.CONFIRM, "Confirm " + r.commandId(),
-                                    r.confirmationToken()))))));
-        }
-        if (!r.ran()) {
-            return SlackAnswerFormatter.text(r.message());
-        }
+        return r.accept(INSTANCE);
+    }
+
+    @Override
+    public SlackMessage needsConfirmation(DiagnosticReport.NeedsConfirmation r) {
+        String text = SlackMarkdown.escape(r.message()) + "\nOnly the person who asked can confirm, within five minutes.";
+        return new SlackMessage(text, List.of(SlackAnswerFormatter.mrkdwn(text),
+                actions(a -> a.blockId("runbook_confirm").elements(List.of(
+                        SlackAnswerFormatter.button(SlackButtonValue.CONFIRM, "Confirm " + r.commandId(),
+                                r.token()))))));
+    }
+
+    @Override
+    public SlackMessage refused(DiagnosticReport.Refused r) {
+        return SlackAnswerFormatter.text(r.message());
+    }
+
+    @Override
+    public SlackMessage ran(DiagnosticReport.Ran r) {
         String summary = "*" + SlackMarkdown.escape(r.commandId()) + "* on `" + SlackMarkdown.escape(r.agent())
                 + "`: exit " + r.exitCode() + " in " + r.durationMillis() + " ms"
                 + (r.timedOut() ? " (timed out)" : "") + (r.truncated() ? " (output cut at the cap)" : "");

@@ -9,7 +9,6 @@ import com.slack.api.socket_mode.SocketModeClient;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.http.HttpListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
@@ -32,7 +31,12 @@ public final class SlackFrontEnd implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Connects to Slack (calls {@code auth.test}) and starts serving; throws on bad settings or I/O. */
+    /**
+     * Connects to Slack (calls {@code auth.test}) and starts serving.
+     *
+     * @throws SlackStartException naming the real cause: unknown host, refused connection, token
+     *                             refused by Slack, port in use, ...
+     */
     public static SlackFrontEnd start(SlackSettings settings, BotEngine engine) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(engine, "engine");
@@ -41,10 +45,17 @@ public final class SlackFrontEnd implements AutoCloseable {
         if (!settings.apiUrlPrefix().equals(SlackSettings.SLACK_API)) {
             config.setProxyUrl(null);
         }
-        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(Slack.getInstance(config))
-                .singleTeamBotToken(settings.botToken());
+        Slack slack = Slack.getInstance(config);
+        SlackAuthCheck.check(slack, settings);
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         settings.signingSecret().ifPresent(appConfig::signingSecret);
-        App app = new App(appConfig.build());
+        App app;
+        try {
+            app = new App(appConfig.build());
+        } catch (IllegalArgumentException e) {
+            // Bolt's second auth.test failed after ours passed: its message is all there is
+            throw new SlackStartException(String.valueOf(e.getMessage()), e);
+        }
         app.use(new SlackRequestGuard(Clock.systemUTC(), SlackRequestGuard.DEFAULT_CAPACITY));
         SlackBot bot = SlackBot.register(app, engine, settings.incidentChannels(), WORKERS);
         try {
@@ -61,10 +72,12 @@ public final class SlackFrontEnd implements AutoCloseable {
             return new SlackFrontEnd(bot, Optional.of(server), Optional.empty());
         } catch (IOException e) {
             bot.close();
-            throw new UncheckedIOException("Slack front end failed to start", e);
+            throw new SlackStartException((settings.socketMode() ? "cannot open the Socket Mode connection ("
+                    : "cannot listen on port " + settings.httpPort() + " (") + e.getMessage() + ")", e);
         } catch (Exception e) {
             bot.close();
-            throw new IllegalStateException("Slack front end failed to start", e);
+            throw new SlackStartException("cannot start (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + ")", e);
         }
     }
 

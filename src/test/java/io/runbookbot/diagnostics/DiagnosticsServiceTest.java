@@ -80,8 +80,8 @@ class DiagnosticsServiceTest {
         DiagnosticReport report = run(ONCALL, "echo-word", Map.of("word", "PASSWORD=hunter2"));
 
         assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
-        assertThat(report.exitCode()).isZero();
-        assertThat(report.stdout()).isEqualTo("PASSWORD=****").doesNotContain("hunter2");
+        assertThat(((DiagnosticReport.Ran) report).exitCode()).isZero();
+        assertThat(((DiagnosticReport.Ran) report).stdout()).isEqualTo("PASSWORD=****").doesNotContain("hunter2");
     }
 
     @Test
@@ -120,12 +120,12 @@ class DiagnosticsServiceTest {
         assertThat(asked.outcome()).isEqualTo(Outcome.NEEDS_CONFIRMATION);
         assertThat(marker).doesNotExist();
 
-        assertThat(service.confirm(OTHER_ONCALL, asked.confirmationToken()).outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(service.confirm(OTHER_ONCALL, token(asked)).outcome()).isEqualTo(Outcome.DENIED);
         assertThat(marker).doesNotExist();
 
-        assertThat(service.confirm(ONCALL, asked.confirmationToken()).outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(service.confirm(ONCALL, token(asked)).outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(marker).exists();
-        assertThat(service.confirm(ONCALL, asked.confirmationToken()).outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(service.confirm(ONCALL, token(asked)).outcome()).isEqualTo(Outcome.DENIED);
     }
 
     @Test
@@ -165,7 +165,7 @@ class DiagnosticsServiceTest {
             DiagnosticReport down = remote.run(ONCALL, new DiagnosticCall("dead-1", "echo-word", Map.of("word", "x")));
 
             assertThat(ran.outcome()).isEqualTo(Outcome.COMPLETED);
-            assertThat(ran.stdout()).isEqualTo("pong");
+            assertThat(((DiagnosticReport.Ran) ran).stdout()).isEqualTo("pong");
             assertThat(down.outcome()).isEqualTo(Outcome.UNAVAILABLE);
             assertThat(down.message()).contains("dead-1").contains("not reachable");
             List<JsonNode> lines = auditLines();
@@ -191,12 +191,18 @@ class DiagnosticsServiceTest {
 
             DiagnosticReport asked = remote.run(ONCALL, new DiagnosticCall("web-1", "touch-marker",
                     Map.of("file", marker.toString())));
-            DiagnosticReport confirmed = remote.confirm(ONCALL, asked.confirmationToken());
+            DiagnosticReport confirmed = remote.confirm(ONCALL, token(asked));
 
             assertThat(confirmed.outcome()).isEqualTo(Outcome.COMPLETED);
             assertThat(confirmed.agent()).isEqualTo("web-1");
             assertThat(marker).exists();
         }
+    }
+
+    /** The confirmation token of a report that must be a {@link DiagnosticReport.NeedsConfirmation}. */
+    private static String token(DiagnosticReport report) {
+        assertThat(report).isInstanceOf(DiagnosticReport.NeedsConfirmation.class);
+        return ((DiagnosticReport.NeedsConfirmation) report).token();
     }
 
     private DiagnosticReport run(Caller caller, String id, Map<String, String> params) {

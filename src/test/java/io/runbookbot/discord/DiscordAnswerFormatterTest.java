@@ -3,7 +3,7 @@ package io.runbookbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.core.Confidence;
-import io.runbookbot.core.DiagnosticReport.Outcome;
+import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
@@ -115,8 +115,8 @@ class DiscordAnswerFormatterTest {
 
     @Test
     void showsDiagnosticOutputInACodeBlockCutToOneMessage() {
-        DiagnosticReport report = new DiagnosticReport(Outcome.COMPLETED, "ran", "disk-usage", "web-1", Map.of(), 0,
-                "/dev/sda1 50% /\n".repeat(1000) + "```", "", true, false, 42, "");
+        DiagnosticReport report = new DiagnosticReport.Ran("ran", new DiagnosticCall("web-1", "disk-usage", Map.of()), 0,
+                "/dev/sda1 50% /\n".repeat(1000) + "```", "", true, false, 42);
 
         String content = single(formatter.format(new BotReply.Diagnostic(report))).getContent();
 
@@ -127,11 +127,11 @@ class DiscordAnswerFormatterTest {
 
     @Test
     void asksForConfirmationWithAConfirmButtonAndShowsRefusalsAsText() {
-        DiagnosticReport pending = new DiagnosticReport(Outcome.NEEDS_CONFIRMATION, "restart changes something",
-                "restart", "local", Map.of(), -1, "", "", false, false, 0, "tok123");
+        DiagnosticCall restart = new DiagnosticCall("local", "restart", Map.of());
+        DiagnosticReport pending = new DiagnosticReport.NeedsConfirmation("restart changes something", restart, "tok123");
         MessageCreateData asked = single(formatter.format(new BotReply.Diagnostic(pending)));
-        MessageCreateData denied = single(formatter.format(new BotReply.Diagnostic(new DiagnosticReport(Outcome.DENIED,
-                "You are not allowed to run restart.", "restart", "local", Map.of(), -1, "", "", false, false, 0, ""))));
+        MessageCreateData denied = single(formatter.format(new BotReply.Diagnostic(new DiagnosticReport.Refused(
+                DiagnosticReport.Refused.Reason.DENIED, "You are not allowed to run restart.", restart))));
 
         assertThat(asked.getContent()).isEqualTo("restart changes something");
         assertThat(buttons(asked)).extracting(Button::getLabel).containsExactly("Confirm");

@@ -63,13 +63,35 @@ public final class FakeDiscord implements AutoCloseable {
   private final FakeHttpServer http = new FakeHttpServer(calls);
   private final DiscordRest rest = new DiscordRest(snowflakes);
   private final DiscordGateway gateway;
+  private final java.util.concurrent.ConcurrentLinkedQueue<Failure> failures =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private FakeDiscord(DiscordGuild guild) {
-    http.route("/api/v10/", "/api/v10/", rest::handle);
+    http.route("/api/v10/", "/api/v10/", this::handle);
     http.start();
     gateway = new DiscordGateway(guild);
     gateway.startAndWait();
   }
+
+  /**
+   * Makes Discord refuse the next REST call that matches, with {@code status} and a Discord error
+   * body (e.g. 400 "Invalid Form Body", code 50035); later calls are answered as usual.
+   */
+  public void failNext(Predicate<RecordedRequest> matching, int status, String message, int code) {
+    failures.add(new Failure(matching, status, message, code));
+  }
+
+  private FakeHttpServer.Reply handle(RecordedRequest request) {
+    for (Failure failure : failures) {
+      if (failure.matching().test(request) && failures.remove(failure)) {
+        return FakeHttpServer.Reply.json(failure.status(),
+            Json.object().put("message", failure.message()).put("code", failure.code()));
+      }
+    }
+    return rest.handle(request);
+  }
+
+  private record Failure(Predicate<RecordedRequest> matching, int status, String message, int code) {}
 
   public static Builder builder() {
     return new Builder();

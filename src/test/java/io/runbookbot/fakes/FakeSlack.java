@@ -36,11 +36,16 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Function<RecordedRequest, JsonNode>> overrides =
       new ConcurrentHashMap<>();
 
+  private final java.util.Queue<Reply> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private FakeSlack() {
     socket.startAndWait();
     webApi = new SlackWebApi(socketUrl());
     http.route("/api/", "/api/", this::webApi);
-    http.route("/response/", "/", request -> new Reply(200, "text/plain", "ok"));
+    http.route("/response/", "/", request -> {
+      Reply refusal = refusals.poll();
+      return refusal != null ? refusal : new Reply(200, "text/plain", "ok");
+    });
     http.start();
   }
 
@@ -110,9 +115,20 @@ public final class FakeSlack implements AutoCloseable {
     return calls.await(r -> r.route().equals("response/" + responseId), timeout);
   }
 
-  /** Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}. */
+  /**
+   * Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}; a
+   * responder that returns null leaves that call to the fake's usual answer.
+   */
   public void answer(String apiMethod, Function<RecordedRequest, JsonNode> responder) {
     overrides.put(apiMethod, responder);
+  }
+
+  /**
+   * Makes Slack refuse the next post to a response URL, e.g. 400 {@code invalid_blocks} (Slack
+   * answers response URLs in plain text); later posts are taken as usual.
+   */
+  public void refuseNextResponse(int status, String body) {
+    refusals.add(new Reply(status, "text/plain", body));
   }
 
   /** Waits until the app under test has opened a Socket Mode connection. */
@@ -149,8 +165,9 @@ public final class FakeSlack implements AutoCloseable {
   private Reply webApi(RecordedRequest request) {
     String method = request.route();
     Function<RecordedRequest, JsonNode> override = overrides.get(method);
-    if (override != null) {
-      return Reply.json(override.apply(request));
+    JsonNode overridden = override == null ? null : override.apply(request);
+    if (overridden != null) {
+      return Reply.json(overridden);
     }
     return Reply.json(webApi.answer(method, request));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
 import io.runbookbot.core.Confidence;
+import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Investigation;
@@ -128,8 +129,8 @@ class SlackAnswerFormatterTest {
     @Test
     void completedDiagnosticShowsExitCodeDurationAndOutputInACodeBlockCutToFit() throws Exception {
         String stdout = "LISTEN 0 128 0.0.0.0:8000 users:((\"uvicorn\"))\n".repeat(200);
-        DiagnosticReport report = new DiagnosticReport(DiagnosticReport.Outcome.COMPLETED, "ran", "listening-port",
-                "web-1", Map.of("port", "8000"), 0, stdout, "", false, false, 42, "");
+        DiagnosticReport report = new DiagnosticReport.Ran("ran", new DiagnosticCall("web-1", "listening-port",
+                Map.of("port", "8000")), 0, stdout, "", false, false, 42);
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(new BotReply.Diagnostic(report)));
 
@@ -141,9 +142,8 @@ class SlackAnswerFormatterTest {
 
     @Test
     void diagnosticNeedingConfirmationGetsAConfirmButtonCarryingTheToken() throws Exception {
-        DiagnosticReport report = new DiagnosticReport(DiagnosticReport.Outcome.NEEDS_CONFIRMATION,
-                "restart-api changes something: confirm", "restart-api", "local", Map.of(), -1, "", "", false, false, 0,
-                "tok-123");
+        DiagnosticReport report = new DiagnosticReport.NeedsConfirmation("restart-api changes something: confirm",
+                new DiagnosticCall("local", "restart-api", Map.of()), "tok-123");
 
         JsonNode button = find(blocks(SlackAnswerFormatter.format(new BotReply.Diagnostic(report))), "actions")
                 .path("elements").get(0);

@@ -135,15 +135,29 @@ final class RunHandler {
             return new Verdict(Reply.internal(incident), Decision.ERROR, "internal error, incident " + incident,
                     request, true, null, "", runId);
         }
-        if (outcome instanceof RunOutcome.Completed c) {
-            String reason = c.result().timedOut() ? "timed out; killed with its children" : "";
-            return new Verdict(Reply.ok(c.result()), Decision.ALLOWED, reason, request, true, c.result(), "", runId);
-        } else if (outcome instanceof RunOutcome.UnknownCommand u) {
-            return answer(404, "unknown_command", Decision.DENIED, u.reason(), request);
-        } else if (outcome instanceof RunOutcome.InvalidParams i) {
-            return answer(400, "invalid_params", Decision.INVALID, i.reason(), request);
-        }
-        return answer(429, "busy", Decision.BUSY, ((RunOutcome.Busy) outcome).reason(), request);
+        return outcome.accept(new RunOutcome.Visitor<Verdict>() {
+            @Override
+            public Verdict completed(RunOutcome.Completed c) {
+                String reason = c.result().timedOut() ? "timed out; killed with its children" : "";
+                return new Verdict(Reply.ok(c.result()), Decision.ALLOWED, reason, request, true, c.result(), "",
+                        runId);
+            }
+
+            @Override
+            public Verdict unknownCommand(RunOutcome.UnknownCommand u) {
+                return answer(404, "unknown_command", Decision.DENIED, u.reason(), request);
+            }
+
+            @Override
+            public Verdict invalidParams(RunOutcome.InvalidParams i) {
+                return answer(400, "invalid_params", Decision.INVALID, i.reason(), request);
+            }
+
+            @Override
+            public Verdict busy(RunOutcome.Busy b) {
+                return answer(429, "busy", Decision.BUSY, b.reason(), request);
+            }
+        });
     }
 
     private static Verdict answer(int status, String code, Decision decision, String reason, RunRequest request) {

@@ -96,34 +96,54 @@ public final class BotEngine {
     }
 
     private BotReply dispatch(Caller caller, BotRequest request) {
-        if (request instanceof BotRequest.Ask ask) {
-            return answer(ask.question(), 0);
-        }
-        if (request instanceof BotRequest.NextMatch next) {
-            return answer(next.question(), next.index());
-        }
-        if (request instanceof BotRequest.RunDiagnostic run) {
-            return new BotReply.Diagnostic(requireDiagnostics()
-                    .run(caller, new DiagnosticCall(run.agent(), run.commandId(), run.params())));
-        }
-        if (request instanceof BotRequest.Confirm confirm) {
-            return new BotReply.Diagnostic(requireDiagnostics().confirm(caller, confirm.token()));
-        }
-        if (request instanceof BotRequest.Feedback vote) {
-            feedback.record(caller, vote);
-            return new BotReply.Text("Thanks, noted" + (vote.helpful() ? "." : ": this helps us fix the runbooks."));
-        }
-        if (request instanceof BotRequest.Investigate investigate) {
-            return new BotReply.Investigated(investigator.orElseThrow(() -> new UserFacingException(
-                    "Investigate needs a chat model, and this bot has none (set RUNBOOK_BOT_OLLAMA_URL and "
-                            + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook <symptom>"))
-                    .investigate(caller, investigate.symptom()));
-        }
-        if (request instanceof BotRequest.Reindex) {
-            reindex.run();
-            return new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when it is done.");
-        }
-        return new BotReply.Text(HelpText.TEXT);
+        return request.accept(new BotRequest.Visitor<BotReply>() {
+            @Override
+            public BotReply ask(BotRequest.Ask ask) {
+                return answer(ask.question(), 0);
+            }
+
+            @Override
+            public BotReply nextMatch(BotRequest.NextMatch next) {
+                return answer(next.question(), next.index());
+            }
+
+            @Override
+            public BotReply runDiagnostic(BotRequest.RunDiagnostic run) {
+                return new BotReply.Diagnostic(requireDiagnostics()
+                        .run(caller, new DiagnosticCall(run.agent(), run.commandId(), run.params())));
+            }
+
+            @Override
+            public BotReply confirm(BotRequest.Confirm confirm) {
+                return new BotReply.Diagnostic(requireDiagnostics().confirm(caller, confirm.token()));
+            }
+
+            @Override
+            public BotReply feedback(BotRequest.Feedback vote) {
+                feedback.record(caller, vote);
+                return new BotReply.Text("Thanks, noted" + (vote.helpful() ? "." : ": this helps us fix the runbooks."));
+            }
+
+            @Override
+            public BotReply investigate(BotRequest.Investigate investigate) {
+                return new BotReply.Investigated(investigator.orElseThrow(() -> new UserFacingException(
+                        "Investigate needs a chat model, and this bot has none (set RUNBOOK_BOT_OLLAMA_URL and "
+                                + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook <symptom>"))
+                        .investigate(caller, investigate.symptom()));
+            }
+
+            @Override
+            public BotReply help(BotRequest.Help help) {
+                return new BotReply.Text(HelpText.TEXT);
+            }
+
+            @Override
+            public BotReply reindex(BotRequest.Reindex reindex) {
+                BotEngine.this.reindex.run();
+                return new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when it is"
+                        + " done.");
+            }
+        });
     }
 
     /** Shows candidate {@code index} of the question's ranking; echoes the question as the search redacted it. */

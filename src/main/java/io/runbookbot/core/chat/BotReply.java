@@ -11,8 +11,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What the bot answers; adapters render it for their platform. */
+/**
+ * What the bot answers; adapters render it for their platform with a {@link Visitor}, so a new
+ * kind of reply does not compile until every front end renders it.
+ */
 public sealed interface BotReply {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of reply: what a front end implements to render replies. */
+    interface Visitor<R> {
+        R section(SectionAnswer answer);
+
+        R noMatch(NoMatch none);
+
+        R investigated(Investigated investigated);
+
+        R diagnostic(Diagnostic diagnostic);
+
+        R text(Text text);
+    }
 
     /**
      * A runbook section that answers the question, with the other candidates.
@@ -45,6 +63,11 @@ public sealed interface BotReply {
             notices = List.copyOf(notices);
         }
 
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.section(this);
+        }
+
         /** An answer with no summary and nothing to note. */
         public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
                              List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence,
@@ -68,6 +91,11 @@ public sealed interface BotReply {
             notices = List.copyOf(notices);
         }
 
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.noMatch(this);
+        }
+
         public NoMatch(String question, List<SectionHit> candidates) {
             this(question, candidates, List.of());
         }
@@ -78,6 +106,11 @@ public sealed interface BotReply {
         public Investigated {
             Objects.requireNonNull(investigation, "investigation");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.investigated(this);
+        }
     }
 
     /** The outcome of a diagnostic request. */
@@ -85,12 +118,22 @@ public sealed interface BotReply {
         public Diagnostic {
             Objects.requireNonNull(report, "report");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.diagnostic(this);
+        }
     }
 
     /** A plain message: help, acknowledgement, or an error sentence for the user. */
     record Text(String text) implements BotReply {
         public Text {
             Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.text(this);
         }
     }
 }

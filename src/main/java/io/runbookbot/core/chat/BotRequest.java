@@ -3,13 +3,42 @@ package io.runbookbot.core.chat;
 import java.util.Map;
 import java.util.Objects;
 
-/** Something a person asked the bot, whatever the platform. */
+/**
+ * Something a person asked the bot, whatever the platform. The engine handles it with a
+ * {@link Visitor}, so a new kind of request does not compile until the engine answers it.
+ */
 public sealed interface BotRequest {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of request. */
+    interface Visitor<R> {
+        R ask(Ask ask);
+
+        R nextMatch(NextMatch next);
+
+        R runDiagnostic(RunDiagnostic run);
+
+        R confirm(Confirm confirm);
+
+        R feedback(Feedback feedback);
+
+        R investigate(Investigate investigate);
+
+        R help(Help help);
+
+        R reindex(Reindex reindex);
+    }
 
     /** A symptom question, error line or alert name. */
     record Ask(String question) implements BotRequest {
         public Ask {
             Objects.requireNonNull(question, "question");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ask(this);
         }
     }
 
@@ -17,6 +46,11 @@ public sealed interface BotRequest {
     record NextMatch(String question, int index) implements BotRequest {
         public NextMatch {
             Objects.requireNonNull(question, "question");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.nextMatch(this);
         }
     }
 
@@ -27,12 +61,22 @@ public sealed interface BotRequest {
             Objects.requireNonNull(commandId, "commandId");
             params = Map.copyOf(params);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runDiagnostic(this);
+        }
     }
 
     /** Confirm a diagnostic that changes something. */
     record Confirm(String token) implements BotRequest {
         public Confirm {
             Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.confirm(this);
         }
     }
 
@@ -42,6 +86,11 @@ public sealed interface BotRequest {
             Objects.requireNonNull(question, "question");
             Objects.requireNonNull(location, "location");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.feedback(this);
+        }
     }
 
     /** Investigate a symptom with the runbooks and diagnostics (needs a chat model). */
@@ -49,13 +98,26 @@ public sealed interface BotRequest {
         public Investigate {
             Objects.requireNonNull(symptom, "symptom");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.investigate(this);
+        }
     }
 
     /** How to use the bot. */
     record Help() implements BotRequest {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.help(this);
+        }
     }
 
     /** Re-read the runbook folder now. */
     record Reindex() implements BotRequest {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reindex(this);
+        }
     }
 }
