@@ -46,7 +46,11 @@ public record Calibration(double intercept, double runbookWeight, double section
     }
 
     Confidence band(Evidence e) {
-        double p = probability(e);
+        return band(e, probability(e));
+    }
+
+    /** The band of evidence {@code e} whose probability is {@code p} (the tuner passes out-of-fold ones). */
+    Confidence band(Evidence e, double p) {
         if (e.terms() <= 1) {
             return Confidence.LOW;
         }

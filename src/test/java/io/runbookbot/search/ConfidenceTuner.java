@@ -184,9 +184,11 @@ public final class ConfidenceTuner {
     }
 
     private static boolean speaks(Sample s, Map<EvalQuestion, Double> p, double medium) {
-        Evidence e = s.evidence();
+        Calibration c = Calibration.DEFAULT;
+        Calibration withMedium = new Calibration(c.intercept(), c.runbookWeight(), c.sectionWeight(), c.marginWeight(),
+                c.high(), medium, c.minCoverage(), c.minCoverageWithForeign());
         return io.runbookbot.core.chat.IncidentTriage.readsLikeSymptom(s.question().question())
-                && !Calibration.DEFAULT.abstains(e) && e.terms() > 1 && p.get(s.question()) >= medium;
+                && !withMedium.abstains(s.evidence()) && band(s, p, withMedium) != Confidence.LOW;
     }
 
     private static List<Sample> samples(Path runbooks, Path questions) {
@@ -206,6 +208,11 @@ public final class ConfidenceTuner {
 
     private static List<Sample> answerable(List<EvalQuestion> qs, Map<EvalQuestion, Sample> byQuestion) {
         return qs.stream().filter(EvalQuestion::answerable).map(byQuestion::get).toList();
+    }
+
+    private static Calibration withAbstention(Calibration c, double[] t) {
+        return new Calibration(c.intercept(), c.runbookWeight(), c.sectionWeight(), c.marginWeight(), c.high(), c.medium(),
+                t[0], t[1]);
     }
 
     private static Calibration withBands(Calibration c, double high) {
@@ -235,15 +242,7 @@ public final class ConfidenceTuner {
     }
 
     private static Confidence band(Sample s, Map<EvalQuestion, Double> p, Calibration c) {
-        double prob = p.get(s.question());
-        Evidence e = s.evidence();
-        if (e.terms() <= 1) {
-            return Confidence.LOW;
-        }
-        if (prob >= c.high() && e.terms() >= Calibration.MIN_TERMS_FOR_HIGH) {
-            return Confidence.HIGH;
-        }
-        return prob >= c.medium() ? Confidence.MEDIUM : Confidence.LOW;
+        return c.band(s.evidence(), p.get(s.question()));
     }
 
     private static boolean abstains(Sample s, Calibration c) {
@@ -251,8 +250,7 @@ public final class ConfidenceTuner {
     }
 
     private static boolean abstains(Sample s, double[] t) {
-        Evidence e = s.evidence();
-        return e.runbookCoverage() < (e.foreignWords() > 0 ? t[1] : t[0]);
+        return withAbstention(Calibration.DEFAULT, t).abstains(s.evidence());
     }
 
     /**
