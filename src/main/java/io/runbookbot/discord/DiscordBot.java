@@ -1,6 +1,7 @@
 package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
+import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
@@ -8,7 +9,6 @@ import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.Member;
@@ -112,7 +112,7 @@ public final class DiscordBot extends ListenerAdapter {
                 formatter.format(engine.handle(caller, request)).forEach(out);
             } catch (RuntimeException | Error e) {
                 // Error too, so that the worker never dies silently
-                String incident = UUID.randomUUID().toString().substring(0, 8);
+                String incident = IncidentIds.next();
                 LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
                         caller.qualifiedUserId(), caller.channelId(), e);
                 try {

@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.Investigation;
 import io.runbookbot.core.InvestigationAudit;
 import io.runbookbot.core.Investigator;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +55,7 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
     public Investigation investigate(Caller caller, String symptom) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(symptom, "symptom");
-        String id = UUID.randomUUID().toString().substring(0, 8);
+        String id = IncidentIds.next();
         long start = System.nanoTime();
         InvestigationRun run = new InvestigationRun(settings, caller, symptom, id);
         Investigation result = run.run();

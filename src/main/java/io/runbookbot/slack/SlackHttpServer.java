@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import io.runbookbot.core.IncidentIds;
 import io.runbookbot.http.Exchange;
 import io.runbookbot.http.HttpLimits;
 import io.runbookbot.http.HttpListener;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +87,7 @@ public final class SlackHttpServer implements AutoCloseable {
         try {
             return app.run(parser.parse(request));
         } catch (Exception e) {
-            String incident = UUID.randomUUID().toString().substring(0, 8);
+            String incident = IncidentIds.next();
             LOG.error("Incident {}: Bolt failed on {}", incident, exchange.path(), e);
             return Response.builder().statusCode(500).contentType("text/plain").body("error " + incident).build();
         }

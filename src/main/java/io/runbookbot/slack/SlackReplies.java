@@ -5,9 +5,9 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.webhook.WebhookResponse;
 import io.runbookbot.core.Caller;
+import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.chat.TextChunks;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +104,7 @@ final class SlackReplies {
     }
 
     static String incident() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        return IncidentIds.next();
     }
 
     private static String undelivered(String slackError, String incident) {

@@ -6,6 +6,7 @@ import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
+import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.Investigator;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.SectionHit;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ public final class BotEngine {
             return new BotReply.Text(e.getMessage());
         } catch (RuntimeException | Error e) {
             // Error too: a StackOverflowError from hostile text must cost one answer, not the answer thread
-            String incident = UUID.randomUUID().toString().substring(0, 8);
+            String incident = IncidentIds.next();
             LOG.error("Incident {} while handling {} for {}", incident, request.getClass().getSimpleName(),
                     caller.qualifiedUserId(), e);
             return new BotReply.Text("Something went wrong on my side (incident " + incident
