@@ -43,7 +43,7 @@ final class SlackReplies {
         if (posted.isOk()) {
             return;
         }
-        String incident = incident();
+        String incident = IncidentIds.next();
         LOG.error("incident {}: Slack refused the answer for {} (chat.postMessage: {})", incident, channel,
                 posted.getError());
         ChatPostMessageResponse notice = client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
@@ -64,7 +64,7 @@ final class SlackReplies {
         if (accepted(sent)) {
             return;
         }
-        String incident = incident();
+        String incident = IncidentIds.next();
         LOG.error("incident {}: Slack refused the answer on the response URL (HTTP {}: {})", incident, sent.getCode(),
                 TextChunks.cut(String.valueOf(sent.getBody()), 200));
         WebhookResponse notice = responder.send(new SlackMessage(undelivered("HTTP " + sent.getCode() + " "
@@ -92,7 +92,7 @@ final class SlackReplies {
                 LOG.error("incident {}: Slack {} could not be delivered: {}", e.incident(), what, e.getMessage());
             } catch (Exception | Error e) {
                 // Error too, so that a worker never dies silently
-                String incident = incident();
+                String incident = IncidentIds.next();
                 LOG.error("incident {}: Slack {} failed", incident, what, e);
                 try {
                     notice.send("Sorry, I could not deliver this answer (incident " + incident + ").");
@@ -101,10 +101,6 @@ final class SlackReplies {
                 }
             }
         };
-    }
-
-    static String incident() {
-        return IncidentIds.next();
     }
 
     private static String undelivered(String slackError, String incident) {
