@@ -9,16 +9,10 @@ import io.runbookbot.fakes.FakeDiscord;
 import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.RecordedRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * serves, and the log and /readyz name the real cause.
  */
 class FrontEndIsolationIT {
-    private static final Pattern READY = Pattern.compile(Pattern.quote(ServeCommand.READY) + "(\\d+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern READY = ServeProcess.READY;
     private static final String DISCORD_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String UNKNOWN_HOST = "cannot reach the Slack API: unknown host slack-api.invalid"
             + " (DNS lookup failed)";
@@ -150,34 +143,10 @@ class FrontEndIsolationIT {
     }
 
     private void start(Map<String, String> extraEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
-                .directory(work.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RUNBOOK_BOT_"));
-        env.put("RUNBOOK_BOT_RUNBOOKS", Path.of("runbooks").toAbsolutePath().toString());
-        env.put("RUNBOOK_BOT_HTTP_PORT", "0");
-        env.putAll(extraEnv);
-        process = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                    if (line.contains(ServeCommand.READY)) {
-                        readyLine.complete(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        process = ServeProcess.start(work, extraEnv, output, readyLine::complete);
     }
 
     private static HttpResponse<String> get(int httpPort, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return ServeProcess.get(httpPort, path);
     }
 }

@@ -10,14 +10,8 @@ import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runbook-bot serve} as a real process: probes, metrics, start-up errors, SIGTERM. */
 class ServeCommandTest {
-    private static final Pattern READY = Pattern.compile(Pattern.quote(ServeCommand.READY) + "(\\d+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern READY = ServeProcess.READY;
 
     @TempDir
     Path work;
@@ -51,36 +44,16 @@ class ServeCommandTest {
     }
 
     private void start(Map<String, String> extraEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
-                .directory(work.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RUNBOOK_BOT_"));
-        env.put("RUNBOOK_BOT_RUNBOOKS", Path.of("runbooks").toAbsolutePath().toString());
-        env.put("RUNBOOK_BOT_HTTP_PORT", "0");
-        env.putAll(extraEnv);
-        process = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                    Matcher m = READY.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
+        process = ServeProcess.start(work, extraEnv, output, line -> {
+            Matcher m = READY.matcher(line);
+            if (m.find()) {
+                port.complete(Integer.parseInt(m.group(1)));
             }
         });
-        reader.setDaemon(true);
-        reader.start();
     }
 
     private HttpResponse<String> get(int httpPort, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return ServeProcess.get(httpPort, path);
     }
 
     @Test
