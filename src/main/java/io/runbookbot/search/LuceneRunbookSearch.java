@@ -110,22 +110,22 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             if (terms.terms().isEmpty()) {
                 return new Ranked(List.of(), Evidence.NONE, Evidence.NONE, List.of());
             }
-            List<SectionHit> hits = rank(terms, SectionPrior.of(searched, ranking));
-            Evidence keyword = coverage.of(terms, DistinctSections.top(hits, 2));
+            int depth = Math.max(2, topN); // the second candidate gives the margin
+            List<SectionHit> ranked = rank(terms, SectionPrior.of(searched, ranking));
+            List<SectionHit> shown = DistinctSections.top(ranked, depth);
+            Evidence keyword = coverage.of(terms, shown);
+            Evidence evidence = keyword;
             List<String> notices = new ArrayList<>();
-            boolean blended = false;
             if (index.vectorDimension() > 0 && embedder.isPresent()
-                    && (hits.isEmpty() || fusion.blends(keyword.runbookCoverage()))) {
+                    && (shown.isEmpty() || fusion.blends(keyword.runbookCoverage()))) {
                 QueryEmbedder.Result vector = embedder.get().embed(searched, index.vectorDimension());
                 vector.notice().ifPresent(notices::add);
                 if (vector.vector().isPresent()) {
-                    hits = blend(hits, vector.vector().get());
-                    blended = true;
+                    shown = DistinctSections.top(blend(ranked, vector.vector().get()), depth);
+                    evidence = coverage.of(terms, shown);
                 }
             }
-            hits = DistinctSections.top(hits, Math.max(2, topN)); // the second one gives the margin
-            Evidence evidence = blended ? coverage.of(terms, hits) : keyword;
-            return new Ranked(hits.subList(0, Math.min(topN, hits.size())), evidence, keyword, notices);
+            return new Ranked(shown.subList(0, Math.min(topN, shown.size())), evidence, keyword, notices);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
