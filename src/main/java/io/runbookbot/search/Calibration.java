@@ -33,7 +33,7 @@ import io.runbookbot.core.Confidence;
 public record Calibration(double intercept, double runbookWeight, double sectionWeight, double marginWeight,
                           double high, double medium, double minCoverage, double minCoverageWithForeign) {
     /** Fitted on corpus and seed dev sets by ConfidenceTuner; see docs/eval.md. */
-    public static final Calibration DEFAULT = new Calibration(-1.436, 1.725, 1.673, 1.195, 0.80, 0.55, 0.05, 0.30);
+    public static final Calibration DEFAULT = new Calibration(-0.721, 1.190, 1.422, 1.005, 0.85, 0.65, 0.05, 0.30);
 
     /** Fewer known terms than this and the answer cannot be {@link Confidence#HIGH}. */
     static final int MIN_TERMS_FOR_HIGH = 4;

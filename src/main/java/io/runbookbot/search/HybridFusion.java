@@ -35,7 +35,7 @@ public record HybridFusion(double keywordSure, double weight, double power, int 
      * Chosen by {@code FusionTuner} (k-fold cross-validation over the corpus and seeds dev sets, never
      * worse than keyword per set and kind within one question); gated by the hybrid regression test.
      */
-    public static final HybridFusion DEFAULT = new HybridFusion(0.9, 0.2, 2, 2);
+    public static final HybridFusion DEFAULT = new HybridFusion(0.9, 0.1, 2, 2);
 
     private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score).reversed()
             .thenComparing(h -> h.section().file()).thenComparingInt(h -> h.section().line());

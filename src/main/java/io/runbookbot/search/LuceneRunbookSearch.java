@@ -111,9 +111,10 @@ public final class LuceneRunbookSearch implements RunbookSearch {
                 return new Ranked(List.of(), Evidence.NONE, Evidence.NONE, List.of());
             }
             int depth = Math.max(2, topN); // the second candidate gives the margin
-            List<SectionHit> ranked = rank(terms, SectionPrior.of(searched, ranking));
+            List<SectionHit> plain = rank(terms, SectionPrior.of(searched, ranking));
+            List<SectionHit> ranked = byCoverage(terms, plain);
             List<SectionHit> shown = DistinctSections.top(ranked, depth);
-            Evidence keyword = coverage.of(terms, shown);
+            Evidence keyword = coverage.of(terms, ranked == plain ? shown : DistinctSections.top(plain, depth));
             Evidence evidence = keyword;
             List<String> notices = new ArrayList<>();
             if (index.vectorDimension() > 0 && embedder.isPresent()
@@ -147,7 +148,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         return hits;
     }
 
-    /** Every keyword candidate, best first. */
+    /** Every keyword candidate, best first, by BM25 fused with the runbook's relevance and the prior. */
     private List<SectionHit> rank(QueryTerms terms, SectionPrior prior) throws IOException {
         Map<String, Float> runbookScores = runbookScores(terms.terms());
         ScoreDoc[] docs = top(sections, sectionQuery(terms), ranking.candidates());
@@ -161,6 +162,24 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         hits = SmallestAnswer.prefer(sections.getIndexReader(), terms.terms(), ids, hits, ranking.childCover());
         hits.sort(BEST_FIRST);
         return hits;
+    }
+
+    /**
+     * The candidates reordered by how much of the question's rare words their runbook holds
+     * ({@link RunbookShares}, {@link Ranking#coverage()}); the same list when that is off.
+     */
+    private List<SectionHit> byCoverage(QueryTerms terms, List<SectionHit> hits) throws IOException {
+        if (ranking.coverage() == 0) {
+            return hits;
+        }
+        Map<String, Double> shares = new RunbookShares(runbooks).of(terms, d -> index.runbookAt(d).file(), 1000);
+        List<SectionHit> out = new ArrayList<>(hits.size());
+        for (SectionHit h : hits) {
+            out.add(new SectionHit(h.section(),
+                    h.score() * Math.pow(shares.getOrDefault(h.section().file(), 0.0), ranking.coverage())));
+        }
+        out.sort(BEST_FIRST);
+        return out;
     }
 
     private Query sectionQuery(QueryTerms terms) {

@@ -19,15 +19,18 @@ package io.runbookbot.search;
  * @param childCover  a subsection replaces its container in the ranking when it holds this share of
  *                    the question's word weight that the container holds ({@link SmallestAnswer});
  *                    0 turns this off
+ * @param coverage    exponent of the share of the question's rare words the section's runbook holds
+ *                    ({@link RunbookShares}), by which each section's score is multiplied; 0 turns
+ *                    this off
  * @param k1          BM25 term frequency saturation
  * @param b           BM25 length normalisation
  * @param candidates  how many sections are scored before fusion
  */
 public record Ranking(float title, float path, float heading, float body, float runbook,
-                      float action, float description, float intent, float childCover,
+                      float action, float description, float intent, float childCover, float coverage,
                       float k1, float b,
                       int candidates) {
 
     public static final Ranking DEFAULT =
-            new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 1.2f, 0.75f, 100);
+            new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 0.5f, 1.2f, 0.75f, 100);
 }

@@ -52,20 +52,12 @@ public final class ConfidenceTuner {
             return;
         }
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
-        List<Sample> samples = new ArrayList<>();
-        samples.addAll(samples(shared.resolve("corpus"), shared.resolve("eval/dev.jsonl")));
-        samples.addAll(samples(shared.resolve("seeds"), shared.resolve("eval/seeds-dev.jsonl")));
+        List<Sample> samples = devSamples(shared);
         Map<EvalQuestion, Sample> byQuestion = new IdentityHashMap<>();
         samples.forEach(s -> byQuestion.put(s.question(), s));
         CrossValidation folds = CrossValidation.of(samples.stream().map(Sample::question).toList());
 
-        Map<EvalQuestion, Double> outOfFold = new HashMap<>();
-        for (int i = 0; i < folds.k(); i++) {
-            double[] w = fit(answerable(folds.train(i), byQuestion));
-            for (EvalQuestion q : folds.test(i)) {
-                outOfFold.put(q, probability(w, byQuestion.get(q).features()));
-            }
-        }
+        Map<EvalQuestion, Double> outOfFold = outOfFold(folds, byQuestion);
         System.out.printf("%d questions (%d answerable), %d folds; out-of-fold precision at rank 1 by band:%n",
                 samples.size(), answerable(samples.stream().map(Sample::question).toList(), byQuestion).size(), folds.k());
         for (double high : HIGH) {
@@ -191,6 +183,26 @@ public final class ConfidenceTuner {
                 && !withMedium.abstains(s.evidence()) && band(s, p, withMedium) != Confidence.LOW;
     }
 
+    /** The dev questions of the corpus and of the seeds, as the calibration sees them. */
+    static List<Sample> devSamples(Path shared) {
+        List<Sample> samples = new ArrayList<>();
+        samples.addAll(samples(shared.resolve("corpus"), shared.resolve("eval/dev.jsonl")));
+        samples.addAll(samples(shared.resolve("seeds"), shared.resolve("eval/seeds-dev.jsonl")));
+        return samples;
+    }
+
+    /** Each question's probability from the model fitted on the other folds. */
+    static Map<EvalQuestion, Double> outOfFold(CrossValidation folds, Map<EvalQuestion, Sample> byQuestion) {
+        Map<EvalQuestion, Double> outOfFold = new HashMap<>();
+        for (int i = 0; i < folds.k(); i++) {
+            double[] w = fit(answerable(folds.train(i), byQuestion));
+            for (EvalQuestion q : folds.test(i)) {
+                outOfFold.put(q, probability(w, byQuestion.get(q).features()));
+            }
+        }
+        return outOfFold;
+    }
+
     private static List<Sample> samples(Path runbooks, Path questions) {
         LoadResult loaded = new RunbookLoader().load(runbooks);
         List<EvalQuestion> qs = EvalSet.read(questions);
@@ -235,7 +247,7 @@ public final class ConfidenceTuner {
         return out.toString();
     }
 
-    private static double precision(List<EvalQuestion> qs, Map<EvalQuestion, Sample> by, Map<EvalQuestion, Double> p,
+    static double precision(List<EvalQuestion> qs, Map<EvalQuestion, Sample> by, Map<EvalQuestion, Double> p,
                                     Calibration c, Confidence band) {
         List<Sample> in = answerable(qs, by).stream().filter(s -> !abstains(s, c) && band(s, p, c) == band).toList();
         return in.isEmpty() ? 1 : (double) in.stream().filter(Sample::right).count() / in.size();

@@ -166,10 +166,12 @@ public final class RankingTuner {
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
         List<Ranking> out = new java.util.ArrayList<>();
-        for (float intent : new float[] {0f, 1.1f, 1.3f, 1.5f, 1.8f}) {
-            for (float cover : new float[] {0f, 1f, 0.9f, 0.75f}) {
-                out.add(new Ranking(d.title(), d.path(), d.heading(), d.body(), d.runbook(), d.action(),
-                        d.description(), intent, cover, d.k1(), d.b(), d.candidates()));
+        for (float runbook : new float[] {1.0f, 1.5f}) {
+            for (float intent : new float[] {0f, 1.3f}) {
+                for (float coverage : new float[] {0f, 0.25f, 0.5f, 0.75f, 1f, 1.5f}) {
+                    out.add(new Ranking(d.title(), d.path(), d.heading(), d.body(), runbook, d.action(),
+                            d.description(), intent, d.childCover(), coverage, d.k1(), d.b(), d.candidates()));
+                }
             }
         }
         return out;

@@ -67,7 +67,7 @@ class SectionChoiceTest {
     private static Ranking with(float intent, float childCover) {
         Ranking d = Ranking.DEFAULT;
         return new Ranking(d.title(), d.path(), d.heading(), d.body(), d.runbook(), d.action(), d.description(),
-                intent, childCover, d.k1(), d.b(), d.candidates());
+                intent, childCover, d.coverage(), d.k1(), d.b(), d.candidates());
     }
 
     @Test
