@@ -42,7 +42,7 @@ final class HttpListenerMeters {
     }
 
     private void register(String name, Last last) {
-        Gauge.builder("runbookbot.http.connections", last, l -> l.value(HttpListener.Stats::open))
+        Gauge.builder("runbookbot.http.connections", last, l -> l.value(HttpListener.Stats::open)).strongReference(true)
                 .description("Connections open now, by listener.").tag("listener", name).register(registry);
         FunctionCounter.builder("runbookbot.http.connections.refused", last, l -> l.value(HttpListener.Stats::refused))
                 .description("Connections closed at once for being over the per-client or total cap.")

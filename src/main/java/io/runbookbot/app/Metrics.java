@@ -44,14 +44,17 @@ final class Metrics implements AutoCloseable {
     private final Timer latency = Timer.builder("runbookbot.answer").description("Time to rank a question.")
             .serviceLevelObjectives(BUCKETS).register(registry);
     private final HttpListenerMeters listeners = new HttpListenerMeters(registry);
+    /** Held here: Micrometer keeps only a weak reference to what a gauge or function counter reads. */
+    private final Supplier<ReloadingRunbooks.Status> index;
 
     Metrics(Supplier<ReloadingRunbooks.Status> index) {
+        this.index = index;
         for (DiagnosticReport.Outcome outcome : DiagnosticReport.Outcome.values()) {
             diagnostics.put(outcome, Counter.builder("runbookbot.diagnostics.runs")
                     .description("Diagnostic requests by outcome.")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
         }
-        index(index);
+        index();
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -84,7 +87,7 @@ final class Metrics implements AutoCloseable {
         return registry.scrape();
     }
 
-    private void index(Supplier<ReloadingRunbooks.Status> index) {
+    private void index() {
         for (boolean success : new boolean[] {true, false}) {
             FunctionCounter.builder("runbookbot.reloads", index,
                             s -> success ? s.get().succeeded() : s.get().failed())
@@ -92,11 +95,12 @@ final class Metrics implements AutoCloseable {
                     .tag("result", success ? "success" : "failure").register(registry);
         }
         Gauge.builder("runbookbot.sections", index, s -> s.get().sections())
-                .description("Sections in the index being served.").register(registry);
+                .description("Sections in the index being served.").strongReference(true).register(registry);
         Gauge.builder("runbookbot.hybrid.index", index, s -> s.get().hybrid() ? 1 : 0)
-                .description("1 when the served index has section vectors (hybrid retrieval).").register(registry);
+                .description("1 when the served index has section vectors (hybrid retrieval).").strongReference(true)
+                .register(registry);
         Gauge.builder("runbookbot.index.loaded.timestamp.seconds", index, s -> s.get().loadedAt().toEpochMilli() / 1000.0)
-                .description("When the served index was built.").register(registry);
+                .description("When the served index was built.").strongReference(true).register(registry);
     }
 
     private Counter counter(String name, String help) {

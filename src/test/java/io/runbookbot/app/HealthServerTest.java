@@ -123,6 +123,18 @@ class HealthServerTest {
     }
 
     @Test
+    void indexGaugesSurviveGarbageCollectionOfTheStatusSupplier() {
+        ReloadingRunbooks.Status[] status = {LOADED};
+        try (Metrics held = new Metrics(() -> status[0])) {
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            assertThat(held.scrape()).contains("runbookbot_sections 200.0\n",
+                    "runbookbot_reloads_total{result=\"success\"} 3.0\n", "runbookbot_hybrid_index 0.0\n");
+        }
+    }
+
+    @Test
     void scrapeHasJvmAndProcessMetrics() {
         assertThat(metrics.scrape()).contains("# TYPE jvm_memory_used_bytes gauge\n", "jvm_threads_live_threads ",
                 "jvm_gc_memory_allocated_bytes_total ", "jvm_classes_loaded_classes ", "process_cpu_usage ",
