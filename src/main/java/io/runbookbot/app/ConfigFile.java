@@ -34,7 +34,7 @@ final class ConfigFile {
         if (!root.isObject()) {
             throw new ConfigException("--config " + file + ": expected a map of setting names to values");
         }
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             Setting setting = Setting.named(e.getKey()).orElseThrow(() -> new ConfigException("--config " + file
                     + ": unknown setting " + e.getKey() + " (known: " + String.join(", ", Arrays.stream(Setting.values())
                     .filter(s -> !s.secret()).map(Setting::variable).sorted().toList()) + ")"));

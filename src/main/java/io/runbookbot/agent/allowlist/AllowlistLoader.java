@@ -81,7 +81,7 @@ public final class AllowlistLoader {
             return roots;
         }
         nodes.mapping(node, "roots");
-        node.fields().forEachRemaining(e -> roots.put(e.getKey(), folders(e.getKey(), e.getValue(), nodes)));
+        node.properties().forEach(e -> roots.put(e.getKey(), folders(e.getKey(), e.getValue(), nodes)));
         return roots;
     }
 
