@@ -153,14 +153,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void agentImportsOnlyAgentHttpJdkJacksonSlf4jAndJspecify() {
+  void agentImportsOnlyAgentHttpYamlJdkJacksonSlf4jAndJspecify() {
     Predicate<String> allowed =
         name ->
             startsWithAny(name, JDK)
                 || startsWithAny(
                     name, List.of("com.fasterxml.jackson.", "org.slf4j.", "org.jspecify."))
                 || isIn(name, BASE + ".agent")
-                || isIn(name, BASE + ".http");
+                || isIn(name, BASE + ".http")
+                || isIn(name, BASE + ".yaml");
     assertThat(violations(inPackage("agent"), allowed.negate())).isEmpty();
   }
 

@@ -55,7 +55,7 @@ final class BotServer implements AutoCloseable {
         runbooks = own(ReloadingRunbooks.open(config.runbooks(), embeddings,
                 RunbookLoader.withMaxFileBytes(config.maxRunbookBytes())));
         own(RunbookFolderWatcher.start(config.runbooks(), DEBOUNCE, runbooks::requestReload));
-        Metrics metrics = new Metrics(runbooks::status);
+        Metrics metrics = own(new Metrics(runbooks::status));
         Optional<Diagnostics> diagnostics = diagnostics(config, env)
                 .map(d -> new MeteredDiagnostics(d, metrics));
         JsonLinesFeedback feedback = own(JsonLinesFeedback.open(config.feedback(), metrics));

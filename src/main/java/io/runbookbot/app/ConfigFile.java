@@ -1,8 +1,7 @@
 package io.runbookbot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.runbookbot.yaml.YamlTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,10 +19,11 @@ final class ConfigFile {
     static Map<String, String> read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            root = YamlTrees.read(file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException("--config " + file + ": not valid YAML near line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + (e.getOriginalMessage().startsWith("Duplicate field") ? " (a setting given twice)" : ""));
         } catch (IOException e) {
             throw new ConfigException("--config " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
         }
@@ -34,7 +34,7 @@ final class ConfigFile {
         if (!root.isObject()) {
             throw new ConfigException("--config " + file + ": expected a map of setting names to values");
         }
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             Setting setting = Setting.named(e.getKey()).orElseThrow(() -> new ConfigException("--config " + file
                     + ": unknown setting " + e.getKey() + " (known: " + String.join(", ", Arrays.stream(Setting.values())
                     .filter(s -> !s.secret()).map(Setting::variable).sorted().toList()) + ")"));

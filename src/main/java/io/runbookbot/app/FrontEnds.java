@@ -52,9 +52,8 @@ final class FrontEnds {
     }
 
     private static FrontEnd slack(BotConfig.Slack config, BotEngine engine) {
-        SlackSettings settings = settings("SLACK_*", () -> new SlackSettings(config.botToken().reveal(),
-                config.appToken().map(Secret::reveal), config.signingSecret().map(Secret::reveal), config.httpPort(),
-                config.httpBind(), config.incidentChannels(), config.apiUrl()));
+        SlackSettings settings = new SlackSettings(config.botToken().reveal(), mode(config), config.incidentChannels(),
+                config.apiUrl());
         return started("slack", "Slack", () -> {
             SlackFrontEnd slack = SlackFrontEnd.start(settings, engine);
             // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
@@ -63,8 +62,7 @@ final class FrontEnds {
     }
 
     private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
-        DiscordSettings settings = settings(Setting.DISCORD_BOT_TOKEN.variable(), () -> new DiscordSettings(config.botToken().reveal(),
-                config.restUrl(), config.gatewayUrl()));
+        DiscordSettings settings = new DiscordSettings(config.botToken().reveal(), config.restUrl(), config.gatewayUrl());
         return started("discord", "Discord", () -> {
             DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);
             return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord,
@@ -72,13 +70,14 @@ final class FrontEnds {
         });
     }
 
-    /** The adapter's own settings check; its messages never quote a token. */
-    private static <T> T settings(String variables, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(variables + ": " + e.getMessage());
-        }
+    /**
+     * Socket Mode when an app token is set, else HTTP mode: {@link BotConfigLoader} already refused a
+     * bot token with neither, so the signing secret is there.
+     */
+    private static SlackSettings.Mode mode(BotConfig.Slack config) {
+        return config.appToken().<SlackSettings.Mode>map(token -> new SlackSettings.SocketMode(token.reveal()))
+                .orElseGet(() -> new SlackSettings.HttpMode(config.signingSecret().orElseThrow().reveal(),
+                        config.httpPort(), config.httpBind()));
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.runbookbot.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.runbookbot.http.Exchange;
 import io.runbookbot.http.HttpLimits;
 import io.runbookbot.http.HttpListener;
@@ -8,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * {@code /healthz}, {@code /readyz} and {@code /metrics} on a listener of their own, so that they
@@ -62,11 +65,24 @@ final class HealthServer implements AutoCloseable {
     }
 
     private static void ready(Exchange exchange, List<String> reasons) {
-        if (reasons.isEmpty()) {
-            send(exchange, 200, "application/json", "{\"ready\":true}\n");
-        } else {
-            String list = reasons.stream().map(HealthServer::quoted).collect(Collectors.joining(","));
-            send(exchange, 503, "application/json", "{\"ready\":false,\"reasons\":[" + list + "]}\n");
+        send(exchange, reasons.isEmpty() ? 200 : 503, "application/json", Readiness.of(reasons).json());
+    }
+
+    /** The {@code /readyz} body: {@code {"ready":true}} or {@code {"ready":false,"reasons":[...]}}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Readiness(boolean ready, List<String> reasons) {
+        private static final ObjectWriter JSON = new ObjectMapper().writerFor(Readiness.class);
+
+        static Readiness of(List<String> reasons) {
+            return new Readiness(reasons.isEmpty(), List.copyOf(reasons));
+        }
+
+        String json() {
+            try {
+                return JSON.writeValueAsString(this) + "\n";
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a list of strings is always JSON", e);
+            }
         }
     }
 
@@ -78,24 +94,6 @@ final class HealthServer implements AutoCloseable {
             return;
         }
         exchange.respond(status, type, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     /** Stops at once: probes and scrapes are short, and shutdown should be quick. */

@@ -1,148 +1,129 @@
 package io.runbookbot.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.http.HttpListener;
 import io.runbookbot.search.ReloadingRunbooks;
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The bot's counters, written by hand in the Prometheus text exposition format (version 0.0.4).
- * Every labelled series exists from the start, at zero, so rates work from the first scrape.
+ * The bot's metrics in a Micrometer registry, scraped in the Prometheus text format (version 0.0.4).
+ * Every labelled series exists from the start, at zero, so rates work from the first scrape; the
+ * JVM and process binders add memory, GC, threads, classes, CPU, open files and uptime.
  */
-final class Metrics {
+final class Metrics implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final Duration[] BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
 
-    final LongAdder questions = new LongAdder();
-    final LongAdder answers = new LongAdder();
-    final LongAdder abstentions = new LongAdder();
-    private final Map<String, LongAdder> diagnostics = new TreeMap<>();
-    private final Map<String, LongAdder> feedback = new TreeMap<>();
-    private final LongAdder[] latencyBuckets = new LongAdder[BUCKETS.length];
-    private final DoubleAdder latencySum = new DoubleAdder();
-    private final LongAdder latencyCount = new LongAdder();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    final Counter questions = counter("runbookbot.questions", "Questions ranked against the runbooks.");
+    final Counter answers = counter("runbookbot.answers", "Questions answered with a confident section.");
+    final Counter abstentions = counter("runbookbot.abstentions", "Questions where no runbook matched confidently.");
+    private final Map<DiagnosticReport.Outcome, Counter> diagnostics = new EnumMap<>(DiagnosticReport.Outcome.class);
+    private final Counter helpful = feedbackCounter(true);
+    private final Counter unhelpful = feedbackCounter(false);
+    private final Timer latency = Timer.builder("runbookbot.answer").description("Time to rank a question.")
+            .serviceLevelObjectives(BUCKETS).register(registry);
+    private final HttpListenerMeters listeners = new HttpListenerMeters(registry);
+    /** Held here: Micrometer keeps only a weak reference to what a gauge or function counter reads. */
     private final Supplier<ReloadingRunbooks.Status> index;
-    private final Map<String, Supplier<Optional<HttpListener.Stats>>> listeners = new ConcurrentSkipListMap<>();
 
     Metrics(Supplier<ReloadingRunbooks.Status> index) {
         this.index = index;
-        Arrays.stream(DiagnosticReport.Outcome.values()).forEach(o -> diagnostics.put(label(o), new LongAdder()));
-        feedback.put("true", new LongAdder());
-        feedback.put("false", new LongAdder());
-        Arrays.setAll(latencyBuckets, i -> new LongAdder());
+        for (DiagnosticReport.Outcome outcome : DiagnosticReport.Outcome.values()) {
+            diagnostics.put(outcome, Counter.builder("runbookbot.diagnostics.runs")
+                    .description("Diagnostic requests by outcome.")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        index();
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
     }
 
     void diagnosticsRun(DiagnosticReport.Outcome outcome) {
-        diagnostics.get(label(outcome)).increment();
+        diagnostics.get(outcome).increment();
     }
 
-    void feedback(boolean helpful) {
-        feedback.get(Boolean.toString(helpful)).increment();
+    void feedback(boolean wasHelpful) {
+        (wasHelpful ? helpful : unhelpful).increment();
     }
 
     /** Adds an HTTP listener's connection counts to the scrape, labelled {@code listener="name"}. */
     void listener(String name, Supplier<Optional<HttpListener.Stats>> stats) {
-        listeners.put(name, stats);
+        listeners.add(name, stats);
     }
 
     void answerSeconds(double seconds) {
-        for (int i = 0; i < BUCKETS.length; i++) {
-            if (seconds <= BUCKETS[i]) {
-                latencyBuckets[i].increment();
-            }
-        }
-        latencySum.add(seconds);
-        latencyCount.increment();
+        latency.record((long) (seconds * 1e9), TimeUnit.NANOSECONDS);
     }
 
     /** The exposition text. */
     String scrape() {
-        StringBuilder out = new StringBuilder();
-        counter(out, "runbookbot_questions_total", "Questions ranked against the runbooks.", questions.sum());
-        counter(out, "runbookbot_answers_total", "Questions answered with a confident section.", answers.sum());
-        counter(out, "runbookbot_abstentions_total", "Questions where no runbook matched confidently.",
-                abstentions.sum());
-        labelled(out, "runbookbot_diagnostics_runs_total", "Diagnostic requests by outcome.", "outcome", diagnostics);
-        labelled(out, "runbookbot_feedback_total", "Helpful / not helpful votes.", "helpful", feedback);
-        ReloadingRunbooks.Status status = index.get();
-        header(out, "runbookbot_reloads_total", "Runbook index loads by result.", "counter");
-        out.append("runbookbot_reloads_total{result=\"success\"} ").append(status.succeeded()).append('\n');
-        out.append("runbookbot_reloads_total{result=\"failure\"} ").append(status.failed()).append('\n');
-        histogram(out);
-        header(out, "runbookbot_sections", "Sections in the index being served.", "gauge");
-        out.append("runbookbot_sections ").append(status.sections()).append('\n');
-        header(out, "runbookbot_hybrid_index", "1 when the served index has section vectors (hybrid retrieval).",
-                "gauge");
-        out.append("runbookbot_hybrid_index ").append(status.hybrid() ? 1 : 0).append('\n');
-        header(out, "runbookbot_index_loaded_timestamp_seconds", "When the served index was built.", "gauge");
-        out.append("runbookbot_index_loaded_timestamp_seconds ")
-                .append(status.loadedAt().toEpochMilli() / 1000.0).append('\n');
-        http(out);
-        return out.toString();
+        listeners.refresh();
+        return registry.scrape();
     }
 
-    /** Per listener: connections open, and those refused or closed for a late head or body. */
-    private void http(StringBuilder out) {
-        Map<String, HttpListener.Stats> stats = new TreeMap<>();
-        listeners.forEach((name, s) -> s.get().ifPresent(v -> stats.put(name, v)));
-        if (stats.isEmpty()) {
-            return;
+    private void index() {
+        for (boolean success : new boolean[] {true, false}) {
+            FunctionCounter.builder("runbookbot.reloads", index,
+                            s -> success ? s.get().succeeded() : s.get().failed())
+                    .description("Runbook index loads by result.")
+                    .tag("result", success ? "success" : "failure").register(registry);
         }
-        header(out, "runbookbot_http_connections", "Connections open now, by listener.", "gauge");
-        stats.forEach((n, s) -> out.append("runbookbot_http_connections{listener=\"").append(n).append("\"} ")
-                .append(s.open()).append('\n'));
-        header(out, "runbookbot_http_connections_refused_total",
-                "Connections closed at once for being over the per-client or total cap.", "counter");
-        stats.forEach((n, s) -> out.append("runbookbot_http_connections_refused_total{listener=\"").append(n)
-                .append("\"} ").append(s.refused()).append('\n'));
-        header(out, "runbookbot_http_timeouts_total",
-                "Connections closed for sending no complete request head, or requests answered 408 for a late body,"
-                        + " in time.", "counter");
-        stats.forEach((n, s) -> out.append("runbookbot_http_timeouts_total{listener=\"").append(n)
-                .append("\",part=\"head\"} ").append(s.headTimeouts()).append('\n')
-                .append("runbookbot_http_timeouts_total{listener=\"").append(n).append("\",part=\"body\"} ")
-                .append(s.bodyTimeouts()).append('\n'));
+        Gauge.builder("runbookbot.sections", index, s -> s.get().sections())
+                .description("Sections in the index being served.").strongReference(true).register(registry);
+        Gauge.builder("runbookbot.hybrid.index", index, s -> s.get().hybrid() ? 1 : 0)
+                .description("1 when the served index has section vectors (hybrid retrieval).").strongReference(true)
+                .register(registry);
+        Gauge.builder("runbookbot.index.loaded.timestamp.seconds", index, s -> s.get().loadedAt().toEpochMilli() / 1000.0)
+                .description("When the served index was built.").strongReference(true).register(registry);
     }
 
-    private void histogram(StringBuilder out) {
-        String name = "runbookbot_answer_seconds";
-        header(out, name, "Time to rank a question.", "histogram");
-        for (int i = 0; i < BUCKETS.length; i++) {
-            out.append(name).append("_bucket{le=\"").append(BUCKETS[i]).append("\"} ")
-                    .append(latencyBuckets[i].sum()).append('\n');
+    private Counter counter(String name, String help) {
+        return Counter.builder(name).description(help).register(registry);
+    }
+
+    private Counter feedbackCounter(boolean value) {
+        return Counter.builder("runbookbot.feedback").description("Helpful / not helpful votes.")
+                .tag("helpful", Boolean.toString(value)).register(registry);
+    }
+
+    private static Duration[] seconds(double... values) {
+        Duration[] out = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Duration.ofNanos(Math.round(values[i] * 1e9));
         }
-        long count = latencyCount.sum();
-        out.append(name).append("_bucket{le=\"+Inf\"} ").append(count).append('\n');
-        out.append(name).append("_sum ").append(latencySum.sum()).append('\n');
-        out.append(name).append("_count ").append(count).append('\n');
+        return out;
     }
 
-    private static void counter(StringBuilder out, String name, String help, long value) {
-        header(out, name, help, "counter");
-        out.append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void labelled(StringBuilder out, String name, String help, String label,
-                                 Map<String, LongAdder> series) {
-        header(out, name, help, "counter");
-        series.forEach((value, count) -> out.append(name).append('{').append(label).append("=\"").append(value)
-                .append("\"} ").append(count.sum()).append('\n'));
-    }
-
-    private static void header(StringBuilder out, String name, String help, String type) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    private static String label(DiagnosticReport.Outcome outcome) {
-        return outcome.name().toLowerCase(Locale.ROOT);
+    /** Stops the GC listener the binder registered with the JVM. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.runbookbot.diagnostics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.runbookbot.core.UserFacingException;
+import io.runbookbot.yaml.YamlTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
  * @param source where it was loaded from, for messages
  */
 public record AgentRegistry(List<AgentEntry> agents, String source) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
     private static final Set<String> KEYS = Set.of("name", "url", "secret_env", "secret_file");
@@ -42,7 +41,10 @@ public record AgentRegistry(List<AgentEntry> agents, String source) {
     public static AgentRegistry load(Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            root = YamlTrees.read(file);
+        } catch (JsonProcessingException e) {
+            throw new UserFacingException(file + ": not valid YAML near line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UserFacingException(file + ": cannot read the agent registry (" + e.getClass().getSimpleName()
                     + ")", e);

@@ -93,6 +93,11 @@ public final class Confirmations {
         return pending.size();
     }
 
+    /** Used tokens still remembered (to say "already confirmed"); forgotten one window after expiry. */
+    synchronized int usedCount() {
+        return used.size();
+    }
+
     private static boolean sameUser(Caller a, Caller b) {
         return a.platform().equals(b.platform()) && a.userId().equals(b.userId());
     }

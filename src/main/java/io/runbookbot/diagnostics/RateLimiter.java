@@ -83,6 +83,11 @@ public final class RateLimiter {
                 + ": try again in " + DurationText.roundUp(waitTime(userId)) + ".";
     }
 
+    /** Users with runs remembered; those with none inside the window are forgotten at the next sweep. */
+    synchronized int trackedUsers() {
+        return runs.size();
+    }
+
     /** The runs of {@code userId} still inside the window ending now. */
     private Deque<Instant> recent(String userId, Instant now) {
         Deque<Instant> recent = runs.getOrDefault(userId, new ArrayDeque<>());

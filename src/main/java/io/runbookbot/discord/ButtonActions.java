@@ -1,18 +1,21 @@
 package io.runbookbot.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.RequestParser;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What a button does, in its {@code custom_id} (at most 100 characters). A diagnostic or a
  * confirmation that fits and that {@link RequestParser} reads back unchanged is written out
  * ({@code cmd:run listening-port port=8000}), so it survives a restart; anything else (questions,
- * feedback, long parameters) gets a short random key into a bounded map of recent buttons
- * ({@code ref:k3J9x2Qa}). Thread-safe.
+ * feedback, long parameters) gets a short random key into a cache of recent buttons
+ * ({@code ref:k3J9x2Qa}) that forgets a button a day after it was made, and holds at most
+ * {@code capacity} (beyond that Caffeine drops the least used first). Thread-safe.
  */
 final class ButtonActions {
     static final int MAX_ID = 100;
@@ -20,18 +23,20 @@ final class ButtonActions {
     private static final String REF = "ref:";
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int KEY_LENGTH = 12;
+    /** How long a referenced button works; a click after that is told the button expired. */
+    static final Duration LIFETIME = Duration.ofHours(24);
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, BotRequest> recent;
+    private final Cache<String, BotRequest> recent;
 
-    /** @param capacity how many referenced buttons are remembered; the oldest are forgotten first */
+    /** @param capacity how many referenced buttons are remembered at most */
     ButtonActions(int capacity) {
-        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, BotRequest> eldest) {
-                return size() > capacity;
-            }
-        };
+        this(capacity, LIFETIME, Ticker.systemTicker());
+    }
+
+    ButtonActions(int capacity, Duration lifetime, Ticker ticker) {
+        this.recent = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(lifetime).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
     /** The custom id for a button that makes this request. */
@@ -42,9 +47,7 @@ final class ButtonActions {
             return COMMAND + text.get();
         }
         String key = key();
-        synchronized (recent) {
-            recent.put(key, request);
-        }
+        recent.put(key, request);
         return REF + key;
     }
 
@@ -54,11 +57,15 @@ final class ButtonActions {
             return Optional.of(RequestParser.parse(customId.substring(COMMAND.length())));
         }
         if (customId.startsWith(REF)) {
-            synchronized (recent) {
-                return Optional.ofNullable(recent.get(customId.substring(REF.length())));
-            }
+            return Optional.ofNullable(recent.getIfPresent(customId.substring(REF.length())));
         }
         return Optional.empty();
+    }
+
+    /** How many referenced buttons are remembered now (after pending evictions). */
+    long remembered() {
+        recent.cleanUp();
+        return recent.estimatedSize();
     }
 
     private static Optional<String> commandText(BotRequest request) {

@@ -65,7 +65,7 @@ final class ToolArguments {
         if (!value.isObject()) {
             throw new BadArguments(tool + ": \"" + name + "\" must be an object of name to value");
         }
-        value.fields().forEachRemaining(e -> {
+        value.properties().forEach(e -> {
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 throw new BadArguments(tool + ": \"" + name + "." + e.getKey() + "\" must be a string or number");
             }

@@ -1,8 +1,9 @@
 package io.runbookbot.slack;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,59 +19,43 @@ public final class SlackAppManifest {
             "groups:history", "channels:read", "groups:read");
     static final List<String> BOT_EVENTS = List.of("app_mention", "message.channels", "message.groups");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SlackAppManifest() {
     }
 
     /** @param requestUrl e.g. {@code https://bot.example.com/slack/events}; empty for Socket Mode */
     public static String json(String appName, Optional<String> requestUrl) {
-        JsonObject manifest = new JsonObject();
-        JsonObject display = new JsonObject();
-        display.addProperty("name", appName);
-        display.addProperty("description", "Answers incident questions with the matching runbook section");
-        manifest.add("display_information", display);
-        JsonObject botUser = new JsonObject();
-        botUser.addProperty("display_name", appName);
-        botUser.addProperty("always_online", true);
-        JsonObject command = new JsonObject();
-        command.addProperty("command", SlackBot.COMMAND);
-        command.addProperty("description", "Find the runbook section for an error or symptom");
-        command.addProperty("usage_hint", "<error line or symptom> | investigate <symptom> | help | run <id> key=value [on <agent>]");
-        command.addProperty("should_escape", false);
-        requestUrl.ifPresent(url -> command.addProperty("url", url));
-        JsonArray commands = new JsonArray();
-        commands.add(command);
-        JsonObject features = new JsonObject();
-        features.add("bot_user", botUser);
-        features.add("slash_commands", commands);
-        manifest.add("features", features);
-        JsonObject scopes = new JsonObject();
-        scopes.add("bot", array(BOT_SCOPES));
-        JsonObject oauth = new JsonObject();
-        oauth.add("scopes", scopes);
-        manifest.add("oauth_config", oauth);
-        manifest.add("settings", settings(requestUrl));
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(manifest);
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.putObject("display_information").put("name", appName)
+                .put("description", "Answers incident questions with the matching runbook section");
+        ObjectNode features = manifest.putObject("features");
+        features.putObject("bot_user").put("display_name", appName).put("always_online", true);
+        ObjectNode command = features.putArray("slash_commands").addObject().put("command", SlackBot.COMMAND)
+                .put("description", "Find the runbook section for an error or symptom")
+                .put("usage_hint", "<error line or symptom> | investigate <symptom> | help | run <id> key=value [on <agent>]")
+                .put("should_escape", false);
+        requestUrl.ifPresent(url -> command.put("url", url));
+        strings(manifest.putObject("oauth_config").putObject("scopes").putArray("bot"), BOT_SCOPES);
+        settings(manifest.putObject("settings"), requestUrl);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings is always JSON", e);
+        }
     }
 
-    private static JsonObject settings(Optional<String> requestUrl) {
-        JsonObject events = new JsonObject();
-        requestUrl.ifPresent(url -> events.addProperty("request_url", url));
-        events.add("bot_events", array(BOT_EVENTS));
-        JsonObject interactivity = new JsonObject();
-        interactivity.addProperty("is_enabled", true);
-        requestUrl.ifPresent(url -> interactivity.addProperty("request_url", url));
-        JsonObject settings = new JsonObject();
-        settings.add("event_subscriptions", events);
-        settings.add("interactivity", interactivity);
-        settings.addProperty("org_deploy_enabled", false);
-        settings.addProperty("socket_mode_enabled", requestUrl.isEmpty());
-        settings.addProperty("token_rotation_enabled", false);
-        return settings;
+    private static void settings(ObjectNode settings, Optional<String> requestUrl) {
+        ObjectNode events = settings.putObject("event_subscriptions");
+        requestUrl.ifPresent(url -> events.put("request_url", url));
+        strings(events.putArray("bot_events"), BOT_EVENTS);
+        ObjectNode interactivity = settings.putObject("interactivity").put("is_enabled", true);
+        requestUrl.ifPresent(url -> interactivity.put("request_url", url));
+        settings.put("org_deploy_enabled", false).put("socket_mode_enabled", requestUrl.isEmpty())
+                .put("token_rotation_enabled", false);
     }
 
-    private static JsonArray array(List<String> values) {
-        JsonArray array = new JsonArray();
+    private static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
-        return array;
     }
 }

@@ -1,10 +1,13 @@
 package io.runbookbot.slack;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.chat.BotRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What a button carries: the action id says which request, the value (JSON, under Slack's 2,000
@@ -22,31 +25,23 @@ final class SlackButtonValue {
     static final int MAX_VALUE = 2000;
     /** Room left for a question inside a value. */
     private static final int MAX_QUESTION = 1200;
-    private static final Gson GSON = new Gson();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SlackButtonValue() {
     }
 
     static String run(String agent, String commandId, Map<String, String> params) {
-        JsonObject json = new JsonObject();
-        json.addProperty("agent", agent);
-        json.addProperty("id", commandId);
-        json.add("params", GSON.toJsonTree(params));
+        ObjectNode json = JSON.createObjectNode().put("agent", agent).put("id", commandId);
+        params.forEach(json.putObject("params")::put);
         return json.toString();
     }
 
     static String next(String question, int index) {
-        JsonObject json = new JsonObject();
-        json.addProperty("q", cut(question));
-        json.addProperty("i", index);
-        return json.toString();
+        return JSON.createObjectNode().put("q", cut(question)).put("i", index).toString();
     }
 
     static String vote(String question, String location) {
-        JsonObject json = new JsonObject();
-        json.addProperty("q", cut(question));
-        json.addProperty("loc", location);
-        return json.toString();
+        return JSON.createObjectNode().put("q", cut(question)).put("loc", location).toString();
     }
 
     /** The request a click stands for; throws IllegalArgumentException for a value it did not write. */
@@ -54,25 +49,44 @@ final class SlackButtonValue {
         if (actionId.equals(CONFIRM)) {
             return new BotRequest.Confirm(value);
         }
-        JsonObject json;
-        try {
-            json = GSON.fromJson(value, JsonObject.class);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a runbook-bot button value", e);
-        }
+        JsonNode json = parse(value);
         if (actionId.startsWith(RUN)) {
             Map<String, String> params = new LinkedHashMap<>();
-            json.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
-            return new BotRequest.RunDiagnostic(json.get("agent").getAsString(), json.get("id").getAsString(), params);
+            JsonNode given = field(json, "params", JsonNode::isObject);
+            given.fieldNames().forEachRemaining(name -> params.put(name, text(given, name)));
+            return new BotRequest.RunDiagnostic(text(json, "agent"), text(json, "id"), params);
         }
         if (actionId.equals(NEXT)) {
-            return new BotRequest.NextMatch(json.get("q").getAsString(), json.get("i").getAsInt());
+            return new BotRequest.NextMatch(text(json, "q"), field(json, "i", JsonNode::canConvertToInt).asInt());
         }
         if (actionId.equals(HELPFUL) || actionId.equals(NOT_HELPFUL)) {
-            return new BotRequest.Feedback(json.get("q").getAsString(), json.get("loc").getAsString(),
-                    actionId.equals(HELPFUL));
+            return new BotRequest.Feedback(text(json, "q"), text(json, "loc"), actionId.equals(HELPFUL));
         }
         throw new IllegalArgumentException("unknown action " + actionId);
+    }
+
+    private static JsonNode parse(String value) {
+        try {
+            JsonNode json = JSON.readTree(value);
+            if (json == null || !json.isObject()) {
+                throw new IllegalArgumentException("not a runbook-bot button value");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a runbook-bot button value", e);
+        }
+    }
+
+    private static String text(JsonNode json, String name) {
+        return field(json, name, JsonNode::isTextual).asText();
+    }
+
+    private static JsonNode field(JsonNode json, String name, Predicate<JsonNode> expected) {
+        JsonNode node = json.get(name);
+        if (node == null || !expected.test(node)) {
+            throw new IllegalArgumentException("button value without a valid \"" + name + "\"");
+        }
+        return node;
     }
 
     private static String cut(String question) {

@@ -47,11 +47,12 @@ public final class SlackFrontEnd implements AutoCloseable {
         }
         Slack slack = Slack.getInstance(config);
         SlackAuthCheck.check(slack, settings);
-        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
-        settings.signingSecret().ifPresent(appConfig::signingSecret);
+        AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
+        AppConfig appConfig = settings.mode().match(socketMode -> builder,
+                http -> builder.signingSecret(http.signingSecret())).build();
         App app;
         try {
-            app = new App(appConfig.build());
+            app = new App(appConfig);
         } catch (IllegalArgumentException e) {
             // Bolt's second auth.test failed after ours passed: its message is all there is
             throw new SlackStartException(String.valueOf(e.getMessage()), e);
@@ -59,26 +60,43 @@ public final class SlackFrontEnd implements AutoCloseable {
         app.use(new SlackRequestGuard(Clock.systemUTC(), SlackRequestGuard.DEFAULT_CAPACITY));
         SlackBot bot = SlackBot.register(app, engine, settings.incidentChannels(), WORKERS);
         try {
-            if (settings.socketMode()) {
-                SocketModeApp socket = new SocketModeApp(settings.appToken().orElseThrow(),
-                        SocketModeClient.Backend.JavaWebSocket, app);
-                socket.startAsync();
-                LOG.info("Slack front end started in Socket Mode: {}", settings);
-                return new SlackFrontEnd(bot, Optional.empty(), Optional.of(socket));
-            }
-            SlackHttpServer server = SlackHttpServer.start(app,
-                    new InetSocketAddress(settings.httpBind(), settings.httpPort()));
+            return settings.mode().match(socketMode -> socketMode(app, bot, socketMode, settings),
+                    http -> httpMode(app, bot, http, settings));
+        } catch (SlackStartException e) {
+            bot.close();
+            throw e;
+        } catch (RuntimeException e) {
+            bot.close();
+            throw failed(e);
+        }
+    }
+
+    private static SlackFrontEnd httpMode(App app, SlackBot bot, SlackSettings.HttpMode http, SlackSettings settings) {
+        try {
+            SlackHttpServer server = SlackHttpServer.start(app, new InetSocketAddress(http.bind(), http.port()));
             LOG.info("Slack front end started in HTTP mode on {}: {}", server.address(), settings);
             return new SlackFrontEnd(bot, Optional.of(server), Optional.empty());
         } catch (IOException e) {
-            bot.close();
-            throw new SlackStartException((settings.socketMode() ? "cannot open the Socket Mode connection ("
-                    : "cannot listen on port " + settings.httpPort() + " (") + e.getMessage() + ")", e);
-        } catch (Exception e) {
-            bot.close();
-            throw new SlackStartException("cannot start (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + ")", e);
+            throw new SlackStartException("cannot listen on port " + http.port() + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static SlackFrontEnd socketMode(App app, SlackBot bot, SlackSettings.SocketMode mode,
+                                            SlackSettings settings) {
+        try {
+            SocketModeApp socket = new SocketModeApp(mode.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+            socket.startAsync();
+            LOG.info("Slack front end started in Socket Mode: {}", settings);
+            return new SlackFrontEnd(bot, Optional.empty(), Optional.of(socket));
+        } catch (IOException e) {
+            throw new SlackStartException("cannot open the Socket Mode connection (" + e.getMessage() + ")", e);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    private static SlackStartException failed(Exception e) {
+        return new SlackStartException("cannot start (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
 
     /** The HTTP-mode listener's connection counts, empty in Socket Mode. */

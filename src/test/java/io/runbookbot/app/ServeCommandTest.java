@@ -69,9 +69,9 @@ class ServeCommandTest {
                 "runbookbot_abstentions_total 0", "runbookbot_diagnostics_runs_total{outcome=\"completed\"} 0",
                 "runbookbot_feedback_total{helpful=\"true\"} 0", "runbookbot_reloads_total{result=\"success\"} 1",
                 "runbookbot_answer_seconds_bucket{le=\"+Inf\"} 0", "# TYPE runbookbot_sections gauge");
-        Matcher sections = Pattern.compile("(?m)^runbookbot_sections (\\d+)$").matcher(metrics);
+        Matcher sections = Pattern.compile("(?m)^runbookbot_sections (\\S+)$").matcher(metrics);
         assertThat(sections.find()).isTrue();
-        assertThat(Integer.parseInt(sections.group(1))).isPositive();
+        assertThat(Double.parseDouble(sections.group(1))).isPositive();
         assertThat(output).anyMatch(l -> l.contains("SLACK_BOT_TOKEN=(not set)"));
 
         process.destroy();
@@ -94,8 +94,8 @@ class ServeCommandTest {
 
             RecordedRequest answer = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20));
             assertThat(answer.json().path("text").asText()).contains("Too Many Connections");
-            assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_questions_total 1",
-                    "runbookbot_answers_total 1");
+            assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_questions_total 1.0\n",
+                    "runbookbot_answers_total 1.0\n");
             assertThat(String.join("\n", output)).contains("SLACK_BOT_TOKEN=xoxb-****")
                     .doesNotContain("xapp-test");
             process.destroy();
@@ -187,16 +187,16 @@ class ServeCommandTest {
         Files.writeString(runbooks.resolve("disk.md"), "# Disk\n\n## Disk full\n\nRun `df -h`.\n");
         start(Map.of("RUNBOOK_BOT_RUNBOOKS", runbooks.toString()));
         int httpPort = port.get(60, TimeUnit.SECONDS);
-        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 1\n");
+        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 1.0\n");
 
         Files.writeString(runbooks.resolve("port.md"), "# Ports\n\n## Port in use\n\nRun `lsof -i`.\n");
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline && !get(httpPort, "/metrics").body().contains("runbookbot_sections 2\n")) {
+        while (System.nanoTime() < deadline && !get(httpPort, "/metrics").body().contains("runbookbot_sections 2.0\n")) {
             Thread.sleep(100);
         }
-        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 2\n")
-                .doesNotContain("runbookbot_reloads_total{result=\"success\"} 1\n");
+        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 2.0\n")
+                .doesNotContain("runbookbot_reloads_total{result=\"success\"} 1.0\n");
     }
 
     @Test

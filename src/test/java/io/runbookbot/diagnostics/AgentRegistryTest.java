@@ -25,6 +25,17 @@ class AgentRegistryTest {
     }
 
     @Test
+    void aFieldGivenTwiceInOneEntryIsRefusedNamingTheLine() {
+        assertRefused("""
+                agents:
+                  - name: web-1
+                    url: http://10.0.0.5:7070
+                    url: http://10.6.6.6:7070
+                    secret_env: RUNBOOK_BOT_AGENT_SECRET_WEB1
+                """, "not valid YAML near line 4: Duplicate field 'url'");
+    }
+
+    @Test
     void loadsAgentsWithSecretReferences() throws Exception {
         AgentRegistry r = load("""
                 agents:

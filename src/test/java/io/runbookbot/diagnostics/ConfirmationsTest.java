@@ -99,6 +99,18 @@ class ConfirmationsTest {
     }
 
     @Test
+    void forgetsUsedTokensOneWindowAfterTheyExpire() {
+        confirmations.confirm(confirmations.request(ALICE, RESTART, "local", PARAMS), ALICE);
+        assertThat(confirmations.usedCount()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(10).plusMillis(1));
+        confirmations.request(BOB, RESTART, "local", PARAMS);
+
+        assertThat(confirmations.usedCount()).isZero();
+        assertThat(confirmations.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
     void handsOutADifferentUnguessableTokenForEachRequest() {
         String first = confirmations.request(ALICE, RESTART, "local", PARAMS);
         String second = confirmations.request(ALICE, RESTART, "local", PARAMS);

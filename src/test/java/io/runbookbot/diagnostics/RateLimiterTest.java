@@ -19,6 +19,17 @@ class RateLimiterTest {
     }
 
     @Test
+    void forgetsUsersWhoseRunsLeftTheWindow() {
+        IntStream.range(0, 1000).forEach(i -> limiter.tryAcquire("U" + i));
+        assertThat(limiter.trackedUsers()).isEqualTo(1000);
+
+        clock.advance(Duration.ofMinutes(1));
+        limiter.tryAcquire("late");
+
+        assertThat(limiter.trackedUsers()).isEqualTo(1);
+    }
+
+    @Test
     void allowsTenRunsAMinuteAndRefusesTheEleventh() {
         assertThat(acquired("U1", 10)).isEqualTo(10);
 

@@ -3,6 +3,8 @@ package io.runbookbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.fakes.FakeTicker;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +31,29 @@ class ButtonActionsTest {
     }
 
     @Test
-    void forgetsTheOldestReferencedButtonsBeyondItsCapacity() {
-        String first = actions.idFor(new BotRequest.NextMatch("a", 1));
-        String second = actions.idFor(new BotRequest.NextMatch("b", 1));
-        String third = actions.idFor(new BotRequest.NextMatch("c", 1));
+    void remembersAtMostItsCapacityOfReferencedButtons() {
+        for (int i = 0; i < 50; i++) {
+            actions.idFor(new BotRequest.NextMatch("question " + i, 1));
+        }
+        String last = actions.idFor(new BotRequest.NextMatch("c", 1));
 
-        assertThat(actions.requestFor(first)).isEmpty();
-        assertThat(actions.requestFor(second)).contains(new BotRequest.NextMatch("b", 1));
-        assertThat(actions.requestFor(third)).contains(new BotRequest.NextMatch("c", 1));
+        assertThat(actions.remembered()).isEqualTo(2);
         assertThat(actions.requestFor("someone-else:1")).isEmpty();
+        assertThat(last).startsWith("ref:");
+    }
+
+    @Test
+    void aReferencedButtonExpiresADayAfterItWasMadeButAWrittenOutOneNever() {
+        FakeTicker ticker = new FakeTicker();
+        ButtonActions timed = new ButtonActions(100, ButtonActions.LIFETIME, ticker);
+        String ref = timed.idFor(new BotRequest.NextMatch("disk full", 1));
+        String written = timed.idFor(new BotRequest.RunDiagnostic("web-1", "listening-port", Map.of("port", "8000")));
+
+        ticker.advance(ButtonActions.LIFETIME.minusMinutes(1));
+        assertThat(timed.requestFor(ref)).contains(new BotRequest.NextMatch("disk full", 1));
+        ticker.advance(Duration.ofMinutes(2));
+        assertThat(timed.requestFor(ref)).isEmpty();
+        assertThat(timed.remembered()).isZero();
+        assertThat(timed.requestFor(written)).isPresent();
     }
 }

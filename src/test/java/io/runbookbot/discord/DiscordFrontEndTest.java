@@ -270,12 +270,6 @@ class DiscordFrontEndTest {
     }
 
     @Test
-    void refusesAMalformedTokenBeforeConnecting() {
-        assertThatThrownBy(() -> new DiscordSettings("oops", Optional.of(discord.restBaseUrl()), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed");
-    }
-
-    @Test
     void failsClearlyWhenTheGatewayNeverGetsReady() {
         DiscordSettings deadGateway = new DiscordSettings(DiscordSettingsTest.TOKEN, Optional.of(discord.restBaseUrl()),
                 Optional.of("ws://127.0.0.1:9/"));

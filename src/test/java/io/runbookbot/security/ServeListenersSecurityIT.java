@@ -108,7 +108,7 @@ class ServeListenersSecurityIT {
 
     private static long refused(String metrics, String listener) {
         String prefix = "runbookbot_http_connections_refused_total{listener=\"" + listener + "\"} ";
-        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
+        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> (long) Double.parseDouble(l.substring(prefix.length())))
                 .findFirst().orElse(-1);
     }
 

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,8 +59,8 @@ class SlackChatTextSecurityIT {
         slack = FakeSlack.start();
         payloads = slack.payloads();
         BotEngine engine = BotEngine.builder(() -> runbooks).build();
-        frontEnd = SlackFrontEnd.start(new SlackSettings("xoxb-test", Optional.empty(), Optional.of(SECRET), 0,
-                InetAddress.getLoopbackAddress(), List.of(SlackPayloads.CHANNEL_ID), slack.apiUrlPrefix()), engine);
+        frontEnd = SlackFrontEnd.start(new SlackSettings("xoxb-test", new SlackSettings.HttpMode(SECRET, 0,
+                InetAddress.getLoopbackAddress()), List.of(SlackPayloads.CHANNEL_ID), slack.apiUrlPrefix()), engine);
     }
 
     @AfterEach

@@ -13,7 +13,6 @@ import io.runbookbot.fakes.SlackPayloads;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,8 +122,8 @@ class SlackDeliveryIT {
     }
 
     private static SlackSettings settings(String apiUrl) {
-        return new SlackSettings(SlackHarness.BOT_TOKEN, Optional.empty(), Optional.of(SlackHarness.SECRET), 0,
-                InetAddress.getLoopbackAddress(), List.of(), apiUrl);
+        return new SlackSettings(SlackHarness.BOT_TOKEN,
+                new SlackSettings.HttpMode(SlackHarness.SECRET, 0, InetAddress.getLoopbackAddress()), List.of(), apiUrl);
     }
 
     private static BotEngine engine() {

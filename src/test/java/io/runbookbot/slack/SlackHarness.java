@@ -42,10 +42,9 @@ final class SlackHarness implements AutoCloseable {
             voters.add(caller);
             votes.add(vote);
         }).build();
-        frontEnd = SlackFrontEnd.start(new SlackSettings(BOT_TOKEN, appToken,
-                appToken.isPresent() ? Optional.empty() : Optional.of(SECRET), 0, InetAddress.getLoopbackAddress(),
-                incidentChannels,
-                slack.apiUrlPrefix()), engine);
+        frontEnd = SlackFrontEnd.start(new SlackSettings(BOT_TOKEN, appToken.<SlackSettings.Mode>map(
+                SlackSettings.SocketMode::new).orElseGet(() -> new SlackSettings.HttpMode(SECRET, 0,
+                InetAddress.getLoopbackAddress())), incidentChannels, slack.apiUrlPrefix()), engine);
     }
 
     static SlackHarness http(List<String> incidentChannels) {

@@ -2,9 +2,8 @@ package io.runbookbot.agent.allowlist;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.runbookbot.yaml.YamlTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +28,6 @@ public final class AllowlistLoader {
 
     private static final Set<String> KEYS = Set.of("version", "access", "roots", "commands");
     private static final Pattern ROOT_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private AllowlistLoader() {
     }
@@ -71,7 +67,7 @@ public final class AllowlistLoader {
 
     private static JsonNode readTree(String yaml, String source) {
         try {
-            return MAPPER.readTree(yaml);
+            return YamlTrees.read(yaml);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
@@ -85,7 +81,7 @@ public final class AllowlistLoader {
             return roots;
         }
         nodes.mapping(node, "roots");
-        node.fields().forEachRemaining(e -> roots.put(e.getKey(), folders(e.getKey(), e.getValue(), nodes)));
+        node.properties().forEach(e -> roots.put(e.getKey(), folders(e.getKey(), e.getValue(), nodes)));
         return roots;
     }
 

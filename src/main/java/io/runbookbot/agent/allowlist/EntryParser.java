@@ -133,7 +133,7 @@ final class EntryParser {
                 return params;
             }
             yaml.mapping(node.get(), "params");
-            node.get().fields().forEachRemaining(e -> params.put(e.getKey(), param(e.getKey(), e.getValue())));
+            node.get().properties().forEach(e -> params.put(e.getKey(), param(e.getKey(), e.getValue())));
             return params;
         }
 

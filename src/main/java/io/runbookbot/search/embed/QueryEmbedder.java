@@ -1,11 +1,11 @@
 package io.runbookbot.search.embed;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.runbookbot.core.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class QueryEmbedder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryEmbedder.class);
     static final Duration PAUSE = Duration.ofSeconds(30);
-    private static final int REMEMBERED = 256;
+    static final int REMEMBERED = 256;
     private static final String TIMED_OUT = "timed out";
 
     /** A question's vector, or why there is none. */
@@ -52,12 +52,8 @@ public final class QueryEmbedder implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .executor(Runnable::run).build();
     private final CircuitBreaker breaker;
     private volatile String lastNotice = "";
 
@@ -78,11 +74,9 @@ public final class QueryEmbedder implements AutoCloseable {
     /** The question's vector, which must have {@code dimension} values to be comparable with the index. */
     public Result embed(String question, int dimension) {
         String text = EmbeddingTexts.question(embedder.model(), question);
-        synchronized (recent) {
-            float[] known = recent.get(text);
-            if (known != null) {
-                return Result.of(known);
-            }
+        float[] known = recent.getIfPresent(text);
+        if (known != null) {
+            return Result.of(known);
         }
         if (!breaker.allows()) {
             return Result.none(lastNotice);
@@ -93,13 +87,17 @@ public final class QueryEmbedder implements AutoCloseable {
                 throw new EmbeddingException(embedder.model() + " answered " + v.length
                         + " dimensions, the index has " + dimension + " (model changed? re-index)");
             }
-            synchronized (recent) {
-                recent.put(text, v);
-            }
+            recent.put(text, v);
             return Result.of(v);
         } catch (EmbeddingException e) {
             return failed(e.getMessage());
         }
+    }
+
+    /** How many question vectors are remembered now (after pending evictions). */
+    long remembered() {
+        recent.cleanUp();
+        return recent.estimatedSize();
     }
 
     private float[] call(String text) {

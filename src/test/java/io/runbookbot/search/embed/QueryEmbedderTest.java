@@ -82,4 +82,25 @@ class QueryEmbedderTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(embedder.embed("d", DIM).vector()).isPresent();
     }
+
+    @Test
+    void remembersAtMostABoundedNumberOfQuestionVectors() {
+        Embedder local = new Embedder() {
+            @Override
+            public String model() {
+                return "local";
+            }
+
+            @Override
+            public java.util.List<float[]> embed(java.util.List<String> texts) {
+                return texts.stream().map(t -> new float[] {t.length(), 1}).toList();
+            }
+        };
+        try (QueryEmbedder bounded = new QueryEmbedder(local, Duration.ofSeconds(5))) {
+            for (int i = 0; i < QueryEmbedder.REMEMBERED * 3; i++) {
+                assertThat(bounded.embed("question " + i, 2).vector()).isPresent();
+            }
+            assertThat(bounded.remembered()).isEqualTo(QueryEmbedder.REMEMBERED);
+        }
+    }
 }
