@@ -8,6 +8,7 @@ import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigator;
 import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
@@ -60,7 +61,7 @@ final class BotServer implements AutoCloseable {
                 .map(d -> new MeteredDiagnostics(d, metrics));
         JsonLinesFeedback feedback = own(JsonLinesFeedback.open(config.feedback(), metrics));
         MeteredSearch search = new MeteredSearch(runbooks, metrics);
-        BotEngine engine = BotEngine.builder(() -> search).diagnostics(diagnostics).feedback(feedback)
+        ChatEngine engine = BotEngine.builder(() -> search).diagnostics(diagnostics).feedback(feedback)
                 .reindex(runbooks::requestReload).links(new SourceLinks(config.sourceUrl())).defaultAgent(config.runOn())
                 .investigator(investigator(config, diagnostics))
                 .summarizer(summarizer(config))

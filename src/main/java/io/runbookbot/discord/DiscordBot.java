@@ -2,7 +2,7 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.IncidentIds;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.RequestParser;
@@ -42,7 +42,7 @@ public final class DiscordBot extends ListenerAdapter {
     /** What the user sees when an answer could not be sent; the incident id goes in. */
     static final String UNDELIVERED = "Sorry, I could not send this answer (incident %s).";
 
-    private final BotEngine engine;
+    private final ChatEngine engine;
     private final DiscordAnswerFormatter formatter;
     private final ButtonActions actions;
     private final Executor worker;
@@ -51,7 +51,7 @@ public final class DiscordBot extends ListenerAdapter {
      * @param worker       runs the engine and sends the answers (the engine may be slow)
      * @param buttonMemory how many recent buttons whose action does not fit in a custom id are remembered
      */
-    public DiscordBot(BotEngine engine, Executor worker, int buttonMemory) {
+    public DiscordBot(ChatEngine engine, Executor worker, int buttonMemory) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.actions = new ButtonActions(buttonMemory);

@@ -1,6 +1,6 @@
 package io.runbookbot.discord;
 
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -47,11 +47,11 @@ public final class DiscordFrontEnd implements AutoCloseable {
      *
      * @throws IllegalStateException when the session is not ready within 30 seconds
      */
-    public static DiscordFrontEnd start(DiscordSettings settings, BotEngine engine) {
+    public static DiscordFrontEnd start(DiscordSettings settings, ChatEngine engine) {
         return start(settings, engine, READY_TIMEOUT);
     }
 
-    static DiscordFrontEnd start(DiscordSettings settings, BotEngine engine, Duration readyTimeout) {
+    static DiscordFrontEnd start(DiscordSettings settings, ChatEngine engine, Duration readyTimeout) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(engine, "engine");
         LOG.info("Starting the Discord front end: {}", settings);

@@ -5,7 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.model.Message;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotRequest;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -27,7 +27,7 @@ final class SlackActions {
     private SlackActions() {
     }
 
-    static void register(App app, BotEngine engine, Executor executor) {
+    static void register(App app, ChatEngine engine, Executor executor) {
         app.blockAction(Pattern.compile("^" + SlackButtonValue.PREFIX + ".*"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);

@@ -9,7 +9,7 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.IncidentTriage;
@@ -32,12 +32,12 @@ public final class SlackBot implements AutoCloseable {
     public static final String COMMAND = "/runbook";
     private static final int REMEMBERED_EVENTS = 10_000;
 
-    private final BotEngine engine;
+    private final ChatEngine engine;
     private final SlackIncidentChannels incidentChannels;
     private final SlackEventIds events = new SlackEventIds(REMEMBERED_EVENTS);
     private final ExecutorService executor;
 
-    private SlackBot(BotEngine engine, List<String> incidentChannels, int workers) {
+    private SlackBot(ChatEngine engine, List<String> incidentChannels, int workers) {
         this.engine = engine;
         this.incidentChannels = new SlackIncidentChannels(incidentChannels);
         AtomicInteger n = new AtomicInteger();
@@ -49,7 +49,7 @@ public final class SlackBot implements AutoCloseable {
     }
 
     /** Registers the handlers on {@code app}; close the bot to stop its workers. */
-    public static SlackBot register(App app, BotEngine engine, List<String> incidentChannels, int workers) {
+    public static SlackBot register(App app, ChatEngine engine, List<String> incidentChannels, int workers) {
         Objects.requireNonNull(app, "app");
         SlackBot bot = new SlackBot(Objects.requireNonNull(engine, "engine"), List.copyOf(incidentChannels), workers);
         app.command(COMMAND, (req, ctx) -> {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * turns failures into replies: a {@link UserFacingException} becomes its message, anything else a
  * fixed sentence with an incident id (the exception is logged, never shown). Thread-safe.
  */
-public final class BotEngine {
+public final class BotEngine implements ChatEngine {
     private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
     /** Candidates fetched per question; "next match" walks through them. */
     static final int CANDIDATES = 5;
@@ -57,6 +57,7 @@ public final class BotEngine {
     }
 
     /** Handles a request; never throws (not even an {@link Error}). */
+    @Override
     public BotReply handle(Caller caller, BotRequest request) {
         try {
             return dispatch(caller, request);
@@ -82,6 +83,7 @@ public final class BotEngine {
      * reads like a symptom and the match is not a guess ({@link IncidentTriage}), searched once;
      * empty (silence) otherwise, and on any failure.
      */
+    @Override
     public Optional<BotReply> triage(Caller caller, String message) {
         if (!IncidentTriage.readsLikeSymptom(message)) {
             return Optional.empty();
