@@ -109,19 +109,32 @@ public final class DiscordBot extends ListenerAdapter {
     private void send(Caller caller, BotRequest request, Consumer<MessageCreateData> out) {
         worker.execute(() -> {
             try {
-                formatter.format(engine.handle(caller, request)).forEach(out);
+                engine.reply(caller, request).thenAcceptAsync(reply -> deliver(caller, reply, out), worker);
             } catch (RuntimeException | Error e) {
-                // Error too, so that the worker never dies silently
-                String incident = IncidentIds.next();
-                LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
-                        caller.qualifiedUserId(), caller.channelId(), e);
-                try {
-                    formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
-                } catch (RuntimeException | Error again) {
-                    LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
-                }
+                undelivered(caller, out, e);
             }
         });
+    }
+
+    /** Formats the reply and sends each message in order; a failure is answered with a notice. */
+    private void deliver(Caller caller, BotReply reply, Consumer<MessageCreateData> out) {
+        try {
+            formatter.format(reply).forEach(out);
+        } catch (RuntimeException | Error e) {
+            undelivered(caller, out, e);
+        }
+    }
+
+    private void undelivered(Caller caller, Consumer<MessageCreateData> out, Throwable e) {
+        // Error too, so that the worker never dies silently
+        String incident = IncidentIds.next();
+        LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
+                caller.qualifiedUserId(), caller.channelId(), e);
+        try {
+            formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
+        } catch (RuntimeException | Error again) {
+            LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
+        }
     }
 
     /** The interaction could not be acknowledged: its answer will fail too, and that failure names the incident. */

@@ -44,10 +44,9 @@ final class SlackActions {
             }
             String channel = channel(p);
             Caller caller = SlackReplies.caller(p.getUser().getId(), channel);
-            executor.execute(SlackReplies.answering("button answer",
-                    () -> reply(ctx, privately, p, channel, request,
-                            SlackAnswerFormatter.format(engine.handle(caller, request))),
-                    text -> privately.send(SlackAnswerFormatter.text(text))));
+            SlackReplies.answer(executor, "button answer", () -> engine.reply(caller, request),
+                    reply -> reply(ctx, privately, p, channel, request, SlackAnswerFormatter.format(reply)),
+                    text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();
         });
     }

@@ -17,6 +17,7 @@ import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +59,9 @@ public final class SlackBot implements AutoCloseable {
             Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
             SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral").text(m.text())
                     .blocks(SlackReplies.blocks(m)));
-            bot.executor.execute(SlackReplies.answering("slash command answer", () -> SlackReplies.respond(privately,
-                    SlackAnswerFormatter.format(engine.handle(caller, request))),
-                    text -> privately.send(SlackAnswerFormatter.text(text))));
+            SlackReplies.answer(bot.executor, "slash command answer", () -> engine.reply(caller, request),
+                    reply -> SlackReplies.respond(privately, SlackAnswerFormatter.format(reply)),
+                    text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
         });
         app.event(AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
@@ -79,10 +80,11 @@ public final class SlackBot implements AutoCloseable {
         String text = SlackText.mention(e.getText(), ctx.getBotUserId());
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-        executor.execute(SlackReplies.answering("mention answer", () -> SlackReplies.postInThread(ctx.client(),
-                e.getChannel(), thread, SlackAnswerFormatter.format(engine.handle(caller, RequestParser.parse(text)))),
+        SlackReplies.answer(executor, "mention answer", () -> engine.reply(caller, RequestParser.parse(text)),
+                reply -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                        SlackAnswerFormatter.format(reply)),
                 notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                        SlackAnswerFormatter.text(notice))));
+                        SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 
@@ -99,16 +101,18 @@ public final class SlackBot implements AutoCloseable {
             return ctx.ack(); // chatter: no search, no thread
         }
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-        executor.execute(SlackReplies.answering("incident-channel answer", () -> {
-            if (incidentChannels.contains(e.getChannel(), ctx.client())) {
-                Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-                Optional<BotReply> reply = engine.triage(caller, text);
-                if (reply.isPresent()) {
-                    SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                            SlackAnswerFormatter.format(reply.get()));
-                }
-            }
-        }, notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice))));
+        Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
+        SlackReplies.<Optional<BotReply>>answer(executor, "incident-channel answer",
+                () -> incidentChannels.contains(e.getChannel(), ctx.client()) ? engine.ambient(caller, text)
+                        : CompletableFuture.completedFuture(Optional.empty()),
+                reply -> {
+                    if (reply.isPresent()) {
+                        SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                                SlackAnswerFormatter.format(reply.get()));
+                    }
+                },
+                notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                        SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 

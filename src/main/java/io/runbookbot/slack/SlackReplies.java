@@ -8,6 +8,9 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.chat.TextChunks;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,16 @@ final class SlackReplies {
      * failure is logged with an incident id and {@code notice} tells the user that id; when that
      * fails too (Slack cannot be reached), the incident id is in the log.
      */
+    /**
+     * Asks the engine on {@code executor} (never on Bolt's acknowledging thread) and delivers the
+     * reply on it once ready: model work completes elsewhere, so it holds no answer thread.
+     */
+    static <T> void answer(Executor executor, String what, Supplier<CompletableFuture<T>> engine,
+                           Delivery<T> deliver, Notice notice) {
+        executor.execute(answering(what, () -> engine.get().thenAcceptAsync(
+                reply -> answering(what, () -> deliver.send(reply), notice).run(), executor), notice));
+    }
+
     static Runnable answering(String what, ThrowingRunnable task, Notice notice) {
         return () -> {
             try {
@@ -116,6 +129,12 @@ final class SlackReplies {
     @FunctionalInterface
     interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    /** Delivers an engine's reply to Slack. */
+    @FunctionalInterface
+    interface Delivery<T> {
+        void send(T reply) throws Exception;
     }
 
     /** Sends one message through a {@code response_url}. */

@@ -2,6 +2,7 @@ package io.runbookbot.core.chat;
 
 import io.runbookbot.core.Caller;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a front end needs from the bot: a request in, a reply out. Slack, Discord and the terminal
@@ -10,12 +11,16 @@ import java.util.Optional;
  */
 public interface ChatEngine {
 
-    /** Handles a request; never throws (a failure is a reply that says so). */
-    BotReply handle(Caller caller, BotRequest request);
+    /**
+     * Handles a request. Call it off the platform's acknowledging thread: quick work (search) runs on
+     * the calling thread; model work completes the reply later on the engine's own threads. The
+     * future never fails: a failure is a reply that says so.
+     */
+    CompletableFuture<BotReply> reply(Caller caller, BotRequest request);
 
     /**
      * A message in an incident channel that nobody addressed to the bot: the reply when it reads
      * like a symptom with a confident match, empty (silence) otherwise and on any failure.
      */
-    Optional<BotReply> triage(Caller caller, String message);
+    CompletableFuture<Optional<BotReply>> ambient(Caller caller, String message);
 }
