@@ -111,9 +111,18 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
 
     /** As {@link #open(Path, Optional)}, loading the files with {@code loader} (its size cap). */
     public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings, RunbookLoader loader) {
+        return open(dir, embeddings, loader, false);
+    }
+
+    /**
+     * As {@link #open(Path, Optional, RunbookLoader)}; with {@code waitForVectors} every index is
+     * embedded before it is served (for a one-shot command, which has no background to wait in).
+     */
+    public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings, RunbookLoader loader,
+                                         boolean waitForVectors) {
         Objects.requireNonNull(loader, "loader");
         return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"),
-                d -> IndexedRunbooks.open(d, loader, embeddings, false), Clock.systemUTC());
+                d -> IndexedRunbooks.open(d, loader, embeddings, waitForVectors), Clock.systemUTC());
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotEngine implements ChatEngine {
     private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
-    /** Candidates fetched per question; "next match" walks through them. */
+    /** Candidates fetched per question unless told otherwise; "next match" walks through them. */
     static final int CANDIDATES = 5;
 
     private final Supplier<RunbookSearch> search;
@@ -40,6 +40,7 @@ public final class BotEngine implements ChatEngine {
     private final Optional<Summarizer> summarizer;
     private final Optional<Investigator> investigator;
     private final SlowWork slow;
+    private final int candidates;
 
     private BotEngine(Builder b) {
         this.search = b.search;
@@ -51,6 +52,7 @@ public final class BotEngine implements ChatEngine {
         this.summarizer = b.summarizer;
         this.investigator = b.investigator;
         this.slow = b.slow;
+        this.candidates = b.candidates;
     }
 
     /** @param search the current search (a supplier, so that a re-index can swap it atomically) */
@@ -91,7 +93,7 @@ public final class BotEngine implements ChatEngine {
 
     /** The raw ranking for a question. */
     public Answer search(String question) {
-        return search.get().ask(question, CANDIDATES);
+        return search.get().ask(question, candidates);
     }
 
     /**
@@ -225,6 +227,7 @@ public final class BotEngine implements ChatEngine {
         private Optional<Summarizer> summarizer = Optional.empty();
         private Optional<Investigator> investigator = Optional.empty();
         private SlowWork slow = SlowWork.INLINE;
+        private int candidates = CANDIDATES;
 
         private Builder(Supplier<RunbookSearch> search) {
             this.search = Objects.requireNonNull(search, "search");
@@ -272,6 +275,12 @@ public final class BotEngine implements ChatEngine {
         /** @param slow where investigations and summaries run (default: on the caller's thread) */
         public Builder slowWork(SlowWork slow) {
             this.slow = Objects.requireNonNull(slow, "slow");
+            return this;
+        }
+
+        /** @param candidates sections ranked per question (at least 1) */
+        public Builder candidates(int candidates) {
+            this.candidates = Math.max(1, candidates);
             return this;
         }
 
