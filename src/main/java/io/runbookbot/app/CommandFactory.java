@@ -3,6 +3,7 @@ package io.runbookbot.app;
 import io.runbookbot.cli.AgentCommand;
 import io.runbookbot.cli.AskCommand;
 import io.runbookbot.cli.CommandSettings;
+import io.runbookbot.cli.DiagnosticsCommand;
 import io.runbookbot.cli.DiagnosticsOptions;
 import io.runbookbot.cli.InvestigateCommand;
 import io.runbookbot.cli.OllamaOptions;
@@ -43,6 +44,9 @@ final class CommandFactory implements CommandLine.IFactory {
         }
         if (cls == InvestigateCommand.class) {
             return cls.cast(new InvestigateCommand(bots));
+        }
+        if (cls == DiagnosticsCommand.class) {
+            return cls.cast(new DiagnosticsCommand(bots));
         }
         if (cls == AskCommand.class) {
             return cls.cast(new AskCommand(bots));

@@ -44,7 +44,16 @@ public final class OllamaOptions {
      * caller closes them.
      */
     public Optional<Embeddings> embeddings() {
-        return embedModel().map(model -> Embeddings.ollama(url().orElseThrow(), model, timeout(), cacheDir()));
+        return embedModel().map(this::embeddings);
+    }
+
+    /**
+     * The embeddings of {@code model} on the configured server, for the commands that search
+     * directly ({@code search}, {@code eval}, {@code bench}); the caller closes them. The bot's
+     * own are built by the app, once.
+     */
+    public Embeddings embeddings(String model) {
+        return Embeddings.ollama(url().orElseThrow(), model, timeout(), cacheDir());
     }
 
     /** The chat model, when Ollama and a chat model are configured. */

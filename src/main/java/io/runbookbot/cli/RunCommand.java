@@ -83,23 +83,50 @@ public final class RunCommand implements Callable<Integer> {
 
     /** With {@code --yes}: a report that needs confirmation is confirmed at once; any other reply is kept. */
     private static BotReply confirmed(ChatEngine engine, BotReply reply) {
-        if (!(reply instanceof BotReply.Diagnostic diagnostic)) {
-            return reply;
-        }
-        return diagnostic.report().accept(new DiagnosticReport.Visitor<BotReply>() {
+        return reply.accept(new BotReply.Visitor<BotReply>() {
             @Override
-            public BotReply ran(DiagnosticReport.Ran ran) {
+            public BotReply section(BotReply.SectionAnswer answer) {
                 return reply;
             }
 
             @Override
-            public BotReply refused(DiagnosticReport.Refused refused) {
+            public BotReply noMatch(BotReply.NoMatch none) {
                 return reply;
             }
 
             @Override
-            public BotReply needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
-                return engine.reply(Caller.LOCAL_OPERATOR, new BotRequest.Confirm(pending.token())).join();
+            public BotReply investigated(BotReply.Investigated investigated) {
+                return reply;
+            }
+
+            @Override
+            public BotReply diagnostic(BotReply.Diagnostic diagnostic) {
+                return diagnostic.report().accept(new DiagnosticReport.Visitor<BotReply>() {
+                    @Override
+                    public BotReply ran(DiagnosticReport.Ran ran) {
+                        return reply;
+                    }
+
+                    @Override
+                    public BotReply refused(DiagnosticReport.Refused refused) {
+                        return reply;
+                    }
+
+                    @Override
+                    public BotReply needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+                        return engine.reply(Caller.LOCAL_OPERATOR, new BotRequest.Confirm(pending.token())).join();
+                    }
+                });
+            }
+
+            @Override
+            public BotReply text(BotReply.Text text) {
+                return reply;
+            }
+
+            @Override
+            public BotReply diagnostics(BotReply.DiagnosticList list) {
+                return reply;
             }
         });
     }

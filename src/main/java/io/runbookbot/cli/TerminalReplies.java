@@ -41,6 +41,11 @@ abstract class TerminalReplies implements BotReply.Visitor<Integer> {
         return unexpected(diagnostic);
     }
 
+    @Override
+    public Integer diagnostics(BotReply.DiagnosticList list) {
+        return unexpected(list);
+    }
+
     /** A sentence from the bot (an error for this command): on standard error, as the CLI's own errors are. */
     @Override
     public Integer text(BotReply.Text text) {

@@ -3,6 +3,7 @@ package io.runbookbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.runbookbot.core.DiagnosticCommand;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.fakes.FakeEngine;
@@ -70,6 +71,21 @@ class SlackAdapterIT {
         assertThat(answer.path("blocks").get(0).path("text").path("text").asText())
                 .isEqualTo("Ports › Port already in use");
         assertThat(answer.toString()).contains("lsof -i :8000").contains("ops/disk.md");
+    }
+
+    @Test
+    void diagnosticsListsWhatTheEngineSaysMayRunWithMarkupEscaped() throws Exception {
+        engine.answering(new BotReply.DiagnosticList(List.of(new DiagnosticCommand("listening-port",
+                "Which process listens on <port>", List.of("port: integer 1-65535"), true))));
+        start(List.of());
+        SlackPayload command = payloads.slashCommand("/runbook", "diagnostics");
+
+        post(command);
+
+        assertThat(engine.awaitRequest(WAIT).request()).isEqualTo(new BotRequest.ListDiagnostics());
+        assertThat(slack.awaitResponse(command.responseId(), WAIT).json().path("text").asText())
+                .startsWith("1 diagnostics can run here:\n• listening-port: Which process listens on &lt;port&gt;")
+                .contains("port: integer 1-65535");
     }
 
     @Test

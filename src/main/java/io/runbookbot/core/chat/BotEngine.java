@@ -168,6 +168,11 @@ public final class BotEngine implements ChatEngine {
             }
 
             @Override
+            public CompletableFuture<BotReply> listDiagnostics(BotRequest.ListDiagnostics list) {
+                return done(new BotReply.DiagnosticList(requireDiagnostics().commands()));
+            }
+
+            @Override
             public CompletableFuture<BotReply> reindex(BotRequest.Reindex reindex) {
                 BotEngine.this.reindex.run();
                 return done(new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when"
