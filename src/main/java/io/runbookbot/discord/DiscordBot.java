@@ -9,7 +9,9 @@ import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -41,6 +43,8 @@ public final class DiscordBot extends ListenerAdapter {
     public static final String OPTION = "question";
     /** What the user sees when an answer could not be sent; the incident id goes in. */
     static final String UNDELIVERED = "Sorry, I could not send this answer (incident %s).";
+    /** What the user sees when every answer thread is busy and the queue is full. */
+    static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
 
     private final ChatEngine engine;
     private final DiscordAnswerFormatter formatter;
@@ -107,13 +111,34 @@ public final class DiscordBot extends ListenerAdapter {
      * fails too (Discord cannot be reached), the incident id is in the log.
      */
     private void send(Caller caller, BotRequest request, Consumer<MessageCreateData> out) {
-        worker.execute(() -> {
+        Runnable ask = () -> {
             try {
-                engine.reply(caller, request).thenAcceptAsync(reply -> deliver(caller, reply, out), worker);
+                CompletableFuture<BotReply> reply = engine.reply(caller, request);
+                if (reply.isDone()) {
+                    deliver(caller, reply.join(), out);
+                } else {
+                    reply.thenAccept(r -> later(() -> deliver(caller, r, out)));
+                }
             } catch (RuntimeException | Error e) {
                 undelivered(caller, out, e);
             }
-        });
+        };
+        try {
+            worker.execute(ask);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Discord answer refused for {}: every answer thread is busy and the queue is full",
+                    caller.qualifiedUserId());
+            deliver(caller, new BotReply.Text(BUSY), out);
+        }
+    }
+
+    /** Delivers a reply that came later on an answer thread, or here when they are all taken. */
+    private void later(Runnable delivery) {
+        try {
+            worker.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            delivery.run();
+        }
     }
 
     /** Formats the reply and sends each message in order; a failure is answered with a notice. */

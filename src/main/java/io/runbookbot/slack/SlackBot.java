@@ -19,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SlackBot implements AutoCloseable {
     public static final String COMMAND = "/runbook";
     private static final int REMEMBERED_EVENTS = 10_000;
+    /** Answers that may wait for a free answer thread. */
+    static final int QUEUED = 500;
 
     private final ChatEngine engine;
     private final SlackIncidentChannels incidentChannels;
@@ -42,11 +45,13 @@ public final class SlackBot implements AutoCloseable {
         this.engine = engine;
         this.incidentChannels = new SlackIncidentChannels(incidentChannels);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "slack-answer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: past QUEUED waiting answers a request is told the bot is busy instead of queueing forever
+        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED), r -> {
+                    Thread t = new Thread(r, "slack-answer-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Registers the handlers on {@code app}; close the bot to stop its workers. */

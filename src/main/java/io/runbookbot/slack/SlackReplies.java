@@ -10,6 +10,7 @@ import io.runbookbot.core.chat.TextChunks;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class SlackReplies {
     static final String PLATFORM = "slack";
     private static final Logger LOG = LoggerFactory.getLogger(SlackReplies.class);
+
+    /** What the user sees when every answer thread is busy and the queue is full. */
+    static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
 
     private SlackReplies() {
     }
@@ -93,8 +97,29 @@ final class SlackReplies {
      */
     static <T> void answer(Executor executor, String what, Supplier<CompletableFuture<T>> engine,
                            Delivery<T> deliver, Notice notice) {
-        executor.execute(answering(what, () -> engine.get().thenAcceptAsync(
-                reply -> answering(what, () -> deliver.send(reply), notice).run(), executor), notice));
+        Runnable ask = answering(what, () -> {
+            CompletableFuture<T> reply = engine.get();
+            if (reply.isDone()) {
+                deliver.send(reply.join());
+            } else {
+                reply.thenAccept(r -> later(executor, answering(what, () -> deliver.send(r), notice)));
+            }
+        }, notice);
+        try {
+            executor.execute(ask);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Slack {} refused: every answer thread is busy and the queue is full", what);
+            answering(what, () -> notice.send(BUSY), text -> { }).run();
+        }
+    }
+
+    /** Delivers a reply that came later on an answer thread, or here when they are all taken. */
+    private static void later(Executor executor, Runnable delivery) {
+        try {
+            executor.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            delivery.run();
+        }
     }
 
     static Runnable answering(String what, ThrowingRunnable task, Notice notice) {
