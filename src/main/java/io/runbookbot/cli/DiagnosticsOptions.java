@@ -1,8 +1,5 @@
 package io.runbookbot.cli;
 
-import io.runbookbot.agent.allowlist.Allowlist;
-import io.runbookbot.agent.allowlist.AllowlistException;
-import io.runbookbot.core.UserFacingException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -31,18 +28,5 @@ public final class DiagnosticsOptions {
     /** Where the allowlist is, or a clear error saying none was found. */
     Path allowlistFile() {
         return settings().requireAllowlist();
-    }
-
-    /** The allowlist, or a clear error naming the file and the problem. */
-    Allowlist allowlist() {
-        return load(allowlistFile());
-    }
-
-    static Allowlist load(Path file) {
-        try {
-            return Allowlist.load(file);
-        } catch (AllowlistException e) {
-            throw new UserFacingException(e.getMessage(), e);
-        }
     }
 }

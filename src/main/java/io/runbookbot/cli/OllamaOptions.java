@@ -70,21 +70,7 @@ public final class OllamaOptions {
         return settings().ollamaTimeout();
     }
 
-    public Path prompts() {
-        return settings().prompts();
-    }
-
     public Path cacheDir() {
         return settings().cacheDir();
-    }
-
-    /** Where {@code investigate} audits each tool call. */
-    public Path investigationLog() {
-        return settings().investigationLog();
-    }
-
-    /** The wall time of one investigation. */
-    public Duration investigationTime() {
-        return settings().investigationTime();
     }
 }

@@ -8,6 +8,7 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotRequest;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -38,8 +39,9 @@ final class SlackActions {
                 request = SlackButtonValue.decode(action.getActionId(), Objects.requireNonNullElse(action.getValue(), ""));
             } catch (RuntimeException e) {
                 LOG.warn("Button {} carries a value the bot did not write; telling the user", action.getActionId());
-                executor.execute(SlackReplies.answering("unreadable button notice",
-                        () -> SlackReplies.respond(privately, SlackAnswerFormatter.text(UNREADABLE)), text -> { }));
+                SlackReplies.answer(executor, "unreadable button notice",
+                        () -> CompletableFuture.completedFuture(SlackAnswerFormatter.text(UNREADABLE)),
+                        m -> SlackReplies.respond(privately, m), text -> privately.send(SlackAnswerFormatter.text(text)));
                 return ctx.ack();
             }
             String channel = channel(p);
