@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.core.Diagnostics;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,24 @@ public final class BotConfigLoader {
                 values.get(Setting.SOURCE_URL, String.class).orElse(""), values.value(Setting.DEFAULT_AGENT, String.class),
                 values.value(Setting.HTTP_PORT, Integer.class), values.value(Setting.HTTP_BIND, InetAddress.class),
                 slack(), discord(), ollama(), values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
+    }
+
+    /**
+     * The configuration of a terminal command: the same settings as {@code serve} for what the
+     * terminal uses (runbooks, diagnostics, Ollama); no chat platform, and the serving-only settings
+     * (HTTP, feedback log) at their defaults, so a command never fails on a setting it does not use.
+     * A missing runbook folder is reported when a command first searches it.
+     */
+    static BotConfig terminal(SettingValues values) {
+        return new BotConfigLoader(values).loadTerminal();
+    }
+
+    private BotConfig loadTerminal() {
+        return new BotConfig(values.value(Setting.RUNBOOKS, Path.class), values.allowlist(),
+                values.get(Setting.AGENTS, Path.class), values.value(Setting.AUDIT_LOG, Path.class),
+                Path.of(Setting.FEEDBACK_LOG.defaultValue().orElseThrow()), "", Diagnostics.LOCAL,
+                Integer.parseInt(Setting.HTTP_PORT.defaultValue().orElseThrow()), InetAddress.getLoopbackAddress(),
+                Optional.empty(), Optional.empty(), ollama(), values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
     }
 
     private Optional<BotConfig.Ollama> ollama() {

@@ -2,7 +2,7 @@ package io.runbookbot.app;
 
 import java.util.function.Supplier;
 import io.runbookbot.http.HttpListener;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.discord.DiscordFrontEnd;
 import io.runbookbot.discord.DiscordSettings;
 import io.runbookbot.slack.SlackFrontEnd;
@@ -36,7 +36,7 @@ final class FrontEnds {
      * Starts every configured front end, each on its own: one that fails to start is returned as a
      * failed front end. Throws {@link ConfigException} on bad settings (closing those already started).
      */
-    static List<FrontEnd> start(BotConfig config, BotEngine engine) {
+    static List<FrontEnd> start(BotConfig config, ChatEngine engine) {
         List<FrontEnd> started = new ArrayList<>();
         try {
             config.slack().ifPresent(s -> started.add(slack(s, engine)));
@@ -51,7 +51,7 @@ final class FrontEnds {
         return List.copyOf(started);
     }
 
-    private static FrontEnd slack(BotConfig.Slack config, BotEngine engine) {
+    private static FrontEnd slack(BotConfig.Slack config, ChatEngine engine) {
         SlackSettings settings = new SlackSettings(config.botToken().reveal(), mode(config), config.incidentChannels(),
                 config.apiUrl());
         return started("slack", "Slack", () -> {
@@ -61,7 +61,7 @@ final class FrontEnds {
         });
     }
 
-    private static FrontEnd discord(BotConfig.Discord config, BotEngine engine) {
+    private static FrontEnd discord(BotConfig.Discord config, ChatEngine engine) {
         DiscordSettings settings = new DiscordSettings(config.botToken().reveal(), config.restUrl(), config.gatewayUrl());
         return started("discord", "Discord", () -> {
             DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);

@@ -84,8 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Hybrid: embedding cost, then questions embedded once (first pass) and with vectors remembered. */
     private void hybrid(LoadResult loaded, String model, List<EvalQuestion> set, PrintWriter out) {
-        try (Embeddings embeddings = Embeddings.ollama(ollama.url().orElseThrow(), model, ollama.timeout(),
-                ollama.cacheDir())) {
+        try (Embeddings embeddings = ollama.embeddings(model)) {
             long t0 = System.nanoTime();
             try (IndexedRunbooks hybrid = IndexedRunbooks.of(loaded, Ranking.DEFAULT, Optional.of(embeddings), true)) {
                 out.printf("hybrid index (%s, embedding what %s lacks): %d ms%s%n", model, ollama.cacheDir(),

@@ -63,8 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.println("keyword:");
         out.print(keyword.table());
-        try (Embeddings embeddings = Embeddings.ollama(ollama.url().orElseThrow(), model.get(), ollama.timeout(),
-                ollama.cacheDir())) {
+        try (Embeddings embeddings = ollama.embeddings(model.get())) {
             long start = System.nanoTime();
             try (IndexedRunbooks hybrid = IndexedRunbooks.of(loaded, Ranking.DEFAULT, Optional.of(embeddings), true)) {
                 double seconds = (System.nanoTime() - start) / 1e9;

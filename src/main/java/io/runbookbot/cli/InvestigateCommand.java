@@ -1,23 +1,12 @@
 package io.runbookbot.cli;
 
-import io.runbookbot.agent.audit.AuditLog;
-import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.Diagnostics;
-import io.runbookbot.core.Investigation;
 import io.runbookbot.core.UserFacingException;
-import io.runbookbot.core.chat.InvestigationText;
-import io.runbookbot.diagnostics.InvestigationAuditLog;
-import io.runbookbot.llm.InvestigationLimits;
-import io.runbookbot.llm.ModelUnavailableException;
-import io.runbookbot.llm.RunbookInvestigator;
-import io.runbookbot.search.IndexedRunbooks;
-import java.io.IOException;
+import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.BotRequest;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,9 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code investigate "<symptom>"}: a chat model searches the runbooks and runs read-only
- * diagnostics on this host (as the local operator), then answers with the sources the bot saw it
- * use. Exit 0 answered, 2 usage or configuration, 3 model unavailable.
+ * {@code investigate "<symptom>"}: a chat model searches the runbooks (hybrid when an embedding
+ * model is configured, as in {@code serve}) and runs read-only diagnostics on this host (as the
+ * local operator), then answers with the sources the bot saw it use. The symptom goes to the same
+ * engine as a chat {@code investigate}. Exit 0 answered, 2 usage or configuration, 3 no
+ * investigation (the model was unavailable or failed).
  */
 @Command(name = "investigate", mixinStandardHelpOptions = true,
         description = "Investigate a symptom with a chat model that may only search the runbooks and run "
@@ -36,16 +27,10 @@ import picocli.CommandLine.Spec;
 public final class InvestigateCommand implements Callable<Integer> {
     static final int MODEL_UNAVAILABLE = 3;
 
-    private final Function<String, Optional<String>> environment;
-
-    @Mixin
-    RunbooksOption runbooks;
+    private final TerminalBot.Factory bots;
 
     @Mixin
     OllamaOptions ollama;
-
-    @Mixin
-    DiagnosticsOptions diagnostics;
 
     @Parameters(arity = "1..*", paramLabel = "SYMPTOM", description = "What you see: an error line, alert or symptom.")
     List<String> words;
@@ -57,12 +42,12 @@ public final class InvestigateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public InvestigateCommand(Function<String, Optional<String>> environment) {
-        this.environment = environment;
+    public InvestigateCommand(TerminalBot.Factory bots) {
+        this.bots = bots;
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         String symptom = String.join(" ", words).strip();
         if (symptom.isEmpty()) {
             throw new UserFacingException("Say what you see, e.g. runbook-bot investigate \"disk full on /var\".");
@@ -70,35 +55,24 @@ public final class InvestigateCommand implements Callable<Integer> {
         if (maxToolCalls < 1) {
             throw new UserFacingException("--max-tool-calls must be at least 1.");
         }
-        if (diagnostics.allowlistIfPresent().isEmpty()) {
-            return investigate(symptom, Optional.empty());
+        if (ollama.chatModel().isEmpty()) {
+            throw new UserFacingException("investigate needs a chat model: " + ollama.chatModelHint() + ".");
         }
-        try (CommandRunner runner = DiagnosticsOptions.localRunner(); AuditLog audit = diagnostics.openAudit()) {
-            return investigate(symptom, Optional.of(diagnostics.service(environment, runner, audit)));
-        }
-    }
-
-    private int investigate(String symptom, Optional<Diagnostics> tools) throws IOException {
-        String model = ollama.chatModel().orElseThrow(() -> new UserFacingException("investigate needs a chat "
-                + "model: " + ollama.chatModelHint() + "."));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InvestigationLimits limits = InvestigationLimits.DEFAULTS.withMaxToolCalls(maxToolCalls)
-                .withWallTime(ollama.investigationTime());
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), Optional.empty(), false);
-             InvestigationAuditLog log = InvestigationAuditLog.open(ollama.investigationLog());
-             RunbookInvestigator investigator = RunbookInvestigator.builder(
-                     RunbookInvestigator.ollama(ollama.url().orElseThrow(), model, ollama.timeout()), model, indexed)
-                     .diagnostics(tools).audit(log).limits(limits).prompts(ollama.prompts()).build()) {
-            Investigation result = investigator.investigate(Caller.LOCAL_OPERATOR, symptom);
-            out.println(InvestigationText.plain(result));
-            return 0;
-        } catch (ModelUnavailableException e) {
-            err.println("runbook-bot: " + e.getMessage());
-            return MODEL_UNAVAILABLE;
-        } finally {
-            out.flush();
-            err.flush();
+        int exit;
+        try (TerminalBot bot = bots.open(spec, new TerminalBot.Needs(false, 5, true, true, maxToolCalls))) {
+            exit = bot.engine().reply(Caller.LOCAL_OPERATOR, new BotRequest.Investigate(symptom)).join()
+                    .accept(new TerminalReplies(out, err) {
+                        @Override
+                        public Integer text(BotReply.Text text) {
+                            super.text(text);
+                            return MODEL_UNAVAILABLE;
+                        }
+                    });
         }
+        out.flush();
+        err.flush();
+        return exit;
     }
 }

@@ -44,7 +44,16 @@ public final class OllamaOptions {
      * caller closes them.
      */
     public Optional<Embeddings> embeddings() {
-        return embedModel().map(model -> Embeddings.ollama(url().orElseThrow(), model, timeout(), cacheDir()));
+        return embedModel().map(this::embeddings);
+    }
+
+    /**
+     * The embeddings of {@code model} on the configured server, for the commands that search
+     * directly ({@code search}, {@code eval}, {@code bench}); the caller closes them. The bot's
+     * own are built by the app, once.
+     */
+    public Embeddings embeddings(String model) {
+        return Embeddings.ollama(url().orElseThrow(), model, timeout(), cacheDir());
     }
 
     /** The chat model, when Ollama and a chat model are configured. */
@@ -61,21 +70,7 @@ public final class OllamaOptions {
         return settings().ollamaTimeout();
     }
 
-    public Path prompts() {
-        return settings().prompts();
-    }
-
     public Path cacheDir() {
         return settings().cacheDir();
-    }
-
-    /** Where {@code investigate} audits each tool call. */
-    public Path investigationLog() {
-        return settings().investigationLog();
-    }
-
-    /** The wall time of one investigation. */
-    public Duration investigationTime() {
-        return settings().investigationTime();
     }
 }

@@ -1,20 +1,17 @@
 package io.runbookbot.cli;
 
-import io.runbookbot.agent.audit.AuditLog;
-import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.UserFacingException;
-import io.runbookbot.diagnostics.DiagnosticsService;
+import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.ChatEngine;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +28,7 @@ public final class RunCommand implements Callable<Integer> {
     static final int UNAVAILABLE = 4;
     static final int NEEDS_CONFIRMATION = 5;
 
-    private final Function<String, Optional<String>> environment;
+    private final TerminalBot.Factory bots;
 
     @Mixin
     DiagnosticsOptions options;
@@ -52,26 +49,24 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public RunCommand(Function<String, Optional<String>> environment) {
-        this.environment = environment;
+    public RunCommand(TerminalBot.Factory bots) {
+        this.bots = bots;
     }
 
     @Override
-    public Integer call() throws Exception {
-        DiagnosticCall call = new DiagnosticCall(agent, id, params(pairs));
-        try (CommandRunner runner = DiagnosticsOptions.localRunner(); AuditLog audit = options.openAudit()) {
-            DiagnosticsService service = options.service(environment, runner, audit);
-            DiagnosticReport report = service.run(Caller.LOCAL_OPERATOR, call);
-            if (yes) {
-                report = confirmed(service, report);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            int exit = print(report, out, err);
-            out.flush();
-            err.flush();
-            return exit;
+    public Integer call() {
+        BotRequest run = new BotRequest.RunDiagnostic(agent, id, params(pairs));
+        options.allowlistFile(); // none: say where it was looked for, before anything opens
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int exit;
+        try (TerminalBot bot = bots.open(spec, TerminalBot.Needs.RUNS)) {
+            BotReply reply = bot.engine().reply(Caller.LOCAL_OPERATOR, run).join();
+            exit = (yes ? confirmed(bot.engine(), reply) : reply).accept(new Printer(out, err));
         }
+        out.flush();
+        err.flush();
+        return exit;
     }
 
     static Map<String, String> params(List<String> pairs) {
@@ -86,53 +81,90 @@ public final class RunCommand implements Callable<Integer> {
         return params;
     }
 
-    /** With {@code --yes}: a report that needs confirmation is confirmed at once; any other is kept. */
-    private static DiagnosticReport confirmed(DiagnosticsService service, DiagnosticReport report) {
-        return report.accept(new DiagnosticReport.Visitor<DiagnosticReport>() {
+    /** With {@code --yes}: a report that needs confirmation is confirmed at once; any other reply is kept. */
+    private static BotReply confirmed(ChatEngine engine, BotReply reply) {
+        return reply.accept(new BotReply.Visitor<BotReply>() {
             @Override
-            public DiagnosticReport ran(DiagnosticReport.Ran ran) {
-                return ran;
+            public BotReply section(BotReply.SectionAnswer answer) {
+                return reply;
             }
 
             @Override
-            public DiagnosticReport refused(DiagnosticReport.Refused refused) {
-                return refused;
+            public BotReply noMatch(BotReply.NoMatch none) {
+                return reply;
             }
 
             @Override
-            public DiagnosticReport needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
-                return service.confirm(Caller.LOCAL_OPERATOR, pending.token());
+            public BotReply investigated(BotReply.Investigated investigated) {
+                return reply;
+            }
+
+            @Override
+            public BotReply diagnostic(BotReply.Diagnostic diagnostic) {
+                return diagnostic.report().accept(new DiagnosticReport.Visitor<BotReply>() {
+                    @Override
+                    public BotReply ran(DiagnosticReport.Ran ran) {
+                        return reply;
+                    }
+
+                    @Override
+                    public BotReply refused(DiagnosticReport.Refused refused) {
+                        return reply;
+                    }
+
+                    @Override
+                    public BotReply needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+                        return engine.reply(Caller.LOCAL_OPERATOR, new BotRequest.Confirm(pending.token())).join();
+                    }
+                });
+            }
+
+            @Override
+            public BotReply text(BotReply.Text text) {
+                return reply;
+            }
+
+            @Override
+            public BotReply diagnostics(BotReply.DiagnosticList list) {
+                return reply;
             }
         });
     }
 
-    /** Prints the report and returns the exit code: the diagnostic's own when it ran. */
-    private static int print(DiagnosticReport report, PrintWriter out, PrintWriter err) {
-        return report.accept(new DiagnosticReport.Visitor<Integer>() {
-            @Override
-            public Integer ran(DiagnosticReport.Ran ran) {
-                out.print(ran.stdout());
-                if (!ran.stderr().isEmpty()) {
-                    err.print(ran.stderr());
+    /** Prints the report and gives the exit code: the diagnostic's own when it ran. */
+    private static final class Printer extends TerminalReplies {
+        Printer(PrintWriter out, PrintWriter err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer diagnostic(BotReply.Diagnostic diagnostic) {
+            return diagnostic.report().accept(new DiagnosticReport.Visitor<Integer>() {
+                @Override
+                public Integer ran(DiagnosticReport.Ran ran) {
+                    out.print(ran.stdout());
+                    if (!ran.stderr().isEmpty()) {
+                        err.print(ran.stderr());
+                    }
+                    err.println("[" + ran.message() + (ran.truncated() ? "; output cut at the cap" : "") + "]");
+                    return ran.exitCode() >= 0 && ran.exitCode() < 256 ? ran.exitCode() : 1;
                 }
-                err.println("[" + ran.message() + (ran.truncated() ? "; output cut at the cap" : "") + "]");
-                return ran.exitCode() >= 0 && ran.exitCode() < 256 ? ran.exitCode() : 1;
-            }
 
-            @Override
-            public Integer needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
-                err.println(pending.message() + " Re-run with --yes to confirm.");
-                return NEEDS_CONFIRMATION;
-            }
+                @Override
+                public Integer needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+                    err.println(pending.message() + " Re-run with --yes to confirm.");
+                    return NEEDS_CONFIRMATION;
+                }
 
-            @Override
-            public Integer refused(DiagnosticReport.Refused refused) {
-                err.println(refused.message());
-                return switch (refused.reason()) {
-                    case UNAVAILABLE -> UNAVAILABLE;
-                    case DENIED, INVALID, RATE_LIMITED -> REFUSED;
-                };
-            }
-        });
+                @Override
+                public Integer refused(DiagnosticReport.Refused refused) {
+                    err.println(refused.message());
+                    return switch (refused.reason()) {
+                        case UNAVAILABLE -> UNAVAILABLE;
+                        case DENIED, INVALID, RATE_LIMITED -> REFUSED;
+                    };
+                }
+            });
+        }
     }
 }

@@ -76,6 +76,11 @@ public final class DiscordAnswerFormatter {
             return plainMessages(text);
         }
 
+        @Override
+        public List<MessageCreateData> diagnostics(BotReply.DiagnosticList list) {
+            return plainMessages(list);
+        }
+
         private List<MessageCreateData> plainMessages(BotReply reply) {
             return plain(reply).stream().map(text -> message(text).build()).toList();
         }
@@ -115,6 +120,11 @@ public final class DiscordAnswerFormatter {
         @Override
         public String text(BotReply.Text text) {
             return text.text();
+        }
+
+        @Override
+        public String diagnostics(BotReply.DiagnosticList list) {
+            return list.text();
         }
     }
 

@@ -2,14 +2,16 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.IncidentIds;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -41,8 +43,10 @@ public final class DiscordBot extends ListenerAdapter {
     public static final String OPTION = "question";
     /** What the user sees when an answer could not be sent; the incident id goes in. */
     static final String UNDELIVERED = "Sorry, I could not send this answer (incident %s).";
+    /** What the user sees when every answer thread is busy and the queue is full. */
+    static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
 
-    private final BotEngine engine;
+    private final ChatEngine engine;
     private final DiscordAnswerFormatter formatter;
     private final ButtonActions actions;
     private final Executor worker;
@@ -51,7 +55,7 @@ public final class DiscordBot extends ListenerAdapter {
      * @param worker       runs the engine and sends the answers (the engine may be slow)
      * @param buttonMemory how many recent buttons whose action does not fit in a custom id are remembered
      */
-    public DiscordBot(BotEngine engine, Executor worker, int buttonMemory) {
+    public DiscordBot(ChatEngine engine, Executor worker, int buttonMemory) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.actions = new ButtonActions(buttonMemory);
@@ -107,21 +111,55 @@ public final class DiscordBot extends ListenerAdapter {
      * fails too (Discord cannot be reached), the incident id is in the log.
      */
     private void send(Caller caller, BotRequest request, Consumer<MessageCreateData> out) {
-        worker.execute(() -> {
+        Runnable ask = () -> {
             try {
-                formatter.format(engine.handle(caller, request)).forEach(out);
-            } catch (RuntimeException | Error e) {
-                // Error too, so that the worker never dies silently
-                String incident = IncidentIds.next();
-                LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
-                        caller.qualifiedUserId(), caller.channelId(), e);
-                try {
-                    formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
-                } catch (RuntimeException | Error again) {
-                    LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
+                CompletableFuture<BotReply> reply = engine.reply(caller, request);
+                if (reply.isDone()) {
+                    deliver(caller, reply.join(), out);
+                } else {
+                    reply.thenAccept(r -> later(() -> deliver(caller, r, out)));
                 }
+            } catch (RuntimeException | Error e) {
+                undelivered(caller, out, e);
             }
-        });
+        };
+        try {
+            worker.execute(ask);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Discord answer refused for {}: every answer thread is busy and the queue is full",
+                    caller.qualifiedUserId());
+            deliver(caller, new BotReply.Text(BUSY), out);
+        }
+    }
+
+    /** Delivers a reply that came later on an answer thread, or here when they are all taken. */
+    private void later(Runnable delivery) {
+        try {
+            worker.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            delivery.run();
+        }
+    }
+
+    /** Formats the reply and sends each message in order; a failure is answered with a notice. */
+    private void deliver(Caller caller, BotReply reply, Consumer<MessageCreateData> out) {
+        try {
+            formatter.format(reply).forEach(out);
+        } catch (RuntimeException | Error e) {
+            undelivered(caller, out, e);
+        }
+    }
+
+    private void undelivered(Caller caller, Consumer<MessageCreateData> out, Throwable e) {
+        // Error too, so that the worker never dies silently
+        String incident = IncidentIds.next();
+        LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
+                caller.qualifiedUserId(), caller.channelId(), e);
+        try {
+            formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
+        } catch (RuntimeException | Error again) {
+            LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
+        }
     }
 
     /** The interaction could not be acknowledged: its answer will fail too, and that failure names the incident. */

@@ -1,13 +1,15 @@
 package io.runbookbot.discord;
 
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,8 @@ public final class DiscordFrontEnd implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
+    /** Answers that may wait for a free answer thread. */
+    static final int QUEUED = 200;
     private static final int BUTTON_MEMORY = 10_000;
     private static final String DISCORD_API = "https://discord.com/api/";
 
@@ -47,15 +51,17 @@ public final class DiscordFrontEnd implements AutoCloseable {
      *
      * @throws IllegalStateException when the session is not ready within 30 seconds
      */
-    public static DiscordFrontEnd start(DiscordSettings settings, BotEngine engine) {
+    public static DiscordFrontEnd start(DiscordSettings settings, ChatEngine engine) {
         return start(settings, engine, READY_TIMEOUT);
     }
 
-    static DiscordFrontEnd start(DiscordSettings settings, BotEngine engine, Duration readyTimeout) {
+    static DiscordFrontEnd start(DiscordSettings settings, ChatEngine engine, Duration readyTimeout) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(engine, "engine");
         LOG.info("Starting the Discord front end: {}", settings);
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemonThreads("discord-answer-"));
+        // bounded: past QUEUED waiting answers a request is told the bot is busy instead of queueing forever
+        ExecutorService workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED), daemonThreads("discord-answer-"), new ThreadPoolExecutor.AbortPolicy());
         JDA jda;
         try {
             jda = builder(settings).addEventListeners(new DiscordBot(engine, workers, BUTTON_MEMORY)).build();

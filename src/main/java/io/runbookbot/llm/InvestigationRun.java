@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -100,7 +101,12 @@ final class InvestigationRun {
         }
         ChatRequest request = ChatRequest.builder().messages(List.copyOf(messages))
                 .toolSpecifications(settings.tools().specifications()).build();
-        Future<ChatResponse> call = settings.executor().submit(() -> settings.model().chat(request));
+        Future<ChatResponse> call;
+        try {
+            call = settings.executor().submit(() -> settings.model().chat(request));
+        } catch (RejectedExecutionException e) {
+            throw unavailable(e);
+        }
         try {
             return Optional.of(call.get(remaining, TimeUnit.NANOSECONDS).aiMessage());
         } catch (TimeoutException e) {

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunbookInvestigator implements Investigator, AutoCloseable {
     static final Logger LOG = LoggerFactory.getLogger(RunbookInvestigator.class);
+    /** Model calls at once over all investigations (the app runs two at a time; abandoned calls may linger). */
+    static final int MAX_MODEL_CALLS = 4;
 
     private final Settings settings;
 
@@ -126,11 +130,13 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
 
         public RunbookInvestigator build() {
             AtomicInteger n = new AtomicInteger();
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "investigation-model-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            // bounded: the app runs few investigations at once; a call past its deadline may still hold a thread
+            ExecutorService executor = new ThreadPoolExecutor(0, MAX_MODEL_CALLS, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), r -> {
+                        Thread t = new Thread(r, "investigation-model-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    }, new ThreadPoolExecutor.AbortPolicy());
             return new RunbookInvestigator(new Settings(model, modelName, search,
                     new InvestigationTools(search, diagnostics, limits), audit, limits, promptFile, clock, executor));
         }

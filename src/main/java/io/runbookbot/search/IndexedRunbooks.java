@@ -136,6 +136,21 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
         return units.size();
     }
 
+    /** Takes one more reference for a search, unless the index is closed (then false). */
+    boolean tryIncRef() {
+        return index.tryIncRef();
+    }
+
+    /** Releases a reference; the last one closes the index and deletes its folders. */
+    void decRef() {
+        index.decRef();
+    }
+
+    int refCount() {
+        return index.refCount();
+    }
+
+    /** Releases the owner's reference: the index closes once no search holds it. */
     @Override
     public void close() {
         index.close();

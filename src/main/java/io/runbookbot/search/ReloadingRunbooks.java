@@ -6,6 +6,8 @@ import io.runbookbot.core.UserFacingException;
 import io.runbookbot.search.embed.EmbeddingException;
 import io.runbookbot.search.embed.Embeddings;
 import io.runbookbot.search.markdown.RunbookLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The current index of a runbook folder, swapped atomically when the folder changes. Queries
  * always run against one complete index; an index that was swapped out is closed only when the
- * last query using it has finished (reference counting). A reload that fails as a whole (folder
+ * last query using it has finished (Lucene's {@link org.apache.lucene.search.ReferenceManager},
+ * see {@link IndexGenerations}). A reload that fails as a whole (folder
  * gone or unreadable) keeps the previous index; broken files are skipped by the loader. Reloads
  * run one at a time on a background thread: requests made during a reload coalesce into one more
  * run after it. With embeddings configured, a new index whose vectors are not all cached starts
@@ -71,7 +72,8 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     private final Path dir;
     private final Function<Path, IndexedRunbooks> opener;
     private final Clock clock;
-    private final AtomicReference<Generation> current;
+    private final IndexGenerations generations;
+    private final boolean backgroundVectors;
     private final ScheduledExecutorService reloader = reloaderThread();
     private final Object lock = new Object();
     private final Object swapLock = new Object();
@@ -80,11 +82,18 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     private @Nullable CompletableFuture<Status> queued;
 
     ReloadingRunbooks(Path dir, Function<Path, IndexedRunbooks> opener, Clock clock) {
+        this(dir, opener, clock, true);
+    }
+
+    /** @param backgroundVectors a keyword-only index is replaced by its hybrid twin in the background */
+    private ReloadingRunbooks(Path dir, Function<Path, IndexedRunbooks> opener, Clock clock,
+                              boolean backgroundVectors) {
         this.dir = dir;
         this.opener = opener;
         this.clock = clock;
+        this.backgroundVectors = backgroundVectors;
         IndexedRunbooks first = opener.apply(dir);
-        this.current = new AtomicReference<>(new Generation(first));
+        this.generations = new IndexGenerations(first);
         this.status = new Status(clock.instant(), first.runbooks().size(), first.sectionCount(),
                 first.loadResult().skipped().size(), 1, 0, Optional.empty(), first.hybrid());
         upgradeLater(first, Duration.ZERO);
@@ -111,18 +120,31 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
 
     /** As {@link #open(Path, Optional)}, loading the files with {@code loader} (its size cap). */
     public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings, RunbookLoader loader) {
+        return open(dir, embeddings, loader, false);
+    }
+
+    /**
+     * As {@link #open(Path, Optional, RunbookLoader)}; with {@code waitForVectors} every index is
+     * embedded before it is served (for a one-shot command, which has no background to wait in).
+     */
+    public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings, RunbookLoader loader,
+                                         boolean waitForVectors) {
         Objects.requireNonNull(loader, "loader");
         return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"),
-                d -> IndexedRunbooks.open(d, loader, embeddings, false), Clock.systemUTC());
+                d -> IndexedRunbooks.open(d, loader, embeddings, waitForVectors), Clock.systemUTC(), !waitForVectors);
     }
 
     @Override
     public Answer ask(String question, int topN) {
-        Generation generation = acquire();
         try {
-            return generation.index.ask(question, topN);
-        } finally {
-            generation.release();
+            IndexedRunbooks index = generations.acquire();
+            try {
+                return index.ask(question, topN);
+            } finally {
+                generations.release(index);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -165,13 +187,13 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
                 status = new Status(clock.instant(), fresh.runbooks().size(), fresh.sectionCount(),
                         fresh.loadResult().skipped().size(), before.succeeded() + 1, before.failed(), Optional.empty(),
                         fresh.hybrid());
-                current.getAndSet(new Generation(fresh)).release();
+                generations.swap(fresh);
                 upgradeLater(fresh, Duration.ZERO);
             } catch (UserFacingException e) {
                 failed(before, e.getMessage());
                 LOG.error("Re-index of {} failed, still serving the previous index ({} sections): {}", dir,
                         before.sections(), e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 failed(before, e.toString());
                 LOG.error("Re-index of {} failed, still serving the previous index ({} sections)", dir,
                         before.sections(), e);
@@ -192,7 +214,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     }
 
     private void upgradeLater(IndexedRunbooks index, Duration delay) {
-        if (!index.needsVectors()) {
+        if (!backgroundVectors || !index.needsVectors()) {
             return;
         }
         synchronized (lock) {
@@ -204,7 +226,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
 
     /** Replaces a keyword-only index by its hybrid twin, unless a newer index replaced it meanwhile. */
     private void upgrade(IndexedRunbooks keywordOnly) {
-        if (closed || current.get().index != keywordOnly) {
+        if (closed || !generations.serves(keywordOnly)) {
             return;
         }
         IndexedRunbooks hybrid;
@@ -220,11 +242,16 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
             return;
         }
         synchronized (swapLock) {
-            if (closed || current.get().index != keywordOnly) {
+            if (closed || !generations.serves(keywordOnly)) {
                 hybrid.close();
                 return;
             }
-            current.getAndSet(new Generation(hybrid)).release();
+            try {
+                generations.swap(hybrid);
+            } catch (IOException e) {
+                LOG.error("Swapping in the hybrid index failed; keyword search goes on", e);
+                return;
+            }
             status = status.hybrid(true);
         }
     }
@@ -243,18 +270,6 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         mine.complete(reloadNow());
     }
 
-    private Generation acquire() {
-        while (true) {
-            if (closed) {
-                throw new IllegalStateException("The runbook index is closed");
-            }
-            Generation generation = current.get();
-            if (generation.tryAcquire()) {
-                return generation;
-            }
-        }
-    }
-
     /** Waits for a running reload, then closes the index once its last query finishes. */
     @Override
     public void close() {
@@ -268,33 +283,10 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (swapLock) {
-            current.get().release();
-        }
-    }
-
-    /** One index and the number of its users; the holder's own reference counts as one. */
-    private static final class Generation {
-        private final IndexedRunbooks index;
-        private final AtomicInteger users = new AtomicInteger(1);
-
-        Generation(IndexedRunbooks index) {
-            this.index = index;
-        }
-
-        boolean tryAcquire() {
-            int n;
-            do {
-                n = users.get();
-                if (n == 0) {
-                    return false;
-                }
-            } while (!users.compareAndSet(n, n + 1));
-            return true;
-        }
-
-        void release() {
-            if (users.decrementAndGet() == 0) {
-                index.close();
+            try {
+                generations.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the runbook index failed", e);
             }
         }
     }

@@ -5,9 +5,10 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.model.Message;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotRequest;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ final class SlackActions {
     private SlackActions() {
     }
 
-    static void register(App app, BotEngine engine, Executor executor) {
+    static void register(App app, ChatEngine engine, Executor executor) {
         app.blockAction(Pattern.compile("^" + SlackButtonValue.PREFIX + ".*"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
@@ -38,16 +39,16 @@ final class SlackActions {
                 request = SlackButtonValue.decode(action.getActionId(), Objects.requireNonNullElse(action.getValue(), ""));
             } catch (RuntimeException e) {
                 LOG.warn("Button {} carries a value the bot did not write; telling the user", action.getActionId());
-                executor.execute(SlackReplies.answering("unreadable button notice",
-                        () -> SlackReplies.respond(privately, SlackAnswerFormatter.text(UNREADABLE)), text -> { }));
+                SlackReplies.answer(executor, "unreadable button notice",
+                        () -> CompletableFuture.completedFuture(SlackAnswerFormatter.text(UNREADABLE)),
+                        m -> SlackReplies.respond(privately, m), text -> privately.send(SlackAnswerFormatter.text(text)));
                 return ctx.ack();
             }
             String channel = channel(p);
             Caller caller = SlackReplies.caller(p.getUser().getId(), channel);
-            executor.execute(SlackReplies.answering("button answer",
-                    () -> reply(ctx, privately, p, channel, request,
-                            SlackAnswerFormatter.format(engine.handle(caller, request))),
-                    text -> privately.send(SlackAnswerFormatter.text(text))));
+            SlackReplies.answer(executor, "button answer", () -> engine.reply(caller, request),
+                    reply -> reply(ctx, privately, p, channel, request, SlackAnswerFormatter.format(reply)),
+                    text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();
         });
     }

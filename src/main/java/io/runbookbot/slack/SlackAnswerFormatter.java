@@ -69,6 +69,11 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         return text(text.text());
     }
 
+    @Override
+    public SlackMessage diagnostics(BotReply.DiagnosticList list) {
+        return text(list.text());
+    }
+
     /** A plain message (mrkdwn-escaped, cut to {@value #MAX_TEXT} characters). */
     static SlackMessage text(String text) {
         return new SlackMessage(TextChunks.head(SlackMarkdown.escape(text), MAX_TEXT, "…"), List.of());

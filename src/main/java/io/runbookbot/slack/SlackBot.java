@@ -9,7 +9,7 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.IncidentTriage;
@@ -17,8 +17,10 @@ import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,25 +33,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SlackBot implements AutoCloseable {
     public static final String COMMAND = "/runbook";
     private static final int REMEMBERED_EVENTS = 10_000;
+    /** Answers that may wait for a free answer thread. */
+    static final int QUEUED = 500;
 
-    private final BotEngine engine;
+    private final ChatEngine engine;
     private final SlackIncidentChannels incidentChannels;
     private final SlackEventIds events = new SlackEventIds(REMEMBERED_EVENTS);
     private final ExecutorService executor;
 
-    private SlackBot(BotEngine engine, List<String> incidentChannels, int workers) {
+    private SlackBot(ChatEngine engine, List<String> incidentChannels, int workers) {
         this.engine = engine;
         this.incidentChannels = new SlackIncidentChannels(incidentChannels);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "slack-answer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: past QUEUED waiting answers a request is told the bot is busy instead of queueing forever
+        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED), r -> {
+                    Thread t = new Thread(r, "slack-answer-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Registers the handlers on {@code app}; close the bot to stop its workers. */
-    public static SlackBot register(App app, BotEngine engine, List<String> incidentChannels, int workers) {
+    public static SlackBot register(App app, ChatEngine engine, List<String> incidentChannels, int workers) {
         Objects.requireNonNull(app, "app");
         SlackBot bot = new SlackBot(Objects.requireNonNull(engine, "engine"), List.copyOf(incidentChannels), workers);
         app.command(COMMAND, (req, ctx) -> {
@@ -58,9 +64,9 @@ public final class SlackBot implements AutoCloseable {
             Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
             SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral").text(m.text())
                     .blocks(SlackReplies.blocks(m)));
-            bot.executor.execute(SlackReplies.answering("slash command answer", () -> SlackReplies.respond(privately,
-                    SlackAnswerFormatter.format(engine.handle(caller, request))),
-                    text -> privately.send(SlackAnswerFormatter.text(text))));
+            SlackReplies.answer(bot.executor, "slash command answer", () -> engine.reply(caller, request),
+                    reply -> SlackReplies.respond(privately, SlackAnswerFormatter.format(reply)),
+                    text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
         });
         app.event(AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
@@ -79,10 +85,11 @@ public final class SlackBot implements AutoCloseable {
         String text = SlackText.mention(e.getText(), ctx.getBotUserId());
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-        executor.execute(SlackReplies.answering("mention answer", () -> SlackReplies.postInThread(ctx.client(),
-                e.getChannel(), thread, SlackAnswerFormatter.format(engine.handle(caller, RequestParser.parse(text)))),
+        SlackReplies.answer(executor, "mention answer", () -> engine.reply(caller, RequestParser.parse(text)),
+                reply -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                        SlackAnswerFormatter.format(reply)),
                 notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                        SlackAnswerFormatter.text(notice))));
+                        SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 
@@ -99,16 +106,18 @@ public final class SlackBot implements AutoCloseable {
             return ctx.ack(); // chatter: no search, no thread
         }
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-        executor.execute(SlackReplies.answering("incident-channel answer", () -> {
-            if (incidentChannels.contains(e.getChannel(), ctx.client())) {
-                Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-                Optional<BotReply> reply = engine.triage(caller, text);
-                if (reply.isPresent()) {
-                    SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                            SlackAnswerFormatter.format(reply.get()));
-                }
-            }
-        }, notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice))));
+        Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
+        SlackReplies.<Optional<BotReply>>answer(executor, "incident-channel answer",
+                () -> incidentChannels.contains(e.getChannel(), ctx.client()) ? engine.ambient(caller, text)
+                        : CompletableFuture.completedFuture(Optional.empty()),
+                reply -> {
+                    if (reply.isPresent()) {
+                        SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                                SlackAnswerFormatter.format(reply.get()));
+                    }
+                },
+                notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
+                        SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 

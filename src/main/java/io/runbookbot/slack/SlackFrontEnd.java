@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
-import io.runbookbot.core.chat.BotEngine;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,7 +37,7 @@ public final class SlackFrontEnd implements AutoCloseable {
      * @throws SlackStartException naming the real cause: unknown host, refused connection, token
      *                             refused by Slack, port in use, ...
      */
-    public static SlackFrontEnd start(SlackSettings settings, BotEngine engine) {
+    public static SlackFrontEnd start(SlackSettings settings, ChatEngine engine) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(engine, "engine");
         SlackConfig config = new SlackConfig();

@@ -8,6 +8,10 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.chat.TextChunks;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class SlackReplies {
     static final String PLATFORM = "slack";
     private static final Logger LOG = LoggerFactory.getLogger(SlackReplies.class);
+
+    /** What the user sees when every answer thread is busy and the queue is full. */
+    static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
 
     private SlackReplies() {
     }
@@ -84,6 +91,37 @@ final class SlackReplies {
      * failure is logged with an incident id and {@code notice} tells the user that id; when that
      * fails too (Slack cannot be reached), the incident id is in the log.
      */
+    /**
+     * Asks the engine on {@code executor} (never on Bolt's acknowledging thread) and delivers the
+     * reply on it once ready: model work completes elsewhere, so it holds no answer thread.
+     */
+    static <T> void answer(Executor executor, String what, Supplier<CompletableFuture<T>> engine,
+                           Delivery<T> deliver, Notice notice) {
+        Runnable ask = answering(what, () -> {
+            CompletableFuture<T> reply = engine.get();
+            if (reply.isDone()) {
+                deliver.send(reply.join());
+            } else {
+                reply.thenAccept(r -> later(executor, answering(what, () -> deliver.send(r), notice)));
+            }
+        }, notice);
+        try {
+            executor.execute(ask);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Slack {} refused: every answer thread is busy and the queue is full", what);
+            answering(what, () -> notice.send(BUSY), text -> { }).run();
+        }
+    }
+
+    /** Delivers a reply that came later on an answer thread, or here when they are all taken. */
+    private static void later(Executor executor, Runnable delivery) {
+        try {
+            executor.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            delivery.run();
+        }
+    }
+
     static Runnable answering(String what, ThrowingRunnable task, Notice notice) {
         return () -> {
             try {
@@ -116,6 +154,12 @@ final class SlackReplies {
     @FunctionalInterface
     interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    /** Delivers an engine's reply to Slack. */
+    @FunctionalInterface
+    interface Delivery<T> {
+        void send(T reply) throws Exception;
     }
 
     /** Sends one message through a {@code response_url}. */

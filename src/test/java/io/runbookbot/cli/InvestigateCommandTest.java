@@ -45,6 +45,18 @@ class InvestigateCommandTest {
     }
 
     @Test
+    void searchesHybridLikeServeWhenAnEmbeddingModelIsConfigured() {
+        ollama.script(ChatReply.toolCall("search_runbooks", Map.of("query", "port already in use")),
+                ChatReply.text("Free the port."));
+
+        CliRun run = investigate("port", "already", "in", "use");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(ollama.callsTo("embed")).as("sections embedded, then the tool's query").hasSizeGreaterThan(1);
+        assertThat(dir.resolve("cache/embeddings-nomic-embed-text.bin")).isRegularFile();
+    }
+
+    @Test
     void exitsWith3AndASentenceWhenTheModelIsDown() {
         ollama.down();
 
@@ -69,7 +81,8 @@ class InvestigateCommandTest {
         List<String> args = new ArrayList<>(List.of("investigate", "--ollama-url", ollama.baseUrl(),
                 "--chat-model", "llama3.2", "--ollama-timeout", "5",
                 "--audit-log", dir.resolve("audit.jsonl").toString(),
-                "--investigation-log", dir.resolve("investigations.jsonl").toString()));
+                "--investigation-log", dir.resolve("investigations.jsonl").toString(),
+                "--cache-dir", dir.resolve("cache").toString())); // investigate is hybrid: it embeds the runbooks
         args.addAll(List.of(symptom));
         return CliRun.of(args.toArray(String[]::new));
     }

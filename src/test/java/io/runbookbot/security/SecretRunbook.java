@@ -1,7 +1,9 @@
 package io.runbookbot.security;
 
+import io.runbookbot.core.Caller;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.search.IndexedRunbooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +55,6 @@ public final class SecretRunbook {
 
     /** The bot's reply to {@code question}, from the real engine over the real index. */
     public static BotReply reply(IndexedRunbooks runbooks, String question) {
-        return BotEngine.builder(() -> runbooks).build().answer(question, 0);
+        return BotEngine.builder(() -> runbooks).build().handle(Caller.LOCAL_OPERATOR, new BotRequest.Ask(question));
     }
 }

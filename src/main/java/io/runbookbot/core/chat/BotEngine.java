@@ -11,12 +11,12 @@ import io.runbookbot.core.Investigator;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.Summarizer;
-import io.runbookbot.core.Summary;
 import io.runbookbot.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * turns failures into replies: a {@link UserFacingException} becomes its message, anything else a
  * fixed sentence with an incident id (the exception is logged, never shown). Thread-safe.
  */
-public final class BotEngine {
+public final class BotEngine implements ChatEngine {
     private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
-    /** Candidates fetched per question; "next match" walks through them. */
+    /** Candidates fetched per question unless told otherwise; "next match" walks through them. */
     static final int CANDIDATES = 5;
 
     private final Supplier<RunbookSearch> search;
@@ -39,6 +39,8 @@ public final class BotEngine {
     private final String defaultAgent;
     private final Optional<Summarizer> summarizer;
     private final Optional<Investigator> investigator;
+    private final SlowWork slow;
+    private final int candidates;
 
     private BotEngine(Builder b) {
         this.search = b.search;
@@ -49,6 +51,8 @@ public final class BotEngine {
         this.defaultAgent = b.defaultAgent;
         this.summarizer = b.summarizer;
         this.investigator = b.investigator;
+        this.slow = b.slow;
+        this.candidates = b.candidates;
     }
 
     /** @param search the current search (a supplier, so that a re-index can swap it atomically) */
@@ -56,25 +60,40 @@ public final class BotEngine {
         return new Builder(search);
     }
 
-    /** Handles a request; never throws (not even an {@link Error}). */
-    public BotReply handle(Caller caller, BotRequest request) {
+    /**
+     * Handles a request: what is quick (search, diagnostics) on the calling thread, model work on
+     * {@link SlowWork}'s executors. The future never fails (not even on an {@link Error}): a failure
+     * is a reply that says so.
+     */
+    @Override
+    public CompletableFuture<BotReply> reply(Caller caller, BotRequest request) {
         try {
-            return dispatch(caller, request);
-        } catch (UserFacingException e) {
-            return new BotReply.Text(e.getMessage());
+            return dispatch(caller, request).exceptionally(e -> failure(caller, request, SlowWork.cause(e)));
         } catch (RuntimeException | Error e) {
             // Error too: a StackOverflowError from hostile text must cost one answer, not the answer thread
-            String incident = IncidentIds.next();
-            LOG.error("Incident {} while handling {} for {}", incident, request.getClass().getSimpleName(),
-                    caller.qualifiedUserId(), e);
-            return new BotReply.Text("Something went wrong on my side (incident " + incident
-                    + "). The runbooks folder is still readable directly.");
+            return CompletableFuture.completedFuture(failure(caller, request, e));
         }
+    }
+
+    /** {@link #reply} waited for: for a terminal and for tests. */
+    public BotReply handle(Caller caller, BotRequest request) {
+        return reply(caller, request).join();
+    }
+
+    private static BotReply failure(Caller caller, BotRequest request, Throwable e) {
+        if (e instanceof UserFacingException) {
+            return new BotReply.Text(e.getMessage());
+        }
+        String incident = IncidentIds.next();
+        LOG.error("Incident {} while handling {} for {}", incident, request.getClass().getSimpleName(),
+                caller.qualifiedUserId(), e);
+        return new BotReply.Text("Something went wrong on my side (incident " + incident
+                + "). The runbooks folder is still readable directly.");
     }
 
     /** The raw ranking for a question. */
     public Answer search(String question) {
-        return search.get().ask(question, CANDIDATES);
+        return search.get().ask(question, candidates);
     }
 
     /**
@@ -82,90 +101,119 @@ public final class BotEngine {
      * reads like a symptom and the match is not a guess ({@link IncidentTriage}), searched once;
      * empty (silence) otherwise, and on any failure.
      */
-    public Optional<BotReply> triage(Caller caller, String message) {
+    @Override
+    public CompletableFuture<Optional<BotReply>> ambient(Caller caller, String message) {
         if (!IncidentTriage.readsLikeSymptom(message)) {
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         try {
             Answer answer = search(message);
-            return IncidentTriage.shouldAnswer(message, answer) ? Optional.of(reply(answer, 0)) : Optional.empty();
+            if (!IncidentTriage.shouldAnswer(message, answer)) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            return reply(answer, 0).thenApply(Optional::of);
         } catch (RuntimeException | Error e) {
             LOG.error("Incident-channel triage failed for {}; staying silent", caller.qualifiedUserId(), e);
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
     }
 
-    private BotReply dispatch(Caller caller, BotRequest request) {
-        return request.accept(new BotRequest.Visitor<BotReply>() {
+    /** {@link #ambient} waited for. */
+    public Optional<BotReply> triage(Caller caller, String message) {
+        return ambient(caller, message).join();
+    }
+
+    private CompletableFuture<BotReply> dispatch(Caller caller, BotRequest request) {
+        return request.accept(new BotRequest.Visitor<CompletableFuture<BotReply>>() {
             @Override
-            public BotReply ask(BotRequest.Ask ask) {
+            public CompletableFuture<BotReply> ask(BotRequest.Ask ask) {
                 return answer(ask.question(), 0);
             }
 
             @Override
-            public BotReply nextMatch(BotRequest.NextMatch next) {
+            public CompletableFuture<BotReply> nextMatch(BotRequest.NextMatch next) {
                 return answer(next.question(), next.index());
             }
 
             @Override
-            public BotReply runDiagnostic(BotRequest.RunDiagnostic run) {
-                return new BotReply.Diagnostic(requireDiagnostics()
-                        .run(caller, new DiagnosticCall(run.agent(), run.commandId(), run.params())));
+            public CompletableFuture<BotReply> runDiagnostic(BotRequest.RunDiagnostic run) {
+                return done(new BotReply.Diagnostic(requireDiagnostics()
+                        .run(caller, new DiagnosticCall(run.agent(), run.commandId(), run.params()))));
             }
 
             @Override
-            public BotReply confirm(BotRequest.Confirm confirm) {
-                return new BotReply.Diagnostic(requireDiagnostics().confirm(caller, confirm.token()));
+            public CompletableFuture<BotReply> confirm(BotRequest.Confirm confirm) {
+                return done(new BotReply.Diagnostic(requireDiagnostics().confirm(caller, confirm.token())));
             }
 
             @Override
-            public BotReply feedback(BotRequest.Feedback vote) {
+            public CompletableFuture<BotReply> feedback(BotRequest.Feedback vote) {
                 feedback.record(caller, vote);
-                return new BotReply.Text("Thanks, noted" + (vote.helpful() ? "." : ": this helps us fix the runbooks."));
+                return done(new BotReply.Text("Thanks, noted"
+                        + (vote.helpful() ? "." : ": this helps us fix the runbooks.")));
             }
 
             @Override
-            public BotReply investigate(BotRequest.Investigate investigate) {
-                return new BotReply.Investigated(investigator.orElseThrow(() -> new UserFacingException(
+            public CompletableFuture<BotReply> investigate(BotRequest.Investigate investigate) {
+                Investigator chosen = investigator.orElseThrow(() -> new UserFacingException(
                         "Investigate needs a chat model, and this bot has none (set RUNBOOK_BOT_OLLAMA_URL and "
-                                + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook <symptom>"))
-                        .investigate(caller, investigate.symptom()));
+                                + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook <symptom>"));
+                return slow.investigate(() -> new BotReply.Investigated(chosen.investigate(caller,
+                        investigate.symptom())));
             }
 
             @Override
-            public BotReply help(BotRequest.Help help) {
-                return new BotReply.Text(HelpText.TEXT);
+            public CompletableFuture<BotReply> help(BotRequest.Help help) {
+                return done(new BotReply.Text(HelpText.TEXT));
             }
 
             @Override
-            public BotReply reindex(BotRequest.Reindex reindex) {
+            public CompletableFuture<BotReply> listDiagnostics(BotRequest.ListDiagnostics list) {
+                return done(new BotReply.DiagnosticList(requireDiagnostics().commands()));
+            }
+
+            @Override
+            public CompletableFuture<BotReply> reindex(BotRequest.Reindex reindex) {
                 BotEngine.this.reindex.run();
-                return new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when it is"
-                        + " done.");
+                return done(new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when"
+                        + " it is done."));
             }
         });
     }
 
+    private static CompletableFuture<BotReply> done(BotReply reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+
     /** Shows candidate {@code index} of the question's ranking; echoes the question as the search redacted it. */
-    public BotReply answer(String asked, int index) {
+    private CompletableFuture<BotReply> answer(String asked, int index) {
         return reply(search(asked), index);
     }
 
-    private BotReply reply(Answer answer, int index) {
+    private CompletableFuture<BotReply> reply(Answer answer, int index) {
         String question = answer.question();
         if (!answer.answered() && index == 0 || answer.hits().isEmpty()) {
-            return new BotReply.NoMatch(question, answer.hits(), answer.notices());
+            return done(new BotReply.NoMatch(question, answer.hits(), answer.notices()));
         }
         if (index >= answer.hits().size()) {
-            return new BotReply.Text("No more candidates for \"" + question + "\"; try other words or the exact error line.");
+            return done(new BotReply.Text("No more candidates for \"" + question
+                    + "\"; try other words or the exact error line."));
         }
         SectionHit shown = answer.hits().get(index);
         List<SectionHit> others = new ArrayList<>(answer.hits());
         others.remove(index);
         List<DiagnosticSuggestion> suggestions = diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
-        Optional<Summary> summary = summarizer.flatMap(s -> s.summarize(question, shown.section()));
-        return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
-                index == 0 ? answer.confidence() : Confidence.LOW, defaultAgent, summary, answer.notices());
+        Confidence confidence = index == 0 ? answer.confidence() : Confidence.LOW;
+        if (summarizer.isEmpty()) {
+            return done(new BotReply.SectionAnswer(question, index, shown, others, suggestions,
+                    links.of(shown.section()), confidence, defaultAgent, Optional.empty(), answer.notices()));
+        }
+        return slow.summarize(() -> summarizer.get().summarize(question, shown.section())).thenApply(s -> {
+            List<String> notices = new ArrayList<>(answer.notices());
+            s.notice().ifPresent(notices::add);
+            return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
+                    confidence, defaultAgent, s.summary(), notices);
+        });
     }
 
     private Diagnostics requireDiagnostics() {
@@ -183,6 +231,8 @@ public final class BotEngine {
         private String defaultAgent = Diagnostics.LOCAL;
         private Optional<Summarizer> summarizer = Optional.empty();
         private Optional<Investigator> investigator = Optional.empty();
+        private SlowWork slow = SlowWork.INLINE;
+        private int candidates = CANDIDATES;
 
         private Builder(Supplier<RunbookSearch> search) {
             this.search = Objects.requireNonNull(search, "search");
@@ -224,6 +274,18 @@ public final class BotEngine {
         /** @param investigator runs {@code investigate} */
         public Builder investigator(Optional<Investigator> investigator) {
             this.investigator = Objects.requireNonNull(investigator, "investigator");
+            return this;
+        }
+
+        /** @param slow where investigations and summaries run (default: on the caller's thread) */
+        public Builder slowWork(SlowWork slow) {
+            this.slow = Objects.requireNonNull(slow, "slow");
+            return this;
+        }
+
+        /** @param candidates sections ranked per question (at least 1) */
+        public Builder candidates(int candidates) {
+            this.candidates = Math.max(1, candidates);
             return this;
         }
 

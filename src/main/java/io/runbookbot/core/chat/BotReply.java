@@ -1,6 +1,7 @@
 package io.runbookbot.core.chat;
 
 import io.runbookbot.core.Confidence;
+import io.runbookbot.core.DiagnosticCommand;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
@@ -30,6 +31,8 @@ public sealed interface BotReply {
         R diagnostic(Diagnostic diagnostic);
 
         R text(Text text);
+
+        R diagnostics(DiagnosticList list);
     }
 
     /**
@@ -122,6 +125,29 @@ public sealed interface BotReply {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.diagnostic(this);
+        }
+    }
+
+    /** The allowlisted diagnostics, in allowlist order. */
+    record DiagnosticList(List<DiagnosticCommand> commands) implements BotReply {
+        public DiagnosticList {
+            commands = List.copyOf(commands);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.diagnostics(this);
+        }
+
+        /** The list as chat text: one line per diagnostic, its parameters below it. */
+        public String text() {
+            StringBuilder out = new StringBuilder(commands.size() + " diagnostics can run here:");
+            for (DiagnosticCommand c : commands) {
+                out.append("\n• ").append(c.id()).append(": ").append(c.description())
+                        .append(c.readOnly() ? "" : " (changes something: needs confirm)");
+                c.params().forEach(p -> out.append("\n    ").append(p));
+            }
+            return out.append("\nRun one with: run <id> key=value ... [on <agent>]").toString();
         }
     }
 

@@ -28,6 +28,8 @@ public sealed interface BotRequest {
         R help(Help help);
 
         R reindex(Reindex reindex);
+
+        R listDiagnostics(ListDiagnostics list);
     }
 
     /** A symptom question, error line or alert name. */
@@ -110,6 +112,14 @@ public sealed interface BotRequest {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.help(this);
+        }
+    }
+
+    /** What diagnostics may be run here. */
+    record ListDiagnostics() implements BotRequest {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listDiagnostics(this);
         }
     }
 

@@ -22,6 +22,9 @@ public final class RequestParser {
         if (trimmed.isEmpty() || first.equals("help") && words.size() == 1) {
             return new BotRequest.Help();
         }
+        if (first.equals("diagnostics") && words.size() == 1) {
+            return new BotRequest.ListDiagnostics();
+        }
         if (first.equals("reindex") && words.size() == 1) {
             return new BotRequest.Reindex();
         }

@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,13 +47,19 @@ public final class QueryEmbedder implements AutoCloseable {
         }
     }
 
+    static final int MAX_CALLS = 8;
     private final Embedder embedder;
     private final Duration deadline;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "query-embedder");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * At most {@link #MAX_CALLS} embedding calls at once (a call past its deadline may still hold a
+     * thread); a question beyond that is answered by keyword search alone, never queued.
+     */
+    private final ExecutorService calls = new ThreadPoolExecutor(0, MAX_CALLS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "query-embedder");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.AbortPolicy());
     private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(REMEMBERED)
             .executor(Runnable::run).build();
     private final CircuitBreaker breaker;
@@ -101,7 +109,12 @@ public final class QueryEmbedder implements AutoCloseable {
     }
 
     private float[] call(String text) {
-        Future<List<float[]>> answer = calls.submit(() -> embedder.embed(List.of(text)));
+        Future<List<float[]>> answer;
+        try {
+            answer = calls.submit(() -> embedder.embed(List.of(text)));
+        } catch (RejectedExecutionException e) {
+            throw new EmbeddingException("too many questions being embedded at once");
+        }
         try {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS).get(0);
         } catch (TimeoutException e) {

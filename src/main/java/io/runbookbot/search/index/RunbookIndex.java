@@ -20,7 +20,9 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * An immutable, searchable snapshot of a runbook folder: one Lucene index of answer units and
- * one of whole runbooks, plus the units and runbooks themselves in ordinal order.
+ * one of whole runbooks, plus the units and runbooks themselves in ordinal order. Its life is the
+ * section reader's, reference-counted by Lucene: when the last reference is released, the other
+ * reader and both folders are closed with it.
  */
 public final class RunbookIndex implements AutoCloseable {
     private final Directory sectionDir;
@@ -41,6 +43,8 @@ public final class RunbookIndex implements AutoCloseable {
         this.runbookDir = runbookDir;
         this.sectionReader = DirectoryReader.open(sectionDir);
         this.runbookReader = DirectoryReader.open(runbookDir);
+        this.sectionReader.getReaderCacheHelper().addClosedListener(key -> IOUtils.close(runbookReader, sectionDir,
+                runbookDir));
         this.units = List.copyOf(units);
         this.runbooks = List.copyOf(runbooks);
         this.sectionOrdinals = ordinals(sectionReader);
@@ -131,10 +135,30 @@ public final class RunbookIndex implements AutoCloseable {
         return runbooks;
     }
 
+    /** Takes one more reference, unless the index is already closed (then false). */
+    public boolean tryIncRef() {
+        return sectionReader.tryIncRef();
+    }
+
+    /** Releases a reference; the last one closes the index. */
+    public void decRef() {
+        try {
+            sectionReader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The references held; 0 once closed. */
+    public int refCount() {
+        return sectionReader.getRefCount();
+    }
+
+    /** Releases the owner's reference (once; later calls do nothing): closes the index unless searches still hold it. */
     @Override
     public void close() {
         try {
-            IOUtils.close(sectionReader, runbookReader, sectionDir, runbookDir);
+            sectionReader.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,13 @@ class RequestParserTest {
     }
 
     @Test
+    void readsDiagnosticsAloneAsTheListAndInASentenceAsAQuestion() {
+        assertThat(RequestParser.parse("diagnostics")).isEqualTo(new BotRequest.ListDiagnostics());
+        assertThat(RequestParser.parse("diagnostics fail with timeout"))
+                .isEqualTo(new BotRequest.Ask("diagnostics fail with timeout"));
+    }
+
+    @Test
     void readsARunWithParametersAndAnAgent() {
         assertThat(RequestParser.parse("run listening-port port=8000 on web-1"))
                 .isEqualTo(new BotRequest.RunDiagnostic("web-1", "listening-port", Map.of("port", "8000")));
