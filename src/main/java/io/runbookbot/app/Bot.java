@@ -7,6 +7,7 @@ import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.cli.TerminalBot;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigator;
+import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.FeedbackSink;
@@ -156,9 +157,12 @@ final class Bot implements TerminalBot {
             return Optional.empty();
         }
         if (ollama.isEmpty()) {
-            LOG.info("Investigate disabled: no chat model (set {} and {})", Setting.OLLAMA_URL.variable(),
-                    Setting.CHAT_MODEL.variable());
-            return Optional.empty();
+            String set = "set " + Setting.OLLAMA_URL.variable() + " and " + Setting.CHAT_MODEL.variable();
+            LOG.info("Investigate disabled: no chat model ({})", set);
+            return Optional.of((caller, symptom) -> {
+                throw new UserFacingException("Investigate needs a chat model, and this bot has none (" + set
+                        + "). Ask the runbooks directly: /runbook <symptom>");
+            });
         }
         BotConfig.Ollama o = ollama.get();
         String model = o.chatModel().get();

@@ -156,8 +156,8 @@ public final class BotEngine implements ChatEngine {
             @Override
             public CompletableFuture<BotReply> investigate(BotRequest.Investigate investigate) {
                 Investigator chosen = investigator.orElseThrow(() -> new UserFacingException(
-                        "Investigate needs a chat model, and this bot has none (set RUNBOOK_BOT_OLLAMA_URL and "
-                                + "RUNBOOK_BOT_CHAT_MODEL). Ask the runbooks directly: /runbook <symptom>"));
+                        "Investigate needs a chat model, and this bot has none. Ask the runbooks directly:"
+                                + " /runbook <symptom>"));
                 return slow.investigate(() -> new BotReply.Investigated(chosen.investigate(caller,
                         investigate.symptom())));
             }
