@@ -172,7 +172,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         if (ranking.coverage() == 0) {
             return hits;
         }
-        Map<String, Double> shares = new RunbookShares(runbooks).of(terms, d -> index.runbookAt(d).file(), 1000);
+        Map<String, Double> shares = new RunbookShares(index).of(terms, hits);
         List<SectionHit> out = new ArrayList<>(hits.size());
         for (SectionHit h : hits) {
             out.add(new SectionHit(h.section(),

@@ -1,58 +1,93 @@
 package io.runbookbot.search;
 
+import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.index.Fields;
+import io.runbookbot.search.index.RunbookIndex;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The share of a question each runbook covers: the question's known terms, each weighted by how
- * rare it is across runbooks (IDF), that the runbook's title or text contains. BM25 adds up what
- * matches, so many ordinary words can outscore the one rare word that names the product; this share
- * is what the ranking multiplies by to let a runbook that never mentions that word fall behind.
+ * The share of a question each candidate's runbook covers: the question's known terms, each
+ * weighted by how rare it is across runbooks (IDF), that the runbook's title or text contains. BM25
+ * adds up what matches, so many ordinary words can outscore the one rare word that names the
+ * product; this share is what the ranking multiplies by ({@link Ranking#coverage()}) to let a
+ * runbook that never mentions that word fall behind. Only the candidates' runbooks are read, by
+ * walking each term's postings once.
  */
 final class RunbookShares {
-    private final IndexSearcher runbooks;
+    private static final List<String> FIELDS = List.of(Fields.BODY, Fields.TITLE);
 
-    RunbookShares(IndexSearcher runbooks) {
-        this.runbooks = runbooks;
+    private final RunbookIndex index;
+
+    RunbookShares(RunbookIndex index) {
+        this.index = index;
     }
 
-    /** Share in [0, 1] by runbook file, for the runbooks holding at least one term. */
-    Map<String, Double> of(QueryTerms query, java.util.function.IntFunction<String> fileOf, int n)
-            throws IOException {
-        IndexReader reader = runbooks.getIndexReader();
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
+    /** Share in [0, 1] by runbook file, for the runbooks of {@code hits}. */
+    Map<String, Double> of(QueryTerms query, List<SectionHit> hits) throws IOException {
+        IndexReader reader = index.runbookSearcher().getIndexReader();
+        TreeSet<Integer> docs = new TreeSet<>();
+        for (SectionHit h : hits) {
+            int doc = index.runbookDoc(h.section().file());
+            if (doc >= 0) {
+                docs.add(doc);
+            }
+        }
+        double[] held = new double[reader.maxDoc()];
         double total = 0;
         for (String t : query.terms()) {
             if (!QueryTerms.known(reader, t)) {
                 continue; // no evidence either way
             }
-            float idf = (float) idf(reader, t);
+            double idf = idf(reader, t);
             total += idf;
-            BooleanQuery either = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD)
-                    .add(new TermQuery(new Term(Fields.TITLE, t)), BooleanClause.Occur.SHOULD).build();
-            q.add(new BoostQuery(new ConstantScoreQuery(either), idf), BooleanClause.Occur.SHOULD);
+            for (int doc : holding(reader, t, docs)) {
+                held[doc] += idf;
+            }
         }
         Map<String, Double> shares = new HashMap<>();
-        if (total == 0) {
-            return shares;
-        }
-        for (ScoreDoc d : runbooks.search(q.build(), new TopScoreDocCollectorManager(n, n)).scoreDocs) {
-            shares.put(fileOf.apply(d.doc), Math.min(1.0, d.score / total));
+        for (int doc : docs) {
+            shares.put(index.runbookAt(doc).file(), total == 0 ? 0 : Math.min(1.0, held[doc] / total));
         }
         return shares;
+    }
+
+    /** Those of {@code docs} (ascending) whose title or text holds {@code term}. */
+    private static TreeSet<Integer> holding(IndexReader reader, String term, TreeSet<Integer> docs) throws IOException {
+        TreeSet<Integer> out = new TreeSet<>();
+        BytesRef bytes = new BytesRef(term);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (String field : FIELDS) {
+                Terms terms = leaf.reader().terms(field);
+                TermsEnum te = terms == null ? null : terms.iterator();
+                if (te == null || !te.seekExact(bytes)) {
+                    continue;
+                }
+                PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                int end = leaf.docBase + leaf.reader().maxDoc();
+                for (int doc : docs.subSet(leaf.docBase, end)) {
+                    int at = postings.docID() >= doc - leaf.docBase ? postings.docID() : postings.advance(doc - leaf.docBase);
+                    if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    if (at == doc - leaf.docBase) {
+                        out.add(doc);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static double idf(IndexReader reader, String term) throws IOException {

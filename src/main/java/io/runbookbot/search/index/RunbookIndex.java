@@ -35,6 +35,7 @@ public final class RunbookIndex implements AutoCloseable {
     private final int[] runbookOrdinals;
     private final int vectorDimension;
     private final Map<RunbookSection, Integer> docIds = new IdentityHashMap<>();
+    private final Map<String, Integer> runbookDocs = new java.util.HashMap<>();
 
     RunbookIndex(Directory sectionDir, Directory runbookDir, List<RunbookSection> units, List<Runbook> runbooks,
                  int vectorDimension) throws IOException {
@@ -51,6 +52,9 @@ public final class RunbookIndex implements AutoCloseable {
         this.runbookOrdinals = ordinals(runbookReader);
         for (int doc = 0; doc < sectionOrdinals.length; doc++) {
             docIds.put(this.units.get(sectionOrdinals[doc]), doc);
+        }
+        for (int doc = 0; doc < runbookOrdinals.length; doc++) {
+            runbookDocs.put(this.runbooks.get(runbookOrdinals[doc]).file(), doc);
         }
     }
 
@@ -105,6 +109,11 @@ public final class RunbookIndex implements AutoCloseable {
     /** The document of an answer unit of this index, or -1 for a section from elsewhere. */
     public int sectionDoc(RunbookSection section) {
         return docIds.getOrDefault(section, -1);
+    }
+
+    /** The runbook document of a runbook file of this index, or -1. */
+    public int runbookDoc(String file) {
+        return runbookDocs.getOrDefault(file, -1);
     }
 
     /** The runbook of a runbook document. */
