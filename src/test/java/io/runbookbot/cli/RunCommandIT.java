@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run}, {@code diagnostics} and the suggestions of {@code ask}, with the shipped allowlist. */
-class RunCommandTest {
+class RunCommandIT {
     @TempDir
     Path dir;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Socket Mode (app token) end to end against the fake's WebSocket endpoint. */
-class SlackSocketModeTest {
+class SlackSocketModeIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private SlackHarness h;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runbook-bot serve} as a real process: probes, metrics, start-up errors, SIGTERM. */
-class ServeCommandTest {
+class ServeCommandIT {
     private static final Pattern READY = ServeProcess.READY;
 
     @TempDir

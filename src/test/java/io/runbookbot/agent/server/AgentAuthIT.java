@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request creates the canary, proving the canary would have caught a run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AgentAuthTest {
+class AgentAuthIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "/v1/run";
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runbook-bot agent} refuses to start without a safe secret or on a public address by accident. */
-class AgentCommandTest {
+class AgentCommandIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class QueryEmbedderTest {
+class QueryEmbedderIT {
     private static final int DIM = FakeOllama.DEFAULT_DIMENSION;
     private final FakeOllama ollama = FakeOllama.start();
     private final MutableClock clock = new MutableClock();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP layer in-process, behind a scripted executor: status codes, bodies and audit decisions. */
-class AgentServerTest {
+class AgentServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

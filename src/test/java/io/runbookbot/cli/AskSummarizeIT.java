@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code runbook-bot ask --summarize}, in-process, against a fake Ollama on 127.0.0.1. */
 @Timeout(20)
-class AskSummarizeTest {
+class AskSummarizeIT {
     private static final String QUESTION = "FATAL: sorry, too many clients already";
     private static final String RULE = "-".repeat(72);
     private static final String LABEL =

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * not exist and the runner must not have been called.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AttackTableTest {
+class AttackTableIT {
     private static final String CANARY_TOKEN = "@CANARY@";
     private static final String ROOT_TOKEN = "@ROOT@";
 
@@ -206,7 +206,7 @@ class AttackTableTest {
         ROWS.incrementAndGet();
 
         Validation real = ArgumentValidator.validate(allowlist, commandId, params);
-        Validation twin = allowlist.find(commandId).map(AttackTableTest::shellTwin)
+        Validation twin = allowlist.find(commandId).map(AttackTableIT::shellTwin)
                 .map(spec -> ArgumentValidator.validate(spec, params)).orElse(real);
         runIfAccepted(commandId, real);
         runIfAccepted(commandId, twin);
@@ -253,7 +253,7 @@ class AttackTableTest {
     }
 
     private static String resource() throws IOException {
-        try (InputStream in = AttackTableTest.class.getResourceAsStream("/agent/attack-allowlist.yaml")) {
+        try (InputStream in = AttackTableIT.class.getResourceAsStream("/agent/attack-allowlist.yaml")) {
             return new String(Optional.ofNullable(in).orElseThrow().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

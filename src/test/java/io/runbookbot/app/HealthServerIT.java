@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The probes and the exposition text, without a process. */
-class HealthServerTest {
+class HealthServerIT {
     private static final ReloadingRunbooks.Status LOADED =
             new ReloadingRunbooks.Status(Instant.parse("2026-11-22T07:00:00Z"), 5, 200, 1, 3, 1, Optional.of("gone"));
 

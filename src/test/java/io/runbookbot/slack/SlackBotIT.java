@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HTTP mode end to end: real Bolt, real Lucene over runbooks/, fake Slack on 127.0.0.1. */
-class SlackBotTest {
+class SlackBotIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(1500);
     private static final String SYMPTOM = "uvicorn won't start: [Errno 98] Address already in use on port 8000";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SectionEmbeddingsTest {
+class SectionEmbeddingsIT {
     private final FakeOllama ollama = FakeOllama.start();
     @TempDir
     Path cacheDir;

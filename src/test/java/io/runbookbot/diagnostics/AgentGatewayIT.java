@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AgentGatewayTest {
+class AgentGatewayIT {
     @TempDir
     static Path dir;
     static AgentProcess agent;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hybrid retrieval on the bundled runbooks with a fake Ollama: what users see when Ollama misbehaves. */
-class HybridSearchTest {
+class HybridSearchIT {
     private static final Path RUNBOOKS = Path.of("runbooks");
     private static final String PARAPHRASE = "backend keeps crashing after deploy";
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ask} and {@code eval} with {@code --ollama-url}: hybrid when Ollama answers, keyword when it does not. */
-class OllamaCliTest {
+class OllamaCliIT {
     private static final String QUESTION = "FATAL: sorry, too many clients already";
     private final FakeOllama ollama = FakeOllama.start();
     @TempDir

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs real processes. */
-class CommandRunnerTest {
+class CommandRunnerIT {
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
     private static final int CAP = 64 * 1024;
 
@@ -290,10 +290,10 @@ class CommandRunnerTest {
     /** Killing is asynchronous: give the kernel a moment, then every pid must be gone. */
     static void assertAllGone(List<Long> pids) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < deadline && pids.stream().anyMatch(CommandRunnerTest::alive)) {
+        while (System.nanoTime() < deadline && pids.stream().anyMatch(CommandRunnerIT::alive)) {
             Thread.sleep(50);
         }
-        assertThat(pids).as("pids still alive").noneMatch(CommandRunnerTest::alive);
+        assertThat(pids).as("pids still alive").noneMatch(CommandRunnerIT::alive);
     }
 
     private static boolean alive(long pid) {

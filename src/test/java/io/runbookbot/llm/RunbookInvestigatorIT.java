@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The investigate agent against real runbooks, real diagnostics and a scripted fake Ollama. */
 @Timeout(30)
-class RunbookInvestigatorTest {
+class RunbookInvestigatorIT {
     private static final Caller ONCALL = new Caller("slack", "U1", List.of("oncall"), "C1");
     private static final Caller STRANGER = new Caller("slack", "U9", List.of(), "C1");
     private static final String QUERY = "port already in use";

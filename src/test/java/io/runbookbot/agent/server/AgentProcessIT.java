@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent as a real process: validation through the real allowlist, crashes, SIGTERM. */
-class AgentProcessTest {
+class AgentProcessIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

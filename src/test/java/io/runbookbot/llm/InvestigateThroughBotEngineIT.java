@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /runbook investigate ...} typed in chat, through the real engine, down to the agent. */
 @Timeout(30)
-class InvestigateThroughBotEngineTest {
+class InvestigateThroughBotEngineIT {
     private static final Caller ONCALL = new Caller("discord", "42", List.of("oncall"), "ops");
 
     @TempDir

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bot-side client against a real agent process, a dead port and misbehaving fake servers. */
-class AgentClientTest {
+class AgentClientIT {
     private static final SharedSecret SECRET = SharedSecret.ofText(SignedHttp.SECRET, "test");
 
     @TempDir

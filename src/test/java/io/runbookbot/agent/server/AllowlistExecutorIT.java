@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The bridge from the HTTP layer to the real allowlist, validator and runner. */
-class AllowlistExecutorTest {
+class AllowlistExecutorIT {
     private final Allowlist allowlist = Allowlist.parse("""
             version: 1
             commands:

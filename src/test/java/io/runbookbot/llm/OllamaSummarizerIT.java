@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link OllamaSummarizer} with the real langchain4j client against a fake Ollama on 127.0.0.1. */
 @Timeout(20)
-class OllamaSummarizerTest {
+class OllamaSummarizerIT {
     static final String QUESTION = "FATAL: sorry, too many clients already";
     static final RunbookSection SECTION = new RunbookSection("database.md", "Database", "Too Many Connections",
             List.of("Database", "Too Many Connections"), 2, 10, 17, """

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Buttons → a real agent process → the output in the clicked message's thread. */
-class SlackDiagnosticButtonTest {
+class SlackDiagnosticButtonIT {
     private static final String SECRET = "s3cret-for-tests-only-0123456789abcdef";
     private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runbook-bot investigate}, with the shipped runbooks and allowlist and a fake Ollama. */
 @Timeout(30)
-class InvestigateCommandTest {
+class InvestigateCommandIT {
     @TempDir
     Path dir;
     private final FakeOllama ollama = FakeOllama.start();

@@ -36,16 +36,16 @@ import org.junit.jupiter.api.TestInstance;
  * file instead and its pin checks are skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HybridRetrievalRegressionTest {
+class HybridRetrievalRegressionIT {
     private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
 
     private static final String PINS = "hybrid-regression.properties";
-    private static final String HINT = String.format(RetrievalPins.REPIN_HINT, "HybridRetrievalRegressionTest");
+    private static final String HINT = String.format(RetrievalPins.REPIN_IT_HINT, "HybridRetrievalRegressionIT");
     private static final String HEADER = """
             # Hybrid retrieval quality (keyword + all-MiniLM-L6-v2 vectors served through the fake Ollama),
-            # pinned by HybridRetrievalRegressionTest two-sided at 4 decimals; figures as in
+            # pinned by HybridRetrievalRegressionIT two-sided at 4 decimals; figures as in
             # retrieval-regression.properties (an abstention is a miss at every k).
-            # Written by: mvn -o test -Dtest=HybridRetrievalRegressionTest -Drunbookbot.repin=true (see docs/eval.md)
+            # Written by: mvn -o test -Dtest=HybridRetrievalRegressionIT -Drunbookbot.repin=true (see docs/eval.md)
 
             """;
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The fake Ollama, driven by the real langchain4j-ollama clients. */
 @Timeout(30)
-class FakeOllamaTest {
+class FakeOllamaIT {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bot-side service with the real allowlist loader, real processes and a real agent. */
-class DiagnosticsServiceTest {
+class DiagnosticsServiceIT {
     private static final String SECRET = "s3cret-for-tests-only-0123456789abcdef";
     private static final Caller ONCALL = new Caller("slack", "U1", List.of("oncall"), "C1");
     private static final Caller OTHER_ONCALL = new Caller("slack", "U2", List.of("oncall"), "C1");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Proves {@link FakeSlack} with real Bolt, in HTTP mode and in Socket Mode. */
-class FakeSlackTest {
+class FakeSlackIT {
 
   private static final String SECRET = "test-signing-secret";
   private static final Duration WAIT = Duration.ofSeconds(5);

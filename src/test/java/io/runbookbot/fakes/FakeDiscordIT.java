@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Proves {@link FakeDiscord} with real JDA: one login for the class, one event per test. */
-class FakeDiscordTest {
+class FakeDiscordIT {
 
   private static final String TOKEN = "fake-bot-token";
   private static final String ONCALL = "2100000000000000001";
@@ -59,7 +59,7 @@ class FakeDiscordTest {
       } else if (question.startsWith("slow")) {
         event.deferReply().queue(hook -> hook.sendMessage("late answer: " + question).queue());
       } else {
-        event.reply("answer: " + question).queue(FakeDiscordTest::recordCallbackResponse);
+        event.reply("answer: " + question).queue(FakeDiscordIT::recordCallbackResponse);
       }
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Discord front end end to end: real JDA against {@link FakeDiscord}, real Lucene over
  * {@code runbooks/}, diagnostics through a real agent process. One login for the class.
  */
-class DiscordFrontEndTest {
+class DiscordFrontEndIT {
     private static final String SECRET = "s3cret-for-tests-only-0123456789abcdef";
     private static final String ONCALL = "2100000000000000001";
     private static final Duration WAIT = Duration.ofSeconds(10);
