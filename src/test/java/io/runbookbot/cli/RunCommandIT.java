@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code run}, {@code diagnostics} and the suggestions of {@code ask}, with the shipped allowlist. */
+/**
+ * {@code run}, {@code diagnostics} and the suggestions of {@code ask}, with the shipped allowlist and
+ * runbooks on purpose: these are the README's commands, run from the project folder with no flags.
+ */
 class RunCommandIT {
     @TempDir
     Path dir;

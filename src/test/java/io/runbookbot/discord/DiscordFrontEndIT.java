@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.server.AgentProcess;
@@ -87,7 +88,7 @@ class DiscordFrontEndIT {
         audit = AuditLog.open(dir.resolve("bot-audit.jsonl"));
         DiagnosticsService diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).agents(gateway)
                 .audit(audit).build();
-        runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+        runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
         BotEngine engine = BotEngine.builder(() -> runbooks).diagnostics(Optional.of(diagnostics))
                 .feedback((caller, vote) -> votes.add(vote)).build();
         discord = FakeDiscord.builder().role(ONCALL, "oncall").start();

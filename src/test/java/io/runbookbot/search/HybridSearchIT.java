@@ -2,6 +2,7 @@ package io.runbookbot.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.fakes.FakeOllama;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hybrid retrieval on the bundled runbooks with a fake Ollama: what users see when Ollama misbehaves. */
+/** Hybrid retrieval on the fixture runbooks ({@link TestRunbooks}) with a fake Ollama: what users see when Ollama misbehaves. */
 class HybridSearchIT {
-    private static final Path RUNBOOKS = Path.of("runbooks");
+    private static final Path RUNBOOKS = TestRunbooks.DIR;
     private static final String PARAPHRASE = "backend keeps crashing after deploy";
 
     private final FakeOllama ollama = FakeOllama.start();

@@ -1,5 +1,6 @@
 package io.runbookbot.slack;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotEngine;
@@ -12,7 +13,6 @@ import io.runbookbot.fakes.SlackSigner;
 import io.runbookbot.search.IndexedRunbooks;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fake Slack, the real engine over the real runbooks and the Slack front end under test. The
+ * A fake Slack, the real engine over the fixture runbooks ({@link TestRunbooks}) and the Slack front end under test. The
  * search can be held at a gate to prove that acks do not wait for answers.
  */
 final class SlackHarness implements AutoCloseable {
@@ -62,7 +62,7 @@ final class SlackHarness implements AutoCloseable {
 
     private static synchronized IndexedRunbooks runbooks() {
         if (runbooks == null) {
-            runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+            runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
         }
         return runbooks;
     }
