@@ -204,7 +204,7 @@ class ServeCommandIT {
         start(Map.of("SLACK_BOT_TOKEN", "garbage-token-value", "SLACK_APP_TOKEN", "xapp-1-abc"));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(200); // let the reader drain the last lines
+        awaitOutput("SLACK_BOT_TOKEN");
         String all = String.join("\n", output);
         assertThat(process.exitValue()).as(all).isEqualTo(2);
         assertThat(all).contains("SLACK_BOT_TOKEN").doesNotContain("garbage-token-value");
@@ -215,8 +215,16 @@ class ServeCommandIT {
         start(Map.of("RUNBOOK_BOT_HTTP_PORT", "eighty"));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(200);
+        awaitOutput("RUNBOOK_BOT_HTTP_PORT");
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(String.join("\n", output)).contains("RUNBOOK_BOT_HTTP_PORT");
+    }
+
+    /** The process has exited; its last lines may still be on their way through the reader thread. */
+    private void awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (output.stream().noneMatch(l -> l.contains(text)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.runbookbot.fakes.SlackSigner;
 import io.runbookbot.search.IndexedRunbooks;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,18 @@ final class SlackHarness implements AutoCloseable {
 
     HttpResponse<String> post(SlackPayload payload) throws Exception {
         return new SlackSigner(SECRET).sign(payload).post(endpoint());
+    }
+
+    /**
+     * Instead of a fixed quiet period after messages that must get no answer: mentions the bot after
+     * them and waits for the answer to that mention. Their handling was queued first, so an answer
+     * to any of them is in {@link #posts()} by then.
+     */
+    void awaitAnswerToALaterMention() throws Exception {
+        SlackPayload later = payloads.appMention("<@U0BOT> disk full: no space left on device");
+        post(later);
+        slack.awaitCall("chat.postMessage", r -> r.param("thread_ts").equals(Optional.of(later.eventField("ts"))),
+                Duration.ofSeconds(10));
     }
 
     /** Posts to chat.postMessage so far. */

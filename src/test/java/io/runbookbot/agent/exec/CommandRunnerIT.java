@@ -229,7 +229,7 @@ class CommandRunnerIT {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<RunResult> run = pool.submit(() -> closing.run(List.of("sleep", "60"), Duration.ofSeconds(60), CAP));
-            Thread.sleep(300);
+            awaitChild("sleep");
 
             closing.close();
 
@@ -298,5 +298,16 @@ class CommandRunnerIT {
 
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Waits until this JVM has a child process running {@code command} (the event, not a fixed pause). */
+    static void awaitChild(String command) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ProcessHandle.current().descendants().noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + command + " process started");
+            }
+            Thread.sleep(10);
+        }
     }
 }

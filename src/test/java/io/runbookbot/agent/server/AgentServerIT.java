@@ -235,7 +235,7 @@ class AgentServerIT {
         });
         assertThat(slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-        Thread.sleep(200);
+        Thread.sleep(200); // the behaviour under test: close is still waiting 200 ms later
         assertThat(closing).as("close waits for the run").isNotDone();
         release.countDown();
         closing.get(5, TimeUnit.SECONDS);
