@@ -31,8 +31,13 @@ class AskSummarizeIT {
     }
 
     private CliRun ask(String... args) {
+        return askWithTimeout(3, args);
+    }
+
+    private CliRun askWithTimeout(int ollamaSeconds, String... args) {
         List<String> argv = new ArrayList<>(List.of("ask", "--runbooks", RunbookFixture.RUNBOOKS, "--summarize",
-                "--ollama-url", ollama.baseUrl(), "--chat-model", "llama3.1", "--ollama-timeout", "3"));
+                "--ollama-url", ollama.baseUrl(), "--chat-model", "llama3.1", "--ollama-timeout",
+                Integer.toString(ollamaSeconds)));
         argv.addAll(List.of(args));
         return CliRun.of(argv.toArray(String[]::new));
     }
@@ -79,10 +84,11 @@ class AskSummarizeIT {
         ollama.down();
 
         long start = System.nanoTime();
-        CliRun run = ask(QUESTION);
+        CliRun run = askWithTimeout(30, QUESTION);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not waiting for the 30 s Ollama timeout")
+                .isLessThan(Duration.ofSeconds(15));
         assertThat(run.err()).contains("note: no summary");
         assertThat(run.out()).doesNotContain("Generated summary").contains(RULE + "\n#### Too Many Connections");
     }

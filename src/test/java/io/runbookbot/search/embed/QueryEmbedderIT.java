@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class QueryEmbedderIT {
     private static final int DIM = FakeOllama.DEFAULT_DIMENSION;
+    /** A question's deadline: long enough for a first call on a busy machine, short beside a slow server's. */
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
     private final FakeOllama ollama = FakeOllama.start();
     private final MutableClock clock = new MutableClock();
     private final QueryEmbedder embedder = new QueryEmbedder(
-            new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(5)), Duration.ofMillis(300),
+            new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(60)), DEADLINE,
             Duration.ofSeconds(30), clock);
 
     @AfterEach
@@ -37,15 +39,15 @@ class QueryEmbedderIT {
 
     @Test
     void aSlowServerGivesANoticeWithinTheDeadline() {
-        ollama.inject(Fault.slow(Duration.ofSeconds(3)));
+        ollama.inject(Fault.slow(Duration.ofSeconds(30)));
         long start = System.nanoTime();
 
         QueryEmbedder.Result result = embedder.embed("disk full", DIM);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
         assertThat(result.vector()).isEmpty();
         assertThat(result.notice()).hasValueSatisfying(n -> assertThat(n)
-                .startsWith("Keyword search only").contains("no answer within 300 ms"));
+                .startsWith("Keyword search only").contains("no answer within 5 s"));
     }
 
     @Test
