@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.TestJvm;
 import io.runbookbot.TestRunbooks;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,8 +33,8 @@ final class ServeProcess {
      */
     static Process start(Path work, Map<String, String> extraEnv, List<String> output, Consumer<String> onReady)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
+        ProcessBuilder builder = new ProcessBuilder(TestJvm.java(
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"))
                 .directory(work.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RUNBOOK_BOT_"));

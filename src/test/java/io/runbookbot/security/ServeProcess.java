@@ -1,5 +1,6 @@
 package io.runbookbot.security;
 
+import io.runbookbot.TestJvm;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
 final class ServeProcess implements AutoCloseable {
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
-    private static final String JAVA = System.getProperty("java.home") + "/bin/java";
     private static final Pattern HEALTH = Pattern.compile("/metrics listen on /?127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern SLACK = Pattern.compile("HTTP mode on /?127\\.0\\.0\\.1:(\\d+)");
 
@@ -37,7 +37,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path workDir, Map<String, String> env) throws Exception {
-        return start(List.of(JAVA, "-jar", JAR.toString(), "serve"), workDir, env);
+        return start(TestJvm.java("-jar", JAR.toString(), "serve"), workDir, env);
     }
 
     /**
@@ -47,7 +47,7 @@ final class ServeProcess implements AutoCloseable {
      */
     static ServeProcess withDeadlines(int deadlineSeconds, Path workDir, Map<String, String> env) throws Exception {
         String classpath = JAR + File.pathSeparator + BASEDIR.resolve("target/test-classes");
-        return start(List.of(JAVA, "-cp", classpath, "io.runbookbot.http.ShortDeadlinesMain",
+        return start(TestJvm.java("-cp", classpath, "io.runbookbot.http.ShortDeadlinesMain",
                 Integer.toString(deadlineSeconds), "serve"), workDir, env);
     }
 

@@ -2,6 +2,7 @@ package io.runbookbot.agent.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runbook-bot agent} refuses to start without a safe secret or on a public address by accident. */
 class AgentCommandIT {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
@@ -26,7 +26,7 @@ class AgentCommandIT {
         Path allowlist = dir.resolve("allowlist.yaml");
         Files.writeString(allowlist, "version: 1\ncommands:\n  - id: echo-ok\n    description: ok\n"
                 + "    argv: [/bin/echo, ok]\n    read_only: true\n");
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path"),
                 "io.runbookbot.app.Main", "agent", "--allowlist", allowlist.toString(), "--listen", "127.0.0.1:0",
                 "--audit-log", dir.resolve("audit.jsonl").toString()));
         command.addAll(List.of(args));
