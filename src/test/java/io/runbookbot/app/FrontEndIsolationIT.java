@@ -25,16 +25,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve} as a real process with two front ends, one of which cannot start: the other
  * serves, and the log and /readyz name the real cause.
  */
-// each test starts its own serve process in its own folder, so they run side by side
-@Execution(ExecutionMode.CONCURRENT)
 class FrontEndIsolationIT {
     private static final Pattern READY = ServeProcess.READY;
     private static final String DISCORD_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789";

@@ -24,13 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runbook-bot serve} as a real process: probes, metrics, start-up errors, SIGTERM. */
-// each test starts its own serve process in its own folder, so they run side by side
-@Execution(ExecutionMode.CONCURRENT)
 class ServeCommandIT {
     private static final Pattern READY = ServeProcess.READY;
 
