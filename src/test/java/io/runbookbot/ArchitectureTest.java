@@ -30,6 +30,16 @@ class ArchitectureTest {
   private static final Pattern IMPORT =
       Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
   private static final Pattern GETENV = Pattern.compile("\\bSystem\\s*(?:\\.|::)\\s*getenv\\b");
+  /** Reads of JVM system properties, the other way in for outside configuration. */
+  private static final Pattern PROPERTY =
+      Pattern.compile(
+          "\\bSystem\\s*(?:\\.|::)\\s*(?:getProperty|getProperties)\\b"
+              + "|\\b(?:Integer\\s*\\.\\s*getInteger|Long\\s*\\.\\s*getLong|Boolean\\s*\\.\\s*getBoolean)\\b");
+  /** Properties that describe the JVM and the machine, not the bot's configuration. */
+  private static final Pattern JVM_FACT =
+      Pattern.compile(
+          "System\\s*\\.\\s*getProperty\\(\\s*\"(?:user\\.name|user\\.home|java\\.io\\.tmpdir|java\\.home"
+              + "|java\\.version|os\\.name|line\\.separator)\"\\s*\\)");
   private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "com.sun.net.httpserver.");
 
   private static List<SourceFile> sources;
@@ -236,6 +246,86 @@ class ArchitectureTest {
     assertThat(offenders).isEmpty();
   }
 
+  /**
+   * Issue 11: a front end is an adapter between its platform and the core. Slack and Discord import
+   * the core, their platform SDK (Slack's brings Gson for its JSON), the JDK, SLF4J and JSpecify;
+   * Slack also the shared HTTP listener for its HTTP mode. Nothing of search, llm, diagnostics,
+   * agent, redact, app or cli: those reach an adapter through core interfaces.
+   */
+  @Test
+  void slackAndDiscordAdaptersImportOnlyCoreTheirPlatformSdkAndTheJdk() {
+    List<String> common = List.of("org.slf4j.", "org.jspecify.");
+    Predicate<String> slack =
+        name ->
+            startsWithAny(name, JDK)
+                || startsWithAny(name, common)
+                || startsWithAny(name, List.of("com.slack.api.", "com.google.gson."))
+                || isIn(name, BASE + ".core")
+                || isIn(name, BASE + ".http")
+                || isIn(name, BASE + ".slack");
+    Predicate<String> discord =
+        name ->
+            startsWithAny(name, JDK)
+                || startsWithAny(name, common)
+                || name.startsWith("net.dv8tion.jda.")
+                || isIn(name, BASE + ".core")
+                || isIn(name, BASE + ".discord");
+    List<String> offenders = new ArrayList<>(violations(inPackage("slack"), slack.negate()));
+    offenders.addAll(violations(inPackage("discord"), discord.negate()));
+    assertThat(inPackage("slack")).as("files in io.runbookbot.slack").isNotEmpty();
+    assertThat(inPackage("discord")).as("files in io.runbookbot.discord").isNotEmpty();
+    assertThat(offenders).isEmpty();
+  }
+
+  /** Issue 11: app wires everything and cli is its terminal front end; nothing else depends on them. */
+  @Test
+  void nothingButAppAndCliImportsAppOrCli() {
+    Predicate<String> forbidden = name -> isIn(name, BASE + ".app") || isIn(name, BASE + ".cli");
+    List<SourceFile> others =
+        sources.stream()
+            .filter(
+                f ->
+                    f.packageName()
+                        .filter(p -> !isIn(p, BASE + ".app") && !isIn(p, BASE + ".cli"))
+                        .isPresent())
+            .toList();
+    assertThat(violations(others, forbidden)).isEmpty();
+  }
+
+  /**
+   * Issue 11: only app reads outside configuration, so system properties too are read there alone
+   * (besides facts about the JVM such as {@code user.name} or {@code java.io.tmpdir}).
+   */
+  @Test
+  void onlyAppReadsSystemProperties() {
+    List<String> offenders = new ArrayList<>();
+    for (SourceFile file : sources) {
+      if (file.packageName().filter(p -> isIn(p, BASE + ".app")).isPresent()) {
+        continue;
+      }
+      for (int line : file.propertyLines()) {
+        offenders.add(file.path() + ":" + line + ": reads a system property outside " + BASE + ".app");
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  @Test
+  void recognisesPropertyReadsButNotFactsAboutTheJvm() {
+    SourceFile sample =
+        SourceFile.parse(
+            Path.of("Sample.java"),
+            List.of(
+                "package io.runbookbot.search;",
+                "class Sample {",
+                "  String a = System.getProperty(\"runbookbot.timeout\");",
+                "  String b = System.getProperty(\"user.name\");",
+                "  Integer c = Integer.getInteger(\"runbookbot.port\");",
+                "  // System.getProperty(\"commented\")",
+                "}"));
+    assertThat(sample.propertyLines()).containsExactly(3, 5);
+  }
+
   // ---- helpers ----
 
   private static List<SourceFile> inPackage(String subPackage) {
@@ -277,7 +367,11 @@ class ArchitectureTest {
   record Import(String name, int line) {}
 
   record SourceFile(
-      Path path, Optional<String> packageName, List<Import> imports, List<Integer> getenvLines) {
+      Path path,
+      Optional<String> packageName,
+      List<Import> imports,
+      List<Integer> getenvLines,
+      List<Integer> propertyLines) {
 
     static SourceFile read(Path shownPath, Path file) {
       try {
@@ -292,6 +386,7 @@ class ArchitectureTest {
       Optional<String> pkg = Optional.empty();
       List<Import> imports = new ArrayList<>();
       List<Integer> getenv = new ArrayList<>();
+      List<Integer> properties = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
         Matcher p = PACKAGE.matcher(line);
@@ -305,8 +400,12 @@ class ArchitectureTest {
         if (GETENV.matcher(line).find()) {
           getenv.add(i + 1);
         }
+        if (PROPERTY.matcher(line).find() && !JVM_FACT.matcher(rawLines.get(i)).find()) {
+          properties.add(i + 1);
+        }
       }
-      return new SourceFile(shownPath, pkg, List.copyOf(imports), List.copyOf(getenv));
+      return new SourceFile(
+          shownPath, pkg, List.copyOf(imports), List.copyOf(getenv), List.copyOf(properties));
     }
   }
 

@@ -24,6 +24,11 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration id
     public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(75);
+    /**
+     * The head and body deadlines of {@link #defaults()}: {@link #HEAD_TIMEOUT} and
+     * {@link #BODY_TIMEOUT}, unless a test shortened them (see {@link #shortenDeadlinesForTests}).
+     */
+    private static volatile Duration[] deadlines = {HEAD_TIMEOUT, BODY_TIMEOUT};
 
     public HttpLimits {
         positive(headTimeout, "headTimeout");
@@ -43,7 +48,20 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration id
      * which 32 per client, 1 MiB bodies, 16 workers.
      */
     public static HttpLimits defaults() {
-        return new HttpLimits(HEAD_TIMEOUT, BODY_TIMEOUT, IDLE_TIMEOUT, 512, 32, 1 << 20, 16, 256);
+        Duration[] d = deadlines;
+        return new HttpLimits(d[0], d[1], IDLE_TIMEOUT, 512, 32, 1 << 20, 16, 256);
+    }
+
+    /**
+     * Shortens the head and body deadlines of every listener started afterwards in this JVM. Only
+     * for tests that run the bot as a real process and wait for those deadlines to pass: their main
+     * class (src/test: {@code io.runbookbot.http.ShortDeadlinesMain}) calls this, then the real
+     * {@code Main}. Package-private, so that nothing in the bot can weaken its deadlines.
+     */
+    static void shortenDeadlinesForTests(Duration head, Duration body) {
+        positive(head, "head");
+        positive(body, "body");
+        deadlines = new Duration[] {head, body};
     }
 
     public HttpLimits withTimeouts(Duration head, Duration body) {

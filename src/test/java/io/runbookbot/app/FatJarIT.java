@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.TestJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FatJarIT {
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
-    private static final String JAVA = System.getProperty("java.home") + "/bin/java";
     private static final long TIMEOUT_SECONDS = 60;
 
     @TempDir
@@ -29,7 +29,7 @@ class FatJarIT {
     }
 
     private Run run(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(TestJvm.java("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = tmp.resolve("stdout");
         Path err = tmp.resolve("stderr");

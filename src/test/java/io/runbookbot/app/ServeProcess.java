@@ -1,5 +1,7 @@
 package io.runbookbot.app;
 
+import io.runbookbot.TestJvm;
+import io.runbookbot.TestRunbooks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,18 +27,18 @@ final class ServeProcess {
     }
 
     /**
-     * Starts {@code serve} in {@code work} on the bundled runbooks with any health port, none of the
+     * Starts {@code serve} in {@code work} on the fixture runbooks ({@link TestRunbooks}) with any health port, none of the
      * caller's chat or bot variables, and {@code extraEnv}; every output line is added to
      * {@code output}, and the ready line is also passed to {@code onReady}.
      */
     static Process start(Path work, Map<String, String> extraEnv, List<String> output, Consumer<String> onReady)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
+        ProcessBuilder builder = new ProcessBuilder(TestJvm.java(
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"))
                 .directory(work.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RUNBOOK_BOT_"));
-        env.put("RUNBOOK_BOT_RUNBOOKS", Path.of("runbooks").toAbsolutePath().toString());
+        env.put("RUNBOOK_BOT_RUNBOOKS", TestRunbooks.DIR.toAbsolutePath().toString());
         env.put("RUNBOOK_BOT_HTTP_PORT", "0");
         env.putAll(extraEnv);
         Process process = builder.start();

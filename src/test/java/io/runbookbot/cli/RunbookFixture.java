@@ -1,14 +1,14 @@
 package io.runbookbot.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.runbookbot.TestRunbooks;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Where the bundled runbooks and the shared eval sets are, and verbatim slices of them. */
+/** Where the fixture runbooks ({@link TestRunbooks}) and the shared eval sets are, and verbatim slices of them. */
 final class RunbookFixture {
-    static final String RUNBOOKS = "runbooks";
+    /** The fixture corpus, as a {@code --runbooks} argument. */
+    static final String RUNBOOKS = TestRunbooks.dir();
+    /** What ships; only for tests that check the README's examples on purpose. */
+    static final String SHIPPED = TestRunbooks.SHIPPED.toString();
 
     private RunbookFixture() {
     }
@@ -17,13 +17,8 @@ final class RunbookFixture {
         return Path.of(System.getProperty("runbookbot.shared", "../shared"));
     }
 
-    /** Lines {@code from..to} (1-based, inclusive) of a bundled runbook, joined with newlines. */
+    /** Lines {@code from..to} (1-based, inclusive) of a fixture runbook, joined with newlines. */
     static String lines(String file, int from, int to) {
-        try {
-            List<String> lines = Files.readAllLines(Path.of(RUNBOOKS, file));
-            return String.join("\n", lines.subList(from - 1, to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRunbooks.lines(file, from, to);
     }
 }

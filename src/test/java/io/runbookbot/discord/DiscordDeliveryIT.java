@@ -3,12 +3,12 @@ package io.runbookbot.discord;
 import static io.runbookbot.fakes.DiscordEvents.APPLICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.fakes.FakeDiscord;
 import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.search.IndexedRunbooks;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +25,7 @@ class DiscordDeliveryIT {
 
     @BeforeAll
     static void start() {
-        runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+        runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
         discord = FakeDiscord.start();
         frontEnd = DiscordFrontEnd.start(new DiscordSettings(DiscordSettingsTest.TOKEN,
                 Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl().toString())),

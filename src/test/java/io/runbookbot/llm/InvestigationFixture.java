@@ -2,6 +2,7 @@ package io.runbookbot.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
@@ -27,7 +28,7 @@ final class InvestigationFixture implements AutoCloseable {
 
     final Path dir;
     final FakeOllama ollama = FakeOllama.start();
-    final IndexedRunbooks runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+    final IndexedRunbooks runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
     final CommandRunner runner = new CommandRunner(2, Duration.ofSeconds(2));
     final AuditLog diagnosticsAudit;
     final InvestigationAuditLog investigationAudit;

@@ -2,18 +2,18 @@ package io.runbookbot.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.CodeBlock;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.IndexedRunbooks;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The bundled runbooks spell out database passwords: no answer may show them. */
+/** The fixture runbooks ({@link TestRunbooks}), like the shipped ones, spell out database passwords: no answer may show them. */
 class RedactedAnswersTest {
     private static final List<String> SECRETS = List.of("$@nJose420", "nJose420", "sovd_password");
 
@@ -21,7 +21,7 @@ class RedactedAnswersTest {
 
     @BeforeAll
     static void index() {
-        runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+        runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
     }
 
     @AfterAll

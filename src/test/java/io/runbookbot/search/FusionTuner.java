@@ -82,7 +82,7 @@ public final class FusionTuner {
         System.out.println("chosen on all dev questions: " + name(chosen));
         System.out.println(chosen.equals(HybridFusion.DEFAULT) ? "HybridFusion.DEFAULT is up to date"
                 : "HybridFusion.DEFAULT is " + name(HybridFusion.DEFAULT) + ": set it to " + name(chosen)
-                + " and re-pin HybridRetrievalRegressionTest");
+                + " and re-pin HybridRetrievalRegressionIT");
         sets.forEach(s -> s.embedder().close());
         System.out.printf("done in %.1f s%n", seconds(start));
     }

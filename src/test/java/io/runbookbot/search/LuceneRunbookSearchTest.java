@@ -2,6 +2,7 @@ package io.runbookbot.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSection;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Asks the bundled runbooks real incident questions through a real in-memory Lucene index. */
+/** Asks the fixture runbooks ({@link TestRunbooks}) real incident questions through a real in-memory Lucene index. */
 class LuceneRunbookSearchTest {
-    private static final Path RUNBOOKS = Path.of("runbooks");
+    private static final Path RUNBOOKS = TestRunbooks.DIR;
     private static final String PORT_ERROR = "OSError: [Errno 98] Address already in use";
     private static final String OOM = "uvicorn got OOM killed, dmesg says killed process";
     private static final String TOO_MANY_CLIENTS = "FATAL: sorry, too many clients already";

@@ -2,6 +2,7 @@ package io.runbookbot.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.RunbookSection;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pasted log blocks asked against the bundled runbooks (./runbooks) are answered, not refused, with the
+ * Pasted log blocks asked against the fixture runbooks ({@link TestRunbooks}) are answered, not refused, with the
  * section about the error inside them: the error line is found among INFO lines and stack frames.
  */
 class PastedLogsTest {
@@ -21,7 +22,7 @@ class PastedLogsTest {
 
     @BeforeAll
     static void indexBundledRunbooks() {
-        runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+        runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
     }
 
     @AfterAll

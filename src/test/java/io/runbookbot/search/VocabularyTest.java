@@ -2,10 +2,10 @@ package io.runbookbot.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.search.index.RunbookIndex;
 import io.runbookbot.search.index.RunbookIndexer;
 import io.runbookbot.search.markdown.RunbookLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class VocabularyTest {
 
     @BeforeAll
     static void indexBundledRunbooks() {
-        index = RunbookIndexer.build(new RunbookLoader().load(Path.of("runbooks")).runbooks());
+        index = RunbookIndexer.build(new RunbookLoader().load(TestRunbooks.DIR).runbooks());
         vocabulary = new Vocabulary(index.runbookSearcher().getIndexReader());
     }
 

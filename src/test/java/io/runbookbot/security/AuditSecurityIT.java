@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbookbot.TestJvm;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditSecurityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DEV_FULL = Path.of("/dev/full");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Caller ONCALL = new Caller("slack", "U1", List.of("oncall"), "C1");
 
     @TempDir
@@ -144,8 +144,8 @@ class AuditSecurityIT {
 
     /** {@code runbook-bot run ID} (a local run by the bot's own runner) as a separate JVM, output merged. */
     private Process startBot(Path allowlist, Path audit, String id) throws Exception {
-        return new ProcessBuilder(JAVA, "-cp", System.getProperty("java.class.path"), "io.runbookbot.app.Main", "run",
-                "--allowlist", allowlist.toString(), "--audit-log", audit.toString(), id)
+        return new ProcessBuilder(TestJvm.java("-cp", System.getProperty("java.class.path"), "io.runbookbot.app.Main", "run",
+                "--allowlist", allowlist.toString(), "--audit-log", audit.toString(), id))
                 .redirectErrorStream(true).start();
     }
 

@@ -89,6 +89,18 @@ final class HeldConnections implements AutoCloseable {
         return channels.size() - closedByServer;
     }
 
+    /**
+     * Waits until the server has closed all but {@code open} connections (e.g. those over a cap it
+     * refuses), at most {@code max}; returns how many are still open then.
+     */
+    int awaitOpenAtMost(int open, Duration max) throws IOException {
+        long end = System.nanoTime() + max.toNanos();
+        while (channels.size() - closedByServer > open && System.nanoTime() < end) {
+            poll(50);
+        }
+        return stillOpen();
+    }
+
     /** Waits until the server has closed every connection, at most {@code max}; returns the time it took. */
     Duration awaitAllClosed(Duration max) throws IOException {
         long start = System.nanoTime();

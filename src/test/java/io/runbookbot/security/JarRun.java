@@ -1,5 +1,6 @@
 package io.runbookbot.security;
 
+import io.runbookbot.TestJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,13 @@ import java.util.concurrent.TimeUnit;
 record JarRun(int exitCode, byte[] out, byte[] err, long millis) {
     static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
-    static final String JAVA = System.getProperty("java.home") + "/bin/java";
     private static final List<String> UTF8 = List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
             "-Dsun.stderr.encoding=UTF-8");
     private static final long TIMEOUT_SECONDS = 120;
 
     /** The command line for {@code java [jvmOptions] -jar runbook-bot.jar args...}. */
     static List<String> command(List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA));
+        List<String> command = new ArrayList<>(TestJvm.java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));

@@ -75,9 +75,9 @@ final class MitmProxy implements AutoCloseable {
         }
         RawHttp answer = rewrite.answer(request.get(), real);
         OutputStream out = client.getOutputStream();
+        exchanges.incrementAndGet(); // before the client can read the answer and ask how many there were
         out.write(answer.withBody(answer.body()).bytes());
         out.flush();
-        exchanges.incrementAndGet();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.runbookbot.agent.server.SignedHttp.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runbookbot.TestJvm;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.allowlist.AllowlistException;
 import io.runbookbot.agent.protocol.ResponseLimits;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * through a real agent.
  */
 class OutputCapSecurityIT {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
@@ -54,7 +54,7 @@ class OutputCapSecurityIT {
     @Test
     void anAgentWithAnOutputCapAboveWhatTheBotReceivesRefusesToStartNamingFileEntryAndField() throws Exception {
         Path file = allowlist("1MiB", 1024);
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path"),
                 "io.runbookbot.app.Main", "agent", "--allowlist", file.toString(), "--listen", "127.0.0.1:0",
                 "--audit-log", dir.resolve("audit.jsonl").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

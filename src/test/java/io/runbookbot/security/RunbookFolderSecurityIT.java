@@ -51,7 +51,7 @@ class RunbookFolderSecurityIT {
                      served::requestReload)) {
             assertThat(watcher).isNotNull();
             deleteTree(runbooks);
-            Thread.sleep(1_500);
+            Thread.sleep(1_500); // the attack itself: the folder stays gone across a root check (every 1 s)
             Files.createDirectory(runbooks);
             Files.writeString(runbooks.resolve("new.md"), "# Gizmo overheating\n\nThe gizmoflux overheats: cool it.\n");
 

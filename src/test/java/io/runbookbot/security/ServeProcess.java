@@ -1,10 +1,13 @@
 package io.runbookbot.security;
 
+import io.runbookbot.TestJvm;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +21,6 @@ import java.util.regex.Pattern;
 final class ServeProcess implements AutoCloseable {
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
-    private static final String JAVA = System.getProperty("java.home") + "/bin/java";
     private static final Pattern HEALTH = Pattern.compile("/metrics listen on /?127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern SLACK = Pattern.compile("HTTP mode on /?127\\.0\\.0\\.1:(\\d+)");
 
@@ -35,7 +37,22 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path workDir, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve").directory(workDir.toFile())
+        return start(TestJvm.java("-jar", JAR.toString(), "serve"), workDir, env);
+    }
+
+    /**
+     * As {@link #start}, from the same fat jar, but with every listener's head and body deadlines
+     * {@code deadlineSeconds} instead of 10 s (through {@code io.runbookbot.http.ShortDeadlinesMain}
+     * from the test classes), for tests that wait for the bot to close stalled connections itself.
+     */
+    static ServeProcess withDeadlines(int deadlineSeconds, Path workDir, Map<String, String> env) throws Exception {
+        String classpath = JAR + File.pathSeparator + BASEDIR.resolve("target/test-classes");
+        return start(TestJvm.java("-cp", classpath, "io.runbookbot.http.ShortDeadlinesMain",
+                Integer.toString(deadlineSeconds), "serve"), workDir, env);
+    }
+
+    private static ServeProcess start(List<String> command, Path workDir, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_")
                 || k.startsWith("DISCORD_"));

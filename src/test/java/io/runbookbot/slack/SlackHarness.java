@@ -1,5 +1,6 @@
 package io.runbookbot.slack;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotEngine;
@@ -12,7 +13,7 @@ import io.runbookbot.fakes.SlackSigner;
 import io.runbookbot.search.IndexedRunbooks;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fake Slack, the real engine over the real runbooks and the Slack front end under test. The
+ * A fake Slack, the real engine over the fixture runbooks ({@link TestRunbooks}) and the Slack front end under test. The
  * search can be held at a gate to prove that acks do not wait for answers.
  */
 final class SlackHarness implements AutoCloseable {
@@ -61,7 +62,7 @@ final class SlackHarness implements AutoCloseable {
 
     private static synchronized IndexedRunbooks runbooks() {
         if (runbooks == null) {
-            runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+            runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
         }
         return runbooks;
     }
@@ -92,6 +93,18 @@ final class SlackHarness implements AutoCloseable {
 
     HttpResponse<String> post(SlackPayload payload) throws Exception {
         return new SlackSigner(SECRET).sign(payload).post(endpoint());
+    }
+
+    /**
+     * Instead of a fixed quiet period after messages that must get no answer: mentions the bot after
+     * them and waits for the answer to that mention. Their handling was queued first, so an answer
+     * to any of them is in {@link #posts()} by then.
+     */
+    void awaitAnswerToALaterMention() throws Exception {
+        SlackPayload later = payloads.appMention("<@U0BOT> disk full: no space left on device");
+        post(later);
+        slack.awaitCall("chat.postMessage", r -> r.param("thread_ts").equals(Optional.of(later.eventField("ts"))),
+                Duration.ofSeconds(10));
     }
 
     /** Posts to chat.postMessage so far. */

@@ -1,5 +1,6 @@
 package io.runbookbot.agent.server;
 
+import io.runbookbot.TestJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class AgentProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("runbook-bot agent ready on (http://127\\.0\\.0\\.1:(\\d+))");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final long START_SECONDS = 30;
 
     private final Process process;
@@ -36,8 +36,25 @@ public final class AgentProcess implements AutoCloseable {
     /** Starts the agent and waits for its ready line. {@code extraArgs} go after the required ones. */
     public static AgentProcess start(Path dir, Path allowlist, Path auditLog, String secret, String... extraArgs)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA,
-                "-cp", System.getProperty("java.class.path"), "io.runbookbot.app.Main", "agent",
+        return start(List.of("io.runbookbot.app.Main"), dir, allowlist, auditLog, secret, extraArgs);
+    }
+
+    /**
+     * As {@link #start}, but the agent's HTTP head and body deadlines are {@code deadlineSeconds}
+     * instead of 10 s (through {@code io.runbookbot.http.ShortDeadlinesMain}), for tests that wait
+     * for the agent to close stalled connections itself.
+     */
+    public static AgentProcess withDeadlines(int deadlineSeconds, Path dir, Path allowlist, Path auditLog, String secret)
+            throws IOException, InterruptedException {
+        return start(List.of("io.runbookbot.http.ShortDeadlinesMain", Integer.toString(deadlineSeconds)), dir,
+                allowlist, auditLog, secret);
+    }
+
+    private static AgentProcess start(List<String> main, Path dir, Path allowlist, Path auditLog, String secret,
+                                      String... extraArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path")));
+        command.addAll(main);
+        command.addAll(List.of("agent",
                 "--allowlist", allowlist.toString(), "--listen", "127.0.0.1:0", "--audit-log", auditLog.toString(),
                 "--name", "test-agent"));
         command.addAll(List.of(extraArgs));

@@ -2,20 +2,20 @@ package io.runbookbot.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.search.IndexedRunbooks;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The conversation core on the bundled runbooks, without any chat platform. */
+/** The conversation core on the fixture runbooks ({@link TestRunbooks}), without any chat platform. */
 class BotEngineTest {
     private static final Caller ALICE = new Caller("test", "U1", List.of(), "C1");
     private static IndexedRunbooks runbooks;
@@ -25,7 +25,7 @@ class BotEngineTest {
 
     @BeforeAll
     static void index() {
-        runbooks = IndexedRunbooks.open(Path.of("runbooks"));
+        runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
     }
 
     @AfterAll

@@ -23,6 +23,10 @@ import java.util.TreeSet;
 final class RetrievalPins {
     static final String REPIN_HINT = "if this change is meant, re-pin on purpose: mvn -o test -Dtest=%s"
             + " -Drunbookbot.repin=true, then say in the commit message why the figures moved";
+    /** The same for an {@code *IT}, which failsafe runs after {@code package}. */
+    static final String REPIN_IT_HINT = "if this change is meant, re-pin on purpose: mvn -o verify -Dtest=none"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=%s -Drunbookbot.repin=true, then say in the"
+            + " commit message why the figures moved";
 
     private RetrievalPins() {
     }

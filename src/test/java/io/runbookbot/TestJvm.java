@@ -1,0 +1,35 @@
+package io.runbookbot;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code java} command for the bot, agent and CLI processes that tests start. They live for
+ * seconds and mostly start up, so they use the client compiler only and one GC thread: about half
+ * the CPU of a default start, on a 2-core machine that runs test JVMs side by side. Not for
+ * benchmarks: with {@code -Drunbookbot.benchmark=true} the processes run as in production.
+ */
+public final class TestJvm {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private TestJvm() {
+    }
+
+    /** {@code java} and the options above: put the class path or {@code -jar} and the arguments after it. */
+    public static List<String> java() {
+        if (Boolean.getBoolean("runbookbot.benchmark")) {
+            return List.of(JAVA);
+        }
+        return concat(List.of(JAVA), QUICK_START);
+    }
+
+    /** {@link #java()} followed by {@code rest}. */
+    public static List<String> java(String... rest) {
+        return concat(java(), List.of(rest));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

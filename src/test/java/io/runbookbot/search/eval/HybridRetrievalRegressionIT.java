@@ -1,0 +1,146 @@
+package io.runbookbot.search.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.runbookbot.fakes.FakeOllama;
+import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.embed.EmbeddingCache;
+import io.runbookbot.search.embed.Embeddings;
+import io.runbookbot.search.embed.OllamaEmbedder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Hybrid retrieval with a real embedding model (all-MiniLM-L6-v2, in process) served through the
+ * fake Ollama over HTTP, against keyword search alone on the same dev sets, both measured now. The
+ * gate ("hybrid never hurts"): on every set and kind hybrid is no worse than keyword within one
+ * question ({@link HybridGate}), and better overall on the corpus; a keyword-ranking change that makes
+ * the fusion hurt fails here, whatever the pins say (re-run {@code FusionTuner}, docs/eval.md).
+ * Figures scored on what the user sees, pinned two-sided at 4 decimals in
+ * {@code hybrid-regression.properties}; with {@code -Drunbookbot.repin=true} the test rewrites that
+ * file instead and its pin checks are skipped.
+ *
+ * <p>The corpus vectors are kept between runs in {@link #KEPT} (target/, so {@code mvn clean} drops
+ * them), through the bot's own {@link EmbeddingCache}: its key is the SHA-256 of the model and the
+ * exact text embedded, and the model named here is the real one behind the fake plus a fingerprint of
+ * its output ({@link ModelFingerprint}), so a vector made by another model, another model version,
+ * another section text or another embedding-text format is never reused. The seed runbooks are
+ * embedded into a fresh cache every run, so batching and writing the cache are checked every run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HybridRetrievalRegressionIT {
+    private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
+
+    /** Where the corpus vectors are kept between runs. */
+    static final Path KEPT = Path.of("target", "embedding-cache", "hybrid-regression");
+    private static final String PINS = "hybrid-regression.properties";
+    private static final String HINT = String.format(RetrievalPins.REPIN_IT_HINT, "HybridRetrievalRegressionIT");
+    private static final String HEADER = """
+            # Hybrid retrieval quality (keyword + all-MiniLM-L6-v2 vectors served through the fake Ollama),
+            # pinned by HybridRetrievalRegressionIT two-sided at 4 decimals; figures as in
+            # retrieval-regression.properties (an abstention is a miss at every k).
+            # Written by: mvn -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=HybridRetrievalRegressionIT -Drunbookbot.repin=true (see docs/eval.md)
+
+            """;
+
+    private Properties pins = new Properties();
+    private FakeOllama ollama;
+    private Path freshCache;
+    private String cacheModel;
+    private EvalReport keyword;
+    private EvalReport keywordSeeds;
+    private EvalReport hybrid;
+    private EvalReport hybridSeeds;
+    private double embedSeconds;
+
+    @BeforeAll
+    void evaluate() throws IOException {
+        pins = RetrievalPins.load(PINS);
+        EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        ollama = FakeOllama.start(text -> minilm.embed(text).content().vector()).models("all-minilm");
+        cacheModel = ModelFingerprint.of("all-minilm-l6-v2-q", text -> minilm.embed(text).content().vector());
+        freshCache = Files.createTempDirectory("hybrid-eval");
+        keyword = run("corpus", "dev.jsonl", Optional.empty());
+        keywordSeeds = run("seeds", "seeds-dev.jsonl", Optional.empty());
+        long start = System.nanoTime();
+        hybrid = run("corpus", "dev.jsonl", Optional.of(KEPT));
+        embedSeconds = (System.nanoTime() - start) / 1e9;
+        hybridSeeds = run("seeds", "seeds-dev.jsonl", Optional.of(freshCache));
+        System.out.printf("corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed (vectors kept in %s) and index):%n%s"
+                        + "seeds dev, keyword:%n%sseeds dev, hybrid:%n%s", keyword.table(), embedSeconds, KEPT, hybrid.table(),
+                keywordSeeds.table(), hybridSeeds.table());
+        if (RetrievalPins.repinning()) {
+            Map<String, String> figures = new LinkedHashMap<>(RetrievalPins.figures("hybrid-corpus", hybrid));
+            figures.putAll(RetrievalPins.figures("hybrid-seeds", hybridSeeds));
+            RetrievalPins.write(PINS, HEADER, figures);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (ollama != null) {
+            ollama.close();
+        }
+    }
+
+    @Test
+    void hybridAnswersMoreQuestionsRightAtRankOneThanKeywordOnTheCorpus() {
+        assertThat(hybrid.overall().hit1()).as("corpus hit@1, hybrid vs keyword").isGreaterThan(keyword.overall().hit1());
+    }
+
+    @Test
+    void hybridIsNoWorseThanKeywordOnAnySetAndKindWithinOneQuestion() {
+        List<String> worse = new ArrayList<>(HybridGate.violations("corpus", keyword, hybrid));
+        worse.addAll(HybridGate.violations("seeds", keywordSeeds, hybridSeeds));
+        assertThat(worse).as("hybrid hurts; re-run FusionTuner (docs/eval.md) and set HybridFusion.DEFAULT").isEmpty();
+    }
+
+    @Test
+    void hybridFiguresEqualTheirPins() {
+        Assumptions.assumeFalse(RetrievalPins.repinning(), "re-pinned; pin checks skipped");
+        assertThat(RetrievalPins.differences(pins, "hybrid-corpus", hybrid)).as(HINT).isEmpty();
+        assertThat(RetrievalPins.differences(pins, "hybrid-seeds", hybridSeeds)).as(HINT).isEmpty();
+        assertThat(pins.stringPropertyNames()).contains("hybrid-corpus.all.hit1", "hybrid-seeds.all.hit1");
+    }
+
+    @Test
+    void everySectionWasEmbeddedInBatchesAndCachedOnDisk() throws IOException {
+        assertThat(ollama.callsTo("embed")).allSatisfy(call ->
+                assertThat(FakeOllama.inputs(call).size()).isBetween(1, 32));
+        assertThat(ollama.callsTo("embed")).as("the seed sections, embedded afresh").anySatisfy(call ->
+                assertThat(FakeOllama.inputs(call).size()).isGreaterThan(1));
+        for (Path dir : List.of(freshCache, KEPT)) {
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("cache files in %s", dir)
+                        .contains("embeddings-" + cacheModel + ".bin");
+            }
+        }
+    }
+
+    private EvalReport run(String folder, String questions, Optional<Path> vectorCache) {
+        Optional<Embeddings> embeddings = vectorCache.map(dir -> Embeddings.of(
+                new OllamaEmbedder(ollama.baseUrl(), "all-minilm", Duration.ofSeconds(60)),
+                EmbeddingCache.open(dir, cacheModel), Duration.ofSeconds(60)));
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(SHARED.resolve(folder), embeddings, true)) {
+            assertThat(indexed.hybrid()).isEqualTo(vectorCache.isPresent());
+            return new Evaluator(indexed, indexed.runbooks()).evaluate(EvalSet.read(SHARED.resolve("eval/" + questions)));
+        } finally {
+            embeddings.ifPresent(Embeddings::close);
+        }
+    }
+}
