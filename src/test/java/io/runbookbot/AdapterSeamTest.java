@@ -25,12 +25,15 @@ class AdapterSeamTest {
         int read = 0;
         for (String adapter : List.of("slack", "discord", "cli")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(adapter))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) {
                     read++;
                     List<String> lines = Files.readAllLines(file);
                     for (int i = 0; i < lines.size(); i++) {
                         if (ENGINE_CLASS.matcher(lines.get(i)).find()) {
-                            offenders.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
+                            offenders.add(
+                                    file + ":" + (i + 1) + ": " + lines.get(i).strip());
                         }
                     }
                 }
@@ -42,8 +45,14 @@ class AdapterSeamTest {
 
     @Test
     void thePatternFindsTheClassNameAndNotLongerNames() {
-        assertThat(ENGINE_CLASS.matcher("public static SlackBot register(App app, BotEngine engine)").find()).isTrue();
-        assertThat(ENGINE_CLASS.matcher("import io.runbookbot.core.chat.BotEngine;").find()).isTrue();
+        assertThat(ENGINE_CLASS
+                        .matcher("public static SlackBot register(App app, BotEngine engine)")
+                        .find())
+                .isTrue();
+        assertThat(ENGINE_CLASS
+                        .matcher("import io.runbookbot.core.chat.BotEngine;")
+                        .find())
+                .isTrue();
         assertThat(ENGINE_CLASS.matcher("BotEngineTest").find()).isFalse();
     }
 }

@@ -37,6 +37,7 @@ class DeclaredLibrariesTest {
             Map.entry("org.jspecify.", "jspecify"),
             Map.entry("org.slf4j.", "slf4j-api"),
             Map.entry("picocli.", "picocli"));
+
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+)");
     private static final Set<String> JDK = Set.of("java.", "javax.", "jdk.", "sun.misc.", "io.runbookbot.");
 
@@ -49,16 +50,22 @@ class DeclaredLibrariesTest {
             if (JDK.stream().anyMatch(name::startsWith)) {
                 continue;
             }
-            String artifact = LIBRARIES.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
-                    .max(Map.Entry.comparingByKey((a, b) -> a.length() - b.length())).map(Map.Entry::getValue)
+            String artifact = LIBRARIES.entrySet().stream()
+                    .filter(e -> name.startsWith(e.getKey()))
+                    .max(Map.Entry.comparingByKey((a, b) -> a.length() - b.length()))
+                    .map(Map.Entry::getValue)
                     .orElse("?");
             used.add(artifact);
             if (!pom.contains("<artifactId>" + artifact + "</artifactId>")) {
                 undeclared.add(name);
             }
         }
-        assertThat(used).as("libraries found, so the rule cannot pass vacuously").contains("jackson-databind", "bolt");
-        assertThat(undeclared).as("imports of libraries the pom does not declare").isEmpty();
+        assertThat(used)
+                .as("libraries found, so the rule cannot pass vacuously")
+                .contains("jackson-databind", "bolt");
+        assertThat(undeclared)
+                .as("imports of libraries the pom does not declare")
+                .isEmpty();
     }
 
     private static Set<String> imports() throws IOException {

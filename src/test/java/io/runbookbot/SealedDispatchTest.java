@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class SealedDispatchTest {
     private static final Path MAIN = Path.of("src", "main", "java", "io", "runbookbot");
-    private static final Pattern DISPATCH = Pattern.compile(
-            "instanceof\\s+(?:BotReply|DiagnosticReport|RunOutcome)\\.\\w+"
+    private static final Pattern DISPATCH =
+            Pattern.compile("instanceof\\s+(?:BotReply|DiagnosticReport|RunOutcome)\\.\\w+"
                     + "|\\(\\s*(?:BotReply|BotRequest|DiagnosticReport|RunOutcome)\\.[A-Z]\\w*\\s*\\)\\s*\\w");
 
     @Test
@@ -30,7 +30,8 @@ class SealedDispatchTest {
         List<String> offenders = new ArrayList<>();
         int read = 0;
         try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 read++;
                 List<String> lines = lines(file);
                 for (int i = 0; i < lines.size(); i++) {
@@ -42,16 +43,27 @@ class SealedDispatchTest {
             }
         }
         assertThat(read).as("java files read").isGreaterThan(10);
-        assertThat(offenders).as("use BotReply.Visitor, DiagnosticReport.Visitor or RunOutcome.Visitor").isEmpty();
+        assertThat(offenders)
+                .as("use BotReply.Visitor, DiagnosticReport.Visitor or RunOutcome.Visitor")
+                .isEmpty();
     }
 
     @Test
     void thePatternCatchesTheDispatchItForbids() {
-        assertThat(DISPATCH.matcher("if (reply instanceof BotReply.SectionAnswer a) {").find()).isTrue();
-        assertThat(DISPATCH.matcher("return text(((BotReply.Text) reply).text());").find()).isTrue();
-        assertThat(DISPATCH.matcher("answer(429, ((RunOutcome.Busy) outcome).reason())").find()).isTrue();
-        assertThat(DISPATCH.matcher(".map(r -> (BotRequest.RunDiagnostic) r)").find()).isTrue();
-        assertThat(DISPATCH.matcher("return reply.accept(new BotReply.Visitor<String>() {").find()).isFalse();
+        assertThat(DISPATCH.matcher("if (reply instanceof BotReply.SectionAnswer a) {")
+                        .find())
+                .isTrue();
+        assertThat(DISPATCH.matcher("return text(((BotReply.Text) reply).text());")
+                        .find())
+                .isTrue();
+        assertThat(DISPATCH.matcher("answer(429, ((RunOutcome.Busy) outcome).reason())")
+                        .find())
+                .isTrue();
+        assertThat(DISPATCH.matcher(".map(r -> (BotRequest.RunDiagnostic) r)").find())
+                .isTrue();
+        assertThat(DISPATCH.matcher("return reply.accept(new BotReply.Visitor<String>() {")
+                        .find())
+                .isFalse();
     }
 
     private static List<String> lines(Path file) {

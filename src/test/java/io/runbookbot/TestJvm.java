@@ -10,11 +10,11 @@ import java.util.List;
  * benchmarks: with {@code -Drunbookbot.benchmark=true} the processes run as in production.
  */
 public final class TestJvm {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    private TestJvm() {
-    }
+    private TestJvm() {}
 
     /** {@code java} and the options above: put the class path or {@code -jar} and the arguments after it. */
     public static List<String> java() {

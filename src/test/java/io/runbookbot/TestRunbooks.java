@@ -19,8 +19,7 @@ public final class TestRunbooks {
     /** What ships in the jar and the image; only for tests that check the shipped files on purpose. */
     public static final Path SHIPPED = Path.of("runbooks");
 
-    private TestRunbooks() {
-    }
+    private TestRunbooks() {}
 
     /** {@link #DIR} as a command-line argument. */
     public static String dir() {

@@ -7,11 +7,10 @@ import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.cli.TerminalBot;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigator;
-import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.Summarizer;
+import io.runbookbot.core.UserFacingException;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.FeedbackSink;
-import io.runbookbot.core.chat.SlowWork;
 import io.runbookbot.core.chat.SourceLinks;
 import io.runbookbot.diagnostics.AgentGateway;
 import io.runbookbot.diagnostics.AgentRegistry;
@@ -50,8 +49,8 @@ final class Bot implements TerminalBot {
      * before it answers, and nothing is watched.
      */
     record Profile(boolean serving, TerminalBot.Needs needs) {
-        static final Profile SERVE = new Profile(true, new TerminalBot.Needs(true, 5, true, true,
-                InvestigationLimits.DEFAULTS.maxToolCalls()));
+        static final Profile SERVE = new Profile(
+                true, new TerminalBot.Needs(true, 5, true, true, InvestigationLimits.DEFAULTS.maxToolCalls()));
 
         static Profile terminal(TerminalBot.Needs needs) {
             return new Profile(false, needs);
@@ -65,29 +64,42 @@ final class Bot implements TerminalBot {
     private final Metrics metrics;
     private final BotEngine engine;
 
-    private Bot(BotConfig config, Function<String, Optional<String>> env, Profile profile,
-                Deque<AutoCloseable> resources) {
+    private Bot(
+            BotConfig config, Function<String, Optional<String>> env, Profile profile, Deque<AutoCloseable> resources) {
         this.resources = resources;
         this.config = config;
         this.profile = profile;
-        Optional<Embeddings> embeddings = config.ollama().flatMap(o -> o.embedModel()
-                .map(model -> own(Embeddings.ollama(o.baseUrl(), model, o.timeout(), o.cacheDir()))));
-        runbooks = new Lazy<>(() -> own(ReloadingRunbooks.open(config.runbooks(), embeddings,
-                RunbookLoader.withMaxFileBytes(config.maxRunbookBytes()), !profile.serving())));
+        Optional<Embeddings> embeddings = config.ollama()
+                .flatMap(o -> o.embedModel()
+                        .map(model -> own(Embeddings.ollama(o.baseUrl(), model, o.timeout(), o.cacheDir()))));
+        runbooks = new Lazy<>(() -> own(ReloadingRunbooks.open(
+                config.runbooks(),
+                embeddings,
+                RunbookLoader.withMaxFileBytes(config.maxRunbookBytes()),
+                !profile.serving())));
         metrics = own(new Metrics(() -> runbooks.get().status()));
         if (profile.serving()) {
             runbooks.get();
-            own(RunbookFolderWatcher.start(config.runbooks(), DEBOUNCE, () -> runbooks.get().requestReload()));
+            own(RunbookFolderWatcher.start(
+                    config.runbooks(), DEBOUNCE, () -> runbooks.get().requestReload()));
         }
         Optional<Diagnostics> diagnostics = diagnostics(env).map(d -> new MeteredDiagnostics(d, metrics));
-        FeedbackSink feedback = profile.serving() ? own(JsonLinesFeedback.open(config.feedback(), metrics))
-                : (caller, vote) -> { };
-        MeteredSearch search = new MeteredSearch((question, top) -> runbooks.get().ask(question, top), metrics);
-        engine = BotEngine.builder(() -> search).diagnostics(diagnostics).feedback(feedback)
-                .reindex(() -> runbooks.get().requestReload()).links(new SourceLinks(config.sourceUrl()))
-                .defaultAgent(config.runOn()).candidates(profile.needs().candidates())
-                .investigator(investigator(diagnostics)).summarizer(summarizer())
-                .slowWork(own(BotPools.open(config.ollama().map(BotConfig.Ollama::timeout))).work()).build();
+        FeedbackSink feedback =
+                profile.serving() ? own(JsonLinesFeedback.open(config.feedback(), metrics)) : (caller, vote) -> {};
+        MeteredSearch search =
+                new MeteredSearch((question, top) -> runbooks.get().ask(question, top), metrics);
+        engine = BotEngine.builder(() -> search)
+                .diagnostics(diagnostics)
+                .feedback(feedback)
+                .reindex(() -> runbooks.get().requestReload())
+                .links(new SourceLinks(config.sourceUrl()))
+                .defaultAgent(config.runOn())
+                .candidates(profile.needs().candidates())
+                .investigator(investigator(diagnostics))
+                .summarizer(summarizer())
+                .slowWork(own(BotPools.open(config.ollama().map(BotConfig.Ollama::timeout)))
+                        .work())
+                .build();
     }
 
     /** Builds the bot; if a part fails, the parts already opened are closed. */
@@ -124,13 +136,18 @@ final class Bot implements TerminalBot {
         if (!profile.needs().summaries()) {
             return Optional.empty();
         }
-        return config.ollama().flatMap(o -> o.chatModel().map(model -> own(OllamaSummarizer.builder(o.baseUrl(), model)
-                .timeout(o.timeout()).prompts(o.prompts()).build())));
+        return config.ollama()
+                .flatMap(o -> o.chatModel()
+                        .map(model -> own(OllamaSummarizer.builder(o.baseUrl(), model)
+                                .timeout(o.timeout())
+                                .prompts(o.prompts())
+                                .build())));
     }
 
     private Optional<Diagnostics> diagnostics(Function<String, Optional<String>> env) {
         if (config.allowlist().isEmpty()) {
-            LOG.info("Diagnostics disabled: no allowlist (set {} or add allowlist.yaml to the runbooks folder)",
+            LOG.info(
+                    "Diagnostics disabled: no allowlist (set {} or add allowlist.yaml to the runbooks folder)",
                     Setting.ALLOWLIST.variable());
             return Optional.empty();
         }
@@ -138,13 +155,16 @@ final class Bot implements TerminalBot {
         try {
             allowlist = Allowlist.load(config.allowlist().get());
         } catch (AllowlistException e) {
-            throw new ConfigException(profile.serving() ? Setting.ALLOWLIST.variable() + ": " + e.getMessage()
-                    : e.getMessage());
+            throw new ConfigException(
+                    profile.serving() ? Setting.ALLOWLIST.variable() + ": " + e.getMessage() : e.getMessage());
         }
         DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist);
         if (profile.needs().runs()) {
-            builder.local(own(profile.serving() ? new CommandRunner(4, Duration.ofSeconds(2))
-                    : new CommandRunner(1, Duration.ZERO))).audit(own(openAudit(config.auditLog())));
+            builder.local(own(
+                            profile.serving()
+                                    ? new CommandRunner(4, Duration.ofSeconds(2))
+                                    : new CommandRunner(1, Duration.ZERO)))
+                    .audit(own(openAudit(config.auditLog())));
             config.agents().ifPresent(file -> builder.agents(new AgentGateway(AgentRegistry.load(file), env)));
         }
         return Optional.of(builder.build());
@@ -152,7 +172,8 @@ final class Bot implements TerminalBot {
 
     /** The investigate agent, when a chat model is configured; it searches the index, not the metered search. */
     private Optional<Investigator> investigator(Optional<Diagnostics> diagnostics) {
-        Optional<BotConfig.Ollama> ollama = config.ollama().filter(o -> o.chatModel().isPresent());
+        Optional<BotConfig.Ollama> ollama =
+                config.ollama().filter(o -> o.chatModel().isPresent());
         if (!profile.needs().investigates()) {
             return Optional.empty();
         }
@@ -170,14 +191,21 @@ final class Bot implements TerminalBot {
         try {
             log = own(InvestigationAuditLog.open(o.investigationLog()));
         } catch (IOException e) {
-            throw new ConfigException(Setting.INVESTIGATION_LOG.variable() + ": cannot open " + o.investigationLog() + " ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(Setting.INVESTIGATION_LOG.variable() + ": cannot open " + o.investigationLog()
+                    + " (" + e.getClass().getSimpleName() + ")");
         }
-        InvestigationLimits limits = InvestigationLimits.DEFAULTS.withWallTime(o.investigationTime())
+        InvestigationLimits limits = InvestigationLimits.DEFAULTS
+                .withWallTime(o.investigationTime())
                 .withMaxToolCalls(profile.needs().maxToolCalls());
-        return Optional.of(own(RunbookInvestigator.builder(RunbookInvestigator.ollama(o.baseUrl(), model, o.timeout()),
-                        model, (question, top) -> runbooks.get().ask(question, top)).diagnostics(diagnostics)
-                .audit(log).prompts(o.prompts()).limits(limits).build()));
+        return Optional.of(own(RunbookInvestigator.builder(
+                        RunbookInvestigator.ollama(o.baseUrl(), model, o.timeout()),
+                        model,
+                        (question, top) -> runbooks.get().ask(question, top))
+                .diagnostics(diagnostics)
+                .audit(log)
+                .prompts(o.prompts())
+                .limits(limits)
+                .build()));
     }
 
     private static AuditLog openAudit(Path file) {

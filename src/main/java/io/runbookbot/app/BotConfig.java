@@ -29,9 +29,20 @@ import java.util.Optional;
  * @param maxRunbookBytes runbook files larger than this are skipped ({@code RUNBOOK_BOT_MAX_RUNBOOK_BYTES},
  *                   default 1 MiB)
  */
-public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> agents, Path auditLog, Path feedback,
-                        String sourceUrl, String runOn, int httpPort, InetAddress httpBind, Optional<Slack> slack,
-                        Optional<Discord> discord, Optional<Ollama> ollama, long maxRunbookBytes) {
+public record BotConfig(
+        Path runbooks,
+        Optional<Path> allowlist,
+        Optional<Path> agents,
+        Path auditLog,
+        Path feedback,
+        String sourceUrl,
+        String runOn,
+        int httpPort,
+        InetAddress httpBind,
+        Optional<Slack> slack,
+        Optional<Discord> discord,
+        Optional<Ollama> ollama,
+        long maxRunbookBytes) {
     public BotConfig {
         if (maxRunbookBytes < 1) {
             throw new IllegalArgumentException("maxRunbookBytes must be positive: " + maxRunbookBytes);
@@ -58,8 +69,14 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      * @param incidentChannels channel ids or name patterns such as {@code inc-*} where the bot
      *                         answers symptoms unasked
      */
-    public record Slack(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret, int httpPort,
-                        InetAddress httpBind, List<String> incidentChannels, String apiUrl) {
+    public record Slack(
+            Secret botToken,
+            Optional<Secret> appToken,
+            Optional<Secret> signingSecret,
+            int httpPort,
+            InetAddress httpBind,
+            List<String> incidentChannels,
+            String apiUrl) {
         public Slack {
             Objects.requireNonNull(httpBind, "httpBind");
             Objects.requireNonNull(apiUrl, "apiUrl");
@@ -100,8 +117,15 @@ public record BotConfig(Path runbooks, Optional<Path> allowlist, Optional<Path> 
      *                          ({@code RUNBOOK_BOT_INVESTIGATION_LOG})
      * @param investigationTime wall time of one investigation ({@code RUNBOOK_BOT_INVESTIGATE_TIMEOUT}, seconds)
      */
-    public record Ollama(String baseUrl, Optional<String> embedModel, Optional<String> chatModel, Duration timeout,
-                         Path cacheDir, Path prompts, Path investigationLog, Duration investigationTime) {
+    public record Ollama(
+            String baseUrl,
+            Optional<String> embedModel,
+            Optional<String> chatModel,
+            Duration timeout,
+            Path cacheDir,
+            Path prompts,
+            Path investigationLog,
+            Duration investigationTime) {
         public Ollama {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(embedModel, "embedModel");

@@ -39,11 +39,20 @@ public final class BotConfigLoader {
         if (!Files.isDirectory(runbooks)) {
             throw new ConfigException(values.source(Setting.RUNBOOKS) + ": " + runbooks + " is not a folder");
         }
-        return new BotConfig(runbooks, values.allowlist(), values.get(Setting.AGENTS, Path.class),
-                values.value(Setting.AUDIT_LOG, Path.class), values.value(Setting.FEEDBACK_LOG, Path.class),
-                values.get(Setting.SOURCE_URL, String.class).orElse(""), values.value(Setting.DEFAULT_AGENT, String.class),
-                values.value(Setting.HTTP_PORT, Integer.class), values.value(Setting.HTTP_BIND, InetAddress.class),
-                slack(), discord(), ollama(), values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
+        return new BotConfig(
+                runbooks,
+                values.allowlist(),
+                values.get(Setting.AGENTS, Path.class),
+                values.value(Setting.AUDIT_LOG, Path.class),
+                values.value(Setting.FEEDBACK_LOG, Path.class),
+                values.get(Setting.SOURCE_URL, String.class).orElse(""),
+                values.value(Setting.DEFAULT_AGENT, String.class),
+                values.value(Setting.HTTP_PORT, Integer.class),
+                values.value(Setting.HTTP_BIND, InetAddress.class),
+                slack(),
+                discord(),
+                ollama(),
+                values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
     }
 
     /**
@@ -57,20 +66,34 @@ public final class BotConfigLoader {
     }
 
     private BotConfig loadTerminal() {
-        return new BotConfig(values.value(Setting.RUNBOOKS, Path.class), values.allowlist(),
-                values.get(Setting.AGENTS, Path.class), values.value(Setting.AUDIT_LOG, Path.class),
-                Path.of(Setting.FEEDBACK_LOG.defaultValue().orElseThrow()), "", Diagnostics.LOCAL,
-                Integer.parseInt(Setting.HTTP_PORT.defaultValue().orElseThrow()), InetAddress.getLoopbackAddress(),
-                Optional.empty(), Optional.empty(), ollama(), values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
+        return new BotConfig(
+                values.value(Setting.RUNBOOKS, Path.class),
+                values.allowlist(),
+                values.get(Setting.AGENTS, Path.class),
+                values.value(Setting.AUDIT_LOG, Path.class),
+                Path.of(Setting.FEEDBACK_LOG.defaultValue().orElseThrow()),
+                "",
+                Diagnostics.LOCAL,
+                Integer.parseInt(Setting.HTTP_PORT.defaultValue().orElseThrow()),
+                InetAddress.getLoopbackAddress(),
+                Optional.empty(),
+                Optional.empty(),
+                ollama(),
+                values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
     }
 
     private Optional<BotConfig.Ollama> ollama() {
-        return values.get(Setting.OLLAMA_URL, String.class).map(url -> new BotConfig.Ollama(url,
-                Optional.of(values.value(Setting.EMBED_MODEL, String.class)).filter(m -> !m.equals("none")),
-                values.get(Setting.CHAT_MODEL, String.class), values.value(Setting.OLLAMA_TIMEOUT, Duration.class),
-                values.value(Setting.CACHE_DIR, Path.class), values.value(Setting.PROMPTS, Path.class),
-                values.value(Setting.INVESTIGATION_LOG, Path.class),
-                values.value(Setting.INVESTIGATE_TIMEOUT, Duration.class)));
+        return values.get(Setting.OLLAMA_URL, String.class)
+                .map(url -> new BotConfig.Ollama(
+                        url,
+                        Optional.of(values.value(Setting.EMBED_MODEL, String.class))
+                                .filter(m -> !m.equals("none")),
+                        values.get(Setting.CHAT_MODEL, String.class),
+                        values.value(Setting.OLLAMA_TIMEOUT, Duration.class),
+                        values.value(Setting.CACHE_DIR, Path.class),
+                        values.value(Setting.PROMPTS, Path.class),
+                        values.value(Setting.INVESTIGATION_LOG, Path.class),
+                        values.value(Setting.INVESTIGATE_TIMEOUT, Duration.class)));
     }
 
     private Optional<BotConfig.Slack> slack() {
@@ -82,18 +105,28 @@ public final class BotConfigLoader {
         Optional<Secret> signing = values.get(Setting.SLACK_SIGNING_SECRET, Secret.class);
         if (appToken.isEmpty() && signing.isEmpty()) {
             throw new ConfigException(Setting.SLACK_BOT_TOKEN.variable() + " is set but neither "
-                    + Setting.SLACK_APP_TOKEN.variable() + " (Socket Mode) nor " + Setting.SLACK_SIGNING_SECRET.variable()
+                    + Setting.SLACK_APP_TOKEN.variable() + " (Socket Mode) nor "
+                    + Setting.SLACK_SIGNING_SECRET.variable()
                     + " (HTTP mode) is");
         }
         @SuppressWarnings("unchecked")
-        List<String> channels = values.get(Setting.INCIDENT_CHANNELS, List.class).orElse(List.of());
-        return Optional.of(new BotConfig.Slack(bot.get(), appToken, signing,
-                values.value(Setting.SLACK_HTTP_PORT, Integer.class), values.value(Setting.SLACK_HTTP_BIND,
-                InetAddress.class), channels, values.value(Setting.SLACK_API_URL, String.class)));
+        List<String> channels =
+                values.get(Setting.INCIDENT_CHANNELS, List.class).orElse(List.of());
+        return Optional.of(new BotConfig.Slack(
+                bot.get(),
+                appToken,
+                signing,
+                values.value(Setting.SLACK_HTTP_PORT, Integer.class),
+                values.value(Setting.SLACK_HTTP_BIND, InetAddress.class),
+                channels,
+                values.value(Setting.SLACK_API_URL, String.class)));
     }
 
     private Optional<BotConfig.Discord> discord() {
-        return values.get(Setting.DISCORD_BOT_TOKEN, Secret.class).map(token -> new BotConfig.Discord(token,
-                values.get(Setting.DISCORD_REST_URL, String.class), values.get(Setting.DISCORD_GATEWAY_URL, String.class)));
+        return values.get(Setting.DISCORD_BOT_TOKEN, Secret.class)
+                .map(token -> new BotConfig.Discord(
+                        token,
+                        values.get(Setting.DISCORD_REST_URL, String.class),
+                        values.get(Setting.DISCORD_GATEWAY_URL, String.class)));
     }
 }

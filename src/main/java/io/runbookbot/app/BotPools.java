@@ -21,8 +21,8 @@ final class BotPools implements AutoCloseable {
     /** How much longer than one model call an answer waits for its summary. */
     static final Duration SUMMARY_GRACE = Duration.ofSeconds(1);
 
-    private final ThreadPoolExecutor investigations = bounded("investigate", INVESTIGATION_THREADS,
-            INVESTIGATION_QUEUE);
+    private final ThreadPoolExecutor investigations =
+            bounded("investigate", INVESTIGATION_THREADS, INVESTIGATION_QUEUE);
     private final ThreadPoolExecutor summaries = bounded("summarize", SUMMARY_THREADS, SUMMARY_QUEUE);
     private final SlowWork work;
 
@@ -41,12 +41,18 @@ final class BotPools implements AutoCloseable {
 
     static ThreadPoolExecutor bounded(String name, int threads, int queue) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue),
+                r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

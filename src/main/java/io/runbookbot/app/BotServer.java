@@ -28,10 +28,15 @@ final class BotServer implements AutoCloseable {
         this.resources = resources;
         bot = own(Bot.open(config, env, Bot.Profile.SERVE));
         Metrics metrics = bot.metrics();
-        http = own(HealthServer.start(new InetSocketAddress(config.httpBind(), config.httpPort()), this::notReady,
-                metrics));
-        LOG.info("/healthz, /readyz and /metrics listen on {}{}", http.address(), config.httpBind().isLoopbackAddress()
-                ? " (this host only; set " + Setting.HTTP_BIND.variable() + "=0.0.0.0 for probes from elsewhere)" : "");
+        http = own(HealthServer.start(
+                new InetSocketAddress(config.httpBind(), config.httpPort()), this::notReady, metrics));
+        LOG.info(
+                "/healthz, /readyz and /metrics listen on {}{}",
+                http.address(),
+                config.httpBind().isLoopbackAddress()
+                        ? " (this host only; set " + Setting.HTTP_BIND.variable()
+                                + "=0.0.0.0 for probes from elsewhere)"
+                        : "");
         metrics.listener("health", () -> Optional.of(http.stats()));
         frontEnds = FrontEnds.start(config, bot.engine());
         frontEnds.forEach(this::own);
@@ -70,8 +75,12 @@ final class BotServer implements AutoCloseable {
         } else if (bot.indexStatus().sections() == 0) {
             reasons.add("the runbook index has no sections (" + bot.runbookDir() + ")");
         }
-        frontEnds.stream().filter(f -> !f.ready()).forEach(f -> reasons.add(f.name() + ": " + f.startFailure()
-                .map(cause -> "failed to start: " + cause).orElse("not connected")));
+        frontEnds.stream()
+                .filter(f -> !f.ready())
+                .forEach(f -> reasons.add(f.name() + ": "
+                        + f.startFailure()
+                                .map(cause -> "failed to start: " + cause)
+                                .orElse("not connected")));
         return reasons;
     }
 

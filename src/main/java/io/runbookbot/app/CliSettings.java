@@ -30,9 +30,11 @@ final class CliSettings implements CommandSettings {
 
     @Override
     public Path requireAllowlist() {
-        return allowlist().orElseThrow(() -> new ConfigException("No allowlist: " + runbooks().resolve("allowlist.yaml")
-                + " not found (pass " + Setting.ALLOWLIST.flag().orElseThrow() + " FILE or set "
-                + Setting.ALLOWLIST.variable() + ")"));
+        return allowlist()
+                .orElseThrow(
+                        () -> new ConfigException("No allowlist: " + runbooks().resolve("allowlist.yaml")
+                                + " not found (pass " + Setting.ALLOWLIST.flag().orElseThrow() + " FILE or set "
+                                + Setting.ALLOWLIST.variable() + ")"));
     }
 
     @Override
@@ -52,7 +54,9 @@ final class CliSettings implements CommandSettings {
 
     @Override
     public Optional<String> embedModel() {
-        return ollamaUrl().map(u -> values.value(Setting.EMBED_MODEL, String.class)).filter(m -> !m.equals("none"));
+        return ollamaUrl()
+                .map(u -> values.value(Setting.EMBED_MODEL, String.class))
+                .filter(m -> !m.equals("none"));
     }
 
     @Override
@@ -62,8 +66,9 @@ final class CliSettings implements CommandSettings {
 
     @Override
     public String chatModelHint() {
-        return "pass " + Setting.OLLAMA_URL.flag().orElseThrow() + " URL " + Setting.CHAT_MODEL.flag().orElseThrow()
-                + " MODEL, or set " + Setting.OLLAMA_URL.variable() + " and " + Setting.CHAT_MODEL.variable();
+        return "pass " + Setting.OLLAMA_URL.flag().orElseThrow() + " URL "
+                + Setting.CHAT_MODEL.flag().orElseThrow() + " MODEL, or set " + Setting.OLLAMA_URL.variable() + " and "
+                + Setting.CHAT_MODEL.variable();
     }
 
     @Override

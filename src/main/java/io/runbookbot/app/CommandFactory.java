@@ -27,8 +27,10 @@ final class CommandFactory implements CommandLine.IFactory {
     CommandFactory(Function<String, Optional<String>> environment) {
         this.environment = environment;
         this.settings = spec -> new CliSettings(SettingOptions.values(spec, environment));
-        this.bots = (spec, needs) -> Bot.open(BotConfigLoader.terminal(SettingOptions.values(spec, environment)),
-                environment, Bot.Profile.terminal(needs));
+        this.bots = (spec, needs) -> Bot.open(
+                BotConfigLoader.terminal(SettingOptions.values(spec, environment)),
+                environment,
+                Bot.Profile.terminal(needs));
     }
 
     @Override

@@ -13,8 +13,7 @@ import java.util.Map;
  * values. Unknown names and secrets are refused, naming the key and never echoing a value.
  */
 final class ConfigFile {
-    private ConfigFile() {
-    }
+    private ConfigFile() {}
 
     static Map<String, String> read(Path file) {
         JsonNode root;
@@ -25,7 +24,8 @@ final class ConfigFile {
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                     + (e.getOriginalMessage().startsWith("Duplicate field") ? " (a setting given twice)" : ""));
         } catch (IOException e) {
-            throw new ConfigException("--config " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(
+                    "--config " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
         }
         Map<String, String> values = new HashMap<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -35,9 +35,17 @@ final class ConfigFile {
             throw new ConfigException("--config " + file + ": expected a map of setting names to values");
         }
         root.properties().forEach(e -> {
-            Setting setting = Setting.named(e.getKey()).orElseThrow(() -> new ConfigException("--config " + file
-                    + ": unknown setting " + e.getKey() + " (known: " + String.join(", ", Arrays.stream(Setting.values())
-                    .filter(s -> !s.secret()).map(Setting::variable).sorted().toList()) + ")"));
+            Setting setting = Setting.named(e.getKey())
+                    .orElseThrow(() -> new ConfigException("--config " + file
+                            + ": unknown setting " + e.getKey() + " (known: "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(Setting.values())
+                                            .filter(s -> !s.secret())
+                                            .map(Setting::variable)
+                                            .sorted()
+                                            .toList())
+                            + ")"));
             if (setting.secret()) {
                 throw new ConfigException("--config " + file + ": " + e.getKey() + " may not be in a config file; "
                         + "set it in the environment or mount it and set " + e.getKey() + "_FILE");

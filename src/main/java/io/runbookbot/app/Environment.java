@@ -8,8 +8,7 @@ import java.util.function.Function;
  * never read the environment themselves (secrets such as agent keys come through here).
  */
 public final class Environment {
-    private Environment() {
-    }
+    private Environment() {}
 
     /** Looks up an environment variable; empty when unset or blank. */
     public static Function<String, Optional<String>> variables() {

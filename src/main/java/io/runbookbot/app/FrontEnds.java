@@ -1,10 +1,9 @@
 package io.runbookbot.app;
 
-import java.util.function.Supplier;
-import io.runbookbot.http.HttpListener;
 import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.discord.DiscordFrontEnd;
 import io.runbookbot.discord.DiscordSettings;
+import io.runbookbot.http.HttpListener;
 import io.runbookbot.slack.SlackFrontEnd;
 import io.runbookbot.slack.SlackSettings;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +27,10 @@ final class FrontEnds {
     private static final Logger LOG = LoggerFactory.getLogger(FrontEnds.class);
     /** The first pause before a failed front end is started again; pauses double up to {@link #MAX_RETRY}. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+
     static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
-    private FrontEnds() {
-    }
+    private FrontEnds() {}
 
     /**
      * Starts every configured front end, each on its own: one that fails to start is returned as a
@@ -52,8 +52,8 @@ final class FrontEnds {
     }
 
     private static FrontEnd slack(BotConfig.Slack config, ChatEngine engine) {
-        SlackSettings settings = new SlackSettings(config.botToken().reveal(), mode(config), config.incidentChannels(),
-                config.apiUrl());
+        SlackSettings settings =
+                new SlackSettings(config.botToken().reveal(), mode(config), config.incidentChannels(), config.apiUrl());
         return started("slack", "Slack", () -> {
             SlackFrontEnd slack = SlackFrontEnd.start(settings, engine);
             // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
@@ -62,11 +62,12 @@ final class FrontEnds {
     }
 
     private static FrontEnd discord(BotConfig.Discord config, ChatEngine engine) {
-        DiscordSettings settings = new DiscordSettings(config.botToken().reveal(), config.restUrl(), config.gatewayUrl());
+        DiscordSettings settings =
+                new DiscordSettings(config.botToken().reveal(), config.restUrl(), config.gatewayUrl());
         return started("discord", "Discord", () -> {
             DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);
-            return adapter("discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord,
-                    Optional::empty);
+            return adapter(
+                    "discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord, Optional::empty);
         });
     }
 
@@ -75,9 +76,10 @@ final class FrontEnds {
      * bot token with neither, so the signing secret is there.
      */
     private static SlackSettings.Mode mode(BotConfig.Slack config) {
-        return config.appToken().<SlackSettings.Mode>map(token -> new SlackSettings.SocketMode(token.reveal()))
-                .orElseGet(() -> new SlackSettings.HttpMode(config.signingSecret().orElseThrow().reveal(),
-                        config.httpPort(), config.httpBind()));
+        return config.appToken()
+                .<SlackSettings.Mode>map(token -> new SlackSettings.SocketMode(token.reveal()))
+                .orElseGet(() -> new SlackSettings.HttpMode(
+                        config.signingSecret().orElseThrow().reveal(), config.httpPort(), config.httpBind()));
     }
 
     /**
@@ -113,8 +115,8 @@ final class FrontEnds {
         };
     }
 
-    private static FrontEnd adapter(String name, BooleanSupplier ready, AutoCloseable frontEnd,
-                                    Supplier<Optional<HttpListener.Stats>> stats) {
+    private static FrontEnd adapter(
+            String name, BooleanSupplier ready, AutoCloseable frontEnd, Supplier<Optional<HttpListener.Stats>> stats) {
         return new FrontEnd() {
             @Override
             public Optional<HttpListener.Stats> httpStats() {

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  */
 final class HealthServer implements AutoCloseable {
     /** Probes and scrapes are few and short: two workers and a small cap per client; idle connections cost no thread, so the total cap is well above any attack the per-client cap lets through from a few addresses. */
-    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(256, 16).withWorkers(2, 64)
-            .withMaxBodyBytes(4096);
+    static final HttpLimits LIMITS =
+            HttpLimits.defaults().withConnections(256, 16).withWorkers(2, 64).withMaxBodyBytes(4096);
 
     private final HttpListener listener;
 
@@ -35,11 +35,12 @@ final class HealthServer implements AutoCloseable {
      */
     static HealthServer start(InetSocketAddress address, Supplier<List<String>> notReady, Metrics metrics) {
         try {
-            return new HealthServer(HttpListener.start("health-http", address, LIMITS,
-                    ex -> answer(ex, notReady, metrics)));
+            return new HealthServer(
+                    HttpListener.start("health-http", address, LIMITS, ex -> answer(ex, notReady, metrics)));
         } catch (IOException e) {
-            throw new ConfigException(Setting.HTTP_BIND.variable() + " / " + Setting.HTTP_PORT.variable() + ": cannot listen on "
-                    + address.getAddress().getHostAddress() + ":" + address.getPort() + " (" + e.getMessage() + ")");
+            throw new ConfigException(Setting.HTTP_BIND.variable() + " / " + Setting.HTTP_PORT.variable()
+                    + ": cannot listen on " + address.getAddress().getHostAddress() + ":" + address.getPort() + " ("
+                    + e.getMessage() + ")");
         }
     }
 
@@ -65,7 +66,11 @@ final class HealthServer implements AutoCloseable {
     }
 
     private static void ready(Exchange exchange, List<String> reasons) {
-        send(exchange, reasons.isEmpty() ? 200 : 503, "application/json", Readiness.of(reasons).json());
+        send(
+                exchange,
+                reasons.isEmpty() ? 200 : 503,
+                "application/json",
+                Readiness.of(reasons).json());
     }
 
     /** The {@code /readyz} body: {@code {"ready":true}} or {@code {"ready":false,"reasons":[...]}}. */

@@ -42,11 +42,15 @@ final class HttpListenerMeters {
     }
 
     private void register(String name, Last last) {
-        Gauge.builder("runbookbot.http.connections", last, l -> l.value(HttpListener.Stats::open)).strongReference(true)
-                .description("Connections open now, by listener.").tag("listener", name).register(registry);
+        Gauge.builder("runbookbot.http.connections", last, l -> l.value(HttpListener.Stats::open))
+                .strongReference(true)
+                .description("Connections open now, by listener.")
+                .tag("listener", name)
+                .register(registry);
         FunctionCounter.builder("runbookbot.http.connections.refused", last, l -> l.value(HttpListener.Stats::refused))
                 .description("Connections closed at once for being over the per-client or total cap.")
-                .tag("listener", name).register(registry);
+                .tag("listener", name)
+                .register(registry);
         timeouts(name, "head", last, HttpListener.Stats::headTimeouts);
         timeouts(name, "body", last, HttpListener.Stats::bodyTimeouts);
     }
@@ -55,7 +59,8 @@ final class HttpListenerMeters {
         FunctionCounter.builder("runbookbot.http.timeouts", last, l -> l.value(count))
                 .description("Connections closed for sending no complete request head, or requests answered 408"
                         + " for a late body, in time.")
-                .tags("listener", name, "part", part).register(registry);
+                .tags("listener", name, "part", part)
+                .register(registry);
     }
 
     /** The listener's stats, or the last ones seen once it has stopped. */

@@ -34,8 +34,11 @@ final class JsonLinesFeedback implements FeedbackSink, AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new JsonLinesFeedback(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), metrics, Clock.systemUTC());
+            return new JsonLinesFeedback(
+                    Files.newBufferedWriter(
+                            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    metrics,
+                    Clock.systemUTC());
         } catch (IOException e) {
             throw new ConfigException(Setting.FEEDBACK_LOG.variable() + ": cannot open " + file + " for appending ("
                     + e.getClass().getSimpleName() + ")");

@@ -9,20 +9,32 @@ import io.runbookbot.cli.InvestigateCommand;
 import io.runbookbot.cli.RunCommand;
 import io.runbookbot.cli.SearchCommand;
 import io.runbookbot.core.UserFacingException;
-import picocli.CommandLine;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code runbook-bot} command line. */
-@Command(name = "runbook-bot", mixinStandardHelpOptions = true, version = "runbook-bot 0.1.0",
+@Command(
+        name = "runbook-bot",
+        mixinStandardHelpOptions = true,
+        version = "runbook-bot 0.1.0",
         description = "Answers incident questions with the matching section of your runbooks.",
-        subcommands = {AskCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class,
-            DiagnosticsCommand.class, RunCommand.class, AgentCommand.class, ServeCommand.class, SlackManifestCommand.class,
-            InvestigateCommand.class})
+        subcommands = {
+            AskCommand.class,
+            SearchCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            DiagnosticsCommand.class,
+            RunCommand.class,
+            AgentCommand.class,
+            ServeCommand.class,
+            SlackManifestCommand.class,
+            InvestigateCommand.class
+        })
 public final class Main implements Callable<Integer> {
     /** Exit code when no command was given: the usage goes to standard error. */
     static final int USAGE = 2;

@@ -41,8 +41,10 @@ final class Metrics implements AutoCloseable {
     private final Map<DiagnosticReport.Outcome, Counter> diagnostics = new EnumMap<>(DiagnosticReport.Outcome.class);
     private final Counter helpful = feedbackCounter(true);
     private final Counter unhelpful = feedbackCounter(false);
-    private final Timer latency = Timer.builder("runbookbot.answer").description("Time to rank a question.")
-            .serviceLevelObjectives(BUCKETS).register(registry);
+    private final Timer latency = Timer.builder("runbookbot.answer")
+            .description("Time to rank a question.")
+            .serviceLevelObjectives(BUCKETS)
+            .register(registry);
     private final HttpListenerMeters listeners = new HttpListenerMeters(registry);
     /** Held here: Micrometer keeps only a weak reference to what a gauge or function counter reads. */
     private final Supplier<ReloadingRunbooks.Status> index;
@@ -50,9 +52,12 @@ final class Metrics implements AutoCloseable {
     Metrics(Supplier<ReloadingRunbooks.Status> index) {
         this.index = index;
         for (DiagnosticReport.Outcome outcome : DiagnosticReport.Outcome.values()) {
-            diagnostics.put(outcome, Counter.builder("runbookbot.diagnostics.runs")
-                    .description("Diagnostic requests by outcome.")
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
+            diagnostics.put(
+                    outcome,
+                    Counter.builder("runbookbot.diagnostics.runs")
+                            .description("Diagnostic requests by outcome.")
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
         index();
         new JvmMemoryMetrics().bindTo(registry);
@@ -89,18 +94,29 @@ final class Metrics implements AutoCloseable {
 
     private void index() {
         for (boolean success : new boolean[] {true, false}) {
-            FunctionCounter.builder("runbookbot.reloads", index,
+            FunctionCounter.builder(
+                            "runbookbot.reloads",
+                            index,
                             s -> success ? s.get().succeeded() : s.get().failed())
                     .description("Runbook index loads by result.")
-                    .tag("result", success ? "success" : "failure").register(registry);
+                    .tag("result", success ? "success" : "failure")
+                    .register(registry);
         }
         Gauge.builder("runbookbot.sections", index, s -> s.get().sections())
-                .description("Sections in the index being served.").strongReference(true).register(registry);
-        Gauge.builder("runbookbot.hybrid.index", index, s -> s.get().hybrid() ? 1 : 0)
-                .description("1 when the served index has section vectors (hybrid retrieval).").strongReference(true)
+                .description("Sections in the index being served.")
+                .strongReference(true)
                 .register(registry);
-        Gauge.builder("runbookbot.index.loaded.timestamp.seconds", index, s -> s.get().loadedAt().toEpochMilli() / 1000.0)
-                .description("When the served index was built.").strongReference(true).register(registry);
+        Gauge.builder("runbookbot.hybrid.index", index, s -> s.get().hybrid() ? 1 : 0)
+                .description("1 when the served index has section vectors (hybrid retrieval).")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(
+                        "runbookbot.index.loaded.timestamp.seconds",
+                        index,
+                        s -> s.get().loadedAt().toEpochMilli() / 1000.0)
+                .description("When the served index was built.")
+                .strongReference(true)
+                .register(registry);
     }
 
     private Counter counter(String name, String help) {
@@ -108,8 +124,10 @@ final class Metrics implements AutoCloseable {
     }
 
     private Counter feedbackCounter(boolean value) {
-        return Counter.builder("runbookbot.feedback").description("Helpful / not helpful votes.")
-                .tag("helpful", Boolean.toString(value)).register(registry);
+        return Counter.builder("runbookbot.feedback")
+                .description("Helpful / not helpful votes.")
+                .tag("helpful", Boolean.toString(value))
+                .register(registry);
     }
 
     private static Duration[] seconds(double... values) {

@@ -28,8 +28,8 @@ final class RetryingFrontEnd implements FrontEnd {
     private volatile FrontEnd current;
     private boolean closed;
 
-    private RetryingFrontEnd(String name, String platform, Supplier<FrontEnd> start, String cause, Duration first,
-                             Duration max) {
+    private RetryingFrontEnd(
+            String name, String platform, Supplier<FrontEnd> start, String cause, Duration first, Duration max) {
         this.name = name;
         this.platform = platform;
         this.start = start;
@@ -52,8 +52,13 @@ final class RetryingFrontEnd implements FrontEnd {
             return start.get();
         } catch (RuntimeException e) {
             String cause = StartFailures.describe(e);
-            LOG.error("The {} front end failed to start: {}. The other front ends keep serving; /readyz reports it;"
-                    + " trying again in {} s.", platform, cause, first.toSeconds(), e);
+            LOG.error(
+                    "The {} front end failed to start: {}. The other front ends keep serving; /readyz reports it;"
+                            + " trying again in {} s.",
+                    platform,
+                    cause,
+                    first.toSeconds(),
+                    e);
             RetryingFrontEnd retrying = new RetryingFrontEnd(name, platform, start, cause, first, max);
             retrying.schedule();
             return retrying;
@@ -76,7 +81,10 @@ final class RetryingFrontEnd implements FrontEnd {
                 pause = pause.multipliedBy(2).compareTo(max) > 0 ? max : pause.multipliedBy(2);
                 current = FrontEnds.failed(name, retrying(cause));
             }
-            LOG.warn("The {} front end still cannot start: {}; trying again in {} s", platform, cause,
+            LOG.warn(
+                    "The {} front end still cannot start: {}; trying again in {} s",
+                    platform,
+                    cause,
                     pause.toSeconds());
             schedule();
             return;

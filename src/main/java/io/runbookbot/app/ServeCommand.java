@@ -14,9 +14,13 @@ import picocli.CommandLine.Spec;
  * {@code serve}: runs the bot until SIGTERM. Settings come from environment variables and,
  * optionally, a YAML file of the same names (the environment wins); see {@link BotConfigLoader}.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the configured chat front ends plus /healthz, /readyz and /metrics.",
-            "Each setting below is its flag, else its environment variable, else its key in the --config file."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the configured chat front ends plus /healthz, /readyz and /metrics.",
+            "Each setting below is its flag, else its environment variable, else its key in the --config file."
+        })
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** The line printed once everything is up; tests and scripts find the HTTP port in it. */
@@ -40,9 +44,16 @@ public final class ServeCommand implements Callable<Integer> {
         try (BotServer server = BotServer.start(settings, environment)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(READY + server.httpPort() + " (/healthz /readyz /metrics); front ends: "
-                    + (server.frontEnds().isEmpty() ? "none"
-                    : String.join(", ", server.frontEnds().stream().map(f -> f.name()
-                    + (f.startFailure().isPresent() ? " (failed to start, see /readyz)" : "")).toList())));
+                    + (server.frontEnds().isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    server.frontEnds().stream()
+                                            .map(f -> f.name()
+                                                    + (f.startFailure().isPresent()
+                                                            ? " (failed to start, see /readyz)"
+                                                            : ""))
+                                            .toList())));
             out.flush();
             signal.awaitStop();
             LOG.info("Stopping: front ends, HTTP, watcher, index, logs");

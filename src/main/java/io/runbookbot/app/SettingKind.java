@@ -18,18 +18,21 @@ import java.util.regex.Pattern;
  */
 enum SettingKind {
     TEXT {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return v.trim();
         }
     },
     PATH {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return Path.of(v.trim());
         }
     },
     /** A file that must exist. */
     FILE {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             Path path = Path.of(v.trim());
             if (!Files.isRegularFile(path)) {
                 throw new IllegalArgumentException("file not found: " + path);
@@ -38,18 +41,21 @@ enum SettingKind {
         }
     },
     BYTES {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return number(v, 1, Integer.MAX_VALUE - 8, "a size in bytes (1 to 2147483639)");
         }
     },
     PORT {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return (int) number(v, 0, 65_535, "a port number (0-65535)");
         }
     },
     /** An IP address to listen on (a literal, so loading never waits on DNS). */
     BIND {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             String value = v.trim();
             Matcher v6 = IPV6.matcher(value);
             boolean balanced = value.startsWith("[") == value.endsWith("]");
@@ -60,13 +66,15 @@ enum SettingKind {
                     // reported below
                 }
             }
-            throw new IllegalArgumentException("\"" + value + "\" is not an IP address to listen on; use 127.0.0.1 (this"
-                    + " host only), 0.0.0.0 (every interface), :: (every interface, IPv6) or one of this host's addresses");
+            throw new IllegalArgumentException(
+                    "\"" + value + "\" is not an IP address to listen on; use 127.0.0.1 (this"
+                            + " host only), 0.0.0.0 (every interface), :: (every interface, IPv6) or one of this host's addresses");
         }
     },
     /** Seconds, more than 0 and at most 600; fractions allowed. */
     SECONDS {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             try {
                 double seconds = Double.parseDouble(v.trim());
                 if (seconds > 0 && seconds <= 600) {
@@ -80,13 +88,15 @@ enum SettingKind {
     },
     /** An http(s) URL with a host; trailing slashes are dropped. */
     HTTP_URL {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return httpUrl(v.trim(), "http://127.0.0.1:11434").replaceFirst("/+$", "");
         }
     },
     /** An http(s) URL prefix that ends with a slash, such as the Slack Web API's. */
     URL_PREFIX {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             String url = httpUrl(v.trim(), "https://slack.com/api/");
             if (!url.endsWith("/")) {
                 throw new IllegalArgumentException("\"" + url + "\" must end with /");
@@ -95,56 +105,67 @@ enum SettingKind {
         }
     },
     MODEL {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             String value = v.trim();
             if (!MODEL_NAME.matcher(value).matches()) {
-                throw new IllegalArgumentException("\"" + value + "\" is not a model name such as nomic-embed-text or "
-                        + "llama3.1:8b");
+                throw new IllegalArgumentException(
+                        "\"" + value + "\" is not a model name such as nomic-embed-text or " + "llama3.1:8b");
             }
             return value;
         }
     },
     /** Comma-separated channel ids or name patterns such as {@code inc-*}. */
     CHANNELS {
-        @Override Object parse(String v) {
-            List<String> channels = Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        @Override
+        Object parse(String v) {
+            List<String> channels = Arrays.stream(v.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             for (String channel : channels) {
                 if (!CHANNEL.matcher(channel).matches()) {
-                    throw new IllegalArgumentException("\"" + channel
-                            + "\" is neither a channel id nor a name pattern such as inc-*");
+                    throw new IllegalArgumentException(
+                            "\"" + channel + "\" is neither a channel id nor a name pattern such as inc-*");
                 }
             }
             return channels;
         }
     },
     SLACK_BOT_TOKEN {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return token(v, "xoxb-", SLACK_TOKEN);
         }
     },
     SLACK_APP_TOKEN {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return token(v, "xapp-", SLACK_TOKEN);
         }
     },
     SIGNING_SECRET {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return token(v, "", ANY);
         }
     },
     DISCORD_TOKEN {
-        @Override Object parse(String v) {
+        @Override
+        Object parse(String v) {
             return token(v, "", DISCORD);
         }
     };
 
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("\\[?+([0-9A-Fa-f.]{0,45}+:[0-9A-Fa-f:.]{0,45}+)]?+");
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_*.-]+");
     private static final Pattern SLACK_TOKEN = Pattern.compile("[A-Za-z0-9-]+");
-    private static final Pattern DISCORD = Pattern.compile("[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{16,}");
+    private static final Pattern DISCORD =
+            Pattern.compile("[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{16,}");
     private static final Pattern ANY = Pattern.compile("\\S+");
 
     /** Reads and checks a value; the message of the exception thrown names the problem, not the setting. */
@@ -200,9 +221,11 @@ enum SettingKind {
         if (value.regionMatches(true, 0, "Bot ", 0, 4) || value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new IllegalArgumentException("give the bare token, without a \"Bot \" or \"Bearer \" prefix");
         }
-        if (!value.startsWith(prefix) || !rest.matcher(value.substring(prefix.length())).matches()) {
-            throw new IllegalArgumentException("malformed: expected " + (prefix.isEmpty() ? "" : prefix + " followed by ")
-                    + "the token as the platform shows it (" + value.length() + " characters given)");
+        if (!value.startsWith(prefix)
+                || !rest.matcher(value.substring(prefix.length())).matches()) {
+            throw new IllegalArgumentException(
+                    "malformed: expected " + (prefix.isEmpty() ? "" : prefix + " followed by ")
+                            + "the token as the platform shows it (" + value.length() + " characters given)");
         }
         return new Secret(value, prefix);
     }

@@ -18,8 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class SettingOptions {
     static final String CONFIG = "--config";
 
-    private SettingOptions() {
-    }
+    private SettingOptions() {}
 
     /** Adds the table's options to each subcommand that takes settings. */
     static void install(CommandLine root) {
@@ -30,14 +29,18 @@ final class SettingOptions {
             }
             CommandSpec spec = sub.getCommandSpec();
             settings.stream().filter(s -> s.flag().isPresent()).forEach(s -> spec.addOption(option(s)));
-            spec.addOption(OptionSpec.builder(CONFIG).paramLabel("FILE").type(String.class)
+            spec.addOption(OptionSpec.builder(CONFIG)
+                    .paramLabel("FILE")
+                    .type(String.class)
                     .description("YAML file of settings by variable name; flags, then the environment, win over it.")
                     .build());
-            List<String> secrets = settings.stream().filter(Setting::secret)
-                    .map(s -> "  " + s.variable() + ": " + s.help()).toList();
+            List<String> secrets = settings.stream()
+                    .filter(Setting::secret)
+                    .map(s -> "  " + s.variable() + ": " + s.help())
+                    .toList();
             if (!secrets.isEmpty()) {
-                List<String> footer = new java.util.ArrayList<>(List.of("",
-                        "Secrets: only from the environment, or a mounted file named by NAME_FILE:"));
+                List<String> footer = new java.util.ArrayList<>(
+                        List.of("", "Secrets: only from the environment, or a mounted file named by NAME_FILE:"));
                 footer.addAll(secrets);
                 spec.usageMessage().footer(footer.toArray(String[]::new));
             }
@@ -50,14 +53,20 @@ final class SettingOptions {
         for (Setting s : Setting.of(spec.name())) {
             s.flag().map(spec::findOption).map(OptionSpec::<String>getValue).ifPresent(v -> flags.put(s, v));
         }
-        Optional<Path> config = Optional.ofNullable(spec.findOption(CONFIG)).map(OptionSpec::<String>getValue)
-                .map(String::trim).filter(v -> !v.isEmpty()).map(Path::of);
+        Optional<Path> config = Optional.ofNullable(spec.findOption(CONFIG))
+                .map(OptionSpec::<String>getValue)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(Path::of);
         return SettingValues.of(env, config, flags);
     }
 
     private static OptionSpec option(Setting s) {
         String fallback = s.defaultValue().map(d -> "; default: " + d).orElse("");
-        return OptionSpec.builder(s.flag().orElseThrow()).paramLabel(s.label()).type(String.class)
-                .description(s.help() + " (env " + s.variable() + fallback + ").").build();
+        return OptionSpec.builder(s.flag().orElseThrow())
+                .paramLabel(s.label())
+                .type(String.class)
+                .description(s.help() + " (env " + s.variable() + fallback + ").")
+                .build();
     }
 }

@@ -24,8 +24,8 @@ final class SettingValues {
     private final Map<String, String> file;
     private final Map<Setting, String> flags;
 
-    private SettingValues(Function<String, Optional<String>> env, Optional<Path> configFile,
-                          Map<Setting, String> flags) {
+    private SettingValues(
+            Function<String, Optional<String>> env, Optional<Path> configFile, Map<Setting, String> flags) {
         this.env = env;
         this.configFile = configFile;
         this.file = configFile.map(ConfigFile::read).orElse(Map.of());
@@ -33,8 +33,8 @@ final class SettingValues {
     }
 
     /** Reads the config file, if any, at once, so a typo in it fails fast. */
-    static SettingValues of(Function<String, Optional<String>> env, Optional<Path> configFile,
-                            Map<Setting, String> flags) {
+    static SettingValues of(
+            Function<String, Optional<String>> env, Optional<Path> configFile, Map<Setting, String> flags) {
         return new SettingValues(env, configFile, flags);
     }
 
@@ -45,7 +45,9 @@ final class SettingValues {
 
     /** The value of a setting that has a default. */
     <T> T value(Setting setting, Class<T> type) {
-        return get(setting, type).orElseGet(() -> type.cast(setting.kind().parse(setting.defaultValue().orElseThrow())));
+        return get(setting, type)
+                .orElseGet(() ->
+                        type.cast(setting.kind().parse(setting.defaultValue().orElseThrow())));
     }
 
     /** The allowlist: the one named, else {@code allowlist.yaml} in the runbooks folder when there is one. */
@@ -70,7 +72,8 @@ final class SettingValues {
             return setting.variable() + "_FILE";
         }
         return file.containsKey(setting.variable())
-                ? setting.variable() + " in " + configFile.map(Path::toString).orElse("--config") : setting.variable();
+                ? setting.variable() + " in " + configFile.map(Path::toString).orElse("--config")
+                : setting.variable();
     }
 
     /** One line per setting of the command, secrets showing only a known prefix, for the start-up log. */
@@ -78,8 +81,9 @@ final class SettingValues {
         List<String> lines = new ArrayList<>();
         for (Setting s : Setting.of(command)) {
             Optional<String> raw = raw(s);
-            String shown = raw.isPresent() ? SettingKind.show(parse(s, raw.get()))
-                    + (source(s).equals(s.variable()) ? "" : " (" + source(s) + ")")
+            String shown = raw.isPresent()
+                    ? SettingKind.show(parse(s, raw.get()))
+                            + (source(s).equals(s.variable()) ? "" : " (" + source(s) + ")")
                     : s.defaultValue().map(d -> d + " (default)").orElseGet(() -> unset(s));
             lines.add(s.variable() + "=" + shown);
         }
@@ -88,8 +92,9 @@ final class SettingValues {
 
     private String unset(Setting setting) {
         if (setting == Setting.ALLOWLIST) {
-            return allowlist().map(p -> p + " (found in the runbooks folder)").orElse("(not set, none in the runbooks "
-                    + "folder: diagnostics off)");
+            return allowlist()
+                    .map(p -> p + " (found in the runbooks folder)")
+                    .orElse("(not set, none in the runbooks " + "folder: diagnostics off)");
         }
         return "(not set)";
     }
@@ -111,7 +116,8 @@ final class SettingValues {
         if (direct.isPresent()) {
             return direct;
         }
-        return setting.secret() ? mounted(setting)
+        return setting.secret()
+                ? mounted(setting)
                 : Optional.ofNullable(file.get(setting.variable())).filter(v -> !v.isBlank());
     }
 
@@ -124,7 +130,8 @@ final class SettingValues {
         }
         try {
             return Optional.of(Files.readString(Path.of(path.get().trim()), StandardCharsets.UTF_8)
-                    .replaceFirst("\\R\\z", "")).filter(v -> !v.isBlank());
+                            .replaceFirst("\\R\\z", ""))
+                    .filter(v -> !v.isBlank());
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(name + ": cannot read " + path.get());
         }

@@ -11,8 +11,7 @@ import java.util.Optional;
 final class StartFailures {
     private static final int MAX_CHARS = 500;
 
-    private StartFailures() {
-    }
+    private StartFailures() {}
 
     /**
      * One line, redacted, at most {@value #MAX_CHARS} characters: the failure's message, then the
@@ -24,8 +23,8 @@ final class StartFailures {
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
-        Throwable detail = chain.stream().filter(t -> t instanceof IOException).findFirst()
-                .orElse(chain.get(chain.size() - 1));
+        Throwable detail =
+                chain.stream().filter(t -> t instanceof IOException).findFirst().orElse(chain.get(chain.size() - 1));
         String text = TextChunks.cut(message(failure), 4 * MAX_CHARS);
         if (detail != failure && !text.contains(message(detail))) {
             text += " (cause: " + detail.getClass().getSimpleName() + ": " + message(detail) + ")";
@@ -35,6 +34,8 @@ final class StartFailures {
     }
 
     private static String message(Throwable t) {
-        return Optional.ofNullable(t.getMessage()).filter(m -> !m.isBlank()).orElse(t.getClass().getSimpleName());
+        return Optional.ofNullable(t.getMessage())
+                .filter(m -> !m.isBlank())
+                .orElse(t.getClass().getSimpleName());
     }
 }

@@ -24,14 +24,17 @@ final class StopSignal {
                 // this platform does not have the signal, or the JVM reserves it (-Xrs)
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            signal.stop.countDown();
-            try {
-                signal.stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "runbook-bot-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            signal.stop.countDown();
+                            try {
+                                signal.stopped.await(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "runbook-bot-shutdown"));
         return signal;
     }
 

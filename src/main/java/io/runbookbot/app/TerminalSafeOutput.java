@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * held until it is complete.
  */
 final class TerminalSafeOutput extends FilterOutputStream {
-    private static final byte[] REPLACEMENT_UTF8 = String.valueOf(ControlChars.REPLACEMENT).getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REPLACEMENT_UTF8 =
+            String.valueOf(ControlChars.REPLACEMENT).getBytes(StandardCharsets.UTF_8);
     private final boolean utf8;
     private final byte[] pending = new byte[3];
     private int pendingLength;
@@ -32,7 +33,8 @@ final class TerminalSafeOutput extends FilterOutputStream {
 
     /** Replaces {@code System.out} and {@code System.err} by filtered streams in the same charset. */
     static void install() {
-        Charset charset = Charset.forName(System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()));
+        Charset charset = Charset.forName(System.getProperty(
+                "sun.stdout.encoding", Charset.defaultCharset().name()));
         System.setOut(printStream(System.out, charset));
         System.setErr(printStream(System.err, charset));
     }
@@ -95,8 +97,7 @@ final class TerminalSafeOutput extends FilterOutputStream {
         pending[pendingLength++] = (byte) c;
         int lead = pending[0] & 0xFF;
         if (lead == 0xC2 || pendingLength == 3) {
-            int codePoint = lead == 0xC2 ? c & 0x3F | 0x80
-                    : (lead & 0x0F) << 12 | (pending[1] & 0x3F) << 6 | c & 0x3F;
+            int codePoint = lead == 0xC2 ? c & 0x3F | 0x80 : (lead & 0x0F) << 12 | (pending[1] & 0x3F) << 6 | c & 0x3F;
             if (ControlChars.isUnsafe(codePoint)) {
                 replace();
             } else {

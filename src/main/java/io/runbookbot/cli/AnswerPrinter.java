@@ -13,8 +13,7 @@ import java.util.Optional;
 final class AnswerPrinter {
     private static final String RULE = "-".repeat(72);
 
-    private AnswerPrinter() {
-    }
+    private AnswerPrinter() {}
 
     static void print(Answer answer, PrintWriter out) {
         print(answer, List.of(), out);
@@ -25,8 +24,8 @@ final class AnswerPrinter {
     }
 
     /** With a generated summary, labelled, between the location line and the verbatim section. */
-    static void print(Answer answer, List<DiagnosticSuggestion> suggestions, Optional<Summary> summary,
-                      PrintWriter out) {
+    static void print(
+            Answer answer, List<DiagnosticSuggestion> suggestions, Optional<Summary> summary, PrintWriter out) {
         if (answer.best().isEmpty()) {
             printNoMatch(answer, out);
             return;
@@ -39,7 +38,10 @@ final class AnswerPrinter {
         out.println(s.text());
         out.println(RULE);
         printSuggestions(suggestions, out);
-        printCandidates(answer.confidence().othersTitle() + ":", answer.hits().subList(1, answer.hits().size()), out);
+        printCandidates(
+                answer.confidence().othersTitle() + ":",
+                answer.hits().subList(1, answer.hits().size()),
+                out);
     }
 
     private static void printSummary(Summary summary, PrintWriter out) {
@@ -58,7 +60,9 @@ final class AnswerPrinter {
         }
         out.println("Diagnostics you can run (allowlisted):");
         for (DiagnosticSuggestion s : suggestions) {
-            out.printf("  %-48s # line %d: %s%n", s.command(), s.sourceLineNumber(), s.sourceLine().strip());
+            out.printf(
+                    "  %-48s # line %d: %s%n",
+                    s.command(), s.sourceLineNumber(), s.sourceLine().strip());
         }
     }
 

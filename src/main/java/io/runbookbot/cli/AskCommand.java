@@ -1,5 +1,6 @@
 package io.runbookbot.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.Caller;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code ask "<question>"}: the best runbook section, verbatim, and the other candidates. The
  * question goes to the same engine as a chat question; this command prints its reply.
  */
-@Command(name = "ask", mixinStandardHelpOptions = true,
+@Command(
+        name = "ask",
+        mixinStandardHelpOptions = true,
         description = "Answer a symptom question with the best matching runbook section.")
 public final class AskCommand implements Callable<Integer> {
     /** Exit code when no runbook matches, so scripts can tell. */
@@ -43,14 +45,20 @@ public final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, error line or alert name.")
     List<String> words;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "How many sections to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "How many sections to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--json", description = "Print JSON (with each section's text) instead of text.")
     boolean json;
 
-    @Option(names = "--summarize",
-            description = "Show a short generated summary of the section above it (needs --ollama-url and --chat-model).")
+    @Option(
+            names = "--summarize",
+            description =
+                    "Show a short generated summary of the section above it (needs --ollama-url and --chat-model).")
     boolean summarize;
 
     @Spec
@@ -72,7 +80,9 @@ public final class AskCommand implements Callable<Integer> {
         }
         BotReply reply;
         try (TerminalBot bot = bots.open(spec, new TerminalBot.Needs(summaries, Math.max(1, top), false, false, 1))) {
-            reply = bot.engine().reply(Caller.LOCAL_OPERATOR, new BotRequest.Ask(question)).join();
+            reply = bot.engine()
+                    .reply(Caller.LOCAL_OPERATOR, new BotRequest.Ask(question))
+                    .join();
         }
         int exit = reply.accept(new Printer(question, summaries, out, err));
         out.flush();
@@ -105,7 +115,9 @@ public final class AskCommand implements Callable<Integer> {
 
         @Override
         public Integer noMatch(BotReply.NoMatch none) {
-            print(new Answer(none.question(), false, none.candidates(), Confidence.LOW, none.notices()), List.of(),
+            print(
+                    new Answer(none.question(), false, none.candidates(), Confidence.LOW, none.notices()),
+                    List.of(),
                     Optional.empty());
             return NO_MATCH;
         }

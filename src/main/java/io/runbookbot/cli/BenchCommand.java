@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code bench}: index build time, query latency percentiles after warm-up, and heap in use.
  * {@code --scale N} indexes N renamed copies of the folder to show how cost grows.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure index build time, query latency (p50/p95/p99) and heap.")
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -34,19 +36,35 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     OllamaOptions ollama;
 
-    @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Questions to time (JSON Lines).")
+    @Option(
+            names = "--questions",
+            required = true,
+            paramLabel = "FILE",
+            description = "Questions to time (JSON Lines).")
     Path questions;
 
-    @Option(names = "--scale", paramLabel = "N", defaultValue = "1", description = "Index N renamed copies (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scale",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Index N renamed copies (default: ${DEFAULT-VALUE}).")
     int scale;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", description = "Timed passes over the questions (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Timed passes over the questions (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--builds", paramLabel = "N", defaultValue = "3", description = "Times to load and build, the first in a cold JVM (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--builds",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Times to load and build, the first in a cold JVM (default: ${DEFAULT-VALUE}).")
     int builds;
 
     @Override
@@ -67,14 +85,20 @@ public final class BenchCommand implements Callable<Integer> {
             load[i] = t1 - t0;
         }
         try (IndexedRunbooks indexed = IndexedRunbooks.of(scaled(loaded, Math.max(1, scale)), Ranking.DEFAULT)) {
-            out.printf("corpus: %s x%d = %d runbooks, %d sections%n", runbooks.dir(), Math.max(1, scale),
-                    indexed.runbooks().size(), indexed.sectionCount());
+            out.printf(
+                    "corpus: %s x%d = %d runbooks, %d sections%n",
+                    runbooks.dir(), Math.max(1, scale), indexed.runbooks().size(), indexed.sectionCount());
             out.printf("load+parse (x1): first %d ms (cold JVM), warm median %d ms%n", ms(load[0]), ms(median(load)));
             out.printf("index build:     first %d ms (cold JVM), warm median %d ms%n", ms(build[0]), ms(median(build)));
             latency(indexed, set, out);
             out.print("pasted 60-line blocks (each question inside log lines and a stack trace): ");
-            latency(indexed, set.stream().map(q -> new EvalQuestion(q.id(), PastedBlock.around(q.question()), q.kind(),
-                    q.expected())).toList(), out);
+            latency(
+                    indexed,
+                    set.stream()
+                            .map(q ->
+                                    new EvalQuestion(q.id(), PastedBlock.around(q.question()), q.kind(), q.expected()))
+                            .toList(),
+                    out);
             out.printf("heap used after GC: %d MiB%n", heapAfterGc() / (1024 * 1024));
             ollama.embedModel().ifPresent(model -> hybrid(indexed.loadResult(), model, set, out));
         }
@@ -87,8 +111,12 @@ public final class BenchCommand implements Callable<Integer> {
         try (Embeddings embeddings = ollama.embeddings(model)) {
             long t0 = System.nanoTime();
             try (IndexedRunbooks hybrid = IndexedRunbooks.of(loaded, Ranking.DEFAULT, Optional.of(embeddings), true)) {
-                out.printf("hybrid index (%s, embedding what %s lacks): %d ms%s%n", model, ollama.cacheDir(),
-                        ms(System.nanoTime() - t0), hybrid.hybrid() ? "" : " -- FAILED, keyword only");
+                out.printf(
+                        "hybrid index (%s, embedding what %s lacks): %d ms%s%n",
+                        model,
+                        ollama.cacheDir(),
+                        ms(System.nanoTime() - t0),
+                        hybrid.hybrid() ? "" : " -- FAILED, keyword only");
                 long[] first = new long[set.size()];
                 for (int i = 0; i < set.size(); i++) {
                     long start = System.nanoTime();
@@ -96,7 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
                     first[i] = System.nanoTime() - start;
                 }
                 Arrays.sort(first);
-                out.printf("hybrid, each question embedded once: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                out.printf(
+                        "hybrid, each question embedded once: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
                         pct(first, 50), pct(first, 95), pct(first, 99));
                 out.print("hybrid, question vectors remembered (fusion cost): ");
                 latency(hybrid, set, out);
@@ -128,7 +157,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Arrays.sort(nanos);
-        out.printf("queries: %d timed after warm-up; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        out.printf(
+                "queries: %d timed after warm-up; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 n, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[n - 1] / 1e6);
     }
 

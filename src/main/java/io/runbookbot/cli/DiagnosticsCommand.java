@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code diagnostics}: what may be run, with its parameters, as the engine lists it to a chat. */
-@Command(name = "diagnostics", mixinStandardHelpOptions = true,
+@Command(
+        name = "diagnostics",
+        mixinStandardHelpOptions = true,
         description = "List the allowlisted diagnostics and their parameters.")
 public final class DiagnosticsCommand implements Callable<Integer> {
     private final TerminalBot.Factory bots;
@@ -34,13 +36,19 @@ public final class DiagnosticsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int exit;
         try (TerminalBot bot = bots.open(spec, new TerminalBot.Needs(false, 1, false, false, 1))) {
-            exit = bot.engine().reply(Caller.LOCAL_OPERATOR, new BotRequest.ListDiagnostics()).join()
+            exit = bot.engine()
+                    .reply(Caller.LOCAL_OPERATOR, new BotRequest.ListDiagnostics())
+                    .join()
                     .accept(new TerminalReplies(out, err) {
                         @Override
                         public Integer diagnostics(BotReply.DiagnosticList list) {
-                            out.printf("%d diagnostics in %s:%n", list.commands().size(), file);
+                            out.printf(
+                                    "%d diagnostics in %s:%n", list.commands().size(), file);
                             for (DiagnosticCommand c : list.commands()) {
-                                out.printf("  %-18s %s%s%n", c.id(), c.description(),
+                                out.printf(
+                                        "  %-18s %s%s%n",
+                                        c.id(),
+                                        c.description(),
                                         c.readOnly() ? "" : "  (changes something: needs --yes)");
                                 c.params().forEach(p -> out.printf("  %-18s   %s%n", "", p));
                             }

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * sees (an abstention is a miss at every k; see docs/eval.md). With an embedding
  * model ({@code --ollama-url}), keyword and hybrid ranking side by side, and what embedding cost.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Score what the user sees on a question set: hit@1, hit@3, MRR@5 (an abstention is a miss),"
                 + " answered rate, withheld (right section ranked first but abstained), abstention rate, per kind."
                 + " With --ollama-url: keyword vs hybrid.")
@@ -40,7 +42,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--questions", required = true, paramLabel = "FILE", description = "Question set (JSON Lines).")
     Path questions;
 
-    @Option(names = "--misses", description = "Also list the answerable questions not answered with a hit in the top 5.")
+    @Option(
+            names = "--misses",
+            description = "Also list the answerable questions not answered with a hit in the top 5.")
     boolean misses;
 
     @Spec
@@ -68,12 +72,15 @@ public final class EvalCommand implements Callable<Integer> {
             try (IndexedRunbooks hybrid = IndexedRunbooks.of(loaded, Ranking.DEFAULT, Optional.of(embeddings), true)) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (!hybrid.hybrid()) {
-                    spec.commandLine().getErr().println("error: cannot embed the runbooks with " + model.get()
-                            + " at " + ollama.url().get() + " (see the log above); keyword figures only");
+                    spec.commandLine()
+                            .getErr()
+                            .println("error: cannot embed the runbooks with " + model.get() + " at "
+                                    + ollama.url().get() + " (see the log above); keyword figures only");
                     return 3;
                 }
-                out.printf("index with %s vectors: %.1f s (embed what %s lacks, build)%n", model.get(),
-                        seconds, ollama.cacheDir());
+                out.printf(
+                        "index with %s vectors: %.1f s (embed what %s lacks, build)%n",
+                        model.get(), seconds, ollama.cacheDir());
                 EvalReport report = new Evaluator(hybrid, hybrid.runbooks()).evaluate(set);
                 out.println("hybrid (" + model.get() + "):");
                 print(out, report);
@@ -93,12 +100,14 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static String delta(EvalReport keyword, EvalReport hybrid) {
-        StringBuilder out = new StringBuilder(String.format("hit@1 change: all %+.3f", hybrid.overall().hit1()
-                - keyword.overall().hit1()));
+        StringBuilder out = new StringBuilder(String.format(
+                "hit@1 change: all %+.3f",
+                hybrid.overall().hit1() - keyword.overall().hit1()));
         for (Map.Entry<String, Metrics> kind : hybrid.byKind().entrySet()) {
             Metrics before = keyword.byKind().get(kind.getKey());
             if (before != null && kind.getValue().answerable() > 0) {
-                out.append(String.format(", %s %+.3f", kind.getKey(), kind.getValue().hit1() - before.hit1()));
+                out.append(String.format(
+                        ", %s %+.3f", kind.getKey(), kind.getValue().hit1() - before.hit1()));
             }
         }
         return out.append(System.lineSeparator()).toString();

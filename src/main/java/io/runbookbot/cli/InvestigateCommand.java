@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * engine as a chat {@code investigate}. Exit 0 answered, 2 usage or configuration, 3 no
  * investigation (the model was unavailable or failed).
  */
-@Command(name = "investigate", mixinStandardHelpOptions = true,
+@Command(
+        name = "investigate",
+        mixinStandardHelpOptions = true,
         description = "Investigate a symptom with a chat model that may only search the runbooks and run "
                 + "allowlisted read-only diagnostics; prints a generated answer and its sources.")
 public final class InvestigateCommand implements Callable<Integer> {
@@ -35,7 +37,10 @@ public final class InvestigateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SYMPTOM", description = "What you see: an error line, alert or symptom.")
     List<String> words;
 
-    @Option(names = "--max-tool-calls", paramLabel = "N", defaultValue = "8",
+    @Option(
+            names = "--max-tool-calls",
+            paramLabel = "N",
+            defaultValue = "8",
             description = "Tool calls the model may make (default: ${DEFAULT-VALUE}).")
     int maxToolCalls;
 
@@ -62,7 +67,9 @@ public final class InvestigateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int exit;
         try (TerminalBot bot = bots.open(spec, new TerminalBot.Needs(false, 5, true, true, maxToolCalls))) {
-            exit = bot.engine().reply(Caller.LOCAL_OPERATOR, new BotRequest.Investigate(symptom)).join()
+            exit = bot.engine()
+                    .reply(Caller.LOCAL_OPERATOR, new BotRequest.Investigate(symptom))
+                    .join()
                     .accept(new TerminalReplies(out, err) {
                         @Override
                         public Integer text(BotReply.Text text) {

@@ -16,8 +16,7 @@ import java.util.Optional;
 final class MatchJson {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private MatchJson() {
-    }
+    private MatchJson() {}
 
     /** {@code {"answered": .., "matches": [{file, heading, path, line, end_line, score}]}}. */
     static ObjectNode answer(ObjectNode into, Answer answer, boolean withText) {
@@ -53,8 +52,13 @@ final class MatchJson {
 
     /** {@code "summary": {text, model, answers_question, label}}, or {@code null} when none was made. */
     static void summary(ObjectNode into, Optional<Summary> summary) {
-        summary.ifPresentOrElse(s -> into.putObject("summary").put("text", s.text()).put("model", s.model())
-                .put("answers_question", s.answersQuestion()).put("label", s.label()), () -> into.putNull("summary"));
+        summary.ifPresentOrElse(
+                s -> into.putObject("summary")
+                        .put("text", s.text())
+                        .put("model", s.model())
+                        .put("answers_question", s.answersQuestion())
+                        .put("label", s.label()),
+                () -> into.putNull("summary"));
     }
 
     private static ObjectNode match(ObjectNode m, SectionHit h) {

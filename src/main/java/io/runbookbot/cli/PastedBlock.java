@@ -11,8 +11,7 @@ import java.util.List;
 final class PastedBlock {
     static final int LINES = 60;
 
-    private PastedBlock() {
-    }
+    private PastedBlock() {}
 
     static String around(String error) {
         List<String> lines = new ArrayList<>();
@@ -24,7 +23,8 @@ final class PastedBlock {
         lines.add(time(20) + " ERROR 1 --- [nio-8080-exec-4] o.s.web.servlet.DispatcherServlet        : " + error);
         lines.add("java.lang.IllegalStateException: " + error);
         for (int i = 0; i < 20; i++) {
-            lines.add("\tat org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:" + (885 + i) + ")");
+            lines.add("\tat org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:" + (885 + i)
+                    + ")");
         }
         lines.add("Caused by: java.io.IOException: " + error);
         lines.add("\tat java.base/java.lang.Thread.run(Thread.java:1583)");

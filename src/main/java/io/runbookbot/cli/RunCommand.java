@@ -20,11 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code run <id> key=value ...}: runs one allowlisted diagnostic here or on a named agent. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run an allowlisted diagnostic on this host (or on --agent NAME) and print its output.")
 public final class RunCommand implements Callable<Integer> {
     /** Exit codes besides the diagnostic's own. */
     static final int REFUSED = 2;
+
     static final int UNAVAILABLE = 4;
     static final int NEEDS_CONFIRMATION = 5;
 
@@ -39,7 +42,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Parameters, e.g. port=8000.")
     List<String> pairs = List.of();
 
-    @Option(names = "--agent", paramLabel = "NAME", defaultValue = Diagnostics.LOCAL,
+    @Option(
+            names = "--agent",
+            paramLabel = "NAME",
+            defaultValue = Diagnostics.LOCAL,
             description = "Agent to run it on (default: ${DEFAULT-VALUE}, this host).")
     String agent;
 
@@ -114,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
 
                     @Override
                     public BotReply needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
-                        return engine.reply(Caller.LOCAL_OPERATOR, new BotRequest.Confirm(pending.token())).join();
+                        return engine.reply(Caller.LOCAL_OPERATOR, new BotRequest.Confirm(pending.token()))
+                                .join();
                     }
                 });
             }

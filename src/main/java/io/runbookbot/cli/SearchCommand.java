@@ -14,16 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code search --jsonl}: batch mode. One JSON object per input line in, one per line out, in the
  * same order; a malformed line gets an {@code error} instead of stopping the batch. With
  * {@code --ollama-url} it ranks hybrid, as {@code ask} does; the output contract stays the same.
  */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
         description = "Batch search: JSON Lines {\"id\",\"question\"} on stdin, one result line per input on stdout.")
 public final class SearchCommand implements Callable<Integer> {
     static final int TOP = 5;
@@ -46,7 +48,7 @@ public final class SearchCommand implements Callable<Integer> {
         int errors = 0;
         Optional<Embeddings> embeddings = ollama.embeddings();
         try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks.dir(), runbooks.loader(), embeddings, true);
-             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param notices    things the reader should know about how this answer was found, e.g. that
  *                   semantic search was unavailable and keyword search alone answered
  */
-public record Answer(String question, boolean answered, List<SectionHit> hits, Confidence confidence,
-                     List<String> notices) {
+public record Answer(
+        String question, boolean answered, List<SectionHit> hits, Confidence confidence, List<String> notices) {
     public Answer {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(confidence, "confidence");

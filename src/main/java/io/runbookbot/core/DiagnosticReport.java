@@ -69,8 +69,16 @@ public sealed interface DiagnosticReport {
      * @param timedOut       true when it was killed at the entry's timeout
      * @param durationMillis wall time of the run
      */
-    record Ran(String message, DiagnosticCall call, int exitCode, String stdout, String stderr, boolean truncated,
-               boolean timedOut, long durationMillis) implements DiagnosticReport {
+    record Ran(
+            String message,
+            DiagnosticCall call,
+            int exitCode,
+            String stdout,
+            String stderr,
+            boolean truncated,
+            boolean timedOut,
+            long durationMillis)
+            implements DiagnosticReport {
         public Ran {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(call, "call");

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * @param sourceLine       the runbook line as written, trimmed (continuation lines joined)
  * @param sourceLineNumber 1-based line of {@code sourceLine} in the runbook file
  */
-public record DiagnosticSuggestion(String commandId, String description, Map<String, String> params,
-                                   String sourceLine, int sourceLineNumber) {
+public record DiagnosticSuggestion(
+        String commandId, String description, Map<String, String> params, String sourceLine, int sourceLineNumber) {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+,=-]+");
 
     public DiagnosticSuggestion {

@@ -7,8 +7,7 @@ import java.util.UUID;
  * the log next to the stack trace. Eight hex digits of a random UUID.
  */
 public final class IncidentIds {
-    private IncidentIds() {
-    }
+    private IncidentIds() {}
 
     public static String next() {
         return UUID.randomUUID().toString().substring(0, 8);

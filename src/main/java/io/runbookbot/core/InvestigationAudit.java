@@ -10,7 +10,7 @@ import java.util.Objects;
 public interface InvestigationAudit {
 
     /** Records nothing (tests, and a bot without an investigation log). */
-    InvestigationAudit NONE = entry -> { };
+    InvestigationAudit NONE = entry -> {};
 
     void record(Entry entry);
 
@@ -26,8 +26,15 @@ public interface InvestigationAudit {
      * @param arguments     the arguments as sent (untrusted, cut short)
      * @param outcome       what the bot did: a short sentence ("ran: exit 0", "refused: ...")
      */
-    record Entry(Instant time, String investigation, String caller, String channel, String symptom, String tool,
-                 String arguments, String outcome) {
+    record Entry(
+            Instant time,
+            String investigation,
+            String caller,
+            String channel,
+            String symptom,
+            String tool,
+            String arguments,
+            String outcome) {
         public Entry {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(investigation, "investigation");

@@ -12,7 +12,6 @@ import io.runbookbot.agent.protocol.ResponseVerifier;
 import io.runbookbot.agent.protocol.RunRequest;
 import io.runbookbot.agent.protocol.RunResult;
 import io.runbookbot.agent.protocol.SharedSecret;
-import io.runbookbot.diagnostics.AgentException.Kind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ public final class AgentClient {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Time allowed on top of a command's own timeout for the round trip. */
     public static final Duration SLACK = Duration.ofSeconds(5);
+
     static final Duration LIST_TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_RESPONSE_BYTES = ResponseLimits.MAX_RESPONSE_BYTES;
 
@@ -56,8 +56,11 @@ public final class AgentClient {
 
     /** An HTTP client fit for agents: 2 s connect timeout, HTTP/1.1, no redirects. Share one. */
     public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The request timeout for a command that may run for {@code commandTimeout}: that plus {@link #SLACK}. */
@@ -88,12 +91,21 @@ public final class AgentClient {
         return call("POST", "/v1/run", AgentJson.write(request), timeout, AgentJson::runResult, true);
     }
 
-    private <T> T call(String method, String path, byte[] body, Duration timeout, Function<byte[], T> reader,
-                       boolean signedAnswer) {
+    private <T> T call(
+            String method,
+            String path,
+            byte[] body,
+            Duration timeout,
+            Function<byte[], T> reader,
+            boolean signedAnswer) {
         URI uri = agent.resolve(path);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, body.length == 0 && "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .method(
+                        method,
+                        body.length == 0 && "GET".equals(method)
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body.length > 0) {
             builder.header("Content-Type", "application/json");
         }
@@ -129,8 +141,14 @@ public final class AgentClient {
      * authentication, must be signed.
      */
     private static boolean mayBeUnsigned(ResponseFailure failure, int status, ErrorResponse error) {
-        return failure == ResponseFailure.UNSIGNED && (status == 401 || status == 405 || status == 413
-                || status == 429 || status == 500 || status == 503 || status == 404 && "not_found".equals(error.error()));
+        return failure == ResponseFailure.UNSIGNED
+                && (status == 401
+                        || status == 405
+                        || status == 413
+                        || status == 429
+                        || status == 500
+                        || status == 503
+                        || status == 404 && "not_found".equals(error.error()));
     }
 
     private static ErrorResponse error(byte[] bytes) {

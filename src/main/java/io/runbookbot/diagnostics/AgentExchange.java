@@ -42,8 +42,8 @@ final class AgentExchange {
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new AgentException(agent.name(), Kind.TIMEOUT, "the call to agent " + agent.name()
-                    + " was interrupted", e);
+            throw new AgentException(
+                    agent.name(), Kind.TIMEOUT, "the call to agent " + agent.name() + " was interrupted", e);
         } catch (ExecutionException e) {
             throw failed(cause(e), timeout);
         }
@@ -51,15 +51,23 @@ final class AgentExchange {
 
     private AgentException failed(Throwable cause, Duration timeout) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new AgentException(agent.name(), Kind.TIMEOUT, "agent " + agent.name() + " at " + agent.url()
-                    + " did not accept a connection within " + AgentClient.CONNECT_TIMEOUT.toSeconds() + " s", cause);
+            return new AgentException(
+                    agent.name(),
+                    Kind.TIMEOUT,
+                    "agent " + agent.name() + " at " + agent.url() + " did not accept a connection within "
+                            + AgentClient.CONNECT_TIMEOUT.toSeconds() + " s",
+                    cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return tooSlow(timeout, cause);
         }
         if (cause instanceof BoundedBody.TooLarge) {
-            return new AgentException(agent.name(), Kind.MALFORMED, "agent " + agent.name() + " at " + agent.url()
-                    + " sent a response larger than " + AgentClient.MAX_RESPONSE_BYTES + " bytes", cause);
+            return new AgentException(
+                    agent.name(),
+                    Kind.MALFORMED,
+                    "agent " + agent.name() + " at " + agent.url() + " sent a response larger than "
+                            + AgentClient.MAX_RESPONSE_BYTES + " bytes",
+                    cause);
         }
         if (cause instanceof ConnectException c) {
             return AgentFailures.unreachable(agent, c);
@@ -68,8 +76,12 @@ final class AgentExchange {
     }
 
     private AgentException tooSlow(Duration timeout, Throwable cause) {
-        return new AgentException(agent.name(), Kind.TIMEOUT, "agent " + agent.name() + " at " + agent.url()
-                + " did not answer within " + seconds(timeout) + "; the command may still be running there", cause);
+        return new AgentException(
+                agent.name(),
+                Kind.TIMEOUT,
+                "agent " + agent.name() + " at " + agent.url() + " did not answer within " + seconds(timeout)
+                        + "; the command may still be running there",
+                cause);
     }
 
     private static Throwable cause(ExecutionException e) {

@@ -50,8 +50,10 @@ public final class AgentGateway {
             try {
                 return new AgentClient(entry, entry.secret().resolve(env), http, clock);
             } catch (InvalidSecretException e) {
-                throw new UserFacingException("agent " + n + " has no usable secret on the bot's side ("
-                        + entry.secret().describe() + "): " + e.getMessage(), e);
+                throw new UserFacingException(
+                        "agent " + n + " has no usable secret on the bot's side ("
+                                + entry.secret().describe() + "): " + e.getMessage(),
+                        e);
             }
         });
     }

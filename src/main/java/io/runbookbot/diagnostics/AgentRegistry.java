@@ -1,7 +1,7 @@
 package io.runbookbot.diagnostics;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.core.UserFacingException;
 import io.runbookbot.yaml.YamlTrees;
 import java.io.IOException;
@@ -43,11 +43,14 @@ public record AgentRegistry(List<AgentEntry> agents, String source) {
         try {
             root = YamlTrees.read(file);
         } catch (JsonProcessingException e) {
-            throw new UserFacingException(file + ": not valid YAML near line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
+            throw new UserFacingException(
+                    file + ": not valid YAML near line "
+                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
+                            + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot read the agent registry (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new UserFacingException(
+                    file + ": cannot read the agent registry (" + e.getClass().getSimpleName() + ")", e);
         }
         return parse(root, file.toString());
     }
@@ -76,9 +79,11 @@ public record AgentRegistry(List<AgentEntry> agents, String source) {
 
     /** The agent called {@code name}, or a message listing the known ones. */
     public AgentEntry require(String name) {
-        return find(name).orElseThrow(() -> new UserFacingException("unknown agent \"" + name + "\"; known agents: "
-                + (agents.isEmpty() ? "none (" + source + " lists none)"
-                : agents.stream().map(AgentEntry::name).collect(Collectors.joining(", ")))));
+        return find(name)
+                .orElseThrow(() -> new UserFacingException("unknown agent \"" + name + "\"; known agents: "
+                        + (agents.isEmpty()
+                                ? "none (" + source + " lists none)"
+                                : agents.stream().map(AgentEntry::name).collect(Collectors.joining(", ")))));
     }
 
     private static AgentEntry entry(JsonNode node, String where) {
@@ -93,8 +98,8 @@ public record AgentRegistry(List<AgentEntry> agents, String source) {
         for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!KEYS.contains(key)) {
-                throw new UserFacingException(at + ": " + key + ": unknown key (expected " + String.join(", ",
-                        KEYS.stream().sorted().toList()) + ")");
+                throw new UserFacingException(at + ": " + key + ": unknown key (expected "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
         return new AgentEntry(name, url(text(node, "url", at), at), secret(node, at));
@@ -103,11 +108,17 @@ public record AgentRegistry(List<AgentEntry> agents, String source) {
     private static URI url(String value, String at) {
         try {
             URI uri = new URI(value);
-            boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || !bare || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new UserFacingException(at + ": url: must be http(s)://host:port with no path, e.g. "
-                        + "http://10.0.0.5:7070");
+            boolean bare = uri.getRawPath() == null
+                    || uri.getRawPath().isEmpty()
+                    || uri.getRawPath().equals("/");
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || !bare
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                throw new UserFacingException(
+                        at + ": url: must be http(s)://host:port with no path, e.g. " + "http://10.0.0.5:7070");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -70,18 +70,19 @@ public final class Confirmations {
         forgetOld(now);
         PendingRun run = pending.get(token);
         if (run == null) {
-            return ConfirmationResult.refused(used.containsKey(token)
-                    ? "This run was already confirmed: ask again to run it once more."
-                    : "This confirmation is unknown or has expired: ask again.");
+            return ConfirmationResult.refused(
+                    used.containsKey(token)
+                            ? "This run was already confirmed: ask again to run it once more."
+                            : "This confirmation is unknown or has expired: ask again.");
         }
         if (now.isAfter(run.expiresAt())) {
             pending.remove(token);
-            return ConfirmationResult.refused("This confirmation expired after " + DurationText.describe(window)
-                    + ": ask again.");
+            return ConfirmationResult.refused(
+                    "This confirmation expired after " + DurationText.describe(window) + ": ask again.");
         }
         if (!sameUser(run.caller(), caller)) {
-            return ConfirmationResult.refused("Only the person who asked for " + run.spec().id()
-                    + " can confirm it.");
+            return ConfirmationResult.refused(
+                    "Only the person who asked for " + run.spec().id() + " can confirm it.");
         }
         pending.remove(token);
         used.put(token, run.expiresAt().plus(window));

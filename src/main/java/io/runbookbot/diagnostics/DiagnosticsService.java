@@ -43,8 +43,12 @@ public final class DiagnosticsService implements Diagnostics {
     private final Optional<AuditLog> audit;
     private final Clock clock;
 
-    DiagnosticsService(Allowlist allowlist, Map<String, RunTarget> targets, RateLimiter rateLimiter,
-                       Optional<AuditLog> audit, Clock clock) {
+    DiagnosticsService(
+            Allowlist allowlist,
+            Map<String, RunTarget> targets,
+            RateLimiter rateLimiter,
+            Optional<AuditLog> audit,
+            Clock clock) {
         this.allowlist = allowlist;
         this.targets = Map.copyOf(targets);
         this.suggestions = new Suggestions(allowlist);
@@ -66,8 +70,14 @@ public final class DiagnosticsService implements Diagnostics {
 
     @Override
     public List<DiagnosticCommand> commands() {
-        return allowlist.commands().stream().map(c -> new DiagnosticCommand(c.id(), c.description(),
-                c.params().values().stream().map(p -> p.name() + ": " + p.describe()).toList(), c.readOnly()))
+        return allowlist.commands().stream()
+                .map(c -> new DiagnosticCommand(
+                        c.id(),
+                        c.description(),
+                        c.params().values().stream()
+                                .map(p -> p.name() + ": " + p.describe())
+                                .toList(),
+                        c.readOnly()))
                 .toList();
     }
 
@@ -75,12 +85,23 @@ public final class DiagnosticsService implements Diagnostics {
     public DiagnosticReport run(Caller caller, DiagnosticCall call) {
         Optional<CommandSpec> spec = allowlist.find(call.commandId());
         if (spec.isEmpty()) {
-            return refuse(caller, call, Decision.INVALID, Reason.INVALID, "Unknown diagnostic "
-                    + shown(call.commandId()) + ": it is not in the allowlist (list them with `diagnostics`).");
+            return refuse(
+                    caller,
+                    call,
+                    Decision.INVALID,
+                    Reason.INVALID,
+                    "Unknown diagnostic " + shown(call.commandId())
+                            + ": it is not in the allowlist (list them with `diagnostics`).");
         }
         if (!targets.containsKey(call.agent())) {
-            return refuse(caller, call, Decision.INVALID, Reason.INVALID, "Unknown agent " + shown(call.agent())
-                    + "; known: " + String.join(", ", targets.keySet().stream().sorted().toList()) + ".");
+            return refuse(
+                    caller,
+                    call,
+                    Decision.INVALID,
+                    Reason.INVALID,
+                    "Unknown agent " + shown(call.agent()) + "; known: "
+                            + String.join(
+                                    ", ", targets.keySet().stream().sorted().toList()) + ".");
         }
         if (ArgumentValidator.validate(spec.get(), call.params()) instanceof Validation.Rejected rejected) {
             return refuse(caller, call, Decision.INVALID, Reason.INVALID, rejected.reason());
@@ -90,13 +111,17 @@ public final class DiagnosticsService implements Diagnostics {
             return refuse(caller, call, Decision.DENIED, Reason.DENIED, policy.reason());
         }
         if (!rateLimiter.tryAcquire(caller)) {
-            return refuse(caller, call, Decision.BUSY, Reason.RATE_LIMITED, rateLimiter.refusal(caller.qualifiedUserId()));
+            return refuse(
+                    caller, call, Decision.BUSY, Reason.RATE_LIMITED, rateLimiter.refusal(caller.qualifiedUserId()));
         }
         if (Confirmations.needsConfirmation(spec.get())) {
             String token = confirmations.request(caller, spec.get(), call.agent(), call.params());
-            String message = spec.get().id() + " changes something on " + call.agent()
-                    + ": confirm within 5 minutes to run it.";
-            write(caller, call, AuditRecord.builder(Decision.CONFIRMATION_REQUIRED).reason(message));
+            String message =
+                    spec.get().id() + " changes something on " + call.agent() + ": confirm within 5 minutes to run it.";
+            write(
+                    caller,
+                    call,
+                    AuditRecord.builder(Decision.CONFIRMATION_REQUIRED).reason(message));
             return new DiagnosticReport.NeedsConfirmation(message, call, token);
         }
         return execute(caller, call, spec.get());
@@ -110,7 +135,8 @@ public final class DiagnosticsService implements Diagnostics {
             return refuse(caller, unknown, Decision.DENIED, Reason.DENIED, result.reason());
         }
         PendingRun pending = result.pending().get();
-        return execute(caller, new DiagnosticCall(pending.agent(), pending.spec().id(), pending.params()), pending.spec());
+        return execute(
+                caller, new DiagnosticCall(pending.agent(), pending.spec().id(), pending.params()), pending.spec());
     }
 
     /**
@@ -120,8 +146,8 @@ public final class DiagnosticsService implements Diagnostics {
     private DiagnosticReport execute(Caller caller, DiagnosticCall call, CommandSpec spec) {
         String runId = AuditLog.newRunId();
         try {
-            audit.ifPresent(log -> log.appendBeforeRun(line(caller, call, AuditRecord.builder(Decision.STARTED)
-                    .runId(runId))));
+            audit.ifPresent(log -> log.appendBeforeRun(
+                    line(caller, call, AuditRecord.builder(Decision.STARTED).runId(runId))));
         } catch (AuditUnavailableException e) {
             return new DiagnosticReport.Refused(Reason.UNAVAILABLE, e.getMessage(), call);
         }
@@ -130,19 +156,38 @@ public final class DiagnosticsService implements Diagnostics {
         try {
             r = targets.get(call.agent()).run(spec, call.params(), caller);
         } catch (UserFacingException e) {
-            Decision decision = e instanceof AgentException agent ? AgentGateway.decision(agent.kind()) : Decision.ERROR;
-            finished(caller, call, AuditRecord.builder(decision).reason(e.getMessage()).runId(runId)
-                    .duration((System.nanoTime() - start) / 1_000_000));
+            Decision decision =
+                    e instanceof AgentException agent ? AgentGateway.decision(agent.kind()) : Decision.ERROR;
+            finished(
+                    caller,
+                    call,
+                    AuditRecord.builder(decision)
+                            .reason(e.getMessage())
+                            .runId(runId)
+                            .duration((System.nanoTime() - start) / 1_000_000));
             return new DiagnosticReport.Refused(Reason.UNAVAILABLE, Redactor.redact(e.getMessage()), call);
         }
         String stdout = Redactor.redact(r.stdout());
         String stderr = Redactor.redact(r.stderr());
         String summary = spec.id() + " on " + call.agent() + (r.timedOut() ? " timed out" : " exited " + r.exitCode())
                 + " after " + r.durationMillis() + " ms";
-        finished(caller, call, AuditRecord.builder(Decision.ALLOWED).reason(r.timedOut() ? "timed out" : "")
-                .ran(r.exitCode(), r.durationMillis(), r.outputBytes()).timedOut(r.timedOut()).runId(runId));
-        return new DiagnosticReport.Ran(summary, call, r.exitCode(), stdout, stderr,
-                r.stdoutTruncated() || r.stderrTruncated(), r.timedOut(), r.durationMillis());
+        finished(
+                caller,
+                call,
+                AuditRecord.builder(Decision.ALLOWED)
+                        .reason(r.timedOut() ? "timed out" : "")
+                        .ran(r.exitCode(), r.durationMillis(), r.outputBytes())
+                        .timedOut(r.timedOut())
+                        .runId(runId));
+        return new DiagnosticReport.Ran(
+                summary,
+                call,
+                r.exitCode(),
+                stdout,
+                stderr,
+                r.stdoutTruncated() || r.stderrTruncated(),
+                r.timedOut(),
+                r.durationMillis());
     }
 
     /** The finished line; the run is on record by its started line, so a failure to write it is logged only. */
@@ -150,8 +195,8 @@ public final class DiagnosticsService implements Diagnostics {
         audit.ifPresent(log -> log.appendAfterRun(line(caller, call, line)));
     }
 
-    private DiagnosticReport refuse(Caller caller, DiagnosticCall call, Decision decision, Reason reason,
-                                    String message) {
+    private DiagnosticReport refuse(
+            Caller caller, DiagnosticCall call, Decision decision, Reason reason, String message) {
         write(caller, call, AuditRecord.builder(decision).reason(message));
         return new DiagnosticReport.Refused(reason, message, call);
     }
@@ -164,13 +209,19 @@ public final class DiagnosticsService implements Diagnostics {
         try {
             audit.get().append(line(caller, call, line));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit log " + audit.get().file(), e);
+            throw new UncheckedIOException(
+                    "cannot write the audit log " + audit.get().file(), e);
         }
     }
 
     private AuditRecord line(Caller caller, DiagnosticCall call, AuditRecord.Builder line) {
-        return line.time(clock.instant()).who(caller.qualifiedUserId()).where(caller.channelId()).agent(call.agent())
-                .command(call.commandId()).params(call.params()).build();
+        return line.time(clock.instant())
+                .who(caller.qualifiedUserId())
+                .where(caller.channelId())
+                .agent(call.agent())
+                .command(call.commandId())
+                .params(call.params())
+                .build();
     }
 
     /** An untrusted value, quoted, escaped and cut short, safe to echo to the user. */

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Durations in messages for people. */
 final class DurationText {
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** "1 minute", "5 minutes", "12 seconds", "1 second" (whole minutes when exact). */
     static String describe(Duration d) {

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param params    the parameter values, as requested
  * @param expiresAt the last instant at which a confirmation is accepted
  */
-public record PendingRun(String token, Caller caller, CommandSpec spec, String agent,
-                         Map<String, String> params, Instant expiresAt) {
+public record PendingRun(
+        String token, Caller caller, CommandSpec spec, String agent, Map<String, String> params, Instant expiresAt) {
     public PendingRun {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(caller, "caller");

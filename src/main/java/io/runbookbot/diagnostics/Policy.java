@@ -25,8 +25,7 @@ import java.util.Optional;
  */
 public final class Policy {
 
-    private Policy() {
-    }
+    private Policy() {}
 
     public static PolicyDecision decide(Caller caller, CommandSpec spec, Allowlist allowlist) {
         Objects.requireNonNull(caller, "caller");

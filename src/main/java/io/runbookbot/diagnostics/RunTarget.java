@@ -41,7 +41,9 @@ interface RunTarget {
 
     /** A registered agent; it re-validates everything against its own allowlist. */
     static RunTarget agent(AgentGateway gateway, String name) {
-        return (spec, params, caller) -> gateway.client(name).run(
-                new RunRequest(spec.id(), params, caller.qualifiedUserId()), AgentClient.timeoutFor(spec.timeout()));
+        return (spec, params, caller) -> gateway.client(name)
+                .run(
+                        new RunRequest(spec.id(), params, caller.qualifiedUserId()),
+                        AgentClient.timeoutFor(spec.timeout()));
     }
 }

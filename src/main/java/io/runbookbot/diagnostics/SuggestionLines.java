@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * looked at.
  */
 final class SuggestionLines {
-    private static final Pattern LEADING_WORD = Pattern.compile(
-            "^(?:(?:sudo|time|if|then|else|do|while|until|!)(?:\\s+|$))+");
+    private static final Pattern LEADING_WORD =
+            Pattern.compile("^(?:(?:sudo|time|if|then|else|do|while|until|!)(?:\\s+|$))+");
 
     /** A logical line of a code block: its text as written and where it is in the runbook. */
     record CommandLine(String text, int lineNumber, List<String> commands) {
@@ -29,8 +29,7 @@ final class SuggestionLines {
         }
     }
 
-    private SuggestionLines() {
-    }
+    private SuggestionLines() {}
 
     static List<CommandLine> of(RunbookSection section) {
         String[] shown = section.text().split("\n", -1);

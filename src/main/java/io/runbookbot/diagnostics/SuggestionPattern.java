@@ -34,16 +34,14 @@ import java.util.regex.Pattern;
 final class SuggestionPattern {
     /** The placeholder syntax of the allowlist ({@code agent.allowlist.Placeholders}). */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\}");
+
     private static final int MAX_VALUE = 256;
 
-    private sealed interface Part permits Literal, Slot {
-    }
+    private sealed interface Part permits Literal, Slot {}
 
-    private record Literal(String text, Pattern regex) implements Part {
-    }
+    private record Literal(String text, Pattern regex) implements Part {}
 
-    private record Slot(String name, ParamSpec spec, char quote) implements Part {
-    }
+    private record Slot(String name, ParamSpec spec, char quote) implements Part {}
 
     private final String source;
     private final List<Part> parts;
@@ -95,7 +93,8 @@ final class SuggestionPattern {
             if (c == '|') {
                 regex.append("\\s*\\|\\s*");
             } else if (c == ' ') {
-                boolean nextToPipe = i > 0 && text.charAt(i - 1) == '|' || i + 1 < text.length() && text.charAt(i + 1) == '|';
+                boolean nextToPipe =
+                        i > 0 && text.charAt(i - 1) == '|' || i + 1 < text.length() && text.charAt(i + 1) == '|';
                 regex.append(nextToPipe ? "" : "\\s+");
             } else {
                 regex.append(Pattern.quote(String.valueOf(c)));
@@ -127,8 +126,11 @@ final class SuggestionPattern {
         if (earlier != null) {
             return s.startsWith(earlier, pos) && match(s, pos + earlier.length(), part + 1, values);
         }
-        for (int end = pos + 1; end <= Math.min(s.length(), pos + MAX_VALUE) && !stops(slot, s.charAt(end - 1)); end++) {
-            if (canContinue(s, end, part + 1) && slot.spec().reject(s.substring(pos, end)).isEmpty()) {
+        for (int end = pos + 1;
+                end <= Math.min(s.length(), pos + MAX_VALUE) && !stops(slot, s.charAt(end - 1));
+                end++) {
+            if (canContinue(s, end, part + 1)
+                    && slot.spec().reject(s.substring(pos, end)).isEmpty()) {
                 values.put(slot.name(), s.substring(pos, end));
                 if (match(s, end, part + 1, values)) {
                     return true;

@@ -20,8 +20,7 @@ import java.util.Objects;
  * <p>Immutable once built (the patterns are compiled in the constructor); safe to share.
  */
 public final class Suggestions {
-    private record Entry(CommandSpec spec, List<SuggestionPattern> patterns) {
-    }
+    private record Entry(CommandSpec spec, List<SuggestionPattern> patterns) {}
 
     private final List<Entry> entries;
 
@@ -70,8 +69,8 @@ public final class Suggestions {
         return List.copyOf(found.values());
     }
 
-    private static DiagnosticSuggestion suggestion(CommandSpec spec, Map<String, String> values,
-                                                   SuggestionLines.CommandLine line) {
+    private static DiagnosticSuggestion suggestion(
+            CommandSpec spec, Map<String, String> values, SuggestionLines.CommandLine line) {
         Map<String, String> params = new LinkedHashMap<>();
         spec.params().keySet().stream().filter(values::containsKey).forEach(k -> params.put(k, values.get(k)));
         return new DiagnosticSuggestion(spec.id(), spec.description(), params, line.text(), line.lineNumber());

@@ -35,14 +35,19 @@ final class ButtonActions {
     }
 
     ButtonActions(int capacity, Duration lifetime, Ticker ticker) {
-        this.recent = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(lifetime).ticker(ticker)
-                .executor(Runnable::run).build();
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(lifetime)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The custom id for a button that makes this request. */
     String idFor(BotRequest request) {
         Optional<String> text = commandText(request);
-        if (text.isPresent() && COMMAND.length() + text.get().length() <= MAX_ID
+        if (text.isPresent()
+                && COMMAND.length() + text.get().length() <= MAX_ID
                 && RequestParser.parse(text.get()).equals(request)) {
             return COMMAND + text.get();
         }
@@ -74,7 +79,8 @@ final class ButtonActions {
         }
         if (request instanceof BotRequest.RunDiagnostic run) {
             StringBuilder text = new StringBuilder("run ").append(run.commandId());
-            run.params().forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
+            run.params()
+                    .forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
             return Optional.of(text.append(" on ").append(run.agent()).toString());
         }
         return Optional.empty();

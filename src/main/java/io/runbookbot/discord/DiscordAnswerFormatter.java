@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 public final class DiscordAnswerFormatter {
     /** Discord's limit on a message's content. */
     public static final int MESSAGE_LIMIT = Message.MAX_CONTENT_LENGTH;
+
     private static final String OUTPUT_CUT = "… output cut; run it on the host for the rest.";
 
     private static final Plain PLAIN = new Plain();
@@ -53,7 +54,10 @@ public final class DiscordAnswerFormatter {
     private final class Messages implements BotReply.Visitor<List<MessageCreateData>> {
         @Override
         public List<MessageCreateData> section(BotReply.SectionAnswer answer) {
-            return List.of(message("").setEmbeds(sections.embed(answer)).setComponents(sections.buttons(answer)).build());
+            return List.of(message("")
+                    .setEmbeds(sections.embed(answer))
+                    .setComponents(sections.buttons(answer))
+                    .build());
         }
 
         @Override
@@ -92,7 +96,8 @@ public final class DiscordAnswerFormatter {
         public String section(BotReply.SectionAnswer a) {
             return "**" + a.shown().section().headingPath() + "**\n\n" + SectionEmbed.preface(a)
                     + SectionEmbed.body(a.shown().section())
-                    + "\n\nSource: " + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
+                    + "\n\nSource: "
+                    + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
         }
 
         @Override
@@ -133,7 +138,9 @@ public final class DiscordAnswerFormatter {
         @Override
         public MessageCreateData needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
             Button confirm = Button.danger(actions.idFor(new BotRequest.Confirm(pending.token())), "Confirm");
-            return message(TextChunks.cut(pending.message(), MESSAGE_LIMIT)).setComponents(ActionRow.of(confirm)).build();
+            return message(TextChunks.cut(pending.message(), MESSAGE_LIMIT))
+                    .setComponents(ActionRow.of(confirm))
+                    .build();
         }
 
         @Override
@@ -145,9 +152,11 @@ public final class DiscordAnswerFormatter {
         public MessageCreateData ran(DiagnosticReport.Ran report) {
             String header = "`" + report.commandId() + "` on `" + report.agent() + "`: "
                     + (report.timedOut() ? "timed out" : "exit code " + report.exitCode()) + ", "
-                    + report.durationMillis() + " ms" + (report.truncated() ? " (output cut at the allowlist's cap)" : "");
-            String output = codeBlock(report.stdout().isEmpty() && report.stderr().isEmpty() ? "(no output)"
-                    : report.stdout()) + (report.stderr().isEmpty() ? "" : "\nstderr:\n" + codeBlock(report.stderr()));
+                    + report.durationMillis() + " ms"
+                    + (report.truncated() ? " (output cut at the allowlist's cap)" : "");
+            String output =
+                    codeBlock(report.stdout().isEmpty() && report.stderr().isEmpty() ? "(no output)" : report.stdout())
+                            + (report.stderr().isEmpty() ? "" : "\nstderr:\n" + codeBlock(report.stderr()));
             return message(header + "\n" + TextChunks.head(output, MESSAGE_LIMIT - header.length() - 1, OUTPUT_CUT))
                     .build();
         }

@@ -2,9 +2,9 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.IncidentIds;
-import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
@@ -64,20 +64,31 @@ public final class DiscordBot extends ListenerAdapter {
 
     /** The {@code /runbook question:...} command, for {@code updateCommands()}. */
     public static SlashCommandData command() {
-        return Commands.slash(COMMAND, "Ask the runbooks, or: investigate <symptom> | help | run <id> key=value [on <agent>]")
-                .addOption(OptionType.STRING, OPTION, "An error line, alert or symptom (or help, run ..., confirm ...)", true);
+        return Commands.slash(
+                        COMMAND, "Ask the runbooks, or: investigate <symptom> | help | run <id> key=value [on <agent>]")
+                .addOption(
+                        OptionType.STRING,
+                        OPTION,
+                        "An error line, alert or symptom (or help, run ..., confirm ...)",
+                        true);
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         Message message = event.getMessage();
         User self = event.getJDA().getSelfUser();
-        if (event.getAuthor().isBot() || event.isWebhookMessage() || !message.getMentions().isMentioned(self)) {
+        if (event.getAuthor().isBot()
+                || event.isWebhookMessage()
+                || !message.getMentions().isMentioned(self)) {
             return;
         }
         String text = DiscordText.decode(message.getContentRaw());
-        Caller caller = caller(event.getAuthor(), event.getMember(), event.getChannel().getId());
-        send(caller, RequestParser.parse(text), data -> message.reply(data).mentionRepliedUser(false).complete());
+        Caller caller =
+                caller(event.getAuthor(), event.getMember(), event.getChannel().getId());
+        send(
+                caller,
+                RequestParser.parse(text),
+                data -> message.reply(data).mentionRepliedUser(false).complete());
     }
 
     @Override
@@ -85,18 +96,24 @@ public final class DiscordBot extends ListenerAdapter {
         if (!event.getName().equals(COMMAND)) {
             return;
         }
-        String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION)).map(OptionMapping::getAsString)
+        String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION))
+                .map(OptionMapping::getAsString)
                 .orElse("help"));
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
         event.deferReply().queue(null, failure -> deferFailed(failure));
-        send(caller, RequestParser.parse(text), data -> event.getHook().sendMessage(data).complete());
+        send(
+                caller,
+                RequestParser.parse(text),
+                data -> event.getHook().sendMessage(data).complete());
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Optional<BotRequest> request = actions.requestFor(event.getComponentId());
         if (request.isEmpty()) {
-            event.reply("This button has expired; ask me again.").setEphemeral(true).queue();
+            event.reply("This button has expired; ask me again.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
@@ -126,7 +143,8 @@ public final class DiscordBot extends ListenerAdapter {
         try {
             worker.execute(ask);
         } catch (RejectedExecutionException e) {
-            LOG.warn("Discord answer refused for {}: every answer thread is busy and the queue is full",
+            LOG.warn(
+                    "Discord answer refused for {}: every answer thread is busy and the queue is full",
                     caller.qualifiedUserId());
             deliver(caller, new BotReply.Text(BUSY), out);
         }
@@ -153,8 +171,12 @@ public final class DiscordBot extends ListenerAdapter {
     private void undelivered(Caller caller, Consumer<MessageCreateData> out, Throwable e) {
         // Error too, so that the worker never dies silently
         String incident = IncidentIds.next();
-        LOG.error("incident {}: could not send a Discord answer to {} in channel {}", incident,
-                caller.qualifiedUserId(), caller.channelId(), e);
+        LOG.error(
+                "incident {}: could not send a Discord answer to {} in channel {}",
+                incident,
+                caller.qualifiedUserId(),
+                caller.channelId(),
+                e);
         try {
             formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
         } catch (RuntimeException | Error again) {
@@ -169,7 +191,9 @@ public final class DiscordBot extends ListenerAdapter {
 
     /** The caller by immutable ids: user snowflake, the member's role ids, the channel id. */
     static Caller caller(User user, @Nullable Member member, String channelId) {
-        List<String> roles = member == null ? List.of() : member.getRoles().stream().map(Role::getId).toList();
+        List<String> roles = member == null
+                ? List.of()
+                : member.getRoles().stream().map(Role::getId).toList();
         return new Caller(PLATFORM, user.getId(), roles, channelId);
     }
 }

@@ -35,6 +35,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
     private static final int WORKERS = 4;
     /** Answers that may wait for a free answer thread. */
     static final int QUEUED = 200;
+
     private static final int BUTTON_MEMORY = 10_000;
     private static final String DISCORD_API = "https://discord.com/api/";
 
@@ -60,18 +61,26 @@ public final class DiscordFrontEnd implements AutoCloseable {
         Objects.requireNonNull(engine, "engine");
         LOG.info("Starting the Discord front end: {}", settings);
         // bounded: past QUEUED waiting answers a request is told the bot is busy instead of queueing forever
-        ExecutorService workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED), daemonThreads("discord-answer-"), new ThreadPoolExecutor.AbortPolicy());
+        ExecutorService workers = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED),
+                daemonThreads("discord-answer-"),
+                new ThreadPoolExecutor.AbortPolicy());
         JDA jda;
         try {
-            jda = builder(settings).addEventListeners(new DiscordBot(engine, workers, BUTTON_MEMORY)).build();
+            jda = builder(settings)
+                    .addEventListeners(new DiscordBot(engine, workers, BUTTON_MEMORY))
+                    .build();
         } catch (InvalidTokenException e) {
             workers.shutdownNow();
             throw new IllegalStateException("Discord refused the bot token (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             workers.shutdownNow();
-            throw new IllegalStateException("cannot log in to Discord at "
-                    + settings.restBaseUrl().orElse(DISCORD_API), e);
+            throw new IllegalStateException(
+                    "cannot log in to Discord at " + settings.restBaseUrl().orElse(DISCORD_API), e);
         }
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(jda, workers);
         try {
@@ -80,9 +89,12 @@ public final class DiscordFrontEnd implements AutoCloseable {
             frontEnd.close();
             throw e;
         }
-        jda.updateCommands().addCommands(DiscordBot.command()).queue(
-                commands -> LOG.info("Registered Discord command /{}", DiscordBot.COMMAND),
-                failure -> LOG.warn("Could not register /{}; mentions still work", DiscordBot.COMMAND, failure));
+        jda.updateCommands()
+                .addCommands(DiscordBot.command())
+                .queue(
+                        commands -> LOG.info("Registered Discord command /{}", DiscordBot.COMMAND),
+                        failure ->
+                                LOG.warn("Could not register /{}; mentions still work", DiscordBot.COMMAND, failure));
         return frontEnd;
     }
 
@@ -92,15 +104,18 @@ public final class DiscordFrontEnd implements AutoCloseable {
     }
 
     private static JDABuilder builder(DiscordSettings settings) {
-        JDABuilder builder = JDABuilder.createLight(settings.token(),
-                EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT));
+        JDABuilder builder = JDABuilder.createLight(
+                settings.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT));
         settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new ConcurrentSessionController() {
-            @Override
-            public String getGateway() {
-                return url;
-            }
-        }).setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
+        settings.gatewayUrl()
+                .ifPresent(url -> builder.setSessionController(new ConcurrentSessionController() {
+                            @Override
+                            public String getGateway() {
+                                return url;
+                            }
+                        })
+                        .setCompression(Compression.NONE)
+                        .setGatewayEncoding(GatewayEncoding.JSON));
         return builder;
     }
 
@@ -109,8 +124,9 @@ public final class DiscordFrontEnd implements AutoCloseable {
         try {
             waiter.submit(jda::awaitReady).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException("Discord session not ready within " + timeout.toMillis()
-                    + " ms (status " + jda.getStatus() + ")", e);
+            throw new IllegalStateException(
+                    "Discord session not ready within " + timeout.toMillis() + " ms (status " + jda.getStatus() + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the Discord session", e);

@@ -10,8 +10,7 @@ package io.runbookbot.discord;
  * expressions: linear in the text.
  */
 final class DiscordText {
-    private DiscordText() {
-    }
+    private DiscordText() {}
 
     static String decode(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -52,8 +51,9 @@ final class DiscordText {
     /** {@code name:id>} of an emoji, or {@code 123>} / {@code 123:R>} of a timestamp. */
     private static int emojiOrTimeEnd(String t, int from) {
         int j = from;
-        while (j < t.length() && j - from <= 64 && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_'
-                || t.charAt(j) == '-')) {
+        while (j < t.length()
+                && j - from <= 64
+                && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_' || t.charAt(j) == '-')) {
             j++;
         }
         if (j < t.length() && t.charAt(j) == '>' && j > from) {
@@ -85,8 +85,9 @@ final class DiscordText {
         }
         if (j - i >= 3 && (i == 0 || t.charAt(i - 1) == '\n')) {
             int k = j;
-            while (k < t.length() && k - j <= 20 && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '+'
-                    || t.charAt(k) == '-')) {
+            while (k < t.length()
+                    && k - j <= 20
+                    && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '+' || t.charAt(k) == '-')) {
                 k++;
             }
             if (k == t.length() || t.charAt(k) == '\n') {

@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 final class SectionEmbed {
     /** Room for each list field, so that title + description + fields + footer stay under 6,000. */
     static final int FIELD_ROOM = 600;
+
     private static final int MAX_RUN_BUTTONS = 10;
     private static final int MAX_SUMMARY = 1000;
     private static final int MAX_NOTICES = 300;
@@ -35,19 +36,32 @@ final class SectionEmbed {
         String link = answer.sourceUrl().orElse("`" + section.location() + "`");
         String preface = preface(answer);
         EmbedBuilder embed = new EmbedBuilder()
-                .setTitle(TextChunks.cut(section.headingPath(), MessageEmbed.TITLE_MAX_LENGTH),
-                        answer.sourceUrl().filter(u -> u.startsWith("https://") || u.startsWith("http://")).orElse(null))
-                .setDescription(preface + TextChunks.head(body(section),
-                        MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length(), "… full runbook: " + link))
+                .setTitle(
+                        TextChunks.cut(section.headingPath(), MessageEmbed.TITLE_MAX_LENGTH),
+                        answer.sourceUrl()
+                                .filter(u -> u.startsWith("https://") || u.startsWith("http://"))
+                                .orElse(null))
+                .setDescription(preface
+                        + TextChunks.head(
+                                body(section),
+                                MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length(),
+                                "… full runbook: " + link))
                 .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · "
                         + answer.confidence().caption() + " · match " + (answer.index() + 1)
                         + " of " + (answer.others().size() + 1));
         if (!answer.suggestions().isEmpty()) {
-            embed.addField("Diagnostics", list(answer.suggestions().stream()
-                    .map(s -> "`" + s.command() + "` (line " + s.sourceLineNumber() + ")").toList()), false);
+            embed.addField(
+                    "Diagnostics",
+                    list(answer.suggestions().stream()
+                            .map(s -> "`" + s.command() + "` (line " + s.sourceLineNumber() + ")")
+                            .toList()),
+                    false);
         }
         if (!answer.others().isEmpty()) {
-            embed.addField(answer.confidence().othersTitle(), list(answer.others().stream().map(SectionEmbed::candidate).toList()), false);
+            embed.addField(
+                    answer.confidence().othersTitle(),
+                    list(answer.others().stream().map(SectionEmbed::candidate).toList()),
+                    false);
         }
         return embed.build();
     }
@@ -57,18 +71,20 @@ final class SectionEmbed {
         for (DiagnosticSuggestion s : answer.suggestions()) {
             runs.add(new BotRequest.RunDiagnostic(answer.runOn(), s.commandId(), s.params()));
         }
-        List<Button> runButtons = runs.stream().limit(MAX_RUN_BUTTONS)
-                .map(r -> Button.primary(actions.idFor(r), TextChunks.cut(label(r), Button.LABEL_MAX_LENGTH))).toList();
+        List<Button> runButtons = runs.stream()
+                .limit(MAX_RUN_BUTTONS)
+                .map(r -> Button.primary(actions.idFor(r), TextChunks.cut(label(r), Button.LABEL_MAX_LENGTH)))
+                .toList();
         List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
         String location = answer.shown().section().location();
         List<Button> vote = new ArrayList<>();
         if (!answer.others().isEmpty() && answer.index() < answer.others().size()) {
-            vote.add(Button.secondary(actions.idFor(new BotRequest.NextMatch(answer.question(), answer.index() + 1)),
-                    "Next match"));
+            vote.add(Button.secondary(
+                    actions.idFor(new BotRequest.NextMatch(answer.question(), answer.index() + 1)), "Next match"));
         }
         vote.add(Button.success(actions.idFor(new BotRequest.Feedback(answer.question(), location, true)), "Helpful"));
-        vote.add(Button.danger(actions.idFor(new BotRequest.Feedback(answer.question(), location, false)),
-                "Not helpful"));
+        vote.add(Button.danger(
+                actions.idFor(new BotRequest.Feedback(answer.question(), location, false)), "Not helpful"));
         rows.add(ActionRow.of(vote));
         return rows;
     }
@@ -79,17 +95,24 @@ final class SectionEmbed {
      */
     static String preface(BotReply.SectionAnswer answer) {
         StringBuilder out = new StringBuilder(notices(answer.notices()));
-        answer.summary().ifPresent(s -> out.append("**").append(s.label()).append("**\n")
-                .append(TextChunks.cut(s.text(), MAX_SUMMARY).lines().map(l -> "> " + l).collect(Collectors.joining("\n")))
-                .append("\n\n"));
+        answer.summary()
+                .ifPresent(s -> out.append("**")
+                        .append(s.label())
+                        .append("**\n")
+                        .append(TextChunks.cut(s.text(), MAX_SUMMARY)
+                                .lines()
+                                .map(l -> "> " + l)
+                                .collect(Collectors.joining("\n")))
+                        .append("\n\n"));
         return out.toString();
     }
 
     /** The notices as one italic line ending in a blank line, or "" when there are none. */
     static String notices(List<String> notices) {
-        return notices.isEmpty() ? "" : "*\u2139\ufe0f " + TextChunks.cut(String.join(" · ", notices), MAX_NOTICES) + "*\n\n";
+        return notices.isEmpty()
+                ? ""
+                : "*\u2139\ufe0f " + TextChunks.cut(String.join(" · ", notices), MAX_NOTICES) + "*\n\n";
     }
-
 
     static String candidate(SectionHit hit) {
         return "• " + hit.section().headingPath() + " — `" + hit.section().location() + "`";
@@ -100,7 +123,9 @@ final class SectionEmbed {
         String text = section.text().strip();
         int eol = text.indexOf('\n');
         String first = eol < 0 ? text : text.substring(0, eol);
-        return first.startsWith("#") && first.contains(section.heading()) ? text.substring(first.length()).strip() : text;
+        return first.startsWith("#") && first.contains(section.heading())
+                ? text.substring(first.length()).strip()
+                : text;
     }
 
     private static String label(BotRequest.RunDiagnostic run) {
@@ -121,5 +146,4 @@ final class SectionEmbed {
         }
         return out.toString();
     }
-
 }

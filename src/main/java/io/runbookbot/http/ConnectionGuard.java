@@ -49,6 +49,7 @@ final class ConnectionGuard implements Connection.Listener {
         long bytesAtIdle;
         /** When the sweep first saw the next head begun; 0 while none has. */
         long headSeenAt;
+
         boolean served;
         int active;
         boolean closing;
@@ -79,7 +80,10 @@ final class ConnectionGuard implements Connection.Listener {
         if (over) {
             t.closing = true;
             long n = refused.incrementAndGet();
-            warn("{}: refused a connection from {} (over {} per client or {} in total); {} refused so far", t.client, n);
+            warn(
+                    "{}: refused a connection from {} (over {} per client or {} in total); {} refused so far",
+                    t.client,
+                    n);
             connection.getEndPoint().close();
         }
     }

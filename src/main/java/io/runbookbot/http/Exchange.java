@@ -68,7 +68,8 @@ public final class Exchange {
     public Map<String, List<String>> headers() {
         Map<String, List<String>> all = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
-            all.computeIfAbsent(field.getLowerCaseName(), k -> new java.util.ArrayList<>()).add(field.getValue());
+            all.computeIfAbsent(field.getLowerCaseName(), k -> new java.util.ArrayList<>())
+                    .add(field.getValue());
         }
         all.replaceAll((k, v) -> List.copyOf(v));
         return all;
@@ -78,7 +79,8 @@ public final class Exchange {
     public String peer() {
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         return remote instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : "-";
+                ? inet.getAddress().getHostAddress()
+                : "-";
     }
 
     /**

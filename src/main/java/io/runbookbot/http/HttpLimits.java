@@ -19,8 +19,15 @@ import java.time.Duration;
  * @param workers      threads that run handlers (the parsing threads are Jetty's and never wait)
  * @param queue        requests waiting for a worker; when it is full the answer is 503
  */
-public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration idleTimeout, int maxConnections,
-                         int maxConnectionsPerClient, int maxBodyBytes, int workers, int queue) {
+public record HttpLimits(
+        Duration headTimeout,
+        Duration bodyTimeout,
+        Duration idleTimeout,
+        int maxConnections,
+        int maxConnectionsPerClient,
+        int maxBodyBytes,
+        int workers,
+        int queue) {
     public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(75);
@@ -65,8 +72,8 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration id
     }
 
     public HttpLimits withTimeouts(Duration head, Duration body) {
-        return new HttpLimits(head, body, idleTimeout, maxConnections, maxConnectionsPerClient, maxBodyBytes, workers,
-                queue);
+        return new HttpLimits(
+                head, body, idleTimeout, maxConnections, maxConnectionsPerClient, maxBodyBytes, workers, queue);
     }
 
     public HttpLimits withConnections(int total, int perClient) {
@@ -74,13 +81,20 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration id
     }
 
     public HttpLimits withMaxBodyBytes(int bytes) {
-        return new HttpLimits(headTimeout, bodyTimeout, idleTimeout, maxConnections, maxConnectionsPerClient, bytes,
-                workers, queue);
+        return new HttpLimits(
+                headTimeout, bodyTimeout, idleTimeout, maxConnections, maxConnectionsPerClient, bytes, workers, queue);
     }
 
     public HttpLimits withWorkers(int threads, int waiting) {
-        return new HttpLimits(headTimeout, bodyTimeout, idleTimeout, maxConnections, maxConnectionsPerClient,
-                maxBodyBytes, threads, waiting);
+        return new HttpLimits(
+                headTimeout,
+                bodyTimeout,
+                idleTimeout,
+                maxConnections,
+                maxConnectionsPerClient,
+                maxBodyBytes,
+                threads,
+                waiting);
     }
 
     private static void positive(Duration d, String name) {

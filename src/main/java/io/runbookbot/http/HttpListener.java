@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpListener implements AutoCloseable {
     /** Jetty's threads: an acceptor, a selector and a few that parse; they never block. */
     private static final int IO_THREADS = 8;
+
     private static final long SWEEP_MILLIS = 250;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
@@ -47,11 +48,16 @@ public final class HttpListener implements AutoCloseable {
      * @param headTimeouts connections closed for not sending a complete request head in time
      * @param bodyTimeouts requests answered 408 because their body did not arrive in time
      */
-    public record Stats(int open, int peak, long refused, long headTimeouts, long bodyTimeouts) {
-    }
+    public record Stats(int open, int peak, long refused, long headTimeouts, long bodyTimeouts) {}
 
-    private HttpListener(String name, Server server, ServerConnector connector, ThreadPoolExecutor workers,
-                         ScheduledThreadPoolExecutor timer, ConnectionGuard guard, RequestReader reader) {
+    private HttpListener(
+            String name,
+            Server server,
+            ServerConnector connector,
+            ThreadPoolExecutor workers,
+            ScheduledThreadPoolExecutor timer,
+            ConnectionGuard guard,
+            RequestReader reader) {
         this.name = name;
         this.server = server;
         this.connector = connector;
@@ -67,8 +73,8 @@ public final class HttpListener implements AutoCloseable {
      * @param name names the threads and log lines, e.g. {@code agent-http}
      * @throws IOException when the address cannot be bound
      */
-    public static HttpListener start(String name, InetSocketAddress address, HttpLimits limits,
-                                     ExchangeHandler handler) throws IOException {
+    public static HttpListener start(String name, InetSocketAddress address, HttpLimits limits, ExchangeHandler handler)
+            throws IOException {
         return start(name, address, limits, HeadCheck.ALWAYS, handler);
     }
 
@@ -76,8 +82,9 @@ public final class HttpListener implements AutoCloseable {
      * Like {@link #start(String, InetSocketAddress, HttpLimits, ExchangeHandler)}, reading a body only
      * when {@code headCheck} wants it.
      */
-    public static HttpListener start(String name, InetSocketAddress address, HttpLimits limits, HeadCheck headCheck,
-                                     ExchangeHandler handler) throws IOException {
+    public static HttpListener start(
+            String name, InetSocketAddress address, HttpLimits limits, HeadCheck headCheck, ExchangeHandler handler)
+            throws IOException {
         Objects.requireNonNull(headCheck, "headCheck");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(limits, "limits");
@@ -99,8 +106,14 @@ public final class HttpListener implements AutoCloseable {
         ConnectionGuard guard = new ConnectionGuard(name, limits);
         connector.addBean(guard);
         server.addConnector(connector);
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queue()), daemon(name + "-worker"), new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                limits.workers(),
+                limits.workers(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(limits.queue()),
+                daemon(name + "-worker"),
+                new ThreadPoolExecutor.AbortPolicy());
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         RequestReader reader = new RequestReader(name, limits, headCheck, handler, workers, timer, guard);

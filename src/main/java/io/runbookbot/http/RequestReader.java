@@ -38,8 +38,14 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
     private final ConnectionGuard guard;
     private final AtomicLong bodyTimeouts = new AtomicLong();
 
-    RequestReader(String name, HttpLimits limits, HeadCheck headCheck, ExchangeHandler handler,
-                  ExecutorService workers, ScheduledExecutorService timer, ConnectionGuard guard) {
+    RequestReader(
+            String name,
+            HttpLimits limits,
+            HeadCheck headCheck,
+            ExchangeHandler handler,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            ConnectionGuard guard) {
         this.name = name;
         this.limits = limits;
         this.headCheck = headCheck;
@@ -60,13 +66,15 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
             callback.failed(new IllegalStateException("connection closed: no request head in time"));
             return true;
         }
-        Callback done = Callback.from(() -> {
-            guard.end(connection);
-            callback.succeeded();
-        }, failure -> {
-            guard.end(connection);
-            callback.failed(failure);
-        });
+        Callback done = Callback.from(
+                () -> {
+                    guard.end(connection);
+                    callback.succeeded();
+                },
+                failure -> {
+                    guard.end(connection);
+                    callback.failed(failure);
+                });
         new Body(request, response, done).start();
         return true;
     }
@@ -87,8 +95,11 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
         }
 
         void start() {
-            if (request.getLength() > limits.maxBodyBytes() || !headCheck.wantsBody(request.getMethod(),
-                    request.getHttpURI().getPath(), name -> request.getHeaders().getValuesList(name))) {
+            if (request.getLength() > limits.maxBodyBytes()
+                    || !headCheck.wantsBody(
+                            request.getMethod(),
+                            request.getHttpURI().getPath(),
+                            name -> request.getHeaders().getValuesList(name))) {
                 finish(false);
                 return;
             }
@@ -135,8 +146,11 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
         private void expire() {
             if (over.compareAndSet(false, true)) {
                 bodyTimeouts.incrementAndGet();
-                new Exchange(request, response, done, null).respondText(408, "the request body did not arrive within "
-                        + limits.bodyTimeout().toSeconds() + " s");
+                new Exchange(request, response, done, null)
+                        .respondText(
+                                408,
+                                "the request body did not arrive within "
+                                        + limits.bodyTimeout().toSeconds() + " s");
             }
         }
 
@@ -170,7 +184,9 @@ final class RequestReader extends Handler.Abstract.NonBlocking {
         try {
             handler.handle(exchange);
         } catch (Exception | Error e) {
-            String incident = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
+            String incident = HexFormat.of()
+                    .toHexDigits(ThreadLocalRandom.current().nextLong())
+                    .substring(0, 12);
             LOG.error("incident {}: {} {} {} failed", incident, name, exchange.method(), exchange.path(), e);
             if (!exchange.answered()) {
                 exchange.respondText(500, "internal error; incident " + incident);

@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /** A reply cut to a length at a line or sentence end, never inside a backticked span. */
 final class Capped {
-    private Capped() {
-    }
+    private Capped() {}
 
     /** The text, or its head up to the last line or sentence end before {@code max} plus "…"; empty when blank or when the cut leaves a span open. */
     static Optional<String> of(String text, int max) {

@@ -17,23 +17,24 @@ final class Grounding {
     private static final Pattern BACKTICKS = Pattern.compile("`([^`]+)`");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CODE_LOOKING = Pattern.compile(
-            "--?[A-Za-z][\\w-]*.*"               // a flag
-                    + "|(?:~|\\.{1,2})?/.+"      // a path
-                    + "|[^/\\s]+/[^/\\s]+/.*"    // a relative path with two slashes
-                    + "|.*[=_$]|.*\\(\\).*"      // ends in = _ $, or calls ()
-                    + "|.*[=_$:]\\S.*"           // key=value, snake_case, $VAR, host:port, a::b
+            "--?[A-Za-z][\\w-]*.*" // a flag
+                    + "|(?:~|\\.{1,2})?/.+" // a path
+                    + "|[^/\\s]+/[^/\\s]+/.*" // a relative path with two slashes
+                    + "|.*[=_$]|.*\\(\\).*" // ends in = _ $, or calls ()
+                    + "|.*[=_$:]\\S.*" // key=value, snake_case, $VAR, host:port, a::b
                     + "|.*\\w\\.[A-Za-z0-9]{2,}.*" // file.conf, host.example.com, 1.2.3
-                    + "|.*\\d{2,}.*");           // 5432, 200MB, 0.75
+                    + "|.*\\d{2,}.*"); // 5432, 200MB, 0.75
     private static final String OPENERS = "([{\"'*<";
     private static final String CLOSERS = ".,;:!?)]}\"'*>";
 
-    private Grounding() {
-    }
+    private Grounding() {}
 
     /** The first span or code-looking word of {@code summary} that {@code section} does not contain. */
     static Optional<String> unsupported(String summary, String section) {
         String haystack = squeeze(section);
-        return candidates(summary).stream().filter(c -> !haystack.contains(squeeze(c))).findFirst();
+        return candidates(summary).stream()
+                .filter(c -> !haystack.contains(squeeze(c)))
+                .findFirst();
     }
 
     /** Fenced blocks' lines, backticked spans, then code-looking words of the remaining prose. */

@@ -17,8 +17,8 @@ public record InvestigationLimits(int maxToolCalls, Duration wallTime, int maxTo
     public InvestigationLimits {
         Objects.requireNonNull(wallTime, "wallTime");
         if (maxToolCalls < 1 || wallTime.isNegative() || wallTime.isZero() || maxToolOutput < 200 || searchHits < 1) {
-            throw new IllegalArgumentException("limits out of range: " + maxToolCalls + " calls, " + wallTime
-                    + ", " + maxToolOutput + " chars, " + searchHits + " hits");
+            throw new IllegalArgumentException("limits out of range: " + maxToolCalls + " calls, " + wallTime + ", "
+                    + maxToolOutput + " chars, " + searchHits + " hits");
         }
     }
 

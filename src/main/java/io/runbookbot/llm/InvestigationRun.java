@@ -61,7 +61,9 @@ final class InvestigationRun {
             }
             AiMessage ai = reply.get();
             if (!ai.hasToolExecutionRequests()) {
-                String text = ai.text() == null || ai.text().isBlank() ? "The model gave no answer." : ai.text().strip();
+                String text = ai.text() == null || ai.text().isBlank()
+                        ? "The model gave no answer."
+                        : ai.text().strip();
                 return investigation(text);
             }
             messages.add(ai);
@@ -99,8 +101,10 @@ final class InvestigationRun {
         if (remaining <= 0) {
             return Optional.empty();
         }
-        ChatRequest request = ChatRequest.builder().messages(List.copyOf(messages))
-                .toolSpecifications(settings.tools().specifications()).build();
+        ChatRequest request = ChatRequest.builder()
+                .messages(List.copyOf(messages))
+                .toolSpecifications(settings.tools().specifications())
+                .build();
         Future<ChatResponse> call;
         try {
             call = settings.executor().submit(() -> settings.model().chat(request));
@@ -123,10 +127,11 @@ final class InvestigationRun {
 
     private ModelUnavailableException unavailable(Throwable failure) {
         String reason = ModelFailures.reason(failure);
-        RunbookInvestigator.LOG.warn("Investigation {} for {}: the model call failed ({})", id,
-                caller.qualifiedUserId(), reason);
-        return new ModelUnavailableException("The investigating model did not answer (" + reason
-                + "); here is what the runbooks say: " + fallback(), failure);
+        RunbookInvestigator.LOG.warn(
+                "Investigation {} for {}: the model call failed ({})", id, caller.qualifiedUserId(), reason);
+        return new ModelUnavailableException(
+                "The investigating model did not answer (" + reason + "); here is what the runbooks say: " + fallback(),
+                failure);
     }
 
     /** What the runbooks say without the model: the sections gathered so far, else the best match. */
@@ -151,15 +156,21 @@ final class InvestigationRun {
 
     /** The model's answer and the symptom it echoes are redacted: either may spell out a secret. */
     private Investigation investigation(String answer) {
-        return new Investigation(Redactor.redact(symptom), Redactor.redact(answer), List.copyOf(sources),
-                settings.modelName());
+        return new Investigation(
+                Redactor.redact(symptom), Redactor.redact(answer), List.copyOf(sources), settings.modelName());
     }
 
     private void audit(ToolExecutionRequest request, String outcome) {
-        settings.audit().record(new InvestigationAudit.Entry(settings.clock().instant(), id, caller.qualifiedUserId(),
-                caller.channelId(), TextChunks.cut(Redactor.redact(symptom), 200),
-                TextChunks.cut(name(request), 100), TextChunks.cut(Redactor.redact(args(request)), 1000),
-                outcome));
+        settings.audit()
+                .record(new InvestigationAudit.Entry(
+                        settings.clock().instant(),
+                        id,
+                        caller.qualifiedUserId(),
+                        caller.channelId(),
+                        TextChunks.cut(Redactor.redact(symptom), 200),
+                        TextChunks.cut(name(request), 100),
+                        TextChunks.cut(Redactor.redact(args(request)), 1000),
+                        outcome));
     }
 
     private String forModel(String text) {

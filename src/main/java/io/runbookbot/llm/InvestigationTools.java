@@ -41,28 +41,36 @@ final class InvestigationTools {
 
     List<ToolSpecification> specifications() {
         return List.of(
-                ToolSpecification.builder().name(SEARCH)
+                ToolSpecification.builder()
+                        .name(SEARCH)
                         .description("Searches the runbooks. Returns the best matching sections: location "
                                 + "(file:line), heading path and text.")
                         .parameters(JsonObjectSchema.builder()
                                 .addStringProperty("query", "the symptom, error line or alert to look for")
-                                .required("query").build())
+                                .required("query")
+                                .build())
                         .build(),
-                ToolSpecification.builder().name(LIST)
+                ToolSpecification.builder()
+                        .name(LIST)
                         .description("Lists the allowlisted diagnostics: id, description, parameters, and "
                                 + "whether it is read-only. Nothing else can be run.")
                         .parameters(JsonObjectSchema.builder().build())
                         .build(),
-                ToolSpecification.builder().name(RUN)
+                ToolSpecification.builder()
+                        .name(RUN)
                         .description("Runs one allowlisted read-only diagnostic by id and returns its output. "
                                 + "Diagnostics that change something are not run: a person must run them.")
                         .parameters(JsonObjectSchema.builder()
                                 .addStringProperty("id", "the diagnostic id from list_diagnostics")
-                                .addProperty("params", JsonObjectSchema.builder()
-                                        .description("parameter name to value, e.g. {\"port\": \"8000\"}")
-                                        .additionalProperties(true).build())
+                                .addProperty(
+                                        "params",
+                                        JsonObjectSchema.builder()
+                                                .description("parameter name to value, e.g. {\"port\": \"8000\"}")
+                                                .additionalProperties(true)
+                                                .build())
                                 .addStringProperty("agent", "the host agent to run it on; default \"local\"")
-                                .required("id").build())
+                                .required("id")
+                                .build())
                         .build());
     }
 
@@ -73,10 +81,16 @@ final class InvestigationTools {
             return switch (tool) {
                 case SEARCH -> search(args.text("query"));
                 case LIST -> list();
-                case RUN -> run(caller, new DiagnosticCall(args.optionalText("agent").orElse(Diagnostics.LOCAL),
-                        args.text("id"), args.strings("params")));
-                default -> ToolResult.error("unknown tool \"" + TextChunks.cut(tool, 60) + "\"; the tools are " + SEARCH
-                        + ", " + LIST + " and " + RUN);
+                case RUN ->
+                    run(
+                            caller,
+                            new DiagnosticCall(
+                                    args.optionalText("agent").orElse(Diagnostics.LOCAL),
+                                    args.text("id"),
+                                    args.strings("params")));
+                default ->
+                    ToolResult.error("unknown tool \"" + TextChunks.cut(tool, 60) + "\"; the tools are " + SEARCH + ", "
+                            + LIST + " and " + RUN);
             };
         } catch (ToolArguments.BadArguments e) {
             return ToolResult.error(e.getMessage());
@@ -93,8 +107,13 @@ final class InvestigationTools {
         List<String> sources = new ArrayList<>();
         for (SectionHit hit : answer.hits()) {
             RunbookSection s = hit.section();
-            text.append("[").append(s.location()).append("] ").append(s.headingPath()).append('\n')
-                    .append(TextChunks.cut(s.text().strip(), each)).append("\n\n");
+            text.append("[")
+                    .append(s.location())
+                    .append("] ")
+                    .append(s.headingPath())
+                    .append('\n')
+                    .append(TextChunks.cut(s.text().strip(), each))
+                    .append("\n\n");
             sources.add("runbook " + s.file() + ":" + s.line() + "-" + s.endLine() + " (" + s.headingPath() + ")");
         }
         return new ToolResult(text.toString().strip(), "ok: " + sources.size() + " sections", sources);
@@ -106,8 +125,8 @@ final class InvestigationTools {
         }
         List<DiagnosticCommand> commands = diagnostics.get().commands();
         String text = commands.stream()
-                .map(c -> c.id() + (c.readOnly() ? " (read-only)" : " (changes something: not run by you)")
-                        + ": " + c.description() + (c.params().isEmpty() ? "" : "; params: " + String.join(", ", c.params())))
+                .map(c -> c.id() + (c.readOnly() ? " (read-only)" : " (changes something: not run by you)") + ": "
+                        + c.description() + (c.params().isEmpty() ? "" : "; params: " + String.join(", ", c.params())))
                 .collect(Collectors.joining("\n"));
         return new ToolResult(text, "ok: " + commands.size() + " diagnostics", List.of());
     }
@@ -117,7 +136,8 @@ final class InvestigationTools {
             return ToolResult.error("no diagnostics are configured on this bot");
         }
         Optional<DiagnosticCommand> known = diagnostics.get().commands().stream()
-                .filter(c -> c.id().equals(call.commandId())).findFirst();
+                .filter(c -> c.id().equals(call.commandId()))
+                .findFirst();
         if (known.isPresent() && !known.get().readOnly()) {
             return humanMustRun(call);
         }
@@ -134,8 +154,10 @@ final class InvestigationTools {
 
             @Override
             public ToolResult refused(DiagnosticReport.Refused refused) {
-                return new ToolResult("Not run (" + refused.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                        + "): " + refused.message(), "refused (" + refused.outcome() + "): " + refused.message(),
+                return new ToolResult(
+                        "Not run (" + refused.outcome().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                                + refused.message(),
+                        "refused (" + refused.outcome() + "): " + refused.message(),
                         List.of());
             }
         });
@@ -146,8 +168,11 @@ final class InvestigationTools {
                 + (r.truncated() ? " (output cut at the cap)" : "");
         String text = "Ran " + r.commandId() + " on " + r.agent() + ": " + status + "\nstdout:\n" + r.stdout()
                 + (r.stderr().isBlank() ? "" : "\nstderr:\n" + r.stderr());
-        return new ToolResult(text, "ran: " + status,
-                List.of("diagnostic " + commandLine(r.commandId(), r.params()) + " on " + r.agent() + " (" + status + ")"));
+        return new ToolResult(
+                text,
+                "ran: " + status,
+                List.of("diagnostic " + commandLine(r.commandId(), r.params()) + " on " + r.agent() + " (" + status
+                        + ")"));
     }
 
     private static ToolResult humanMustRun(DiagnosticCall call) {
@@ -157,8 +182,10 @@ final class InvestigationTools {
     }
 
     private static String commandLine(String id, Map<String, String> params) {
-        return id + params.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> " " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining());
+        return id
+                + params.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> " " + e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining());
     }
-
 }

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Names why a call to the model failed, in words for the user (never the exception text). */
 final class ModelFailures {
-    private ModelFailures() {
-    }
+    private ModelFailures() {}
 
     static String reason(Throwable failure) {
         List<Throwable> chain = chain(failure);

@@ -40,10 +40,12 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
     public static final String USER_TEMPLATE = "summary-user.md";
     /** What the model answers, alone, when the section does not answer the question. */
     public static final String NOT_IN_SECTION = "NOT_IN_SECTION";
+
     public static final String DOES_NOT_ANSWER =
             "This section does not seem to answer your question; read it, or try the next match.";
     /** Longer replies are cut at a line or sentence end. */
     static final int MAX_CHARS = 800;
+
     private static final int MAX_TOKENS = 300;
     private static final int MAX_CONCURRENT = 4;
 
@@ -60,8 +62,14 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
         this.prompts = new PromptTemplates(b.prompts);
         this.deadline = b.timeout;
         this.breaker = new CircuitBreaker(b.cooldown, b.clock);
-        this.model = OllamaChatModel.builder().baseUrl(b.baseUrl).modelName(b.model).temperature(0.0)
-                .numPredict(MAX_TOKENS).timeout(b.timeout).maxRetries(0).build();
+        this.model = OllamaChatModel.builder()
+                .baseUrl(b.baseUrl)
+                .modelName(b.model)
+                .temperature(0.0)
+                .numPredict(MAX_TOKENS)
+                .timeout(b.timeout)
+                .maxRetries(0)
+                .build();
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(0, MAX_CONCURRENT, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "summary-" + n.incrementAndGet());
@@ -83,7 +91,9 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(section, "section");
         if (!breaker.allows()) {
-            LOG.debug("No summary for {}: the chat model failed less than {} s ago", section.location(),
+            LOG.debug(
+                    "No summary for {}: the chat model failed less than {} s ago",
+                    section.location(),
                     breaker.cooldown().toSeconds());
             return Optional.empty();
         }
@@ -92,10 +102,21 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
     }
 
     private Optional<Prompt> prompt(String question, RunbookSection section, String text) {
-        Map<String, String> values = Map.of("question", question.strip(), "title", section.title(),
-                "heading", section.heading(), "path", String.join(" > ", section.path()), "section", text,
-                "source", section.file() + ":" + section.line() + "-" + section.endLine(),
-                "not_in_section", NOT_IN_SECTION);
+        Map<String, String> values = Map.of(
+                "question",
+                question.strip(),
+                "title",
+                section.title(),
+                "heading",
+                section.heading(),
+                "path",
+                String.join(" > ", section.path()),
+                "section",
+                text,
+                "source",
+                section.file() + ":" + section.line() + "-" + section.endLine(),
+                "not_in_section",
+                NOT_IN_SECTION);
         try {
             Prompt prompt = new Prompt(prompts.render(SYSTEM_TEMPLATE, values), prompts.render(USER_TEMPLATE, values));
             lastPromptError.set("");
@@ -111,8 +132,10 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
     private Optional<String> call(Prompt prompt, RunbookSection section) {
         Future<String> reply;
         try {
-            reply = executor.submit(() -> model.chat(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                    .aiMessage().text());
+            reply = executor.submit(
+                    () -> model.chat(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                            .aiMessage()
+                            .text());
         } catch (RejectedExecutionException e) {
             LOG.info("No summary for {}: {} summaries already running", section.location(), MAX_CONCURRENT);
             return Optional.empty();
@@ -123,7 +146,8 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
             reply.cancel(true);
             return failed("no reply within " + deadline.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return failed(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            return failed(e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage());
         } catch (InterruptedException e) {
             reply.cancel(true);
             Thread.currentThread().interrupt();
@@ -133,7 +157,10 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
 
     private Optional<String> failed(String why) {
         if (breaker.trip()) {
-            LOG.warn("Chat model {} failed ({}); no summaries for the next {} s", modelName, why,
+            LOG.warn(
+                    "Chat model {} failed ({}); no summaries for the next {} s",
+                    modelName,
+                    why,
                     breaker.cooldown().toSeconds());
         } else {
             LOG.debug("Chat model {} failed again: {}", modelName, why);
@@ -164,8 +191,7 @@ public final class OllamaSummarizer implements Summarizer, AutoCloseable {
         executor.shutdownNow();
     }
 
-    private record Prompt(String system, String user) {
-    }
+    private record Prompt(String system, String user) {}
 
     /** Settings for an {@link OllamaSummarizer}; only the server and model are required. */
     public static final class Builder {

@@ -57,7 +57,8 @@ public final class PromptTemplates {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PromptException(file + ": cannot read the prompt template (" + e.getClass().getSimpleName() + ")");
+            throw new PromptException(
+                    file + ": cannot read the prompt template (" + e.getClass().getSimpleName() + ")");
         }
         if (text.isBlank()) {
             throw new PromptException(file + ": the prompt template is empty");

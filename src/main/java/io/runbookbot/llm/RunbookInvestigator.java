@@ -51,8 +51,13 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
 
     /** An Ollama chat model for investigations: temperature 0 and no retries (the deadline rules). */
     public static ChatModel ollama(String baseUrl, String modelName, Duration timeout) {
-        return OllamaChatModel.builder().baseUrl(baseUrl).modelName(modelName).temperature(0.0)
-                .maxRetries(0).timeout(timeout).build();
+        return OllamaChatModel.builder()
+                .baseUrl(baseUrl)
+                .modelName(modelName)
+                .temperature(0.0)
+                .maxRetries(0)
+                .timeout(timeout)
+                .build();
     }
 
     @Override
@@ -63,8 +68,13 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
         long start = System.nanoTime();
         InvestigationRun run = new InvestigationRun(settings, caller, symptom, id);
         Investigation result = run.run();
-        LOG.info("Investigation {} for {}: {} tool calls, {} sources, {} ms", id, caller.qualifiedUserId(),
-                run.toolCalls(), result.sources().size(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "Investigation {} for {}: {} tool calls, {} sources, {} ms",
+                id,
+                caller.qualifiedUserId(),
+                run.toolCalls(),
+                result.sources().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return result;
     }
 
@@ -74,10 +84,16 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
     }
 
     /** What every investigation of this investigator shares. */
-    record Settings(ChatModel model, String modelName, RunbookSearch search, InvestigationTools tools,
-                    InvestigationAudit audit, InvestigationLimits limits, Path promptFile, Clock clock,
-                    ExecutorService executor) {
-    }
+    record Settings(
+            ChatModel model,
+            String modelName,
+            RunbookSearch search,
+            InvestigationTools tools,
+            InvestigationAudit audit,
+            InvestigationLimits limits,
+            Path promptFile,
+            Clock clock,
+            ExecutorService executor) {}
 
     /** Assembles a {@link RunbookInvestigator}. */
     public static final class Builder {
@@ -131,14 +147,28 @@ public final class RunbookInvestigator implements Investigator, AutoCloseable {
         public RunbookInvestigator build() {
             AtomicInteger n = new AtomicInteger();
             // bounded: the app runs few investigations at once; a call past its deadline may still hold a thread
-            ExecutorService executor = new ThreadPoolExecutor(0, MAX_MODEL_CALLS, 60, TimeUnit.SECONDS,
-                    new SynchronousQueue<>(), r -> {
+            ExecutorService executor = new ThreadPoolExecutor(
+                    0,
+                    MAX_MODEL_CALLS,
+                    60,
+                    TimeUnit.SECONDS,
+                    new SynchronousQueue<>(),
+                    r -> {
                         Thread t = new Thread(r, "investigation-model-" + n.incrementAndGet());
                         t.setDaemon(true);
                         return t;
-                    }, new ThreadPoolExecutor.AbortPolicy());
-            return new RunbookInvestigator(new Settings(model, modelName, search,
-                    new InvestigationTools(search, diagnostics, limits), audit, limits, promptFile, clock, executor));
+                    },
+                    new ThreadPoolExecutor.AbortPolicy());
+            return new RunbookInvestigator(new Settings(
+                    model,
+                    modelName,
+                    search,
+                    new InvestigationTools(search, diagnostics, limits),
+                    audit,
+                    limits,
+                    promptFile,
+                    clock,
+                    executor));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class SystemPrompt {
     /** Where the template lives, relative to the working directory. */
     static final Path DEFAULT_FILE = Path.of("prompts", "investigate-system.md");
+
     private static final Logger LOG = LoggerFactory.getLogger(SystemPrompt.class);
     private static final String FALLBACK = """
             You help an on-call engineer investigate one symptom. Use only what the tools return; never \
@@ -23,20 +24,23 @@ final class SystemPrompt {
             {{wall_time_seconds}} seconds. Finish with a short answer that cites the runbook sections \
             (file:line) and diagnostics you used, or say that the tools did not give enough.""";
 
-    private SystemPrompt() {
-    }
+    private SystemPrompt() {}
 
     static String render(Path template, InvestigationLimits limits) {
         return read(template)
                 .replace("{{max_tool_calls}}", Integer.toString(limits.maxToolCalls()))
-                .replace("{{wall_time_seconds}}", Long.toString(Math.max(1, limits.wallTime().toSeconds())));
+                .replace(
+                        "{{wall_time_seconds}}",
+                        Long.toString(Math.max(1, limits.wallTime().toSeconds())));
     }
 
     private static String read(Path template) {
         try {
             return Files.readString(template, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            LOG.warn("Cannot read the investigation prompt {} ({}); using the built-in one", template,
+            LOG.warn(
+                    "Cannot read the investigation prompt {} ({}); using the built-in one",
+                    template,
                     e.getClass().getSimpleName());
             return FALLBACK;
         }

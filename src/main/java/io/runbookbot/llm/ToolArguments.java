@@ -40,8 +40,8 @@ final class ToolArguments {
 
     /** A required non-blank string. */
     String text(String name) {
-        return optionalText(name).orElseThrow(() ->
-                new BadArguments(tool + " needs \"" + name + "\": a non-empty string"));
+        return optionalText(name)
+                .orElseThrow(() -> new BadArguments(tool + " needs \"" + name + "\": a non-empty string"));
     }
 
     Optional<String> optionalText(String name) {

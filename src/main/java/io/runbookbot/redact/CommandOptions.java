@@ -28,8 +28,7 @@ final class CommandOptions {
      * @param attached true when the value may follow the option directly ({@code -pSECRET})
      * @param separate true when the value may be the next word ({@code -p SECRET})
      */
-    private record Option(String name, boolean attached, boolean separate) {
-    }
+    private record Option(String name, boolean attached, boolean separate) {}
 
     /**
      * Where a command's options are passwords.
@@ -39,30 +38,48 @@ final class CommandOptions {
      * @param options  its options that take a password
      * @param userPass true when the value is {@code user:password} and only the password is secret
      */
-    private record Tool(List<String> needles, Pattern command, List<Option> options, boolean userPass) {
-    }
+    private record Tool(List<String> needles, Pattern command, List<Option> options, boolean userPass) {}
 
     private static final List<Tool> TOOLS = List.of(
-            new Tool(List.of("mysql", "mariadb"), Pattern.compile("(?:mysql(?:dump|admin|import|check|pump|sh)?"
-                    + "|mariadb(?:-dump|-admin)?)[ \\t]"), List.of(new Option("-p", true, false)), false),
-            new Tool(List.of("curl"), Pattern.compile("curl[ \\t]"), List.of(new Option("-u", true, true),
-                    new Option("--user=", true, false), new Option("--user", false, true)), true),
+            new Tool(
+                    List.of("mysql", "mariadb"),
+                    Pattern.compile(
+                            "(?:mysql(?:dump|admin|import|check|pump|sh)?" + "|mariadb(?:-dump|-admin)?)[ \\t]"),
+                    List.of(new Option("-p", true, false)),
+                    false),
+            new Tool(
+                    List.of("curl"),
+                    Pattern.compile("curl[ \\t]"),
+                    List.of(
+                            new Option("-u", true, true),
+                            new Option("--user=", true, false),
+                            new Option("--user", false, true)),
+                    true),
             new Tool(List.of("login"), Pattern.compile("login[ \\t]"), List.of(new Option("-p", true, true)), false),
-            new Tool(List.of("sshpass"), Pattern.compile("sshpass[ \\t]"), List.of(new Option("-p", true, true)), false),
-            new Tool(List.of("redis-cli"), Pattern.compile("redis-cli[ \\t]"), List.of(new Option("-a", false, true)), false));
+            new Tool(
+                    List.of("sshpass"), Pattern.compile("sshpass[ \\t]"), List.of(new Option("-p", true, true)), false),
+            new Tool(
+                    List.of("redis-cli"),
+                    Pattern.compile("redis-cli[ \\t]"),
+                    List.of(new Option("-a", false, true)),
+                    false));
 
     /** One argument: a quoted string, or a run of anything but blanks and quotes. */
     private static final Pattern ARGUMENT = Pattern.compile("'[^'\\r\\n]*+'|\"[^\"\\r\\n]*+\"|[^\\s'\"`]++");
 
-    private CommandOptions() {
-    }
+    private CommandOptions() {}
 
     /** Adds an edit for every password given as an option in {@code text}. */
     static void find(String text, Edits edits) {
         Matcher argument = ARGUMENT.matcher(text).useTransparentBounds(true);
         for (Tool tool : TOOLS) {
             for (String needle : tool.needles()) {
-                Edits.matches(text, text, needle, tool.command(), i -> Edits.wordStart(text, i),
+                Edits.matches(
+                        text,
+                        text,
+                        needle,
+                        tool.command(),
+                        i -> Edits.wordStart(text, i),
                         m -> options(text, m.end(), tool, argument, edits));
             }
         }
@@ -150,8 +167,11 @@ final class CommandOptions {
 
     private static int skipBlanks(String text, int i, int end) {
         int s = i;
-        while (s < end && (text.charAt(s) == ' ' || text.charAt(s) == '\t' || text.charAt(s) == '\\'
-                || text.charAt(s) == '\n')) {
+        while (s < end
+                && (text.charAt(s) == ' '
+                        || text.charAt(s) == '\t'
+                        || text.charAt(s) == '\\'
+                        || text.charAt(s) == '\n')) {
             s++;
         }
         return s;

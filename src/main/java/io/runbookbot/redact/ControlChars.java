@@ -12,8 +12,7 @@ public final class ControlChars {
     /** What an unsafe character is replaced with (U+FFFD REPLACEMENT CHARACTER). */
     public static final char REPLACEMENT = '\uFFFD';
 
-    private ControlChars() {
-    }
+    private ControlChars() {}
 
     /** True for a character that must not reach a terminal or a chat message as is. */
     public static boolean isUnsafe(int c) {

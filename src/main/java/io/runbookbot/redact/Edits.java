@@ -23,8 +23,7 @@ final class Edits {
     /** The most characters a pattern may look at after its candidate (a secret is far shorter). */
     static final int WINDOW = 4096;
 
-    private record Edit(int start, int end, String text) {
-    }
+    private record Edit(int start, int end, String text) {}
 
     private static final Comparator<Edit> ORDER = Comparator.comparingInt(Edit::start)
             .thenComparing(Comparator.comparingInt(Edit::end).reversed());
@@ -66,8 +65,13 @@ final class Edits {
      * lower case) that {@code candidate} accepts, within a window; an index inside the previous
      * match is skipped. {@code found} gets each match and returns where the text it used ends.
      */
-    static void matches(String text, String searchIn, String needle, Pattern pattern,
-                        IntPredicate candidate, ToIntFunction<Matcher> found) {
+    static void matches(
+            String text,
+            String searchIn,
+            String needle,
+            Pattern pattern,
+            IntPredicate candidate,
+            ToIntFunction<Matcher> found) {
         Matcher m = pattern.matcher(text);
         int covered = 0;
         for (int i = searchIn.indexOf(needle); i >= 0; i = searchIn.indexOf(needle, Math.max(i + 1, covered))) {

@@ -37,28 +37,42 @@ final class KeyValues {
     private static final int MAX_KEY = 128;
     /** What a secret's key ends in; {@code apikey} stands for {@code apikey}, {@code api_key} and {@code api-key}. */
     private static final List<String> SECRET_KEYS = Stream.concat(
-            Stream.of("password", "passwd", "passphrase", "secret", "token", "_pass", ".pass", "-pass", "_pwd", ".pwd", "-pwd"),
-            Stream.of("api", "access", "secret", "private", "account")
-                    .flatMap(w -> Stream.of(w + "key", w + "_key", w + "-key"))).toList();
+                    Stream.of(
+                            "password",
+                            "passwd",
+                            "passphrase",
+                            "secret",
+                            "token",
+                            "_pass",
+                            ".pass",
+                            "-pass",
+                            "_pwd",
+                            ".pwd",
+                            "-pwd"),
+                    Stream.of("api", "access", "secret", "private", "account")
+                            .flatMap(w -> Stream.of(w + "key", w + "_key", w + "-key")))
+            .toList();
+
     private static final List<String> NAMES_A_FILE = List.of("privatekey", "private_key", "private-key");
     /** Azure connection strings: the value ends at the next {@code ;}. */
-    private static final List<String> ENDS_AT_SEMICOLON = List.of("accountkey", "account_key", "account-key",
-            "accesskey", "access_key", "access-key");
+    private static final List<String> ENDS_AT_SEMICOLON =
+            List.of("accountkey", "account_key", "account-key", "accesskey", "access_key", "access-key");
 
     /** An angle-bracket placeholder, quoted, unquoted, or a quote never closed on its line. */
     private static final String QUOTED = "<[^<>\\r\\n]*+>|'[^'\\r\\n]*+'|\"(?:[^\"\\\\\\r\\n]++|\\\\.)*+\"";
+
     private static final String VALUE = QUOTED + "|(?![,;&|])[^\\s'\"`]++|['\"][^\\r\\n]++";
     private static final Pattern ASSIGNMENT = Pattern.compile("[ \\t]*+=(?!=)[ \\t]*+(" + VALUE + ")");
     private static final Pattern QUOTED_KEY = Pattern.compile("[\"'][ \\t]*+[:=][ \\t]*+(" + VALUE + ")");
     private static final Pattern YAML = Pattern.compile("[ \\t]*+:[ \\t]++(" + VALUE + ")");
     /** Not at a line's start: the value must end the line or the flow mapping ({@code {k: v}}). */
-    private static final Pattern YAML_INLINE = Pattern.compile("[ \\t]*+:[ \\t]++(" + QUOTED
-            + "|[^\\s'\"`,{}\\[\\]()|]++)(?=[ \\t]*+(?:[,}\\]`|]|\\r?\\n|$))");
+    private static final Pattern YAML_INLINE = Pattern.compile(
+            "[ \\t]*+:[ \\t]++(" + QUOTED + "|[^\\s'\"`,{}\\[\\]()|]++)(?=[ \\t]*+(?:[,}\\]`|]|\\r?\\n|$))");
+
     private static final Pattern HEADER = Pattern.compile("[ \\t]*+:[ \\t]*+([^\\s'\"`]++)");
     private static final Pattern OPTION = Pattern.compile("[ \\t]++(?![-<>|&;])(" + VALUE + ")");
 
-    private KeyValues() {
-    }
+    private KeyValues() {}
 
     /** Adds an edit for every secret value of {@code text}; {@code lower} is its ASCII lower case. */
     static void find(String text, String lower, Edits edits) {
@@ -110,7 +124,10 @@ final class KeyValues {
             value = value.substring(0, value.indexOf(';'));
         }
         boolean shell = m.pattern() == ASSIGNMENT || m.pattern() == OPTION;
-        edits.replace(text, m.start(1), m.start(1) + value.length(),
+        edits.replace(
+                text,
+                m.start(1),
+                m.start(1) + value.length(),
                 SecretValues.mask(value, endsWithAny(key, NAMES_A_FILE), shell));
         return valueEnd;
     }
@@ -148,11 +165,15 @@ final class KeyValues {
             if (before != '$' && at(assignment, end)) {
                 return assignment;
             }
-            Matcher m = quotedBefore && quotedAfter ? quotedKey
-                    : quotedBefore ? header
-                    : text.startsWith("--", start) ? option
-                    : startsLine(text, start) ? yaml
-                    : " \t{,`|".indexOf(before) >= 0 ? yamlInline : null;
+            Matcher m = quotedBefore && quotedAfter
+                    ? quotedKey
+                    : quotedBefore
+                            ? header
+                            : text.startsWith("--", start)
+                                    ? option
+                                    : startsLine(text, start)
+                                            ? yaml
+                                            : " \t{,`|".indexOf(before) >= 0 ? yamlInline : null;
             return m != null && at(m, end) ? m : null;
         }
 
@@ -179,7 +200,6 @@ final class KeyValues {
     }
 
     private static boolean isKeyChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
-                || c >= 'A' && c <= 'Z';
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-' || c >= 'A' && c <= 'Z';
     }
 }

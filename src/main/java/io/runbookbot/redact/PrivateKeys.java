@@ -16,10 +16,10 @@ final class PrivateKeys {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ((?:[A-Z0-9]++ ){0,4})PRIVATE KEY( BLOCK)?-----");
     private static final Pattern END = Pattern.compile("-----END (?:[A-Z0-9]++ ){0,4}PRIVATE KEY(?: BLOCK)?-----");
     /** A header followed by key material: the block was cut, not merely named in a sentence. */
-    private static final Pattern KEY_FOLLOWS = Pattern.compile("[ \\t]*+(?:\\r?\\n|\\\\n)(?:[A-Za-z0-9+/=]{16}|Proc-Type:)");
+    private static final Pattern KEY_FOLLOWS =
+            Pattern.compile("[ \\t]*+(?:\\r?\\n|\\\\n)(?:[A-Za-z0-9+/=]{16}|Proc-Type:)");
 
-    private PrivateKeys() {
-    }
+    private PrivateKeys() {}
 
     static String replace(String text) {
         if (!text.contains("PRIVATE KEY")) {
@@ -42,12 +42,20 @@ final class PrivateKeys {
                 endSearched = endAt >= 0 ? endAt : text.length();
             }
             boolean cut = endAt < 0;
-            if (cut && !follows.region(begin.end(), Edits.window(text, begin.end())).lookingAt()) {
+            if (cut
+                    && !follows.region(begin.end(), Edits.window(text, begin.end()))
+                            .lookingAt()) {
                 continue;
             }
-            out.append(text, copied, i).append("[REDACTED ").append(begin.group(1)).append("PRIVATE KEY")
-                    .append(begin.group(2) == null ? "" : begin.group(2)).append(']');
-            copied = cut ? text.length() : end.region(endAt, Edits.window(text, endAt)).lookingAt() ? end.end() : endAt;
+            out.append(text, copied, i)
+                    .append("[REDACTED ")
+                    .append(begin.group(1))
+                    .append("PRIVATE KEY")
+                    .append(begin.group(2) == null ? "" : begin.group(2))
+                    .append(']');
+            copied = cut
+                    ? text.length()
+                    : end.region(endAt, Edits.window(text, endAt)).lookingAt() ? end.end() : endAt;
             if (cut) {
                 break;
             }

@@ -45,12 +45,12 @@ public final class Redactor {
 
     /** After {@code ://}: user, then the password up to {@code @}. */
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^\\s:/?#@'\"`]*+:([^\\s/'\"`]+)@");
+
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "(?i)authorization[ \\t]*+[:=][ \\t]*+(?:bearer|basic|token|bot|digest)[ \\t]++([^\\s'\"`]++)");
     private static final Pattern BEARER = Pattern.compile("Bearer[ \\t]++([A-Za-z0-9\\-._~+/]++=*+)(?![^\\s'\"`,;)])");
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /** The text with every secret it recognizes masked; text without secrets comes back equal. */
     public static String redact(String text) {
@@ -59,10 +59,24 @@ public final class Redactor {
         Edits edits = new Edits();
         String lower = asciiLowerCase(out);
         Edits.matches(out, out, "://", URL_PASSWORD, i -> true, m -> mask(out, m, edits, true));
-        Edits.matches(out, lower, "authorization", AUTHORIZATION, i -> Edits.wordStart(out, i),
+        Edits.matches(
+                out,
+                lower,
+                "authorization",
+                AUTHORIZATION,
+                i -> Edits.wordStart(out, i),
                 m -> mask(out, m, edits, true));
-        Edits.matches(out, out, "Bearer", BEARER, i -> Edits.wordStart(out, i),
-                m -> mask(out, m, edits, m.group(1).length() >= 20 || m.group(1).chars().anyMatch(Character::isDigit)));
+        Edits.matches(
+                out,
+                out,
+                "Bearer",
+                BEARER,
+                i -> Edits.wordStart(out, i),
+                m -> mask(
+                        out,
+                        m,
+                        edits,
+                        m.group(1).length() >= 20 || m.group(1).chars().anyMatch(Character::isDigit)));
         KeyValues.find(out, lower, edits);
         CommandOptions.find(out, edits);
         Tokens.find(out, edits);

@@ -16,19 +16,19 @@ import java.util.regex.Pattern;
 final class SecretValues {
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]*>|\\*+|x{3,}|X{3,}|\\.{3}|…");
     /** Expanded by a shell: {@code $name}, {@code ${name}}, {@code $(cmd)}, {@code %NAME%}. */
-    private static final Pattern SHELL_REFERENCE = Pattern.compile(
-            "\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\{[^}]*}|%[A-Za-z_][A-Za-z0-9_]*%|\\$\\(.*");
+    private static final Pattern SHELL_REFERENCE =
+            Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\{[^}]*}|%[A-Za-z_][A-Za-z0-9_]*%|\\$\\(.*");
     /** In YAML or JSON a {@code $} is literal, except by convention {@code $NAME} and {@code ${name}}. */
     private static final Pattern TEMPLATE_REFERENCE = Pattern.compile("\\$[A-Z_][A-Z0-9_]*|\\$\\{[^}]*}");
     /** The longest of the {@link #NOT_A_SECRET} words ({@code secretstr}). */
     private static final int MAX_NOT_A_SECRET = 9;
-    private static final Pattern NOT_A_SECRET = Pattern.compile(
-            "(?i)null|none|nil|true|false|str|string|bytes|secretstr|[|>][+-]?[0-9]?");
+
+    private static final Pattern NOT_A_SECRET =
+            Pattern.compile("(?i)null|none|nil|true|false|str|string|bytes|secretstr|[|>][+-]?[0-9]?");
     private static final Pattern FILE = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/)[A-Za-z0-9_.@/+-]*|(?:file://)?[A-Za-z0-9_.@/*+~-]+\\.(?:pem|key|crt|p12|pfx|der)");
 
-    private SecretValues() {
-    }
+    private SecretValues() {}
 
     /**
      * The value masked, or as written when it is not a secret.
@@ -42,14 +42,17 @@ final class SecretValues {
         char first = value.charAt(0);
         boolean opened = first == '\'' || first == '"';
         if (!opened) {
-            boolean kept = value.length() <= MAX_NOT_A_SECRET && NOT_A_SECRET.matcher(value).matches()
+            boolean kept = value.length() <= MAX_NOT_A_SECRET
+                            && NOT_A_SECRET.matcher(value).matches()
                     || isPlaceholder(value, false, shell)
                     || namesAFile && FILE.matcher(value).matches();
             return kept ? value : Redactor.MASK;
         }
         boolean closed = value.length() >= 2 && value.charAt(value.length() - 1) == first;
         String inner = value.substring(1, closed ? value.length() - 1 : value.length());
-        if (inner.isEmpty() || isPlaceholder(inner, first == '\'', shell) || namesAFile && FILE.matcher(inner).matches()) {
+        if (inner.isEmpty()
+                || isPlaceholder(inner, first == '\'', shell)
+                || namesAFile && FILE.matcher(inner).matches()) {
             return value;
         }
         return closed ? first + Redactor.MASK + first : Redactor.MASK;
@@ -59,7 +62,10 @@ final class SecretValues {
     static boolean isPlaceholder(String value, boolean literal, boolean shell) {
         char first = value.isEmpty() ? ' ' : value.charAt(0);
         return "<*xX.…".indexOf(first) >= 0 && PLACEHOLDER.matcher(value).matches()
-                || !literal && (first == '$' || first == '%')
-                        && (shell ? SHELL_REFERENCE : TEMPLATE_REFERENCE).matcher(value).matches();
+                || !literal
+                        && (first == '$' || first == '%')
+                        && (shell ? SHELL_REFERENCE : TEMPLATE_REFERENCE)
+                                .matcher(value)
+                                .matches();
     }
 }

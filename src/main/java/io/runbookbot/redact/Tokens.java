@@ -36,36 +36,50 @@ final class Tokens {
             // a JWT; a run that turns out not to be one, or is longer than the window, still matches (the
             // second branch), so it is not scanned again from each "eyJ" inside it, and is masked whole
             // when it holds a JWT's ".eyJ"
-            new Kind(List.of("eyJ"), Pattern.compile("eyJ(" + B64URL + "{8,}+\\.eyJ" + B64URL + "{8,}+\\." + B64URL
-                    + "*+|[A-Za-z0-9_.-]*+)"), true, ".eyJ"),
-            new Kind("sk_live_ rk_live_ sk_test_ rk_test_ whsec_",
-                    "(?:[sr]k_(?:live|test)_|whsec_)([A-Za-z0-9]{10,}+)", true),
+            new Kind(
+                    List.of("eyJ"),
+                    Pattern.compile(
+                            "eyJ(" + B64URL + "{8,}+\\.eyJ" + B64URL + "{8,}+\\." + B64URL + "*+|[A-Za-z0-9_.-]*+)"),
+                    true,
+                    ".eyJ"),
+            new Kind(
+                    "sk_live_ rk_live_ sk_test_ rk_test_ whsec_",
+                    "(?:[sr]k_(?:live|test)_|whsec_)([A-Za-z0-9]{10,}+)",
+                    true),
             new Kind("AIza", "AIza(" + B64URL + "{30,}+)", true),
-            new Kind("glpat- glrt- gldt- glptt- glcbt- gloas-", "gl(?:pat|rt|dt|ptt|cbt|oas)-(" + B64URL + "{20,}+)", true),
+            new Kind(
+                    "glpat- glrt- gldt- glptt- glcbt- gloas-",
+                    "gl(?:pat|rt|dt|ptt|cbt|oas)-(" + B64URL + "{20,}+)",
+                    true),
             new Kind("npm_", "npm_([A-Za-z0-9]{36})(?![A-Za-z0-9_])", true),
-            new Kind("hooks.slack.com/", "hooks\\.slack\\.com/(?:services|workflows|triggers)/(?:[A-Za-z0-9]++/){1,4}+"
-                    + "([A-Za-z0-9]{16,}+)", false),
+            new Kind(
+                    "hooks.slack.com/",
+                    "hooks\\.slack\\.com/(?:services|workflows|triggers)/(?:[A-Za-z0-9]++/){1,4}+"
+                            + "([A-Za-z0-9]{16,}+)",
+                    false),
             new Kind("/api/webhooks/", "/api/webhooks/[0-9]++/(" + B64URL + "{20,}+)", false),
-            new Kind("$apr1$ $1$ $5$ $6$", "\\$(?:apr1|[156])\\$((?:rounds=[0-9]++\\$)?" + CRYPT + "{1,16}+\\$"
-                    + CRYPT + "{22,}+)", false),
+            new Kind(
+                    "$apr1$ $1$ $5$ $6$",
+                    "\\$(?:apr1|[156])\\$((?:rounds=[0-9]++\\$)?" + CRYPT + "{1,16}+\\$" + CRYPT + "{22,}+)",
+                    false),
             new Kind("$2a$ $2b$ $2y$", "\\$2[aby]\\$[0-9]{2}\\$(" + CRYPT + "{53})", false),
             new Kind("{SHA} {SSHA}", "\\{S?SHA\\}([A-Za-z0-9+/]{27,}+=*+)", false));
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** Adds an edit for every token of {@code text}. */
     static void find(String text, Edits edits) {
         for (Kind kind : KINDS) {
             for (String needle : kind.needles()) {
-                Edits.matches(text, text, needle, kind.pattern(), i -> !kind.wordStart() || Edits.wordStart(text, i), m -> {
-                    int end = Edits.valueEnd(text, m.end(1), m.regionEnd());
-                    String secret = text.substring(m.start(1), end);
-                    if (secret.contains(kind.shape()) && !SecretValues.isPlaceholder(secret, false, true)) {
-                        edits.replace(text, m.start(1), end, Redactor.MASK);
-                    }
-                    return end;
-                });
+                Edits.matches(
+                        text, text, needle, kind.pattern(), i -> !kind.wordStart() || Edits.wordStart(text, i), m -> {
+                            int end = Edits.valueEnd(text, m.end(1), m.regionEnd());
+                            String secret = text.substring(m.start(1), end);
+                            if (secret.contains(kind.shape()) && !SecretValues.isPlaceholder(secret, false, true)) {
+                                edits.replace(text, m.start(1), end, Redactor.MASK);
+                            }
+                            return end;
+                        });
             }
         }
     }

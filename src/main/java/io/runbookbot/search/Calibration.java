@@ -30,8 +30,15 @@ import io.runbookbot.core.Confidence;
  * @param minCoverage     runbook coverage below which the bot abstains
  * @param minCoverageWithForeign the same, when the question has foreign words
  */
-public record Calibration(double intercept, double runbookWeight, double sectionWeight, double marginWeight,
-                          double high, double medium, double minCoverage, double minCoverageWithForeign) {
+public record Calibration(
+        double intercept,
+        double runbookWeight,
+        double sectionWeight,
+        double marginWeight,
+        double high,
+        double medium,
+        double minCoverage,
+        double minCoverageWithForeign) {
     /** Fitted on corpus and seed dev sets by ConfidenceTuner; see docs/eval.md. */
     public static final Calibration DEFAULT = new Calibration(-0.721, 1.190, 1.422, 1.005, 0.85, 0.65, 0.05, 0.30);
 
@@ -40,7 +47,9 @@ public record Calibration(double intercept, double runbookWeight, double section
 
     /** The estimated probability that the shown section is right. */
     double probability(Evidence e) {
-        double z = intercept + runbookWeight * e.runbookCoverage() + sectionWeight * e.sectionCoverage()
+        double z = intercept
+                + runbookWeight * e.runbookCoverage()
+                + sectionWeight * e.sectionCoverage()
                 + marginWeight * Math.sqrt(e.margin());
         return 1 / (1 + Math.exp(-z));
     }

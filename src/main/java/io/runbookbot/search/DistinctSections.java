@@ -12,8 +12,7 @@ import java.util.List;
  * {@code search --jsonl} matches are then never the answer again in other words.
  */
 final class DistinctSections {
-    private DistinctSections() {
-    }
+    private DistinctSections() {}
 
     /** The first {@code n} hits of {@code ranked} (best first) that overlap no better hit kept. */
     static List<SectionHit> top(List<SectionHit> ranked, int n) {

@@ -26,8 +26,7 @@ import org.apache.lucene.analysis.Analyzer;
 final class EnglishWords {
     private static final String RESOURCE = "english-words.txt.gz";
 
-    private EnglishWords() {
-    }
+    private EnglishWords() {}
 
     /** Whether {@code term} (an index term) is an ordinary English word. */
     static boolean contains(String term) {
@@ -44,8 +43,8 @@ final class EnglishWords {
                 if (raw == null) {
                     throw new IllegalStateException(RESOURCE + " is missing from the classpath");
                 }
-                BufferedReader words = new BufferedReader(
-                        new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+                BufferedReader words =
+                        new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
                 for (String word = words.readLine(); word != null; word = words.readLine()) {
                     stems.addAll(RunbookAnalyzers.terms(analyzer, Fields.BODY, word));
                 }

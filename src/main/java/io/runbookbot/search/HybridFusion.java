@@ -37,8 +37,10 @@ public record HybridFusion(double keywordSure, double weight, double power, int 
      */
     public static final HybridFusion DEFAULT = new HybridFusion(0.9, 0.1, 2, 2);
 
-    private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score).reversed()
-            .thenComparing(h -> h.section().file()).thenComparingInt(h -> h.section().line());
+    private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score)
+            .reversed()
+            .thenComparing(h -> h.section().file())
+            .thenComparingInt(h -> h.section().line());
 
     public HybridFusion {
         if (runbooks < 0) {

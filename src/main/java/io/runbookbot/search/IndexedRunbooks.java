@@ -35,15 +35,19 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
     private final LuceneRunbookSearch search;
     private final Optional<Embeddings> embeddings;
 
-    private IndexedRunbooks(LoadResult loaded, Ranking ranking, List<RunbookSection> units, List<float[]> vectors,
-                            Optional<Embeddings> embeddings) {
+    private IndexedRunbooks(
+            LoadResult loaded,
+            Ranking ranking,
+            List<RunbookSection> units,
+            List<float[]> vectors,
+            Optional<Embeddings> embeddings) {
         this.loaded = loaded;
         this.ranking = ranking;
         this.units = units;
         this.embeddings = embeddings;
         this.index = RunbookIndexer.build(loaded.runbooks(), units, vectors);
-        this.search = new LuceneRunbookSearch(index, ranking, embeddings.map(Embeddings::questions),
-                HybridFusion.DEFAULT);
+        this.search =
+                new LuceneRunbookSearch(index, ranking, embeddings.map(Embeddings::questions), HybridFusion.DEFAULT);
     }
 
     /** Loads and indexes every runbook under {@code dir}; broken files are skipped and logged. */
@@ -60,8 +64,8 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
     }
 
     /** As {@link #open(Path, Optional, boolean)}, loading the files with {@code loader} (its size cap). */
-    public static IndexedRunbooks open(Path dir, RunbookLoader loader, Optional<Embeddings> embeddings,
-                                       boolean waitForVectors) {
+    public static IndexedRunbooks open(
+            Path dir, RunbookLoader loader, Optional<Embeddings> embeddings, boolean waitForVectors) {
         return of(loader.load(dir), Ranking.DEFAULT, embeddings, waitForVectors);
     }
 
@@ -69,14 +73,21 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
         return of(loaded, ranking, Optional.empty(), false);
     }
 
-    public static IndexedRunbooks of(LoadResult loaded, Ranking ranking, Optional<Embeddings> embeddings,
-                                     boolean waitForVectors) {
+    public static IndexedRunbooks of(
+            LoadResult loaded, Ranking ranking, Optional<Embeddings> embeddings, boolean waitForVectors) {
         List<RunbookSection> units = RunbookIndexer.units(loaded.runbooks());
-        List<float[]> vectors = embeddings.map(e -> vectors(e, units, waitForVectors)).orElse(List.of());
+        List<float[]> vectors =
+                embeddings.map(e -> vectors(e, units, waitForVectors)).orElse(List.of());
         IndexedRunbooks indexed = new IndexedRunbooks(loaded, ranking, units, vectors, embeddings);
-        LOG.info("Indexed {} runbooks ({} sections{}); {} empty, {} skipped", loaded.runbooks().size(),
-                units.size(), vectors.isEmpty() ? "" : ", vectors of " + embeddings.orElseThrow().model(),
-                loaded.empty(), loaded.skipped().size());
+        LOG.info(
+                "Indexed {} runbooks ({} sections{}); {} empty, {} skipped",
+                loaded.runbooks().size(),
+                units.size(),
+                vectors.isEmpty()
+                        ? ""
+                        : ", vectors of " + embeddings.orElseThrow().model(),
+                loaded.empty(),
+                loaded.skipped().size());
         return indexed;
     }
 
@@ -108,8 +119,12 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
         long start = System.nanoTime();
         List<float[]> vectors = e.sections().all(units);
         IndexedRunbooks hybrid = new IndexedRunbooks(loaded, ranking, units, vectors, embeddings);
-        LOG.info("Hybrid index ready: {} sections with {} vectors ({} dimensions) in {} ms", units.size(),
-                e.model(), vectors.isEmpty() ? 0 : vectors.get(0).length, (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "Hybrid index ready: {} sections with {} vectors ({} dimensions) in {} ms",
+                units.size(),
+                e.model(),
+                vectors.isEmpty() ? 0 : vectors.get(0).length,
+                (System.nanoTime() - start) / 1_000_000);
         return hybrid;
     }
 

@@ -42,8 +42,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  */
 public final class LuceneRunbookSearch implements RunbookSearch {
     /** Score, then place in the runbooks, so that ties come out the same on every run. */
-    private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score).reversed()
-            .thenComparing(h -> h.section().file()).thenComparingInt(h -> h.section().line());
+    private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score)
+            .reversed()
+            .thenComparing(h -> h.section().file())
+            .thenComparingInt(h -> h.section().line());
 
     private static final int RUNBOOK_CANDIDATES = 100;
 
@@ -65,8 +67,8 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     /**
      * @param embedder embeds questions for hybrid ranking; ignored when the index has no vectors
      */
-    public LuceneRunbookSearch(RunbookIndex index, Ranking ranking, Optional<QueryEmbedder> embedder,
-                               HybridFusion fusion) {
+    public LuceneRunbookSearch(
+            RunbookIndex index, Ranking ranking, Optional<QueryEmbedder> embedder, HybridFusion fusion) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.fusion = Objects.requireNonNull(fusion, "fusion");
         this.index = Objects.requireNonNull(index, "index");
@@ -99,8 +101,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
      * ({@code keywordEvidence}): semantic neighbours reorder the candidates but are no evidence
      * that the runbooks cover the question's words.
      */
-    record Ranked(List<SectionHit> hits, Evidence evidence, Evidence keywordEvidence, List<String> notices) {
-    }
+    record Ranked(List<SectionHit> hits, Evidence evidence, Evidence keywordEvidence, List<String> notices) {}
 
     Ranked ranked(String question, int topN) {
         Objects.requireNonNull(question, "question");
@@ -117,7 +118,8 @@ public final class LuceneRunbookSearch implements RunbookSearch {
             Evidence keyword = coverage.of(terms, ranked == plain ? shown : DistinctSections.top(plain, depth));
             Evidence evidence = keyword;
             List<String> notices = new ArrayList<>();
-            if (index.vectorDimension() > 0 && embedder.isPresent()
+            if (index.vectorDimension() > 0
+                    && embedder.isPresent()
                     && (shown.isEmpty() || fusion.blends(keyword.runbookCoverage()))) {
                 QueryEmbedder.Result vector = embedder.get().embed(searched, index.vectorDimension());
                 vector.notice().ifPresent(notices::add);
@@ -133,14 +135,16 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     }
 
     private List<SectionHit> blend(List<SectionHit> keyword, float[] vector) throws IOException {
-        List<RunbookSection> sections = keyword.stream().map(SectionHit::section).toList();
+        List<RunbookSection> sections =
+                keyword.stream().map(SectionHit::section).toList();
         return fusion.fuse(keyword, nearest(vector), index.similarities(sections, vector));
     }
 
     /** The sections nearest to the question's vector, best first (score = cosine mapped to [0, 1]). */
     List<SectionHit> nearest(float[] vector) throws IOException {
-        ScoreDoc[] docs = sections.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, ranking.candidates()),
-                ranking.candidates()).scoreDocs;
+        ScoreDoc[] docs = sections.search(
+                        new KnnFloatVectorQuery(Fields.VECTOR, vector, ranking.candidates()), ranking.candidates())
+                .scoreDocs;
         List<SectionHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc d : docs) {
             hits.add(new SectionHit(index.sectionAt(d.doc), d.score));
@@ -175,7 +179,8 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         Map<String, Double> shares = new RunbookShares(index).of(terms, hits);
         List<SectionHit> out = new ArrayList<>(hits.size());
         for (SectionHit h : hits) {
-            out.add(new SectionHit(h.section(),
+            out.add(new SectionHit(
+                    h.section(),
                     h.score() * Math.pow(shares.getOrDefault(h.section().file(), 0.0), ranking.coverage())));
         }
         out.sort(BEST_FIRST);

@@ -63,9 +63,16 @@ final class QueryCoverage {
             }
         }
         double first = hits.get(0).score();
-        double margin = hits.size() < 2 || first <= 0 ? 1 : Math.max(0, 1 - hits.get(1).score() / first);
-        return total == 0 ? new Evidence(0, 0, margin, 0, query.unknown().size())
-                : new Evidence(inRunbook / total, inSection / total, margin, known(query), query.unknown().size());
+        double margin =
+                hits.size() < 2 || first <= 0 ? 1 : Math.max(0, 1 - hits.get(1).score() / first);
+        return total == 0
+                ? new Evidence(0, 0, margin, 0, query.unknown().size())
+                : new Evidence(
+                        inRunbook / total,
+                        inSection / total,
+                        margin,
+                        known(query),
+                        query.unknown().size());
     }
 
     private int known(QueryTerms query) throws IOException {

@@ -69,7 +69,8 @@ record QueryTerms(List<String> terms, List<String> unknown) {
     }
 
     private static boolean correctable(String term) {
-        return term.length() >= MIN_CORRECTABLE_LENGTH && term.length() <= MAX_CORRECTABLE_LENGTH
+        return term.length() >= MIN_CORRECTABLE_LENGTH
+                && term.length() <= MAX_CORRECTABLE_LENGTH
                 && term.chars().allMatch(Character::isLetter);
     }
 }

@@ -38,14 +38,50 @@ enum QuestionIntent {
     private static List<Cue> cues() {
         List<Cue> c = new ArrayList<>();
         // meaning and impact
-        words(c, MEANING, "meaning", "explain*", "impact*", "consequence*", "severity", "urgent",
-                "urgency", "worry", "worried");
+        words(
+                c,
+                MEANING,
+                "meaning",
+                "explain*",
+                "impact*",
+                "consequence*",
+                "severity",
+                "urgent",
+                "urgency",
+                "worry",
+                "worried");
         phrases(c, MEANING, "does * mean", "what * mean", "what * means", "it means", "mean $");
-        phrases(c, MEANING, "what * happen*", "will * break", "what * break", "does * break", "break anything",
-                "what * affect*", "does * affect*", "will * affect*", "is * affected", "how bad", "how serious",
-                "how urgent", "how critical", "safe to ignore", "ignore * alert", "can * ignore", "is * expected",
-                "expected $", "is * normal", "normal $", "false alarm", "false positive", "why * firing",
-                "why * fire", "why * alert*", "what is * alert", "what * alert * about", "what is this");
+        phrases(
+                c,
+                MEANING,
+                "what * happen*",
+                "will * break",
+                "what * break",
+                "does * break",
+                "break anything",
+                "what * affect*",
+                "does * affect*",
+                "will * affect*",
+                "is * affected",
+                "how bad",
+                "how serious",
+                "how urgent",
+                "how critical",
+                "safe to ignore",
+                "ignore * alert",
+                "can * ignore",
+                "is * expected",
+                "expected $",
+                "is * normal",
+                "normal $",
+                "false alarm",
+                "false positive",
+                "why * firing",
+                "why * fire",
+                "why * alert*",
+                "what is * alert",
+                "what * alert * about",
+                "what is this");
         // checking and diagnosis
         words(c, DIAGNOSIS, "verify", "confirm", "diagnose", "diagnosis", "troubleshoot*", "investigat*", "inspect");
         verbs(c, DIAGNOSIS, "check", "debug", "tell", "see", "find", "look", "know", "determine", "identify");
@@ -53,15 +89,35 @@ enum QuestionIntent {
         // fixing
         words(c, MITIGATION, "mitigat*", "remediat*", "workaround");
         verbs(c, MITIGATION, "fix", "resolve", "solve", "recover", "restore", "repair", "stop", "clear", "unblock");
-        phrases(c, MITIGATION, "work around", "get rid", "what can * do", "what should * do", "what do * do",
+        phrases(
+                c,
+                MITIGATION,
+                "work around",
+                "get rid",
+                "what can * do",
+                "what should * do",
+                "what do * do",
                 "what to do");
         // commands and queries
         words(c, COMMAND, "command", "commands", "cli", "syntax", "promql", "oneliner");
         phrases(c, COMMAND, "what * run", "which query", "what query", "the query", "a query", "one liner");
         // escalation and checklists
         words(c, ESCALATION, "escalate", "escalation", "escalating", "contact", "oncall", "checklist");
-        phrases(c, ESCALATION, "who should", "who do", "who to", "who owns", "who can", "on call", "open an issue",
-                "opening an issue", "open a ticket", "file a ticket", "support case", "page someone");
+        phrases(
+                c,
+                ESCALATION,
+                "who should",
+                "who do",
+                "who to",
+                "who owns",
+                "who can",
+                "on call",
+                "open an issue",
+                "opening an issue",
+                "open a ticket",
+                "file a ticket",
+                "support case",
+                "page someone");
         return List.copyOf(c);
     }
 
@@ -80,8 +136,17 @@ enum QuestionIntent {
     /** A verb asked about: "how do I fix", "how to fix", "can we fix", "I need to fix", "fix it" first. */
     private static void verbs(List<Cue> out, QuestionIntent intent, String... verbs) {
         for (String v : verbs) {
-            phrases(out, intent, "how * " + v, "^ " + v, "can * " + v, "should * " + v, "need to " + v,
-                    "want to " + v, "way to " + v, "best to " + v);
+            phrases(
+                    out,
+                    intent,
+                    "how * " + v,
+                    "^ " + v,
+                    "can * " + v,
+                    "should * " + v,
+                    "need to " + v,
+                    "want to " + v,
+                    "way to " + v,
+                    "best to " + v);
         }
     }
 
@@ -115,7 +180,8 @@ enum QuestionIntent {
             } else if ((c == '\'' || c == '\u2019') && word.length() > 0) {
                 words.add(word.toString());
                 word.setLength(0);
-                String rest = text.substring(i + 1, Math.min(text.length(), i + 3)).toLowerCase(Locale.ROOT);
+                String rest =
+                        text.substring(i + 1, Math.min(text.length(), i + 3)).toLowerCase(Locale.ROOT);
                 if (rest.startsWith("s") && (rest.length() == 1 || !Character.isLetter(rest.charAt(1)))) {
                     words.add("is");
                     i++;

@@ -26,10 +26,20 @@ package io.runbookbot.search;
  * @param b           BM25 length normalisation
  * @param candidates  how many sections are scored before fusion
  */
-public record Ranking(float title, float path, float heading, float body, float runbook,
-                      float action, float description, float intent, float childCover, float coverage,
-                      float k1, float b,
-                      int candidates) {
+public record Ranking(
+        float title,
+        float path,
+        float heading,
+        float body,
+        float runbook,
+        float action,
+        float description,
+        float intent,
+        float childCover,
+        float coverage,
+        float k1,
+        float b,
+        int candidates) {
 
     public static final Ranking DEFAULT =
             new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 0.5f, 1.2f, 0.75f, 100);

@@ -50,15 +50,28 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
      * @param lastError the last failure's message, empty after a success
      * @param hybrid    true when the index being served has section vectors (hybrid retrieval)
      */
-    public record Status(Instant loadedAt, int runbooks, int sections, int skipped, long succeeded, long failed,
-                         Optional<String> lastError, boolean hybrid) {
+    public record Status(
+            Instant loadedAt,
+            int runbooks,
+            int sections,
+            int skipped,
+            long succeeded,
+            long failed,
+            Optional<String> lastError,
+            boolean hybrid) {
         public Status {
             Objects.requireNonNull(loadedAt, "loadedAt");
             Objects.requireNonNull(lastError, "lastError");
         }
 
-        public Status(Instant loadedAt, int runbooks, int sections, int skipped, long succeeded, long failed,
-                      Optional<String> lastError) {
+        public Status(
+                Instant loadedAt,
+                int runbooks,
+                int sections,
+                int skipped,
+                long succeeded,
+                long failed,
+                Optional<String> lastError) {
             this(loadedAt, runbooks, sections, skipped, succeeded, failed, lastError, false);
         }
 
@@ -86,16 +99,23 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     }
 
     /** @param backgroundVectors a keyword-only index is replaced by its hybrid twin in the background */
-    private ReloadingRunbooks(Path dir, Function<Path, IndexedRunbooks> opener, Clock clock,
-                              boolean backgroundVectors) {
+    private ReloadingRunbooks(
+            Path dir, Function<Path, IndexedRunbooks> opener, Clock clock, boolean backgroundVectors) {
         this.dir = dir;
         this.opener = opener;
         this.clock = clock;
         this.backgroundVectors = backgroundVectors;
         IndexedRunbooks first = opener.apply(dir);
         this.generations = new IndexGenerations(first);
-        this.status = new Status(clock.instant(), first.runbooks().size(), first.sectionCount(),
-                first.loadResult().skipped().size(), 1, 0, Optional.empty(), first.hybrid());
+        this.status = new Status(
+                clock.instant(),
+                first.runbooks().size(),
+                first.sectionCount(),
+                first.loadResult().skipped().size(),
+                1,
+                0,
+                Optional.empty(),
+                first.hybrid());
         upgradeLater(first, Duration.ZERO);
     }
 
@@ -127,11 +147,14 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
      * As {@link #open(Path, Optional, RunbookLoader)}; with {@code waitForVectors} every index is
      * embedded before it is served (for a one-shot command, which has no background to wait in).
      */
-    public static ReloadingRunbooks open(Path dir, Optional<Embeddings> embeddings, RunbookLoader loader,
-                                         boolean waitForVectors) {
+    public static ReloadingRunbooks open(
+            Path dir, Optional<Embeddings> embeddings, RunbookLoader loader, boolean waitForVectors) {
         Objects.requireNonNull(loader, "loader");
-        return new ReloadingRunbooks(Objects.requireNonNull(dir, "dir"),
-                d -> IndexedRunbooks.open(d, loader, embeddings, waitForVectors), Clock.systemUTC(), !waitForVectors);
+        return new ReloadingRunbooks(
+                Objects.requireNonNull(dir, "dir"),
+                d -> IndexedRunbooks.open(d, loader, embeddings, waitForVectors),
+                Clock.systemUTC(),
+                !waitForVectors);
     }
 
     @Override
@@ -184,19 +207,31 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
             Status before = status;
             try {
                 IndexedRunbooks fresh = opener.apply(dir);
-                status = new Status(clock.instant(), fresh.runbooks().size(), fresh.sectionCount(),
-                        fresh.loadResult().skipped().size(), before.succeeded() + 1, before.failed(), Optional.empty(),
+                status = new Status(
+                        clock.instant(),
+                        fresh.runbooks().size(),
+                        fresh.sectionCount(),
+                        fresh.loadResult().skipped().size(),
+                        before.succeeded() + 1,
+                        before.failed(),
+                        Optional.empty(),
                         fresh.hybrid());
                 generations.swap(fresh);
                 upgradeLater(fresh, Duration.ZERO);
             } catch (UserFacingException e) {
                 failed(before, e.getMessage());
-                LOG.error("Re-index of {} failed, still serving the previous index ({} sections): {}", dir,
-                        before.sections(), e.getMessage());
+                LOG.error(
+                        "Re-index of {} failed, still serving the previous index ({} sections): {}",
+                        dir,
+                        before.sections(),
+                        e.getMessage());
             } catch (RuntimeException | IOException e) {
                 failed(before, e.toString());
-                LOG.error("Re-index of {} failed, still serving the previous index ({} sections)", dir,
-                        before.sections(), e);
+                LOG.error(
+                        "Re-index of {} failed, still serving the previous index ({} sections)",
+                        dir,
+                        before.sections(),
+                        e);
             }
             return status;
         }
@@ -233,7 +268,9 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         try {
             hybrid = keywordOnly.withVectors();
         } catch (EmbeddingException e) {
-            LOG.warn("Keyword search only for now: cannot embed the runbooks ({}); retrying in {} s", e.getMessage(),
+            LOG.warn(
+                    "Keyword search only for now: cannot embed the runbooks ({}); retrying in {} s",
+                    e.getMessage(),
                     VECTOR_RETRY.toSeconds());
             upgradeLater(keywordOnly, VECTOR_RETRY);
             return;
@@ -257,8 +294,15 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     }
 
     private void failed(Status before, String message) {
-        status = new Status(before.loadedAt(), before.runbooks(), before.sections(), before.skipped(),
-                before.succeeded(), before.failed() + 1, Optional.of(message), before.hybrid());
+        status = new Status(
+                before.loadedAt(),
+                before.runbooks(),
+                before.sections(),
+                before.skipped(),
+                before.succeeded(),
+                before.failed() + 1,
+                Optional.of(message),
+                before.hybrid());
     }
 
     private void runQueued() {

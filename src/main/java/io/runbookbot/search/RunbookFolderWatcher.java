@@ -67,8 +67,8 @@ public final class RunbookFolderWatcher implements AutoCloseable {
         try {
             RunbookFolderWatcher w = new RunbookFolderWatcher(root, debounce, Objects.requireNonNull(onChange));
             w.thread.start();
-            w.timer.scheduleWithFixedDelay(w::checkRoot, ROOT_CHECK.toMillis(), ROOT_CHECK.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            w.timer.scheduleWithFixedDelay(
+                    w::checkRoot, ROOT_CHECK.toMillis(), ROOT_CHECK.toMillis(), TimeUnit.MILLISECONDS);
             return w;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot watch " + root, e);
@@ -118,7 +118,8 @@ public final class RunbookFolderWatcher implements AutoCloseable {
     private Optional<Object> identity() {
         try {
             BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
-            return attributes.isDirectory() ? Optional.ofNullable(attributes.fileKey()).or(() -> Optional.of(root))
+            return attributes.isDirectory()
+                    ? Optional.ofNullable(attributes.fileKey()).or(() -> Optional.of(root))
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -150,7 +151,10 @@ public final class RunbookFolderWatcher implements AutoCloseable {
 
     private void register(Path dir) {
         try {
-            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            dir.register(
+                    watcher,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

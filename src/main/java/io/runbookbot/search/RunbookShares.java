@@ -77,7 +77,9 @@ final class RunbookShares {
                 PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
                 int end = leaf.docBase + leaf.reader().maxDoc();
                 for (int doc : docs.subSet(leaf.docBase, end)) {
-                    int at = postings.docID() >= doc - leaf.docBase ? postings.docID() : postings.advance(doc - leaf.docBase);
+                    int at = postings.docID() >= doc - leaf.docBase
+                            ? postings.docID()
+                            : postings.advance(doc - leaf.docBase);
                     if (at == DocIdSetIterator.NO_MORE_DOCS) {
                         break;
                     }

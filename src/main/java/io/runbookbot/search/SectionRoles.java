@@ -18,16 +18,58 @@ import java.util.Set;
  * stays among the candidates.
  */
 enum SectionRoles {
-    DIAGNOSIS(List.of("diagnos", "troubleshoot", "check", "debug", "investigat", "verif", "validat", "triage",
-            "inspect", "identify")),
-    MITIGATION(List.of("mitigat", "resolution", "resolv", "solution", "fix", "workaround", "action", "step", "remed",
-            "recover", "procedure", "how to", "repair", "restor", "handling", "what to do")),
-    MEANING(List.of("meaning", "impact", "summary", "overview", "description", "background", "about",
-            "introduction", "explanation", "consequence", "severity")),
+    DIAGNOSIS(List.of(
+            "diagnos",
+            "troubleshoot",
+            "check",
+            "debug",
+            "investigat",
+            "verif",
+            "validat",
+            "triage",
+            "inspect",
+            "identify")),
+    MITIGATION(List.of(
+            "mitigat",
+            "resolution",
+            "resolv",
+            "solution",
+            "fix",
+            "workaround",
+            "action",
+            "step",
+            "remed",
+            "recover",
+            "procedure",
+            "how to",
+            "repair",
+            "restor",
+            "handling",
+            "what to do")),
+    MEANING(List.of(
+            "meaning",
+            "impact",
+            "summary",
+            "overview",
+            "description",
+            "background",
+            "about",
+            "introduction",
+            "explanation",
+            "consequence",
+            "severity")),
     SYMPTOMS(List.of("symptom")),
     ESCALATION(List.of("escalat", "contact", "owner", "checklist", "support", "getting help")),
-    REFERENCE(List.of("applicable version", "table of contents", "contents", "see also", "related", "references",
-            "links", "prerequisite", "glossary"));
+    REFERENCE(List.of(
+            "applicable version",
+            "table of contents",
+            "contents",
+            "see also",
+            "related",
+            "references",
+            "links",
+            "prerequisite",
+            "glossary"));
 
     private final List<String> stems;
 

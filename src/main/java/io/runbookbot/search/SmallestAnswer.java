@@ -37,18 +37,19 @@ final class SmallestAnswer {
      * word weight; in between, BM25 decides (it favours the shorter one).
      */
     static final double SPAN_SHARE = 0.5;
+
     private static final String[] FIELDS = {Fields.BODY, Fields.HEADING, Fields.PATH};
 
-    private SmallestAnswer() {
-    }
+    private SmallestAnswer() {}
 
     /**
      * @param hits  candidates, {@code hits.get(i)} being section document {@code docs[i]}
      * @param cover share of the container's word weight a subsection must hold (1: all of it)
      * @return the candidates, each container that a subsection answers replaced by it
      */
-    static List<SectionHit> prefer(IndexReader reader, List<String> terms, int[] docs, List<SectionHit> hits,
-                                   double cover) throws IOException {
+    static List<SectionHit> prefer(
+            IndexReader reader, List<String> terms, int[] docs, List<SectionHit> hits, double cover)
+            throws IOException {
         if (cover <= 0 || hits.size() < 2) {
             return hits;
         }
@@ -66,11 +67,20 @@ final class SmallestAnswer {
             int child = bestChild(hits, inside.get(p), weight, p, cover);
             if (child >= 0) {
                 SectionHit c = hits.get(child);
-                out.set(child, new SectionHit(c.section(), Math.max(c.score(), hits.get(p).score())));
+                out.set(
+                        child,
+                        new SectionHit(
+                                c.section(), Math.max(c.score(), hits.get(p).score())));
                 replaced[p] = true;
             } else if (spans(hits, inside.get(p), weight, p)) {
-                double best = inside.get(p).stream().mapToDouble(c -> hits.get(c).score()).max().orElse(0);
-                out.set(p, new SectionHit(hits.get(p).section(), Math.max(hits.get(p).score(), best)));
+                double best = inside.get(p).stream()
+                        .mapToDouble(c -> hits.get(c).score())
+                        .max()
+                        .orElse(0);
+                out.set(
+                        p,
+                        new SectionHit(
+                                hits.get(p).section(), Math.max(hits.get(p).score(), best)));
             }
         }
         List<SectionHit> kept = new ArrayList<>(out.size());
@@ -86,7 +96,8 @@ final class SmallestAnswer {
     private static List<List<Integer>> subsections(List<SectionHit> hits) {
         Map<String, List<Integer>> byFile = new HashMap<>();
         for (int i = 0; i < hits.size(); i++) {
-            byFile.computeIfAbsent(hits.get(i).section().file(), f -> new ArrayList<>()).add(i);
+            byFile.computeIfAbsent(hits.get(i).section().file(), f -> new ArrayList<>())
+                    .add(i);
         }
         List<List<Integer>> inside = new ArrayList<>(hits.size());
         for (int p = 0; p < hits.size(); p++) {
@@ -109,7 +120,8 @@ final class SmallestAnswer {
      */
     private static boolean spans(List<SectionHit> hits, List<Integer> inside, double[] weight, int p) {
         return inside.stream()
-                .noneMatch(c -> weight[c] >= SPAN_SHARE * weight[p] && standsAlone(hits.get(c).section()));
+                .noneMatch(c -> weight[c] >= SPAN_SHARE * weight[p]
+                        && standsAlone(hits.get(c).section()));
     }
 
     /** The best-scoring subsection of hit {@code p} that holds enough of its word weight, or -1. */
@@ -117,7 +129,8 @@ final class SmallestAnswer {
         int best = -1;
         for (int c : inside) {
             boolean holds = weight[p] > 0 && weight[c] >= cover * weight[p];
-            if (holds && (best < 0 || hits.get(c).score() > hits.get(best).score())
+            if (holds
+                    && (best < 0 || hits.get(c).score() > hits.get(best).score())
                     && standsAlone(hits.get(c).section())) {
                 best = c;
             }
@@ -183,7 +196,10 @@ final class SmallestAnswer {
     }
 
     private static int[] sortedIndexes(int[] docs) {
-        return java.util.stream.IntStream.range(0, docs.length).boxed()
-                .sorted((a, b) -> Integer.compare(docs[a], docs[b])).mapToInt(Integer::intValue).toArray();
+        return java.util.stream.IntStream.range(0, docs.length)
+                .boxed()
+                .sorted((a, b) -> Integer.compare(docs[a], docs[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

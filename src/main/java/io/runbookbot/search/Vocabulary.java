@@ -28,8 +28,7 @@ final class Vocabulary {
 
     private final Map<String, List<Word>> byPrefix = new HashMap<>();
 
-    private record Word(String text, int docFreq) {
-    }
+    private record Word(String text, int docFreq) {}
 
     Vocabulary(IndexReader reader) {
         try {

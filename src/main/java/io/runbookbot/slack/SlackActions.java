@@ -5,8 +5,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.model.Message;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.ChatEngine;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -25,38 +25,54 @@ final class SlackActions {
     static final String UNREADABLE = "This button could not be read (it was not made by this bot, or it was"
             + " changed), so nothing was done. Ask me again.";
 
-    private SlackActions() {
-    }
+    private SlackActions() {}
 
     static void register(App app, ChatEngine engine, Executor executor) {
         app.blockAction(Pattern.compile("^" + SlackButtonValue.PREFIX + ".*"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
             BotRequest request;
-            SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                    .text(m.text()).blocks(SlackReplies.blocks(m)));
+            SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral")
+                    .replaceOriginal(false)
+                    .text(m.text())
+                    .blocks(SlackReplies.blocks(m)));
             try {
-                request = SlackButtonValue.decode(action.getActionId(), Objects.requireNonNullElse(action.getValue(), ""));
+                request = SlackButtonValue.decode(
+                        action.getActionId(), Objects.requireNonNullElse(action.getValue(), ""));
             } catch (RuntimeException e) {
                 LOG.warn("Button {} carries a value the bot did not write; telling the user", action.getActionId());
-                SlackReplies.answer(executor, "unreadable button notice",
+                SlackReplies.answer(
+                        executor,
+                        "unreadable button notice",
                         () -> CompletableFuture.completedFuture(SlackAnswerFormatter.text(UNREADABLE)),
-                        m -> SlackReplies.respond(privately, m), text -> privately.send(SlackAnswerFormatter.text(text)));
+                        m -> SlackReplies.respond(privately, m),
+                        text -> privately.send(SlackAnswerFormatter.text(text)));
                 return ctx.ack();
             }
             String channel = channel(p);
             Caller caller = SlackReplies.caller(p.getUser().getId(), channel);
-            SlackReplies.answer(executor, "button answer", () -> engine.reply(caller, request),
+            SlackReplies.answer(
+                    executor,
+                    "button answer",
+                    () -> engine.reply(caller, request),
                     reply -> reply(ctx, privately, p, channel, request, SlackAnswerFormatter.format(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();
         });
     }
 
-    private static void reply(ActionContext ctx, SlackReplies.Responder ephemeral, BlockActionPayload p,
-                              String channel, BotRequest request, SlackMessage m) throws Exception {
+    private static void reply(
+            ActionContext ctx,
+            SlackReplies.Responder ephemeral,
+            BlockActionPayload p,
+            String channel,
+            BotRequest request,
+            SlackMessage m)
+            throws Exception {
         Message message = p.getMessage();
-        boolean privately = request instanceof BotRequest.Feedback || message == null || channel.isEmpty()
+        boolean privately = request instanceof BotRequest.Feedback
+                || message == null
+                || channel.isEmpty()
                 || p.getContainer() != null && p.getContainer().isEphemeral();
         if (privately) {
             SlackReplies.respond(ephemeral, m);
@@ -70,6 +86,8 @@ final class SlackActions {
         if (p.getChannel() != null && p.getChannel().getId() != null) {
             return p.getChannel().getId();
         }
-        return p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId() : "";
+        return p.getContainer() != null && p.getContainer().getChannelId() != null
+                ? p.getContainer().getChannelId()
+                : "";
     }
 }

@@ -30,15 +30,16 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
     public static final int MAX_SECTION_CHARS = 3000;
     /** Fallback text is kept well under Slack's ~4,000 characters. */
     static final int MAX_TEXT = 3000;
+
     private static final int MAX_HEADER = 150;
     /** Well under Slack's 3,000 characters for a context element's text. */
     private static final int MAX_CONTEXT = 1000;
+
     private static final int MAX_RUN_BUTTONS = 5;
 
     private static final SlackAnswerFormatter INSTANCE = new SlackAnswerFormatter();
 
-    private SlackAnswerFormatter() {
-    }
+    private SlackAnswerFormatter() {}
 
     public static SlackMessage format(BotReply reply) {
         return Objects.requireNonNull(reply, "reply").accept(INSTANCE);
@@ -90,18 +91,21 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         int room = MAX_BLOCKS - 2 - blocks.size() - (a.others().isEmpty() ? 0 : 1);
         List<String> chunks = TextChunks.split(SlackMarkdown.toMrkdwn(body(s)), MAX_SECTION_CHARS);
         boolean cutShort = chunks.size() > room;
-        chunks.stream().limit(cutShort ? room - 1 : room).filter(c -> !c.isBlank())
+        chunks.stream()
+                .limit(cutShort ? room - 1 : room)
+                .filter(c -> !c.isBlank())
                 .forEach(c -> blocks.add(mrkdwn(c)));
         if (cutShort) {
             blocks.add(mrkdwn("_The section goes on; full runbook:_ " + source));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText("Source: " + source + "  ·  "
-                + a.confidence().caption())))));
+        blocks.add(context(c -> c.elements(List.of(
+                markdownText("Source: " + source + "  ·  " + a.confidence().caption())))));
         blocks.add(actions(b -> b.blockId("runbook_actions").elements(buttons(a))));
         if (!a.others().isEmpty()) {
             blocks.add(mrkdwn("*" + a.confidence().othersTitle() + "*\n" + candidates(a.others())));
         }
-        return new SlackMessage(TextChunks.cut(SlackMarkdown.escape(s.headingPath()) + " (" + location + ")", MAX_TEXT), blocks);
+        return new SlackMessage(
+                TextChunks.cut(SlackMarkdown.escape(s.headingPath()) + " (" + location + ")", MAX_TEXT), blocks);
     }
 
     private static List<BlockElement> buttons(BotReply.SectionAnswer a) {
@@ -115,7 +119,8 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
             }
         }
         if (!a.others().isEmpty()) {
-            buttons.add(button(SlackButtonValue.NEXT, "Next match", SlackButtonValue.next(a.question(), a.index() + 1)));
+            buttons.add(
+                    button(SlackButtonValue.NEXT, "Next match", SlackButtonValue.next(a.question(), a.index() + 1)));
         }
         String vote = SlackButtonValue.vote(a.question(), a.shown().section().location());
         buttons.add(button(SlackButtonValue.HELPFUL, "Helpful", vote));
@@ -142,7 +147,8 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
 
     /** The generated summary: its label as a context line, then the summary in a section block. */
     private static List<LayoutBlock> summary(Summary summary) {
-        return List.of(context(c -> c.elements(List.of(markdownText(SlackMarkdown.escape(summary.label()))))),
+        return List.of(
+                context(c -> c.elements(List.of(markdownText(SlackMarkdown.escape(summary.label()))))),
                 mrkdwn(TextChunks.cut(SlackMarkdown.toMrkdwn(summary.text()), MAX_SECTION_CHARS)));
     }
 
@@ -150,7 +156,10 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         StringBuilder lines = new StringBuilder();
         for (SectionHit hit : hits.subList(0, Math.min(hits.size(), 10))) {
             RunbookSection s = hit.section();
-            lines.append("• ").append(SlackMarkdown.escape(TextChunks.cut(s.headingPath(), 200))).append(" — `").append(s.location())
+            lines.append("• ")
+                    .append(SlackMarkdown.escape(TextChunks.cut(s.headingPath(), 200)))
+                    .append(" — `")
+                    .append(s.location())
                     .append("`\n");
         }
         return lines.toString().stripTrailing();
@@ -161,9 +170,9 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
     }
 
     static BlockElement button(String actionId, String label, String value) {
-        return BlockElements.button(b -> b.actionId(actionId).text(plainText(label)).value(value));
+        return BlockElements.button(
+                b -> b.actionId(actionId).text(plainText(label)).value(value));
     }
-
 
     /** The section text without its own heading line (the header block shows it). */
     private static String body(RunbookSection s) {
@@ -174,5 +183,4 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         int newline = text.indexOf('\n');
         return newline < 0 ? "" : text.substring(newline + 1).strip();
     }
-
 }

@@ -15,25 +15,36 @@ import java.util.Optional;
  */
 public final class SlackAppManifest {
     /** chat:write to answer; channels/groups:history for incident channels; *:read for conversations.info. */
-    static final List<String> BOT_SCOPES = List.of("app_mentions:read", "chat:write", "commands", "channels:history",
-            "groups:history", "channels:read", "groups:read");
+    static final List<String> BOT_SCOPES = List.of(
+            "app_mentions:read",
+            "chat:write",
+            "commands",
+            "channels:history",
+            "groups:history",
+            "channels:read",
+            "groups:read");
+
     static final List<String> BOT_EVENTS = List.of("app_mention", "message.channels", "message.groups");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SlackAppManifest() {
-    }
+    private SlackAppManifest() {}
 
     /** @param requestUrl e.g. {@code https://bot.example.com/slack/events}; empty for Socket Mode */
     public static String json(String appName, Optional<String> requestUrl) {
         ObjectNode manifest = JSON.createObjectNode();
-        manifest.putObject("display_information").put("name", appName)
+        manifest.putObject("display_information")
+                .put("name", appName)
                 .put("description", "Answers incident questions with the matching runbook section");
         ObjectNode features = manifest.putObject("features");
         features.putObject("bot_user").put("display_name", appName).put("always_online", true);
-        ObjectNode command = features.putArray("slash_commands").addObject().put("command", SlackBot.COMMAND)
+        ObjectNode command = features.putArray("slash_commands")
+                .addObject()
+                .put("command", SlackBot.COMMAND)
                 .put("description", "Find the runbook section for an error or symptom")
-                .put("usage_hint", "<error line or symptom> | investigate <symptom> | help | run <id> key=value [on <agent>]")
+                .put(
+                        "usage_hint",
+                        "<error line or symptom> | investigate <symptom> | help | run <id> key=value [on <agent>]")
                 .put("should_escape", false);
         requestUrl.ifPresent(url -> command.put("url", url));
         strings(manifest.putObject("oauth_config").putObject("scopes").putArray("bot"), BOT_SCOPES);
@@ -51,7 +62,8 @@ public final class SlackAppManifest {
         strings(events.putArray("bot_events"), BOT_EVENTS);
         ObjectNode interactivity = settings.putObject("interactivity").put("is_enabled", true);
         requestUrl.ifPresent(url -> interactivity.put("request_url", url));
-        settings.put("org_deploy_enabled", false).put("socket_mode_enabled", requestUrl.isEmpty())
+        settings.put("org_deploy_enabled", false)
+                .put("socket_mode_enabled", requestUrl.isEmpty())
                 .put("token_rotation_enabled", false);
     }
 

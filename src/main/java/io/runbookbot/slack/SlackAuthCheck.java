@@ -17,8 +17,7 @@ import javax.net.ssl.SSLException;
  * host reads "The token is invalid (error: slack.com)". Messages never quote a token.
  */
 final class SlackAuthCheck {
-    private SlackAuthCheck() {
-    }
+    private SlackAuthCheck() {}
 
     /** Returns when Slack accepts the bot token; else throws {@link SlackStartException} naming the cause. */
     static void check(Slack slack, SlackSettings settings) {
@@ -28,8 +27,10 @@ final class SlackAuthCheck {
         } catch (IOException e) {
             throw new SlackStartException(unreachable(settings.apiUrlPrefix(), e), e);
         } catch (SlackApiException e) {
-            throw new SlackStartException("the Slack API at " + host(settings.apiUrlPrefix()) + " answered auth.test with"
-                    + " HTTP " + e.getResponse().code(), e);
+            throw new SlackStartException(
+                    "the Slack API at " + host(settings.apiUrlPrefix()) + " answered auth.test with" + " HTTP "
+                            + e.getResponse().code(),
+                    e);
         }
         if (!answer.isOk()) {
             throw new SlackStartException("Slack refused the bot token (auth.test error: "
@@ -47,7 +48,8 @@ final class SlackAuthCheck {
             return "cannot connect to the Slack API at " + host + " (" + e.getMessage() + ")";
         }
         if (e instanceof InterruptedIOException) {
-            return "the Slack API at " + host + " did not answer in time (" + e.getClass().getSimpleName() + ")";
+            return "the Slack API at " + host + " did not answer in time ("
+                    + e.getClass().getSimpleName() + ")";
         }
         if (e instanceof SSLException) {
             return "TLS handshake with the Slack API at " + host + " failed (" + e.getMessage() + ")";

@@ -9,17 +9,17 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.IncidentTriage;
 import io.runbookbot.core.chat.RequestParser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,12 +46,18 @@ public final class SlackBot implements AutoCloseable {
         this.incidentChannels = new SlackIncidentChannels(incidentChannels);
         AtomicInteger n = new AtomicInteger();
         // bounded: past QUEUED waiting answers a request is told the bot is busy instead of queueing forever
-        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED), r -> {
+        this.executor = new ThreadPoolExecutor(
+                workers,
+                workers,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED),
+                r -> {
                     Thread t = new Thread(r, "slack-answer-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Registers the handlers on {@code app}; close the bot to stop its workers. */
@@ -62,14 +68,18 @@ public final class SlackBot implements AutoCloseable {
             var p = req.getPayload();
             BotRequest request = RequestParser.parse(SlackText.decode(p.getText(), ctx.getBotUserId()));
             Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
-            SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral").text(m.text())
-                    .blocks(SlackReplies.blocks(m)));
-            SlackReplies.answer(bot.executor, "slash command answer", () -> engine.reply(caller, request),
+            SlackReplies.Responder privately = m ->
+                    ctx.respond(r -> r.responseType("ephemeral").text(m.text()).blocks(SlackReplies.blocks(m)));
+            SlackReplies.answer(
+                    bot.executor,
+                    "slash command answer",
+                    () -> engine.reply(caller, request),
                     reply -> SlackReplies.respond(privately, SlackAnswerFormatter.format(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
         });
-        app.event(AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
+        app.event(
+                AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
         app.event(MessageEvent.class, (payload, ctx) -> bot.onMessage(payload.getEventId(), payload.getEvent(), ctx));
         app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
@@ -85,11 +95,14 @@ public final class SlackBot implements AutoCloseable {
         String text = SlackText.mention(e.getText(), ctx.getBotUserId());
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-        SlackReplies.answer(executor, "mention answer", () -> engine.reply(caller, RequestParser.parse(text)),
-                reply -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                        SlackAnswerFormatter.format(reply)),
-                notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                        SlackAnswerFormatter.text(notice)));
+        SlackReplies.answer(
+                executor,
+                "mention answer",
+                () -> engine.reply(caller, RequestParser.parse(text)),
+                reply -> SlackReplies.postInThread(
+                        ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.format(reply)),
+                notice -> SlackReplies.postInThread(
+                        ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 
@@ -97,7 +110,10 @@ public final class SlackBot implements AutoCloseable {
     private Response onMessage(String eventId, MessageEvent e, EventContext ctx) {
         String raw = e.getText() == null ? "" : e.getText();
         boolean mentionsBot = ctx.getBotUserId() != null && raw.contains("<@" + ctx.getBotUserId());
-        if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || mentionsBot
+        if (e.getBotId() != null
+                || e.getSubtype() != null
+                || e.getUser() == null
+                || mentionsBot
                 || !events.firstDelivery(eventId)) {
             return ctx.ack();
         }
@@ -107,17 +123,20 @@ public final class SlackBot implements AutoCloseable {
         }
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
-        SlackReplies.<Optional<BotReply>>answer(executor, "incident-channel answer",
-                () -> incidentChannels.contains(e.getChannel(), ctx.client()) ? engine.ambient(caller, text)
+        SlackReplies.<Optional<BotReply>>answer(
+                executor,
+                "incident-channel answer",
+                () -> incidentChannels.contains(e.getChannel(), ctx.client())
+                        ? engine.ambient(caller, text)
                         : CompletableFuture.completedFuture(Optional.empty()),
                 reply -> {
                     if (reply.isPresent()) {
-                        SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                                SlackAnswerFormatter.format(reply.get()));
+                        SlackReplies.postInThread(
+                                ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.format(reply.get()));
                     }
                 },
-                notice -> SlackReplies.postInThread(ctx.client(), e.getChannel(), thread,
-                        SlackAnswerFormatter.text(notice)));
+                notice -> SlackReplies.postInThread(
+                        ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 

@@ -25,10 +25,10 @@ final class SlackButtonValue {
     static final int MAX_VALUE = 2000;
     /** Room left for a question inside a value. */
     private static final int MAX_QUESTION = 1200;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SlackButtonValue() {
-    }
+    private SlackButtonValue() {}
 
     static String run(String agent, String commandId, Map<String, String> params) {
         ObjectNode json = JSON.createObjectNode().put("agent", agent).put("id", commandId);
@@ -41,7 +41,10 @@ final class SlackButtonValue {
     }
 
     static String vote(String question, String location) {
-        return JSON.createObjectNode().put("q", cut(question)).put("loc", location).toString();
+        return JSON.createObjectNode()
+                .put("q", cut(question))
+                .put("loc", location)
+                .toString();
     }
 
     /** The request a click stands for; throws IllegalArgumentException for a value it did not write. */
@@ -57,7 +60,8 @@ final class SlackButtonValue {
             return new BotRequest.RunDiagnostic(text(json, "agent"), text(json, "id"), params);
         }
         if (actionId.equals(NEXT)) {
-            return new BotRequest.NextMatch(text(json, "q"), field(json, "i", JsonNode::canConvertToInt).asInt());
+            return new BotRequest.NextMatch(
+                    text(json, "q"), field(json, "i", JsonNode::canConvertToInt).asInt());
         }
         if (actionId.equals(HELPFUL) || actionId.equals(NOT_HELPFUL)) {
             return new BotRequest.Feedback(text(json, "q"), text(json, "loc"), actionId.equals(HELPFUL));

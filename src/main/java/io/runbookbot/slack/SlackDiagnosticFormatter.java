@@ -13,8 +13,7 @@ final class SlackDiagnosticFormatter implements DiagnosticReport.Visitor<SlackMe
     private static final String OUTPUT_CUT = "_Output cut here; run it on the host for the rest._";
     private static final SlackDiagnosticFormatter INSTANCE = new SlackDiagnosticFormatter();
 
-    private SlackDiagnosticFormatter() {
-    }
+    private SlackDiagnosticFormatter() {}
 
     static SlackMessage format(DiagnosticReport r) {
         return r.accept(INSTANCE);
@@ -22,11 +21,15 @@ final class SlackDiagnosticFormatter implements DiagnosticReport.Visitor<SlackMe
 
     @Override
     public SlackMessage needsConfirmation(DiagnosticReport.NeedsConfirmation r) {
-        String text = SlackMarkdown.escape(r.message()) + "\nOnly the person who asked can confirm, within five minutes.";
-        return new SlackMessage(text, List.of(SlackAnswerFormatter.mrkdwn(text),
-                actions(a -> a.blockId("runbook_confirm").elements(List.of(
-                        SlackAnswerFormatter.button(SlackButtonValue.CONFIRM, "Confirm " + r.commandId(),
-                                r.token()))))));
+        String text =
+                SlackMarkdown.escape(r.message()) + "\nOnly the person who asked can confirm, within five minutes.";
+        return new SlackMessage(
+                text,
+                List.of(
+                        SlackAnswerFormatter.mrkdwn(text),
+                        actions(a -> a.blockId("runbook_confirm")
+                                .elements(List.of(SlackAnswerFormatter.button(
+                                        SlackButtonValue.CONFIRM, "Confirm " + r.commandId(), r.token()))))));
     }
 
     @Override

@@ -19,8 +19,12 @@ final class SlackEventIds {
     }
 
     SlackEventIds(int capacity, Duration rememberedFor, Ticker ticker) {
-        this.seen = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(rememberedFor).ticker(ticker)
-                .executor(Runnable::run).build();
+        this.seen = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(rememberedFor)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** True the first time an id is offered; an event without an id always counts as new. */

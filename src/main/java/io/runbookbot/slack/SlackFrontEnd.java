@@ -48,8 +48,9 @@ public final class SlackFrontEnd implements AutoCloseable {
         Slack slack = Slack.getInstance(config);
         SlackAuthCheck.check(slack, settings);
         AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
-        AppConfig appConfig = settings.mode().match(socketMode -> builder,
-                http -> builder.signingSecret(http.signingSecret())).build();
+        AppConfig appConfig = settings.mode()
+                .match(socketMode -> builder, http -> builder.signingSecret(http.signingSecret()))
+                .build();
         App app;
         try {
             app = new App(appConfig);
@@ -60,8 +61,10 @@ public final class SlackFrontEnd implements AutoCloseable {
         app.use(new SlackRequestGuard(Clock.systemUTC(), SlackRequestGuard.DEFAULT_CAPACITY));
         SlackBot bot = SlackBot.register(app, engine, settings.incidentChannels(), WORKERS);
         try {
-            return settings.mode().match(socketMode -> socketMode(app, bot, socketMode, settings),
-                    http -> httpMode(app, bot, http, settings));
+            return settings.mode()
+                    .match(
+                            socketMode -> socketMode(app, bot, socketMode, settings),
+                            http -> httpMode(app, bot, http, settings));
         } catch (SlackStartException e) {
             bot.close();
             throw e;
@@ -81,8 +84,8 @@ public final class SlackFrontEnd implements AutoCloseable {
         }
     }
 
-    private static SlackFrontEnd socketMode(App app, SlackBot bot, SlackSettings.SocketMode mode,
-                                            SlackSettings settings) {
+    private static SlackFrontEnd socketMode(
+            App app, SlackBot bot, SlackSettings.SocketMode mode, SlackSettings settings) {
         try {
             SocketModeApp socket = new SocketModeApp(mode.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
             socket.startAsync();
@@ -96,7 +99,8 @@ public final class SlackFrontEnd implements AutoCloseable {
     }
 
     private static SlackStartException failed(Exception e) {
-        return new SlackStartException("cannot start (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        return new SlackStartException(
+                "cannot start (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
 
     /** The HTTP-mode listener's connection counts, empty in Socket Mode. */

@@ -31,8 +31,11 @@ public final class SlackHttpServer implements AutoCloseable {
      * requires, every connection comes from the proxy, hence a per-client cap well above what a
      * proxy keeps open.
      */
-    static final HttpLimits LIMITS = HttpLimits.defaults().withConnections(1024, 128).withWorkers(16, 256)
+    static final HttpLimits LIMITS = HttpLimits.defaults()
+            .withConnections(1024, 128)
+            .withWorkers(16, 256)
             .withMaxBodyBytes(1 << 20);
+
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
 
     private final App app;
@@ -66,11 +69,29 @@ public final class SlackHttpServer implements AutoCloseable {
 
     private void handle(Exchange exchange) {
         if (!PATHS.contains(exchange.path())) {
-            write(exchange, Response.builder().statusCode(404).contentType("text/plain").body("not found").build());
+            write(
+                    exchange,
+                    Response.builder()
+                            .statusCode(404)
+                            .contentType("text/plain")
+                            .body("not found")
+                            .build());
         } else if (!exchange.method().equals("POST")) {
-            write(exchange, Response.builder().statusCode(405).contentType("text/plain").body("POST only").build());
+            write(
+                    exchange,
+                    Response.builder()
+                            .statusCode(405)
+                            .contentType("text/plain")
+                            .body("POST only")
+                            .build());
         } else if (exchange.body().isEmpty()) {
-            write(exchange, Response.builder().statusCode(413).contentType("text/plain").body("too large").build());
+            write(
+                    exchange,
+                    Response.builder()
+                            .statusCode(413)
+                            .contentType("text/plain")
+                            .body("too large")
+                            .build());
         } else {
             write(exchange, run(exchange, new String(exchange.body().get(), StandardCharsets.UTF_8)));
         }
@@ -89,7 +110,11 @@ public final class SlackHttpServer implements AutoCloseable {
         } catch (Exception e) {
             String incident = IncidentIds.next();
             LOG.error("Incident {}: Bolt failed on {}", incident, exchange.path(), e);
-            return Response.builder().statusCode(500).contentType("text/plain").body("error " + incident).build();
+            return Response.builder()
+                    .statusCode(500)
+                    .contentType("text/plain")
+                    .body("error " + incident)
+                    .build();
         }
     }
 
@@ -98,7 +123,8 @@ public final class SlackHttpServer implements AutoCloseable {
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         List.of(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
             }
         }
@@ -106,7 +132,8 @@ public final class SlackHttpServer implements AutoCloseable {
     }
 
     private static void write(Exchange exchange, Response response) {
-        byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((k, v) -> v.forEach(value -> exchange.setResponseHeader(k, value)));
         }

@@ -40,8 +40,12 @@ final class SlackIncidentChannels {
     }
 
     SlackIncidentChannels(List<String> entries, Ticker ticker) {
-        resolved = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REMEMBERED_FOR).ticker(ticker)
-                .executor(Runnable::run).build();
+        resolved = Caffeine.newBuilder()
+                .maximumSize(REMEMBERED)
+                .expireAfterWrite(REMEMBERED_FOR)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
         for (String entry : entries) {
             String e = entry.strip();
             if (CHANNEL_ID.matcher(e).matches()) {
@@ -97,7 +101,8 @@ final class SlackIncidentChannels {
     }
 
     private static Pattern glob(String pattern) {
-        return Pattern.compile(Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
-                .collect(Collectors.joining(".*")), Pattern.CASE_INSENSITIVE);
+        return Pattern.compile(
+                Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")),
+                Pattern.CASE_INSENSITIVE);
     }
 }

@@ -18,8 +18,7 @@ final class SlackMarkdown {
      */
     static final int MAX_INLINE_CHARS = 1_000;
 
-    private SlackMarkdown() {
-    }
+    private SlackMarkdown() {}
 
     static String toMrkdwn(String markdown) {
         StringBuilder out = new StringBuilder();

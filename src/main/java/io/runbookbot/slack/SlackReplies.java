@@ -29,8 +29,7 @@ final class SlackReplies {
     /** What the user sees when every answer thread is busy and the queue is full. */
     static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
 
-    private SlackReplies() {
-    }
+    private SlackReplies() {}
 
     /** The caller for a Slack user id (never a display name); no roles are mapped from Slack. */
     static Caller caller(String userId, String channelId) {
@@ -45,19 +44,22 @@ final class SlackReplies {
      */
     static void postInThread(MethodsClient client, String channel, String threadTs, SlackMessage message)
             throws Exception {
-        ChatPostMessageResponse posted = client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                .text(message.text()).blocks(blocks(message)));
+        ChatPostMessageResponse posted = client.chatPostMessage(
+                r -> r.channel(channel).threadTs(threadTs).text(message.text()).blocks(blocks(message)));
         if (posted.isOk()) {
             return;
         }
         String incident = IncidentIds.next();
-        LOG.error("incident {}: Slack refused the answer for {} (chat.postMessage: {})", incident, channel,
+        LOG.error(
+                "incident {}: Slack refused the answer for {} (chat.postMessage: {})",
+                incident,
+                channel,
                 posted.getError());
-        ChatPostMessageResponse notice = client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                .text(undelivered(posted.getError(), incident)));
+        ChatPostMessageResponse notice = client.chatPostMessage(
+                r -> r.channel(channel).threadTs(threadTs).text(undelivered(posted.getError(), incident)));
         if (!notice.isOk()) {
-            throw new SlackDeliveryException(incident, "the notice was refused too (chat.postMessage: "
-                    + notice.getError() + ")");
+            throw new SlackDeliveryException(
+                    incident, "the notice was refused too (chat.postMessage: " + notice.getError() + ")");
         }
     }
 
@@ -72,10 +74,15 @@ final class SlackReplies {
             return;
         }
         String incident = IncidentIds.next();
-        LOG.error("incident {}: Slack refused the answer on the response URL (HTTP {}: {})", incident, sent.getCode(),
+        LOG.error(
+                "incident {}: Slack refused the answer on the response URL (HTTP {}: {})",
+                incident,
+                sent.getCode(),
                 TextChunks.cut(String.valueOf(sent.getBody()), 200));
-        WebhookResponse notice = responder.send(new SlackMessage(undelivered("HTTP " + sent.getCode() + " "
-                + TextChunks.cut(String.valueOf(sent.getBody()), 100), incident), List.of()));
+        WebhookResponse notice = responder.send(new SlackMessage(
+                undelivered(
+                        "HTTP " + sent.getCode() + " " + TextChunks.cut(String.valueOf(sent.getBody()), 100), incident),
+                List.of()));
         if (!accepted(notice)) {
             throw new SlackDeliveryException(incident, "the notice was refused too (HTTP " + notice.getCode() + ")");
         }
@@ -95,21 +102,24 @@ final class SlackReplies {
      * Asks the engine on {@code executor} (never on Bolt's acknowledging thread) and delivers the
      * reply on it once ready: model work completes elsewhere, so it holds no answer thread.
      */
-    static <T> void answer(Executor executor, String what, Supplier<CompletableFuture<T>> engine,
-                           Delivery<T> deliver, Notice notice) {
-        Runnable ask = answering(what, () -> {
-            CompletableFuture<T> reply = engine.get();
-            if (reply.isDone()) {
-                deliver.send(reply.join());
-            } else {
-                reply.thenAccept(r -> later(executor, answering(what, () -> deliver.send(r), notice)));
-            }
-        }, notice);
+    static <T> void answer(
+            Executor executor, String what, Supplier<CompletableFuture<T>> engine, Delivery<T> deliver, Notice notice) {
+        Runnable ask = answering(
+                what,
+                () -> {
+                    CompletableFuture<T> reply = engine.get();
+                    if (reply.isDone()) {
+                        deliver.send(reply.join());
+                    } else {
+                        reply.thenAccept(r -> later(executor, answering(what, () -> deliver.send(r), notice)));
+                    }
+                },
+                notice);
         try {
             executor.execute(ask);
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack {} refused: every answer thread is busy and the queue is full", what);
-            answering(what, () -> notice.send(BUSY), text -> { }).run();
+            answering(what, () -> notice.send(BUSY), text -> {}).run();
         }
     }
 

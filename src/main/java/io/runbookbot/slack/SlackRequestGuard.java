@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class SlackRequestGuard implements Middleware {
     /** Slack's rule: |now - timestamp| at most 5 minutes. */
     static final Duration WINDOW = Duration.ofMinutes(5);
+
     static final int DEFAULT_CAPACITY = 50_000;
     private static final Logger LOG = LoggerFactory.getLogger(SlackRequestGuard.class);
     private static final String TIMESTAMP = "X-Slack-Request-Timestamp";
@@ -59,8 +60,11 @@ final class SlackRequestGuard implements Middleware {
             return refuse("timestamp " + (signedAt > now ? "in the future" : "too old"));
         }
         if (signature == null || !firstTime(signature, signedAt, now)) {
-            LOG.warn("Ignoring a replayed Slack request ({} {} signed at {})", req.getRequestType(),
-                    signature == null ? "without signature" : "same signature", signedAt);
+            LOG.warn(
+                    "Ignoring a replayed Slack request ({} {} signed at {})",
+                    req.getRequestType(),
+                    signature == null ? "without signature" : "same signature",
+                    signedAt);
             return Response.builder().statusCode(200).build();
         }
         return chain.next(req);
@@ -80,7 +84,10 @@ final class SlackRequestGuard implements Middleware {
 
     private static Response refuse(String why) {
         LOG.warn("Refusing a Slack request: {}", why);
-        return Response.builder().statusCode(401).contentType("application/json")
-                .body("{\"error\":\"invalid request\"}").build();
+        return Response.builder()
+                .statusCode(401)
+                .contentType("application/json")
+                .body("{\"error\":\"invalid request\"}")
+                .build();
     }
 }

@@ -16,8 +16,7 @@ final class SlackText {
     /** The only entities Slack writes. */
     private static final String[][] ENTITIES = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}};
 
-    private SlackText() {
-    }
+    private SlackText() {}
 
     /** The text as the user wrote it; the bot's own mention (when its id is known) is dropped. */
     static String decode(@Nullable String text, @Nullable String botUserId) {

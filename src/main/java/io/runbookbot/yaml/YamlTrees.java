@@ -18,8 +18,7 @@ public final class YamlTrees {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private YamlTrees() {
-    }
+    private YamlTrees() {}
 
     /** @throws JsonProcessingException for text that is not YAML, with its location */
     public static JsonNode read(String yaml) throws JsonProcessingException {

@@ -21,6 +21,7 @@ class BotConfigLoaderTest {
 
     @TempDir
     Path dir;
+
     private Path runbooks;
     private final Map<String, String> env = new HashMap<>();
 
@@ -36,12 +37,15 @@ class BotConfigLoaderTest {
 
     /** The start-up summary of serve over the same environment. */
     private List<String> summary() {
-        return SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of()).summary("serve");
+        return SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of())
+                .summary("serve");
     }
 
     private void assertRejected(String variable, String secretValue) {
-        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(variable).hasMessageNotContaining(secretValue);
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(variable)
+                .hasMessageNotContaining(secretValue);
     }
 
     @Test
@@ -76,8 +80,8 @@ class BotConfigLoaderTest {
 
     @Test
     void slackInSocketModeWithIncidentChannels() {
-        env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
-                "RUNBOOK_BOT_INCIDENT_CHANNELS", "C024BE91L, inc-*"));
+        env.putAll(Map.of(
+                "SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "RUNBOOK_BOT_INCIDENT_CHANNELS", "C024BE91L, inc-*"));
 
         BotConfig.Slack slack = load().slack().orElseThrow();
 
@@ -89,8 +93,13 @@ class BotConfigLoaderTest {
 
     @Test
     void describeRedactsEverySecret() {
-        env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", "8f742231b10e8888abcd99yyyzzz85a5",
-                "DISCORD_BOT_TOKEN", DISCORD));
+        env.putAll(Map.of(
+                "SLACK_BOT_TOKEN",
+                BOT,
+                "SLACK_SIGNING_SECRET",
+                "8f742231b10e8888abcd99yyyzzz85a5",
+                "DISCORD_BOT_TOKEN",
+                DISCORD));
 
         List<String> lines = summary();
 
@@ -161,7 +170,8 @@ class BotConfigLoaderTest {
         BotConfig config = load();
         assertThat(config.httpBind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.slack().orElseThrow().httpBind().getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(summary()).contains("RUNBOOK_BOT_HTTP_BIND=127.0.0.1 (default)", "RUNBOOK_BOT_HTTP_PORT=8080 (default)");
+        assertThat(summary())
+                .contains("RUNBOOK_BOT_HTTP_BIND=127.0.0.1 (default)", "RUNBOOK_BOT_HTTP_PORT=8080 (default)");
 
         env.put("RUNBOOK_BOT_HTTP_BIND", "0.0.0.0");
         env.put("SLACK_HTTP_BIND", "[::1]");
@@ -175,7 +185,9 @@ class BotConfigLoaderTest {
     void rejectsBindAddressesThatAreNotIpLiterals() {
         for (String bad : List.of("localhost", "256.0.0.1", "10.0.0", "[::1", "eth0", "0.0.0.0:8080", "::g")) {
             env.put("RUNBOOK_BOT_HTTP_BIND", bad);
-            assertThatThrownBy(this::load).as(bad).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(this::load)
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("RUNBOOK_BOT_HTTP_BIND: \"" + bad + "\" is not an IP address");
         }
         env.remove("RUNBOOK_BOT_HTTP_BIND");
@@ -188,10 +200,12 @@ class BotConfigLoaderTest {
     @Test
     void readsTheRunbookSizeCapAndRejectsBadOnes() {
         assertThat(BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty())
-                .maxRunbookBytes()).isEqualTo(1_048_576);
+                        .maxRunbookBytes())
+                .isEqualTo(1_048_576);
         env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "2000000");
         assertThat(BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty())
-                .maxRunbookBytes()).isEqualTo(2_000_000);
+                        .maxRunbookBytes())
+                .isEqualTo(2_000_000);
         env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "0");
         assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
         env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1MB");
@@ -223,9 +237,17 @@ class BotConfigLoaderTest {
 
     @Test
     void ollamaModelsTimeoutAndEmbeddingsOff() {
-        env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_EMBED_MODEL", "none",
-                "RUNBOOK_BOT_CHAT_MODEL", "llama3.1:8b", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "2.5",
-                "RUNBOOK_BOT_CACHE_DIR", dir.resolve("cache").toString()));
+        env.putAll(Map.of(
+                "RUNBOOK_BOT_OLLAMA_URL",
+                "http://127.0.0.1:11434",
+                "RUNBOOK_BOT_EMBED_MODEL",
+                "none",
+                "RUNBOOK_BOT_CHAT_MODEL",
+                "llama3.1:8b",
+                "RUNBOOK_BOT_OLLAMA_TIMEOUT",
+                "2.5",
+                "RUNBOOK_BOT_CACHE_DIR",
+                dir.resolve("cache").toString()));
         BotConfig.Ollama ollama = load().ollama().orElseThrow();
 
         assertThat(ollama.embedModel()).isEmpty();
@@ -237,17 +259,23 @@ class BotConfigLoaderTest {
     @Test
     void investigationLogAndTimeLimitDefaultAndCanBeSet() {
         env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_CHAT_MODEL", "llama3.2"));
-        assertThat(load().ollama().orElseThrow().investigationLog()).isEqualTo(Path.of("runbook-bot.investigations.jsonl"));
+        assertThat(load().ollama().orElseThrow().investigationLog())
+                .isEqualTo(Path.of("runbook-bot.investigations.jsonl"));
         assertThat(load().ollama().orElseThrow().investigationTime()).hasSeconds(60);
 
-        env.putAll(Map.of("RUNBOOK_BOT_INVESTIGATION_LOG", dir.resolve("inv.jsonl").toString(),
-                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "30"));
+        env.putAll(Map.of(
+                "RUNBOOK_BOT_INVESTIGATION_LOG",
+                dir.resolve("inv.jsonl").toString(),
+                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT",
+                "30"));
         BotConfig.Ollama ollama = load().ollama().orElseThrow();
 
         assertThat(ollama.investigationLog()).isEqualTo(dir.resolve("inv.jsonl"));
         assertThat(ollama.investigationTime()).hasSeconds(30);
-        assertThat(summary()).contains("RUNBOOK_BOT_INVESTIGATION_LOG=" + dir.resolve("inv.jsonl"),
-                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
+        assertThat(summary())
+                .contains(
+                        "RUNBOOK_BOT_INVESTIGATION_LOG=" + dir.resolve("inv.jsonl"),
+                        "RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
         env.put("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "forever");
         assertRejected("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "\u0000");
     }
@@ -273,15 +301,21 @@ class BotConfigLoaderTest {
 
     @Test
     void rejectsMalformedIncidentChannel() {
-        env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
-                "RUNBOOK_BOT_INCIDENT_CHANNELS", "inc-*, #general chat"));
+        env.putAll(Map.of(
+                "SLACK_BOT_TOKEN",
+                BOT,
+                "SLACK_APP_TOKEN",
+                APP,
+                "RUNBOOK_BOT_INCIDENT_CHANNELS",
+                "inc-*, #general chat"));
         assertRejected("RUNBOOK_BOT_INCIDENT_CHANNELS", BOT);
     }
 
     @Test
     void configFileFillsInAndTheEnvironmentWins() throws IOException {
-        Path file = Files.writeString(dir.resolve("bot.yaml"), "RUNBOOK_BOT_HTTP_PORT: 9100\n"
-                + "RUNBOOK_BOT_SOURCE_URL: https://git.example.com/{file}#L{line}\n");
+        Path file = Files.writeString(
+                dir.resolve("bot.yaml"),
+                "RUNBOOK_BOT_HTTP_PORT: 9100\n" + "RUNBOOK_BOT_SOURCE_URL: https://git.example.com/{file}#L{line}\n");
         env.put("RUNBOOK_BOT_HTTP_PORT", "9200");
 
         BotConfig config = BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.of(file));
@@ -295,7 +329,8 @@ class BotConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("bot.yaml"), "RUNBOOK_BOT_HTTP_PROT: 9100\n");
 
         assertThatThrownBy(() -> BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.of(file)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("RUNBOOK_BOT_HTTP_PROT");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("RUNBOOK_BOT_HTTP_PROT");
     }
 
     @Test
@@ -303,6 +338,8 @@ class BotConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("bot.yaml"), "SLACK_BOT_TOKEN: " + BOT + "\n");
 
         assertThatThrownBy(() -> BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.of(file)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageNotContaining(BOT);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SLACK_BOT_TOKEN")
+                .hasMessageNotContaining(BOT);
     }
 }

@@ -17,23 +17,46 @@ import org.junit.jupiter.api.io.TempDir;
 class CliSettingsTest {
     @TempDir
     Path dir;
+
     private final Map<String, String> env = new HashMap<>();
 
     private CliSettings settings() {
-        return new CliSettings(SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of()));
+        return new CliSettings(
+                SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of()));
     }
 
     @Test
     void everyAccessorReadsItsOwnVariable() throws IOException {
         Path allowlist = Files.writeString(dir.resolve("allow.yaml"), "x");
         Path agents = Files.writeString(dir.resolve("agents.yaml"), "x");
-        env.putAll(Map.of("RUNBOOK_BOT_RUNBOOKS", "/rb", "RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1234",
-                "RUNBOOK_BOT_ALLOWLIST", allowlist.toString(), "RUNBOOK_BOT_AGENTS", agents.toString(),
-                "RUNBOOK_BOT_AUDIT_LOG", "/a.jsonl", "RUNBOOK_BOT_OLLAMA_URL", "http://o:1/",
-                "RUNBOOK_BOT_EMBED_MODEL", "emb", "RUNBOOK_BOT_CHAT_MODEL", "chat", "RUNBOOK_BOT_OLLAMA_TIMEOUT", "7",
-                "RUNBOOK_BOT_CACHE_DIR", "/cache"));
-        env.putAll(Map.of("RUNBOOK_BOT_PROMPTS", "/prompts", "RUNBOOK_BOT_INVESTIGATION_LOG", "/inv.jsonl",
-                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "42"));
+        env.putAll(Map.of(
+                "RUNBOOK_BOT_RUNBOOKS",
+                "/rb",
+                "RUNBOOK_BOT_MAX_RUNBOOK_BYTES",
+                "1234",
+                "RUNBOOK_BOT_ALLOWLIST",
+                allowlist.toString(),
+                "RUNBOOK_BOT_AGENTS",
+                agents.toString(),
+                "RUNBOOK_BOT_AUDIT_LOG",
+                "/a.jsonl",
+                "RUNBOOK_BOT_OLLAMA_URL",
+                "http://o:1/",
+                "RUNBOOK_BOT_EMBED_MODEL",
+                "emb",
+                "RUNBOOK_BOT_CHAT_MODEL",
+                "chat",
+                "RUNBOOK_BOT_OLLAMA_TIMEOUT",
+                "7",
+                "RUNBOOK_BOT_CACHE_DIR",
+                "/cache"));
+        env.putAll(Map.of(
+                "RUNBOOK_BOT_PROMPTS",
+                "/prompts",
+                "RUNBOOK_BOT_INVESTIGATION_LOG",
+                "/inv.jsonl",
+                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT",
+                "42"));
         CliSettings s = settings();
 
         assertThat(s.runbooks()).isEqualTo(Path.of("/rb"));
@@ -70,7 +93,8 @@ class CliSettingsTest {
         Path inFolder = Files.writeString(dir.resolve("allowlist.yaml"), "x");
         assertThat(settings().allowlist()).contains(inFolder);
         env.put("RUNBOOK_BOT_ALLOWLIST", dir.resolve("missing.yaml").toString());
-        assertThatThrownBy(() -> settings().allowlist()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settings().allowlist())
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("RUNBOOK_BOT_ALLOWLIST: file not found: " + dir.resolve("missing.yaml"));
     }
 }

@@ -14,15 +14,17 @@ class ConfigFileTest {
 
     @Test
     void aSettingGivenTwiceIsRefusedNamingTheLineInsteadOfTheLastOneWinning() throws Exception {
-        Path file = Files.writeString(dir.resolve("bot.yaml"),
-                "RUNBOOK_BOT_HTTP_PORT: 8080\nRUNBOOK_BOT_HTTP_PORT: 9090\n");
+        Path file = Files.writeString(
+                dir.resolve("bot.yaml"), "RUNBOOK_BOT_HTTP_PORT: 8080\nRUNBOOK_BOT_HTTP_PORT: 9090\n");
 
-        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("--config " + file + ": not valid YAML near line 2 (a setting given twice)");
     }
 
     @Test
     void anEmptyFileSetsNothing() throws Exception {
-        assertThat(ConfigFile.read(Files.writeString(dir.resolve("empty.yaml"), ""))).isEmpty();
+        assertThat(ConfigFile.read(Files.writeString(dir.resolve("empty.yaml"), "")))
+                .isEmpty();
     }
 }

@@ -18,23 +18,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged fat jar as a real process, the way an operator would. */
 class FatJarIT {
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path BASEDIR =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
     private static final long TIMEOUT_SECONDS = 60;
 
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String out, String err, long millis) {
-    }
+    private record Run(int exitCode, String out, String err, long millis) {}
 
     private Run run(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(TestJvm.java("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = tmp.resolve("stdout");
         Path err = tmp.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(BASEDIR.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().remove("RUNBOOK_BOT_RUNBOOKS");
         long start = System.nanoTime();
         Process process = builder.start();
@@ -54,7 +56,8 @@ class FatJarIT {
         assertThat(JAR).as("fat jar, built by `mvn package`").isRegularFile();
 
         Run run = run("", "ask", "--runbooks", "runbooks", "port already in use");
-        System.out.printf("FatJarIT: cold start of `ask` took %d ms (wall time, process start to exit)%n", run.millis());
+        System.out.printf(
+                "FatJarIT: cold start of `ask` took %d ms (wall time, process start to exit)%n", run.millis());
 
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         assertThat(run.out()).contains("Port Already in Use");

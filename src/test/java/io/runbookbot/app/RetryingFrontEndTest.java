@@ -17,7 +17,8 @@ class RetryingFrontEndTest {
     void aFrontEndThatStartsIsReturnedAsIs() {
         FrontEnd slack = stub(new AtomicBoolean());
 
-        assertThat(RetryingFrontEnd.start("slack", "Slack", () -> slack, HOUR, HOUR)).isSameAs(slack);
+        assertThat(RetryingFrontEnd.start("slack", "Slack", () -> slack, HOUR, HOUR))
+                .isSameAs(slack);
     }
 
     @Test
@@ -25,8 +26,9 @@ class RetryingFrontEndTest {
         FrontEnd failing = RetryingFrontEnd.start("slack", "Slack", unknownHost(), HOUR, HOUR);
         try {
             assertThat(failing.ready()).isFalse();
-            assertThat(failing.startFailure()).contains(
-                    "cannot reach the Slack API (cause: UnknownHostException: slack.invalid) (retrying in the background)");
+            assertThat(failing.startFailure())
+                    .contains(
+                            "cannot reach the Slack API (cause: UnknownHostException: slack.invalid) (retrying in the background)");
         } finally {
             failing.close();
         }
@@ -37,7 +39,8 @@ class RetryingFrontEndTest {
         AtomicInteger attempts = new AtomicInteger();
         AtomicBoolean closed = new AtomicBoolean();
         FrontEnd started = stub(closed);
-        Supplier<FrontEnd> flaky = () -> attempts.incrementAndGet() < 3 ? unknownHost().get() : started;
+        Supplier<FrontEnd> flaky =
+                () -> attempts.incrementAndGet() < 3 ? unknownHost().get() : started;
 
         FrontEnd slack = RetryingFrontEnd.start("slack", "Slack", flaky, Duration.ofMillis(10), Duration.ofMillis(20));
 

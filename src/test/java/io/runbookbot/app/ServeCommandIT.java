@@ -32,6 +32,7 @@ class ServeCommandIT {
 
     @TempDir
     Path work;
+
     private Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -65,25 +66,38 @@ class ServeCommandIT {
         HttpResponse<String> ready = get(httpPort, "/readyz");
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         String metrics = get(httpPort, "/metrics").body();
-        assertThat(metrics).contains("runbookbot_questions_total 0", "runbookbot_answers_total 0",
-                "runbookbot_abstentions_total 0", "runbookbot_diagnostics_runs_total{outcome=\"completed\"} 0",
-                "runbookbot_feedback_total{helpful=\"true\"} 0", "runbookbot_reloads_total{result=\"success\"} 1",
-                "runbookbot_answer_seconds_bucket{le=\"+Inf\"} 0", "# TYPE runbookbot_sections gauge");
+        assertThat(metrics)
+                .contains(
+                        "runbookbot_questions_total 0",
+                        "runbookbot_answers_total 0",
+                        "runbookbot_abstentions_total 0",
+                        "runbookbot_diagnostics_runs_total{outcome=\"completed\"} 0",
+                        "runbookbot_feedback_total{helpful=\"true\"} 0",
+                        "runbookbot_reloads_total{result=\"success\"} 1",
+                        "runbookbot_answer_seconds_bucket{le=\"+Inf\"} 0",
+                        "# TYPE runbookbot_sections gauge");
         Matcher sections = Pattern.compile("(?m)^runbookbot_sections (\\S+)$").matcher(metrics);
         assertThat(sections.find()).isTrue();
         assertThat(Double.parseDouble(sections.group(1))).isPositive();
         assertThat(output).anyMatch(l -> l.contains("SLACK_BOT_TOKEN=(not set)"));
 
         process.destroy();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                .as(String.join("\n", output))
+                .isTrue();
         assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
     }
 
     @Test
     void servesSlackInSocketModeAndCountsTheQuestion() throws Exception {
         try (FakeSlack slack = FakeSlack.start()) {
-            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
-                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix()));
+            start(Map.of(
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-test",
+                    "SLACK_APP_TOKEN",
+                    "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL",
+                    slack.apiUrlPrefix()));
             int httpPort = port.get(60, TimeUnit.SECONDS);
             slack.awaitSocketConnection(Duration.ofSeconds(20));
             assertThat(output).anyMatch(l -> l.contains("front ends: slack"));
@@ -94,31 +108,47 @@ class ServeCommandIT {
 
             RecordedRequest answer = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20));
             assertThat(answer.json().path("text").asText()).contains("Too Many Connections");
-            assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_questions_total 1.0\n",
-                    "runbookbot_answers_total 1.0\n");
-            assertThat(String.join("\n", output)).contains("SLACK_BOT_TOKEN=xoxb-****")
+            assertThat(get(httpPort, "/metrics").body())
+                    .contains("runbookbot_questions_total 1.0\n", "runbookbot_answers_total 1.0\n");
+            assertThat(String.join("\n", output))
+                    .contains("SLACK_BOT_TOKEN=xoxb-****")
                     .doesNotContain("xapp-test");
             process.destroy();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as(String.join("\n", output))
+                    .isTrue();
             assertThat(process.exitValue()).isZero();
         }
     }
 
     @Test
     void withAChatModelSlackAnswersCarryTheLabelledSummaryAboveTheSection() throws Exception {
-        try (FakeSlack slack = FakeSlack.start(); FakeOllama ollama = FakeOllama.start().models("llama3.1")) {
+        try (FakeSlack slack = FakeSlack.start();
+                FakeOllama ollama = FakeOllama.start().models("llama3.1")) {
             ollama.script(FakeOllama.ChatReply.text("Raise `max_connections`, then run `SELECT pg_reload_conf();`."));
-            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
-                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix(), "RUNBOOK_BOT_OLLAMA_URL", ollama.baseUrl(),
-                    "RUNBOOK_BOT_EMBED_MODEL", "none", "RUNBOOK_BOT_CHAT_MODEL", "llama3.1",
-                    "RUNBOOK_BOT_PROMPTS", Path.of("prompts").toAbsolutePath().toString()));
+            start(Map.of(
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-test",
+                    "SLACK_APP_TOKEN",
+                    "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL",
+                    slack.apiUrlPrefix(),
+                    "RUNBOOK_BOT_OLLAMA_URL",
+                    ollama.baseUrl(),
+                    "RUNBOOK_BOT_EMBED_MODEL",
+                    "none",
+                    "RUNBOOK_BOT_CHAT_MODEL",
+                    "llama3.1",
+                    "RUNBOOK_BOT_PROMPTS",
+                    Path.of("prompts").toAbsolutePath().toString()));
             port.get(60, TimeUnit.SECONDS);
             slack.awaitSocketConnection(Duration.ofSeconds(20));
 
             SlackPayload command = slack.payloads().slashCommand("/runbook", "FATAL: sorry, too many clients already");
             slack.push(command, "env-1");
 
-            JsonNode blocks = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20)).paramJson("blocks");
+            JsonNode blocks = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20))
+                    .paramJson("blocks");
             assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
                     .startsWith("\u2728 Generated summary (llama3.1");
             assertThat(blocks.get(2).path("text").path("text").asText())
@@ -128,18 +158,30 @@ class ServeCommandIT {
     }
 
     @Test
-    void withOllamaTheServedIndexTurnsHybridInTheBackgroundAndSlackCanInvestigate(@TempDir Path data)
-            throws Exception {
+    void withOllamaTheServedIndexTurnsHybridInTheBackgroundAndSlackCanInvestigate(@TempDir Path data) throws Exception {
         try (FakeSlack slack = FakeSlack.start();
-             FakeOllama ollama = FakeOllama.start().models("nomic-embed-text", "llama3.1")) {
-            ollama.script(FakeOllama.ChatReply.toolCall("search_runbooks", Map.of("query", "too many clients")),
+                FakeOllama ollama = FakeOllama.start().models("nomic-embed-text", "llama3.1")) {
+            ollama.script(
+                    FakeOllama.ChatReply.toolCall("search_runbooks", Map.of("query", "too many clients")),
                     FakeOllama.ChatReply.text("Postgres is out of connections: raise max_connections."));
             Path log = data.resolve("investigations.jsonl");
-            start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test",
-                    "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix(), "RUNBOOK_BOT_OLLAMA_URL", ollama.baseUrl(),
-                    "RUNBOOK_BOT_CHAT_MODEL", "llama3.1", "RUNBOOK_BOT_CACHE_DIR", data.resolve("cache").toString(),
-                    "RUNBOOK_BOT_INVESTIGATION_LOG", log.toString(),
-                    "RUNBOOK_BOT_PROMPTS", Path.of("prompts").toAbsolutePath().toString()));
+            start(Map.of(
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-test",
+                    "SLACK_APP_TOKEN",
+                    "xapp-test",
+                    "RUNBOOK_BOT_SLACK_API_URL",
+                    slack.apiUrlPrefix(),
+                    "RUNBOOK_BOT_OLLAMA_URL",
+                    ollama.baseUrl(),
+                    "RUNBOOK_BOT_CHAT_MODEL",
+                    "llama3.1",
+                    "RUNBOOK_BOT_CACHE_DIR",
+                    data.resolve("cache").toString(),
+                    "RUNBOOK_BOT_INVESTIGATION_LOG",
+                    log.toString(),
+                    "RUNBOOK_BOT_PROMPTS",
+                    Path.of("prompts").toAbsolutePath().toString()));
             int httpPort = port.get(60, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!get(httpPort, "/metrics").body().contains("runbookbot_hybrid_index 1")
@@ -150,10 +192,13 @@ class ServeCommandIT {
             assertThat(data.resolve("cache/embeddings-nomic-embed-text.bin")).isRegularFile();
             slack.awaitSocketConnection(Duration.ofSeconds(20));
 
-            SlackPayload command = slack.payloads().slashCommand("/runbook", "investigate postgres refuses connections");
+            SlackPayload command =
+                    slack.payloads().slashCommand("/runbook", "investigate postgres refuses connections");
             slack.push(command, "env-1");
 
-            String reply = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20)).json().toString();
+            String reply = slack.awaitResponse(command.responseId(), Duration.ofSeconds(20))
+                    .json()
+                    .toString();
             assertThat(reply).contains("raise max_connections", "troubleshooting-guide.md:131");
             assertThat(Files.readAllLines(log)).singleElement().asString().contains("search_runbooks");
         }
@@ -163,20 +208,28 @@ class ServeCommandIT {
     void servesDiscordAndRepliesToAMention() throws Exception {
         String token = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789";
         try (FakeDiscord discord = FakeDiscord.start()) {
-            start(Map.of("DISCORD_BOT_TOKEN", token, "RUNBOOK_BOT_DISCORD_REST_URL", discord.restBaseUrl(),
-                    "RUNBOOK_BOT_DISCORD_GATEWAY_URL", discord.gatewayUrl().toString()));
+            start(Map.of(
+                    "DISCORD_BOT_TOKEN",
+                    token,
+                    "RUNBOOK_BOT_DISCORD_REST_URL",
+                    discord.restBaseUrl(),
+                    "RUNBOOK_BOT_DISCORD_GATEWAY_URL",
+                    discord.gatewayUrl().toString()));
             int httpPort = port.get(60, TimeUnit.SECONDS);
             assertThat(output).anyMatch(l -> l.contains("front ends: discord"));
             assertThat(get(httpPort, "/readyz").statusCode()).isEqualTo(200);
 
             GatewayEvent mention = discord.pushMention("FATAL: sorry, too many clients already");
 
-            RecordedRequest reply = discord.awaitCall(r -> r.is("POST", "channels/" + DiscordEvents.CHANNEL_ID
-                    + "/messages"), Duration.ofSeconds(20));
-            assertThat(reply.json().path("message_reference").path("message_id").asText()).isEqualTo(mention.id());
+            RecordedRequest reply = discord.awaitCall(
+                    r -> r.is("POST", "channels/" + DiscordEvents.CHANNEL_ID + "/messages"), Duration.ofSeconds(20));
+            assertThat(reply.json().path("message_reference").path("message_id").asText())
+                    .isEqualTo(mention.id());
             assertThat(String.join("\n", output)).doesNotContain(token);
             process.destroy();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as(String.join("\n", output))
+                    .isTrue();
             assertThat(process.exitValue()).isZero();
         }
     }
@@ -192,10 +245,12 @@ class ServeCommandIT {
         Files.writeString(runbooks.resolve("port.md"), "# Ports\n\n## Port in use\n\nRun `lsof -i`.\n");
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline && !get(httpPort, "/metrics").body().contains("runbookbot_sections 2.0\n")) {
+        while (System.nanoTime() < deadline
+                && !get(httpPort, "/metrics").body().contains("runbookbot_sections 2.0\n")) {
             Thread.sleep(100);
         }
-        assertThat(get(httpPort, "/metrics").body()).contains("runbookbot_sections 2.0\n")
+        assertThat(get(httpPort, "/metrics").body())
+                .contains("runbookbot_sections 2.0\n")
                 .doesNotContain("runbookbot_reloads_total{result=\"success\"} 1.0\n");
     }
 

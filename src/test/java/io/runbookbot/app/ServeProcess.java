@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 final class ServeProcess {
     /** The ready line, with the health port as group 1. */
     static final Pattern READY = Pattern.compile(Pattern.quote(ServeCommand.READY) + "(\\d+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServeProcess() {
-    }
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServeProcess() {}
 
     /**
      * Starts {@code serve} in {@code work} on the fixture runbooks ({@link TestRunbooks}) with any health port, none of the
@@ -33,9 +34,10 @@ final class ServeProcess {
      */
     static Process start(Path work, Map<String, String> extraEnv, List<String> output, Consumer<String> onReady)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(TestJvm.java(
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"))
-                .directory(work.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        TestJvm.java("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"))
+                .directory(work.toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RUNBOOK_BOT_"));
         env.put("RUNBOOK_BOT_RUNBOOKS", TestRunbooks.DIR.toAbsolutePath().toString());
@@ -43,8 +45,8 @@ final class ServeProcess {
         env.putAll(extraEnv);
         Process process = builder.start();
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     output.add(line);
                     if (line.contains(ServeCommand.READY)) {
@@ -61,7 +63,10 @@ final class ServeProcess {
     }
 
     static HttpResponse<String> get(int httpPort, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class SettingNamesTest {
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     @Test
     void noMainSourceButTheTableSpellsAVariableName() throws IOException {
         List<String> offenders = new ArrayList<>();
@@ -37,7 +38,9 @@ class SettingNamesTest {
                     Matcher m = STRING.matcher(lines.get(i));
                     while (m.find()) {
                         for (Setting s : Setting.values()) {
-                            if (Pattern.compile("\\b" + s.variable() + "\\b").matcher(m.group(1)).find()) {
+                            if (Pattern.compile("\\b" + s.variable() + "\\b")
+                                    .matcher(m.group(1))
+                                    .find()) {
                                 offenders.add(relative + ":" + (i + 1) + " spells " + s.variable());
                             }
                         }
@@ -56,9 +59,16 @@ class SettingNamesTest {
         while (assignment.find()) {
             set.add(assignment.group(1));
         }
-        assertThat(set).isNotEmpty().allSatisfy(name -> assertThat(Setting.named(name)).as(name).isPresent());
-        assertThat(set).as("logs the image must point at its volume").contains(Setting.AUDIT_LOG.variable(),
-                Setting.FEEDBACK_LOG.variable(), Setting.INVESTIGATION_LOG.variable(), Setting.CACHE_DIR.variable());
+        assertThat(set)
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(Setting.named(name)).as(name).isPresent());
+        assertThat(set)
+                .as("logs the image must point at its volume")
+                .contains(
+                        Setting.AUDIT_LOG.variable(),
+                        Setting.FEEDBACK_LOG.variable(),
+                        Setting.INVESTIGATION_LOG.variable(),
+                        Setting.CACHE_DIR.variable());
     }
 
     @Test
@@ -67,15 +77,19 @@ class SettingNamesTest {
         int header = readme.indexOf(SettingsMarkdown.HEADER);
         Set<String> listed = new LinkedHashSet<>();
         Pattern name = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
-        for (int i = header + 2; header >= 0 && i < readme.size() && readme.get(i).startsWith("|"); i++) {
+        for (int i = header + 2;
+                header >= 0 && i < readme.size() && readme.get(i).startsWith("|");
+                i++) {
             Matcher m = name.matcher(readme.get(i).split("\\|")[1]);
             while (m.find()) {
                 listed.add(m.group(1));
             }
         }
-        Set<String> table = Arrays.stream(Setting.values()).map(Setting::variable)
+        Set<String> table = Arrays.stream(Setting.values())
+                .map(Setting::variable)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        assertThat(listed).as("the README's settings table; replace it with:%n%s", SettingsMarkdown.table())
+        assertThat(listed)
+                .as("the README's settings table; replace it with:%n%s", SettingsMarkdown.table())
                 .containsExactlyInAnyOrderElementsOf(table);
     }
 }

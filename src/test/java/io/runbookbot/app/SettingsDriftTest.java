@@ -21,10 +21,10 @@ import picocli.CommandLine;
 class SettingsDriftTest {
     @TempDir
     Path dir;
+
     private final Map<String, String> env = new HashMap<>();
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private Run run(String... args) {
         CommandLine cli = Main.commandLine(name -> Optional.ofNullable(env.get(name)));
@@ -51,29 +51,53 @@ class SettingsDriftTest {
         Run listed = run("diagnostics");
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.out()).contains("diagnostics in " + runbooks.resolve("allowlist.yaml"));
-        Files.writeString(runbooks.resolve("allowlist.yaml"), String.join("\n", "version: 1", "commands:",
-                "  - id: only-here", "    description: Exists only in this allowlist", "    argv: [/bin/true]",
-                "    read_only: true", ""));
+        Files.writeString(
+                runbooks.resolve("allowlist.yaml"),
+                String.join(
+                        "\n",
+                        "version: 1",
+                        "commands:",
+                        "  - id: only-here",
+                        "    description: Exists only in this allowlist",
+                        "    argv: [/bin/true]",
+                        "    read_only: true",
+                        ""));
         Run ran = run("run", "memory");
-        assertThat(ran.exit()).as("memory is in ./runbooks/allowlist.yaml only, which must not be used").isEqualTo(2);
+        assertThat(ran.exit())
+                .as("memory is in ./runbooks/allowlist.yaml only, which must not be used")
+                .isEqualTo(2);
         assertThat(ran.err()).contains("Unknown diagnostic \"memory\"");
     }
 
     @Test
     void aRunbookFolderWithoutAnAllowlistIsReportedNotReplacedByTheWorkingDirectorysOne() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Run run = run("run", "memory", "--runbooks", empty.toString(), "--audit-log", dir.resolve("a.jsonl").toString());
+        Run run = run(
+                "run",
+                "memory",
+                "--runbooks",
+                empty.toString(),
+                "--audit-log",
+                dir.resolve("a.jsonl").toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("No allowlist: " + empty.resolve("allowlist.yaml") + " not found")
-                .contains("--allowlist").contains("RUNBOOK_BOT_ALLOWLIST");
+        assertThat(run.err())
+                .contains("No allowlist: " + empty.resolve("allowlist.yaml") + " not found")
+                .contains("--allowlist")
+                .contains("RUNBOOK_BOT_ALLOWLIST");
     }
 
     @Test
     void investigateReadsItsTimeLimitFromTheEnvironmentAsServeDoes() {
-        env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:9", "RUNBOOK_BOT_CHAT_MODEL", "llama3.1",
-                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "forever",
-                "RUNBOOK_BOT_AUDIT_LOG", dir.resolve("audit.jsonl").toString()));
+        env.putAll(Map.of(
+                "RUNBOOK_BOT_OLLAMA_URL",
+                "http://127.0.0.1:9",
+                "RUNBOOK_BOT_CHAT_MODEL",
+                "llama3.1",
+                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT",
+                "forever",
+                "RUNBOOK_BOT_AUDIT_LOG",
+                dir.resolve("audit.jsonl").toString()));
 
         Run run = run("investigate", "disk full");
 
@@ -93,7 +117,9 @@ class SettingsDriftTest {
         env.put("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:9");
         env.put("RUNBOOK_BOT_OLLAMA_TIMEOUT", "0");
         env.put("RUNBOOK_BOT_HTTP_PORT", "0");
-        env.put("RUNBOOK_BOT_RUNBOOKS", Files.createDirectories(dir.resolve("rb")).toString());
+        env.put(
+                "RUNBOOK_BOT_RUNBOOKS",
+                Files.createDirectories(dir.resolve("rb")).toString());
         Run serve = run("serve");
         assertThat(serve.exit()).isEqualTo(2);
         assertThat(serve.err()).contains("RUNBOOK_BOT_OLLAMA_TIMEOUT: \"0\" is not a number of seconds");
@@ -102,12 +128,20 @@ class SettingsDriftTest {
     @Test
     void serveConfigFileTakesTheInvestigationSettingsTheLoaderReads() throws IOException {
         Path runbooks = Files.createDirectories(dir.resolve("rb"));
-        Path file = Files.writeString(dir.resolve("bot.yaml"), String.join("\n",
-                "RUNBOOK_BOT_RUNBOOKS: " + runbooks, "RUNBOOK_BOT_OLLAMA_URL: http://127.0.0.1:11434",
-                "RUNBOOK_BOT_CHAT_MODEL: llama3.1", "RUNBOOK_BOT_INVESTIGATION_LOG: " + dir.resolve("inv.jsonl"),
-                "RUNBOOK_BOT_INVESTIGATE_TIMEOUT: 45", ""));
+        Path file = Files.writeString(
+                dir.resolve("bot.yaml"),
+                String.join(
+                        "\n",
+                        "RUNBOOK_BOT_RUNBOOKS: " + runbooks,
+                        "RUNBOOK_BOT_OLLAMA_URL: http://127.0.0.1:11434",
+                        "RUNBOOK_BOT_CHAT_MODEL: llama3.1",
+                        "RUNBOOK_BOT_INVESTIGATION_LOG: " + dir.resolve("inv.jsonl"),
+                        "RUNBOOK_BOT_INVESTIGATE_TIMEOUT: 45",
+                        ""));
 
-        BotConfig.Ollama ollama = BotConfigLoader.load(name -> Optional.empty(), Optional.of(file)).ollama().orElseThrow();
+        BotConfig.Ollama ollama = BotConfigLoader.load(name -> Optional.empty(), Optional.of(file))
+                .ollama()
+                .orElseThrow();
 
         assertThat(ollama.investigationLog()).isEqualTo(dir.resolve("inv.jsonl"));
         assertThat(ollama.investigationTime()).hasSeconds(45);

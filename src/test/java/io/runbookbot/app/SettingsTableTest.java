@@ -24,12 +24,27 @@ import picocli.CommandLine;
  */
 class SettingsTableTest {
     /** The commands that take settings, with the arguments each needs to parse. */
-    private static final Map<String, List<String>> COMMANDS = Map.of("ask", List.of("q"), "search", List.of("--jsonl"),
-            "eval", List.of("--questions", "q.jsonl"), "bench", List.of("--questions", "q.jsonl"), "run", List.of("memory"),
-            "diagnostics", List.of(), "investigate", List.of("s"), "serve", List.of());
+    private static final Map<String, List<String>> COMMANDS = Map.of(
+            "ask",
+            List.of("q"),
+            "search",
+            List.of("--jsonl"),
+            "eval",
+            List.of("--questions", "q.jsonl"),
+            "bench",
+            List.of("--questions", "q.jsonl"),
+            "run",
+            List.of("memory"),
+            "diagnostics",
+            List.of(),
+            "investigate",
+            List.of("s"),
+            "serve",
+            List.of());
 
     @TempDir
     Path dir;
+
     private final Map<String, String> env = new HashMap<>();
 
     @BeforeEach
@@ -43,8 +58,11 @@ class SettingsTableTest {
     private List<String> samples(Setting s) {
         return switch (s.kind()) {
             case TEXT, MODEL -> List.of("e-1", "f-2", "g-3");
-            case PATH, FILE -> List.of(dir.resolve("env").toString(), dir.resolve("file").toString(),
-                    dir.resolve("flag").toString());
+            case PATH, FILE ->
+                List.of(
+                        dir.resolve("env").toString(),
+                        dir.resolve("file").toString(),
+                        dir.resolve("flag").toString());
             case BYTES -> List.of("1000", "2000", "3000");
             case PORT -> List.of("1001", "1002", "0");
             case BIND -> List.of("127.0.0.2", "0.0.0.0", "::1");
@@ -55,8 +73,10 @@ class SettingsTableTest {
             case SLACK_BOT_TOKEN -> List.of("xoxb-1-env", "xoxb-2-file");
             case SLACK_APP_TOKEN -> List.of("xapp-1-env", "xapp-2-file");
             case SIGNING_SECRET -> List.of("secret-env", "secret-file");
-            case DISCORD_TOKEN -> List.of("MTAyMzQ1Njc4OTAxMjM0NTY3OA.GxYzAb.abcdefghijklmnop_qrstuvwxyz",
-                    "MTAyMzQ1Njc4OTAxMjM0NTY3OQ.GxYzAc.abcdefghijklmnop_qrstuvwxyy");
+            case DISCORD_TOKEN ->
+                List.of(
+                        "MTAyMzQ1Njc4OTAxMjM0NTY3OA.GxYzAb.abcdefghijklmnop_qrstuvwxyz",
+                        "MTAyMzQ1Njc4OTAxMjM0NTY3OQ.GxYzAc.abcdefghijklmnop_qrstuvwxyy");
         };
     }
 
@@ -69,7 +89,8 @@ class SettingsTableTest {
         root.parseArgs(args.toArray(String[]::new));
         CommandLine sub = root.getSubcommands().get(command);
         return comparable(SettingOptions.values(sub.getCommandSpec(), name -> Optional.ofNullable(env.get(name)))
-                .get(s, Object.class).orElse("(unset)"));
+                .get(s, Object.class)
+                .orElse("(unset)"));
     }
 
     private static Object comparable(Object value) {
@@ -95,21 +116,33 @@ class SettingsTableTest {
                 String where = command + " / " + s.variable();
                 env.clear();
                 env.put(s.variable(), v.get(0));
-                assertThat(resolve(command, s, List.of())).as(where + " from the environment").isEqualTo(fromEnv);
+                assertThat(resolve(command, s, List.of()))
+                        .as(where + " from the environment")
+                        .isEqualTo(fromEnv);
                 if (s.secret()) {
                     env.clear();
-                    env.put(s.variable() + "_FILE", Files.writeString(dir.resolve("mounted"), v.get(1) + "\n").toString());
-                    assertThat(resolve(command, s, List.of())).as(where + " from NAME_FILE").isEqualTo(fromFile);
+                    env.put(
+                            s.variable() + "_FILE",
+                            Files.writeString(dir.resolve("mounted"), v.get(1) + "\n")
+                                    .toString());
+                    assertThat(resolve(command, s, List.of()))
+                            .as(where + " from NAME_FILE")
+                            .isEqualTo(fromFile);
                     continue;
                 }
                 String file = config(s, v.get(1)).toString();
-                assertThat(resolve(command, s, List.of("--config", file))).as(where + ": environment over --config")
+                assertThat(resolve(command, s, List.of("--config", file)))
+                        .as(where + ": environment over --config")
                         .isEqualTo(fromEnv);
                 env.clear();
-                assertThat(resolve(command, s, List.of("--config", file))).as(where + " from --config").isEqualTo(fromFile);
+                assertThat(resolve(command, s, List.of("--config", file)))
+                        .as(where + " from --config")
+                        .isEqualTo(fromFile);
                 env.put(s.variable(), v.get(0));
-                assertThat(resolve(command, s, List.of("--config", file, s.flag().orElseThrow(), v.get(2))))
-                        .as(where + ": flag over environment and --config").isEqualTo(comparable(s.kind().parse(v.get(2))));
+                assertThat(resolve(
+                                command, s, List.of("--config", file, s.flag().orElseThrow(), v.get(2))))
+                        .as(where + ": flag over environment and --config")
+                        .isEqualTo(comparable(s.kind().parse(v.get(2))));
                 checked++;
             }
         }
@@ -123,7 +156,9 @@ class SettingsTableTest {
             String usage = cli.getSubcommands().get(command).getUsageMessage(CommandLine.Help.Ansi.OFF);
             for (Setting s : Setting.of(command)) {
                 assertThat(usage).as(command + " --help").contains(s.variable());
-                s.flag().ifPresent(flag -> assertThat(usage).as(command + " --help").contains(flag));
+                s.flag()
+                        .ifPresent(flag ->
+                                assertThat(usage).as(command + " --help").contains(flag));
             }
             assertThat(usage).as(command + " --help").contains("--config");
         }
@@ -133,13 +168,19 @@ class SettingsTableTest {
     void secretsHaveNoFlagInAnyCommandAndAreRefusedInAConfigFile() throws IOException {
         CommandLine cli = Main.commandLine(name -> Optional.empty());
         for (Setting s : Setting.values()) {
-            assertThat(s.flag().isEmpty()).as(s.variable() + " is a secret iff it has no flag").isEqualTo(s.secret());
+            assertThat(s.flag().isEmpty())
+                    .as(s.variable() + " is a secret iff it has no flag")
+                    .isEqualTo(s.secret());
             if (s.secret()) {
-                cli.getSubcommands().values().forEach(sub -> assertThat(sub.getCommandSpec().options())
-                        .noneMatch(o -> o.longestName().contains(s.variable().toLowerCase().replace('_', '-'))));
+                cli.getSubcommands()
+                        .values()
+                        .forEach(sub -> assertThat(sub.getCommandSpec().options())
+                                .noneMatch(o -> o.longestName()
+                                        .contains(s.variable().toLowerCase().replace('_', '-'))));
                 Path file = config(s, samples(s).get(0));
                 assertThatThrownBy(() -> SettingValues.of(name -> Optional.empty(), Optional.of(file), Map.of()))
-                        .isInstanceOf(ConfigException.class).hasMessageContaining(s.variable())
+                        .isInstanceOf(ConfigException.class)
+                        .hasMessageContaining(s.variable())
                         .hasMessageNotContaining(samples(s).get(0));
             }
         }
@@ -148,11 +189,13 @@ class SettingsTableTest {
     @Test
     void badValuesAreRejectedNamingWhereTheyCameFrom() throws IOException {
         env.put("RUNBOOK_BOT_OLLAMA_TIMEOUT", "0");
-        SettingValues fromEnv = SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of());
-        assertThatThrownBy(() -> fromEnv.value(Setting.OLLAMA_TIMEOUT, Object.class)).isInstanceOf(ConfigException.class)
+        SettingValues fromEnv =
+                SettingValues.of(name -> Optional.ofNullable(env.get(name)), Optional.empty(), Map.of());
+        assertThatThrownBy(() -> fromEnv.value(Setting.OLLAMA_TIMEOUT, Object.class))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("RUNBOOK_BOT_OLLAMA_TIMEOUT: \"0\" is not a number of seconds");
-        SettingValues fromFlag = SettingValues.of(name -> Optional.empty(), Optional.empty(),
-                Map.of(Setting.OLLAMA_TIMEOUT, "-3"));
+        SettingValues fromFlag =
+                SettingValues.of(name -> Optional.empty(), Optional.empty(), Map.of(Setting.OLLAMA_TIMEOUT, "-3"));
         assertThatThrownBy(() -> fromFlag.value(Setting.OLLAMA_TIMEOUT, Object.class))
                 .hasMessageStartingWith("--ollama-timeout: \"-3\" is not a number of seconds");
         Path file = config(Setting.HTTP_PORT, "eighty");

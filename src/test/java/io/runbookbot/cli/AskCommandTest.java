@@ -17,6 +17,7 @@ class AskCommandTest {
      * Asked of the shipped runbooks on purpose: the README promises this answer from them.
      */
     private static final String README_QUESTION = "uvicorn won't start: [Errno 98] Address already in use";
+
     private static final String RULE = "-".repeat(72);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +39,8 @@ class AskCommandTest {
     @Test
     void printsTheHeadingPathOfTheAnswerFirst() {
         assertThat(ask(QUESTION).outLines().get(0))
-                .isEqualTo("Troubleshooting Guide > Database Connection Issues > Common Causes & Solutions > Too Many Connections");
+                .isEqualTo(
+                        "Troubleshooting Guide > Database Connection Issues > Common Causes & Solutions > Too Many Connections");
     }
 
     @Test
@@ -66,28 +68,37 @@ class AskCommandTest {
 
     @Test
     void listsOtherCandidatesWithTheirPathAndLocation() {
-        assertThat(ask(QUESTION).out()).contains("Other candidates:\n"
-                + "  1. Troubleshooting Guide > Application Won't Start > Common Causes & Solutions > Port Already in Use"
-                + "  (troubleshooting-guide.md:74-88)\n");
+        assertThat(ask(QUESTION).out())
+                .contains("Other candidates:\n"
+                        + "  1. Troubleshooting Guide > Application Won't Start > Common Causes & Solutions > Port Already in Use"
+                        + "  (troubleshooting-guide.md:74-88)\n");
     }
 
     @Test
     void otherCandidatesLeaveOutTheParentsOfTheAnswer() {
-        assertThat(ask(QUESTION).out()).doesNotContain("(troubleshooting-guide.md:118-161)")
+        assertThat(ask(QUESTION).out())
+                .doesNotContain("(troubleshooting-guide.md:118-161)")
                 .doesNotContain("(troubleshooting-guide.md:92-161)");
     }
 
     @Test
     void jsonMatchesOfTheReadmeFirstQuestionNeverOverlapOneAnother() throws Exception {
-        JsonNode matches = JSON.readTree(askIn(RunbookFixture.SHIPPED, "--json", README_QUESTION).out()).get("matches");
+        JsonNode matches = JSON.readTree(
+                        askIn(RunbookFixture.SHIPPED, "--json", README_QUESTION).out())
+                .get("matches");
 
         assertThat(matches.get(0).get("file").asText()).isEqualTo("server-wont-start-flask.md");
         assertThat(matches.get(0).get("line").intValue()).isEqualTo(29);
-        assertThat(matches).as("still five matches: the next hits that do not overlap take their places").hasSize(5);
+        assertThat(matches)
+                .as("still five matches: the next hits that do not overlap take their places")
+                .hasSize(5);
         for (int i = 0; i < matches.size(); i++) {
             for (int j = 0; j < i; j++) {
-                assertThat(overlap(matches.get(i), matches.get(j))).as("match %s overlaps match %s: %s / %s", i, j,
-                        location(matches.get(i)), location(matches.get(j))).isFalse();
+                assertThat(overlap(matches.get(i), matches.get(j)))
+                        .as(
+                                "match %s overlaps match %s: %s / %s",
+                                i, j, location(matches.get(i)), location(matches.get(j)))
+                        .isFalse();
             }
         }
     }
@@ -99,12 +110,15 @@ class AskCommandTest {
     }
 
     private static String location(JsonNode m) {
-        return m.get("file").asText() + ":" + m.get("line").intValue() + "-" + m.get("end_line").intValue();
+        return m.get("file").asText() + ":" + m.get("line").intValue() + "-"
+                + m.get("end_line").intValue();
     }
 
     @Test
     void listsTopMinusOneOtherCandidates() {
-        assertThat(ask("--top", "3", QUESTION).outLines()).filteredOn(l -> l.matches("  \\d\\. .*")).hasSize(2);
+        assertThat(ask("--top", "3", QUESTION).outLines())
+                .filteredOn(l -> l.matches("  \\d\\. .*"))
+                .hasSize(2);
     }
 
     @Test
@@ -114,7 +128,9 @@ class AskCommandTest {
 
     @Test
     void joinsUnquotedWordsIntoOneQuestion() {
-        assertThat(ask("FATAL:", "sorry,", "too", "many", "clients", "already").outLines().get(0))
+        assertThat(ask("FATAL:", "sorry,", "too", "many", "clients", "already")
+                        .outLines()
+                        .get(0))
                 .endsWith("> Too Many Connections");
     }
 
@@ -122,7 +138,8 @@ class AskCommandTest {
     void jsonHasQuestionConfidenceAnsweredMatchesAndDiagnostics() throws Exception {
         JsonNode json = JSON.readTree(ask("--json", QUESTION).out());
 
-        assertThat(json.fieldNames()).toIterable()
+        assertThat(json.fieldNames())
+                .toIterable()
                 .containsExactly("question", "confidence", "answered", "matches", "diagnostics");
         assertThat(json.get("question").asText()).isEqualTo(QUESTION);
         assertThat(json.get("answered").booleanValue()).isTrue();
@@ -131,14 +148,21 @@ class AskCommandTest {
 
     @Test
     void jsonMatchesCarryLocationScoreAndVerbatimText() throws Exception {
-        JsonNode best = JSON.readTree(ask("--json", QUESTION).out()).get("matches").get(0);
+        JsonNode best =
+                JSON.readTree(ask("--json", QUESTION).out()).get("matches").get(0);
 
-        assertThat(best.fieldNames()).toIterable()
+        assertThat(best.fieldNames())
+                .toIterable()
                 .containsExactly("file", "heading", "path", "line", "end_line", "score", "text");
         assertThat(best.get("file").asText()).isEqualTo("troubleshooting-guide.md");
         assertThat(best.get("heading").asText()).isEqualTo("Too Many Connections");
-        assertThat(best.get("path")).extracting(JsonNode::asText).containsExactly("Troubleshooting Guide",
-                "Database Connection Issues", "Common Causes & Solutions", "Too Many Connections");
+        assertThat(best.get("path"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "Troubleshooting Guide",
+                        "Database Connection Issues",
+                        "Common Causes & Solutions",
+                        "Too Many Connections");
         assertThat(best.get("line").intValue()).isEqualTo(131);
         assertThat(best.get("end_line").intValue()).isEqualTo(141);
         assertThat(best.get("score").isNumber()).isTrue();
@@ -147,10 +171,12 @@ class AskCommandTest {
 
     @Test
     void jsonListsTopNMatchesBestFirst() throws Exception {
-        JsonNode matches = JSON.readTree(ask("--json", "--top", "3", QUESTION).out()).get("matches");
+        JsonNode matches =
+                JSON.readTree(ask("--json", "--top", "3", QUESTION).out()).get("matches");
 
         assertThat(matches).hasSize(3);
-        assertThat(matches).extracting(m -> m.get("score").doubleValue())
+        assertThat(matches)
+                .extracting(m -> m.get("score").doubleValue())
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
 
@@ -158,13 +184,15 @@ class AskCommandTest {
     void saysNoRunbookMatchesForAQuestionNoRunbookCovers() {
         CliRun run = ask("wireguard tunnel handshake ok but no traffic");
 
-        assertThat(run.outLines().get(0)).isEqualTo("No runbook matches \"wireguard tunnel handshake ok but no traffic\".");
+        assertThat(run.outLines().get(0))
+                .isEqualTo("No runbook matches \"wireguard tunnel handshake ok but no traffic\".");
         assertThat(run.out()).contains("Closest sections, low confidence:\n  1. ");
     }
 
     @Test
     void exitsThreeWhenNoRunbookMatches() {
-        assertThat(ask("wireguard tunnel handshake ok but no traffic").exitCode()).isEqualTo(3);
+        assertThat(ask("wireguard tunnel handshake ok but no traffic").exitCode())
+                .isEqualTo(3);
     }
 
     @Test

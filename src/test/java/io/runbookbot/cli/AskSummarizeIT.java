@@ -35,8 +35,16 @@ class AskSummarizeIT {
     }
 
     private CliRun askWithTimeout(int ollamaSeconds, String... args) {
-        List<String> argv = new ArrayList<>(List.of("ask", "--runbooks", RunbookFixture.RUNBOOKS, "--summarize",
-                "--ollama-url", ollama.baseUrl(), "--chat-model", "llama3.1", "--ollama-timeout",
+        List<String> argv = new ArrayList<>(List.of(
+                "ask",
+                "--runbooks",
+                RunbookFixture.RUNBOOKS,
+                "--summarize",
+                "--ollama-url",
+                ollama.baseUrl(),
+                "--chat-model",
+                "llama3.1",
+                "--ollama-timeout",
                 Integer.toString(ollamaSeconds)));
         argv.addAll(List.of(args));
         return CliRun.of(argv.toArray(String[]::new));
@@ -49,19 +57,28 @@ class AskSummarizeIT {
         CliRun run = ask(QUESTION);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("(confidence ")
+        assertThat(run.out())
+                .contains("(confidence ")
                 .contains(LABEL + ":\n  Reduce the pool size, or raise `max_connections` with\n"
                         + "  `ALTER SYSTEM SET max_connections = 200;` then `SELECT pg_reload_conf();`.\n" + RULE + "\n"
                         + RunbookFixture.lines("troubleshooting-guide.md", 131, 141) + "\n" + RULE);
-        assertThat(ollama.callsTo("chat").get(0).json().path("messages").get(1).path("content").asText())
-                .contains(QUESTION).contains("ALTER SYSTEM SET max_connections = 200;");
+        assertThat(ollama.callsTo("chat")
+                        .get(0)
+                        .json()
+                        .path("messages")
+                        .get(1)
+                        .path("content")
+                        .asText())
+                .contains(QUESTION)
+                .contains("ALTER SYSTEM SET max_connections = 200;");
     }
 
     @Test
     void jsonCarriesTheSummaryWithItsModelAndLabel() throws Exception {
         ollama.script(ChatReply.text("NOT_IN_SECTION"));
 
-        JsonNode summary = new ObjectMapper().readTree(ask("--json", QUESTION).out()).get("summary");
+        JsonNode summary =
+                new ObjectMapper().readTree(ask("--json", QUESTION).out()).get("summary");
 
         assertThat(summary.get("text").asText())
                 .isEqualTo("This section does not seem to answer your question; read it, or try the next match.");
@@ -87,7 +104,8 @@ class AskSummarizeIT {
         CliRun run = askWithTimeout(30, QUESTION);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not waiting for the 30 s Ollama timeout")
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("not waiting for the 30 s Ollama timeout")
                 .isLessThan(Duration.ofSeconds(15));
         assertThat(run.err()).contains("note: no summary");
         assertThat(run.out()).doesNotContain("Generated summary").contains(RULE + "\n#### Too Many Connections");

@@ -24,24 +24,31 @@ class EvalCommandTest {
 
     @Test
     void printsAnAllRowCountingEveryQuestion() throws IOException {
-        long questions = Files.readAllLines(QUESTIONS).stream().filter(l -> !l.isBlank()).count();
+        long questions =
+                Files.readAllLines(QUESTIONS).stream().filter(l -> !l.isBlank()).count();
 
         assertThat(eval().outLines())
-                .anyMatch(l -> l.matches("all\\s+" + questions + "\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\b.*"));
+                .anyMatch(l ->
+                        l.matches("all\\s+" + questions + "\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\b.*"));
     }
 
     @Test
     void printsAWithheldColumnBesideAnsweredAndAbstainedAndSaysAbstentionsAreMisses() {
         List<String> lines = eval().outLines();
 
-        assertThat(lines).anyMatch(l -> l.matches("kind\\s+n\\s+hit@1\\s+hit@3\\s+MRR@5\\s+answered\\s+withheld\\s+no-ans\\s+abstain"));
+        assertThat(lines)
+                .anyMatch(l ->
+                        l.matches("kind\\s+n\\s+hit@1\\s+hit@3\\s+MRR@5\\s+answered\\s+withheld\\s+no-ans\\s+abstain"));
         assertThat(lines).anyMatch(l -> l.contains("an abstention is a miss at every k"));
     }
 
     @Test
     void printsHowManyAnswersFellInEachConfidenceBandAndHowManyOfThoseWereRight() {
-        assertThat(eval().outLines()).anyMatch(l -> l.matches("confidence bands, answered questions \\(share right at rank 1\\):"
-                + "\\s+High \\d+ \\([01]\\.\\d{3}\\)\\s+Medium \\d+ \\([01]\\.\\d{3}\\)\\s+Low \\d+ \\([01]\\.\\d{3}\\)"));
+        assertThat(eval().outLines())
+                .anyMatch(
+                        l -> l.matches(
+                                "confidence bands, answered questions \\(share right at rank 1\\):"
+                                        + "\\s+High \\d+ \\([01]\\.\\d{3}\\)\\s+Medium \\d+ \\([01]\\.\\d{3}\\)\\s+Low \\d+ \\([01]\\.\\d{3}\\)"));
     }
 
     @Test

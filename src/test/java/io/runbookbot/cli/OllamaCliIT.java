@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OllamaCliIT {
     private static final String QUESTION = "FATAL: sorry, too many clients already";
     private final FakeOllama ollama = FakeOllama.start();
+
     @TempDir
     Path cache;
 
@@ -24,16 +25,32 @@ class OllamaCliIT {
 
     @Test
     void askEmbedsTheRunbooksOnceAndCachesThemOnDisk() {
-        CliRun first = CliRun.of("ask", "--runbooks", RunbookFixture.RUNBOOKS, "--ollama-url", ollama.baseUrl(),
-                "--cache-dir", cache.toString(), "backend keeps crashing after deploy");
+        CliRun first = CliRun.of(
+                "ask",
+                "--runbooks",
+                RunbookFixture.RUNBOOKS,
+                "--ollama-url",
+                ollama.baseUrl(),
+                "--cache-dir",
+                cache.toString(),
+                "backend keeps crashing after deploy");
         int embedCalls = ollama.callsTo("embed").size();
-        CliRun second = CliRun.of("ask", "--runbooks", RunbookFixture.RUNBOOKS, "--ollama-url", ollama.baseUrl(),
-                "--cache-dir", cache.toString(), "backend keeps crashing after deploy");
+        CliRun second = CliRun.of(
+                "ask",
+                "--runbooks",
+                RunbookFixture.RUNBOOKS,
+                "--ollama-url",
+                ollama.baseUrl(),
+                "--cache-dir",
+                cache.toString(),
+                "backend keeps crashing after deploy");
 
         assertThat(first.exitCode()).isZero();
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(embedCalls).isGreaterThan(1);
-        assertThat(ollama.callsTo("embed").size()).as("second run: only the question").isEqualTo(embedCalls + 1);
+        assertThat(ollama.callsTo("embed").size())
+                .as("second run: only the question")
+                .isEqualTo(embedCalls + 1);
         assertThat(cache.resolve("embeddings-nomic-embed-text.bin")).isRegularFile();
     }
 
@@ -43,8 +60,15 @@ class OllamaCliIT {
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        CliRun run = CliRun.of("ask", "--runbooks", RunbookFixture.RUNBOOKS, "--ollama-url",
-                "http://127.0.0.1:" + deadPort, "--cache-dir", cache.toString(), QUESTION);
+        CliRun run = CliRun.of(
+                "ask",
+                "--runbooks",
+                RunbookFixture.RUNBOOKS,
+                "--ollama-url",
+                "http://127.0.0.1:" + deadPort,
+                "--cache-dir",
+                cache.toString(),
+                QUESTION);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines().get(0)).endsWith("Too Many Connections");
@@ -54,15 +78,30 @@ class OllamaCliIT {
     void searchJsonlRanksHybridWithTheSameOptionsAsAskAndKeepsItsContract() {
         String line = "{\"id\": \"q1\", \"question\": \"backend keeps crashing after deploy\"}\n";
         CliRun keyword = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS);
-        CliRun hybrid = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS,
-                "--ollama-url", ollama.baseUrl(), "--cache-dir", cache.toString());
+        CliRun hybrid = CliRun.withStdin(
+                line,
+                "search",
+                "--jsonl",
+                "--runbooks",
+                RunbookFixture.RUNBOOKS,
+                "--ollama-url",
+                ollama.baseUrl(),
+                "--cache-dir",
+                cache.toString());
 
         assertThat(hybrid.exitCode()).isZero();
-        assertThat(ollama.callsTo("embed")).as("runbooks and the question embedded").hasSizeGreaterThan(1);
-        assertThat(hybrid.outLines()).singleElement().satisfies(l -> assertThat(l)
-                .startsWith("{\"id\":\"q1\",\"answered\":").contains("\"matches\":[{\"file\":")
-                .doesNotContain("notices"));
-        assertThat(keyword.outLines()).singleElement().satisfies(l -> assertThat(l).startsWith("{\"id\":\"q1\""));
+        assertThat(ollama.callsTo("embed"))
+                .as("runbooks and the question embedded")
+                .hasSizeGreaterThan(1);
+        assertThat(hybrid.outLines())
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .startsWith("{\"id\":\"q1\",\"answered\":")
+                        .contains("\"matches\":[{\"file\":")
+                        .doesNotContain("notices"));
+        assertThat(keyword.outLines())
+                .singleElement()
+                .satisfies(l -> assertThat(l).startsWith("{\"id\":\"q1\""));
     }
 
     @Test
@@ -73,8 +112,16 @@ class OllamaCliIT {
         }
         String line = "{\"id\": 7, \"question\": \"" + QUESTION + "\"}\n";
         CliRun keyword = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS);
-        CliRun run = CliRun.withStdin(line, "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS,
-                "--ollama-url", "http://127.0.0.1:" + deadPort, "--cache-dir", cache.toString());
+        CliRun run = CliRun.withStdin(
+                line,
+                "search",
+                "--jsonl",
+                "--runbooks",
+                RunbookFixture.RUNBOOKS,
+                "--ollama-url",
+                "http://127.0.0.1:" + deadPort,
+                "--cache-dir",
+                cache.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).isEqualTo(keyword.outLines());
@@ -82,8 +129,16 @@ class OllamaCliIT {
 
     @Test
     void evalComparesKeywordAndHybrid() {
-        CliRun run = CliRun.of("eval", "--runbooks", RunbookFixture.shared().resolve("seeds").toString(), "--questions", RunbookFixture.shared().resolve("eval/seeds-dev.jsonl").toString(),
-                "--ollama-url", ollama.baseUrl(), "--cache-dir", cache.toString());
+        CliRun run = CliRun.of(
+                "eval",
+                "--runbooks",
+                RunbookFixture.shared().resolve("seeds").toString(),
+                "--questions",
+                RunbookFixture.shared().resolve("eval/seeds-dev.jsonl").toString(),
+                "--ollama-url",
+                ollama.baseUrl(),
+                "--cache-dir",
+                cache.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("keyword:", "hybrid (nomic-embed-text):", "hit@1 change: all ");
@@ -92,8 +147,16 @@ class OllamaCliIT {
     @Test
     void evalWithADeadOllamaSaysSoAndExitsThree() {
         ollama.down();
-        CliRun run = CliRun.of("eval", "--runbooks", RunbookFixture.shared().resolve("seeds").toString(), "--questions", RunbookFixture.shared().resolve("eval/seeds-dev.jsonl").toString(),
-                "--ollama-url", ollama.baseUrl(), "--cache-dir", cache.toString());
+        CliRun run = CliRun.of(
+                "eval",
+                "--runbooks",
+                RunbookFixture.shared().resolve("seeds").toString(),
+                "--questions",
+                RunbookFixture.shared().resolve("eval/seeds-dev.jsonl").toString(),
+                "--ollama-url",
+                ollama.baseUrl(),
+                "--cache-dir",
+                cache.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("cannot embed the runbooks with nomic-embed-text");

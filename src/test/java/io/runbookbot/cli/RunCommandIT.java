@@ -37,7 +37,8 @@ class RunCommandIT {
     @Test
     void refusesAnUnknownCommandAndAMalformedParameter() {
         assertThat(CliRun.of("run", "rm", "--audit-log", audit()).err()).contains("Unknown diagnostic \"rm\"");
-        assertThat(CliRun.of("run", "memory", "oops", "--audit-log", audit()).err()).contains("key=value");
+        assertThat(CliRun.of("run", "memory", "oops", "--audit-log", audit()).err())
+                .contains("key=value");
     }
 
     @Test
@@ -53,14 +54,17 @@ class RunCommandIT {
         CliRun run = CliRun.of("diagnostics");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("16 diagnostics in runbooks/allowlist.yaml")
-                .contains("listening-port").contains("port: integer 1-65535");
+        assertThat(run.out())
+                .contains("16 diagnostics in runbooks/allowlist.yaml")
+                .contains("listening-port")
+                .contains("port: integer 1-65535");
     }
 
     @Test
     void explainsABrokenAllowlistByFileEntryAndField() throws IOException {
         Path broken = dir.resolve("allowlist.yaml");
-        Files.writeString(broken, "version: 1\ncommands:\n  - id: x\n    description: d\n    argv: [df]\n    read-only: true\n");
+        Files.writeString(
+                broken, "version: 1\ncommands:\n  - id: x\n    description: d\n    argv: [df]\n    read-only: true\n");
 
         CliRun run = CliRun.of("diagnostics", "--allowlist", broken.toString());
 
@@ -72,7 +76,8 @@ class RunCommandIT {
     void askSuggestsTheDiagnosticsOfTheAnswersCommands() {
         CliRun run = CliRun.of("ask", "uvicorn won't start: [Errno 98] Address already in use");
 
-        assertThat(run.out()).contains("Diagnostics you can run (allowlisted):")
+        assertThat(run.out())
+                .contains("Diagnostics you can run (allowlisted):")
                 .contains("runbook-bot run listening-port port=5000");
     }
 

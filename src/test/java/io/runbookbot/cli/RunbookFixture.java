@@ -10,8 +10,7 @@ final class RunbookFixture {
     /** What ships; only for tests that check the README's examples on purpose. */
     static final String SHIPPED = TestRunbooks.SHIPPED.toString();
 
-    private RunbookFixture() {
-    }
+    private RunbookFixture() {}
 
     static Path shared() {
         return Path.of(System.getProperty("runbookbot.shared", "../shared"));

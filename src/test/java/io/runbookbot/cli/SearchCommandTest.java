@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 /** {@code runbook-bot search --jsonl}: JSON Lines in on stdin, one result line per input line out. */
 class SearchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOO_MANY_CLIENTS = "{\"id\":\"q1\",\"question\":\"FATAL: sorry, too many clients already\"}";
+    private static final String TOO_MANY_CLIENTS =
+            "{\"id\":\"q1\",\"question\":\"FATAL: sorry, too many clients already\"}";
     private static final String PORT_IN_USE = "{\"id\":2,\"question\":\"OSError: [Errno 98] Address already in use\"}";
-    private static final String WIREGUARD = "{\"id\":\"q3\",\"question\":\"wireguard tunnel handshake ok but no traffic\"}";
+    private static final String WIREGUARD =
+            "{\"id\":\"q3\",\"question\":\"wireguard tunnel handshake ok but no traffic\"}";
 
     private static CliRun search(String... lines) {
-        return CliRun.withStdin(String.join("\n", lines) + "\n",
-                "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS);
+        return CliRun.withStdin(
+                String.join("\n", lines) + "\n", "search", "--jsonl", "--runbooks", RunbookFixture.RUNBOOKS);
     }
 
     private static List<JsonNode> results(CliRun run) {
@@ -57,14 +59,16 @@ class SearchCommandTest {
 
     @Test
     void resultHasExactlyIdAnsweredAndMatches() {
-        assertThat(results(search(TOO_MANY_CLIENTS)).get(0).fieldNames()).toIterable()
+        assertThat(results(search(TOO_MANY_CLIENTS)).get(0).fieldNames())
+                .toIterable()
                 .containsExactly("id", "answered", "matches");
     }
 
     @Test
     void matchHasExactlyLocationFieldsAndScoreButNoText() {
         for (JsonNode match : results(search(TOO_MANY_CLIENTS)).get(0).get("matches")) {
-            assertThat(match.fieldNames()).toIterable()
+            assertThat(match.fieldNames())
+                    .toIterable()
                     .containsExactly("file", "heading", "path", "line", "end_line", "score");
         }
     }
@@ -75,8 +79,13 @@ class SearchCommandTest {
 
         assertThat(best.get("file").asText()).isEqualTo("troubleshooting-guide.md");
         assertThat(best.get("heading").asText()).isEqualTo("Too Many Connections");
-        assertThat(best.get("path")).extracting(JsonNode::asText).containsExactly("Troubleshooting Guide",
-                "Database Connection Issues", "Common Causes & Solutions", "Too Many Connections");
+        assertThat(best.get("path"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "Troubleshooting Guide",
+                        "Database Connection Issues",
+                        "Common Causes & Solutions",
+                        "Too Many Connections");
         assertThat(best.get("line").intValue()).isEqualTo(131);
         assertThat(best.get("end_line").intValue()).isEqualTo(141);
     }
@@ -92,7 +101,8 @@ class SearchCommandTest {
     void matchesAreSortedByScoreDescending() {
         JsonNode matches = results(search(PORT_IN_USE)).get(0).get("matches");
 
-        assertThat(matches).extracting(m -> m.get("score").doubleValue())
+        assertThat(matches)
+                .extracting(m -> m.get("score").doubleValue())
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
 
@@ -110,7 +120,8 @@ class SearchCommandTest {
 
     @Test
     void malformedLineGetsAnErrorLineWithNullId() {
-        JsonNode result = results(search(TOO_MANY_CLIENTS, "this is not json", PORT_IN_USE)).get(1);
+        JsonNode result = results(search(TOO_MANY_CLIENTS, "this is not json", PORT_IN_USE))
+                .get(1);
 
         assertThat(result.fieldNames()).toIterable().containsExactly("id", "error");
         assertThat(result.get("id").isNull()).isTrue();
@@ -119,7 +130,8 @@ class SearchCommandTest {
 
     @Test
     void lineWithoutQuestionGetsAnErrorLineWithItsId() {
-        JsonNode result = results(search("{\"id\":\"no-question\",\"text\":\"port in use\"}")).get(0);
+        JsonNode result = results(search("{\"id\":\"no-question\",\"text\":\"port in use\"}"))
+                .get(0);
 
         assertThat(result.fieldNames()).toIterable().containsExactly("id", "error");
         assertThat(result.get("id").asText()).isEqualTo("no-question");
@@ -144,7 +156,8 @@ class SearchCommandTest {
 
     @Test
     void exitsOneWhenAnyLineHadAnError() {
-        assertThat(search(TOO_MANY_CLIENTS, "this is not json", PORT_IN_USE).exitCode()).isEqualTo(1);
+        assertThat(search(TOO_MANY_CLIENTS, "this is not json", PORT_IN_USE).exitCode())
+                .isEqualTo(1);
     }
 
     @Test

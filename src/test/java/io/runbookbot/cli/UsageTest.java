@@ -12,7 +12,9 @@ class UsageTest {
         CliRun run = CliRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Usage: runbook-bot").contains("ask", "serve", "run", "diagnostics")
+        assertThat(run.err())
+                .startsWith("Usage: runbook-bot")
+                .contains("ask", "serve", "run", "diagnostics")
                 .doesNotContain("Exception", "\tat ");
     }
 }

@@ -30,6 +30,7 @@ class AgentClientIT {
 
     @TempDir
     static Path dir;
+
     static AgentProcess agent;
 
     @BeforeAll
@@ -87,7 +88,8 @@ class AgentClientIT {
         assertThatThrownBy(() -> c.run(request("echo-ok", Map.of()), Duration.ofSeconds(10)))
                 .isInstanceOf(AgentException.class)
                 .hasMessage("agent web-1 rejected our signature: check its secret (agent said: bad signature)")
-                .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.UNAUTHORIZED);
+                .extracting(e -> ((AgentException) e).kind())
+                .isEqualTo(Kind.UNAUTHORIZED);
     }
 
     @Test
@@ -97,7 +99,8 @@ class AgentClientIT {
             port = s.getLocalPort();
         }
         URI dead = URI.create("http://127.0.0.1:" + port);
-        assertThatThrownBy(() -> client(dead, SECRET).commands()).isInstanceOf(AgentException.class)
+        assertThatThrownBy(() -> client(dead, SECRET).commands())
+                .isInstanceOf(AgentException.class)
                 .hasMessage("agent web-1 at " + dead + " is not reachable (connection refused); is `runbook-bot agent`"
                         + " running there?");
     }
@@ -110,7 +113,8 @@ class AgentClientIT {
                 .isInstanceOf(AgentException.class)
                 .hasMessage("agent web-1 at " + agent.url() + " did not answer within 1 s; the command may still be"
                         + " running there")
-                .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.TIMEOUT);
+                .extracting(e -> ((AgentException) e).kind())
+                .isEqualTo(Kind.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -119,19 +123,23 @@ class AgentClientIT {
         AgentClient c = client(agent.url(), SECRET);
         assertThatThrownBy(() -> c.run(request("greet", Map.of("who", "; rm -rf /")), Duration.ofSeconds(10)))
                 .hasMessageStartingWith("agent web-1 refused the request: who:")
-                .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.INVALID);
+                .extracting(e -> ((AgentException) e).kind())
+                .isEqualTo(Kind.INVALID);
         assertThatThrownBy(() -> c.run(request("reboot", Map.of()), Duration.ofSeconds(10)))
                 .hasMessage("agent web-1: unknown command \"reboot\": it is not in this agent's allowlist")
-                .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.UNKNOWN_COMMAND);
+                .extracting(e -> ((AgentException) e).kind())
+                .isEqualTo(Kind.UNKNOWN_COMMAND);
     }
 
     @Test
     void reportsTheIncidentIdOfA500() throws Exception {
-        HttpServer fake = fake(500, "{\"error\":\"internal\",\"reason\":\"internal error in the agent; incident 0a1b2c3d4e5f\"}");
+        HttpServer fake =
+                fake(500, "{\"error\":\"internal\",\"reason\":\"internal error in the agent; incident 0a1b2c3d4e5f\"}");
         try {
             assertThatThrownBy(() -> client(url(fake), SECRET).commands())
                     .hasMessage("agent web-1 failed: internal error in the agent; incident 0a1b2c3d4e5f")
-                    .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.INTERNAL);
+                    .extracting(e -> ((AgentException) e).kind())
+                    .isEqualTo(Kind.INTERNAL);
         } finally {
             fake.stop(0);
         }
@@ -142,10 +150,12 @@ class AgentClientIT {
         HttpServer fake = fake(200, "<html>welcome to nginx</html>");
         try {
             assertThatThrownBy(() -> client(url(fake), SECRET).run(request("echo-ok", Map.of()), Duration.ofSeconds(5)))
-                    .hasMessageStartingWith("agent web-1 at " + url(fake) + ": its answer (HTTP 200) was refused because"
-                            + " the answer is not signed (agents older than protocol v2 do not sign answers")
+                    .hasMessageStartingWith(
+                            "agent web-1 at " + url(fake) + ": its answer (HTTP 200) was refused because"
+                                    + " the answer is not signed (agents older than protocol v2 do not sign answers")
                     .hasMessageNotContaining("nginx")
-                    .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.UNVERIFIED);
+                    .extracting(e -> ((AgentException) e).kind())
+                    .isEqualTo(Kind.UNVERIFIED);
         } finally {
             fake.stop(0);
         }
@@ -157,7 +167,8 @@ class AgentClientIT {
         try {
             assertThatThrownBy(() -> client(url(fake), SECRET).run(request("echo-ok", Map.of()), Duration.ofSeconds(5)))
                     .hasMessageNotContaining("evil")
-                    .extracting(e -> ((AgentException) e).kind()).isEqualTo(Kind.UNVERIFIED);
+                    .extracting(e -> ((AgentException) e).kind())
+                    .isEqualTo(Kind.UNVERIFIED);
         } finally {
             fake.stop(0);
         }

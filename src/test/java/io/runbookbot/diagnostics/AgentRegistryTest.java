@@ -21,7 +21,9 @@ class AgentRegistryTest {
     }
 
     private void assertRefused(String yaml, String message) {
-        assertThatThrownBy(() -> load(yaml)).isInstanceOf(UserFacingException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -56,16 +58,21 @@ class AgentRegistryTest {
     @Test
     void namesTheEntryAndFieldOfEachError() {
         assertRefused("agents:\n  - name: web-1\n    url: ftp://x:1\n    secret_env: A\n", "agents[0] (web-1): url:");
-        assertRefused("agents:\n  - name: web-1\n    url: http://x:1/api\n    secret_env: A\n", "agents[0] (web-1): url:");
+        assertRefused(
+                "agents:\n  - name: web-1\n    url: http://x:1/api\n    secret_env: A\n", "agents[0] (web-1): url:");
         assertRefused("agents:\n  - name: web-1\n    url: http://x:1\n", "agents[0] (web-1): give exactly one of");
-        assertRefused("agents:\n  - name: web-1\n    url: http://x:1\n    secret_env: A\n    secret_file: /s\n",
+        assertRefused(
+                "agents:\n  - name: web-1\n    url: http://x:1\n    secret_env: A\n    secret_file: /s\n",
                 "give exactly one of");
-        assertRefused("agents:\n  - name: web-1\n    url: http://x:1\n    secret_env: 9f8e7d-not-a-name\n",
+        assertRefused(
+                "agents:\n  - name: web-1\n    url: http://x:1\n    secret_env: 9f8e7d-not-a-name\n",
                 "secret_env: must be a variable name");
-        assertRefused("agents:\n  - name: web-1\n    url: http://x:1\n    secret: abc\n    secret_env: A\n",
+        assertRefused(
+                "agents:\n  - name: web-1\n    url: http://x:1\n    secret: abc\n    secret_env: A\n",
                 "agents[0] (web-1): secret: unknown key");
         assertRefused("agents:\n  - url: http://x:1\n    secret_env: A\n", "agents[0]: name: missing");
-        assertRefused("agents:\n  - {name: a, url: 'http://x:1', secret_env: A}\n  - {name: a, url: 'http://y:1', secret_env: B}\n",
+        assertRefused(
+                "agents:\n  - {name: a, url: 'http://x:1', secret_env: A}\n  - {name: a, url: 'http://y:1', secret_env: B}\n",
                 "agents[1] (a): name: duplicate");
         assertRefused("servers: []\n", "agents: must be a list");
     }

@@ -15,21 +15,26 @@ final class BundledSections {
     /** What ships in runbooks/: only for tests that check the shipped files on purpose. */
     static final List<RunbookSection> SHIPPED = units(TestRunbooks.SHIPPED);
 
-    private BundledSections() {
-    }
+    private BundledSections() {}
 
     private static List<RunbookSection> units(Path dir) {
-        return new RunbookLoader(new RunbookParser()).load(dir).runbooks().stream()
-                .flatMap(r -> AnswerUnits.of(r).stream()).toList();
+        return new RunbookLoader(new RunbookParser())
+                .load(dir).runbooks().stream()
+                        .flatMap(r -> AnswerUnits.of(r).stream())
+                        .toList();
     }
 
     static RunbookSection section(String file, String heading) {
-        return ALL.stream().filter(s -> s.file().equals(file) && s.heading().equals(heading)).findFirst()
+        return ALL.stream()
+                .filter(s -> s.file().equals(file) && s.heading().equals(heading))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no section " + heading + " in " + file));
     }
 
     static RunbookSection sectionAt(String file, int line) {
-        return ALL.stream().filter(s -> s.file().equals(file) && s.line() == line).findFirst()
+        return ALL.stream()
+                .filter(s -> s.file().equals(file) && s.line() == line)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no section at " + file + ":" + line));
     }
 }

@@ -1,12 +1,12 @@
 package io.runbookbot.diagnostics;
 
-import io.runbookbot.fakes.MutableClock;
 import static io.runbookbot.diagnostics.TestAllowlists.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.agent.allowlist.Access;
 import io.runbookbot.agent.allowlist.CommandSpec;
 import io.runbookbot.core.Caller;
+import io.runbookbot.fakes.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,9 @@ class ConfirmationsTest {
 
         ConfirmationResult result = confirmations.confirm(token, ALICE);
 
-        assertThat(result).isEqualTo(ConfirmationResult.confirmed(new PendingRun(token, ALICE, RESTART, "local", PARAMS,
-                MutableClock.START.plus(Duration.ofMinutes(5)))));
+        assertThat(result)
+                .isEqualTo(ConfirmationResult.confirmed(new PendingRun(
+                        token, ALICE, RESTART, "local", PARAMS, MutableClock.START.plus(Duration.ofMinutes(5)))));
         assertThat(result.reason()).isEmpty();
     }
 
@@ -63,14 +64,20 @@ class ConfirmationsTest {
     void refusesTheSameUserIdFromAnotherPlatform() {
         String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
 
-        assertThat(confirmations.confirm(token, new Caller("discord", "U111", List.of(), "C1")).confirmed()).isFalse();
+        assertThat(confirmations
+                        .confirm(token, new Caller("discord", "U111", List.of(), "C1"))
+                        .confirmed())
+                .isFalse();
     }
 
     @Test
     void acceptsTheSamePersonFromAnotherChannel() {
         String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
 
-        assertThat(confirmations.confirm(token, new Caller("slack", "U111", List.of(), "D42")).confirmed()).isTrue();
+        assertThat(confirmations
+                        .confirm(token, new Caller("slack", "U111", List.of(), "D42"))
+                        .confirmed())
+                .isTrue();
     }
 
     @Test
@@ -78,8 +85,9 @@ class ConfirmationsTest {
         String token = confirmations.request(ALICE, RESTART, "local", PARAMS);
         confirmations.confirm(token, ALICE);
 
-        assertThat(confirmations.confirm(token, ALICE)).isEqualTo(
-                ConfirmationResult.refused("This run was already confirmed: ask again to run it once more."));
+        assertThat(confirmations.confirm(token, ALICE))
+                .isEqualTo(
+                        ConfirmationResult.refused("This run was already confirmed: ask again to run it once more."));
     }
 
     @Test
@@ -122,6 +130,7 @@ class ConfirmationsTest {
     @Test
     void onlyEntriesThatAreNotReadOnlyNeedConfirmation() {
         assertThat(Confirmations.needsConfirmation(RESTART)).isTrue();
-        assertThat(Confirmations.needsConfirmation(spec("disk-usage", Map.of(), List.of()))).isFalse();
+        assertThat(Confirmations.needsConfirmation(spec("disk-usage", Map.of(), List.of())))
+                .isFalse();
     }
 }

@@ -35,6 +35,7 @@ class DiagnosticsServiceIT {
 
     @TempDir
     Path dir;
+
     private Allowlist allowlist;
     private AuditLog audit;
     private CommandRunner runner;
@@ -66,7 +67,11 @@ class DiagnosticsServiceIT {
         allowlist = Allowlist.load(file);
         audit = AuditLog.open(dir.resolve("audit.jsonl"));
         runner = new CommandRunner(2, Duration.ofSeconds(1));
-        service = DiagnosticsService.builder(allowlist).local(runner).audit(audit).perMinute(3).build();
+        service = DiagnosticsService.builder(allowlist)
+                .local(runner)
+                .audit(audit)
+                .perMinute(3)
+                .build();
     }
 
     @AfterEach
@@ -81,7 +86,9 @@ class DiagnosticsServiceIT {
 
         assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(((DiagnosticReport.Ran) report).exitCode()).isZero();
-        assertThat(((DiagnosticReport.Ran) report).stdout()).isEqualTo("PASSWORD=****").doesNotContain("hunter2");
+        assertThat(((DiagnosticReport.Ran) report).stdout())
+                .isEqualTo("PASSWORD=****")
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -105,12 +112,14 @@ class DiagnosticsServiceIT {
     @Test
     void limitsRunsPerUserPerMinute() {
         for (int i = 0; i < 3; i++) {
-            assertThat(run(ONCALL, "echo-word", Map.of("word", "w" + i)).outcome()).isEqualTo(Outcome.COMPLETED);
+            assertThat(run(ONCALL, "echo-word", Map.of("word", "w" + i)).outcome())
+                    .isEqualTo(Outcome.COMPLETED);
         }
         DiagnosticReport fourth = run(ONCALL, "echo-word", Map.of("word", "w4"));
 
         assertThat(fourth.outcome()).isEqualTo(Outcome.RATE_LIMITED);
-        assertThat(run(OTHER_ONCALL, "echo-word", Map.of("word", "w5")).outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(run(OTHER_ONCALL, "echo-word", Map.of("word", "w5")).outcome())
+                .isEqualTo(Outcome.COMPLETED);
     }
 
     @Test
@@ -135,11 +144,14 @@ class DiagnosticsServiceIT {
         run(ONCALL, "echo-word", Map.of("word", "$(id)"));
 
         List<JsonNode> lines = auditLines();
-        assertThat(lines).extracting(l -> l.get("decision").asText())
+        assertThat(lines)
+                .extracting(l -> l.get("decision").asText())
                 .containsExactly("started", "allowed", "denied", "invalid");
         assertThat(lines.get(0).get("who").asText()).isEqualTo("slack:U1");
         assertThat(lines.get(0).get("exit_code").isNull()).isTrue();
-        assertThat(lines.get(1).get("run_id").asText()).hasSize(16).isEqualTo(lines.get(0).get("run_id").asText());
+        assertThat(lines.get(1).get("run_id").asText())
+                .hasSize(16)
+                .isEqualTo(lines.get(0).get("run_id").asText());
         assertThat(lines.get(1).get("who").asText()).isEqualTo("slack:U1");
         assertThat(lines.get(1).get("where").asText()).isEqualTo("C1");
         assertThat(lines.get(1).get("exit_code").asInt()).isZero();
@@ -157,9 +169,13 @@ class DiagnosticsServiceIT {
                       - {name: web-1, url: "%s", secret_env: AGENT_SECRET}
                       - {name: dead-1, url: "http://127.0.0.1:9", secret_env: AGENT_SECRET}
                     """.formatted(agent.url()));
-            AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+            AgentGateway gateway = new AgentGateway(
+                    AgentRegistry.load(registry),
                     name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
-            Diagnostics remote = DiagnosticsService.builder(allowlist).agents(gateway).audit(audit).build();
+            Diagnostics remote = DiagnosticsService.builder(allowlist)
+                    .agents(gateway)
+                    .audit(audit)
+                    .build();
 
             DiagnosticReport ran = remote.run(ONCALL, new DiagnosticCall("web-1", "echo-word", Map.of("word", "pong")));
             DiagnosticReport down = remote.run(ONCALL, new DiagnosticCall("dead-1", "echo-word", Map.of("word", "x")));
@@ -169,9 +185,11 @@ class DiagnosticsServiceIT {
             assertThat(down.outcome()).isEqualTo(Outcome.UNAVAILABLE);
             assertThat(down.message()).contains("dead-1").contains("not reachable");
             List<JsonNode> lines = auditLines();
-            assertThat(lines).extracting(l -> l.get("agent").asText())
+            assertThat(lines)
+                    .extracting(l -> l.get("agent").asText())
                     .containsExactly("web-1", "web-1", "dead-1", "dead-1");
-            assertThat(lines).extracting(l -> l.get("decision").asText())
+            assertThat(lines)
+                    .extracting(l -> l.get("decision").asText())
                     .containsExactly("started", "allowed", "started", "error");
             assertThat(lines.get(0).get("where").asText()).isEqualTo("C1");
         }
@@ -179,18 +197,23 @@ class DiagnosticsServiceIT {
 
     @Test
     void aConfirmedRunGoesToTheAgentItWasAskedFor() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(dir, dir.resolve("allowlist.yaml"), dir.resolve("agent-audit.jsonl"),
-                SECRET)) {
+        try (AgentProcess agent =
+                AgentProcess.start(dir, dir.resolve("allowlist.yaml"), dir.resolve("agent-audit.jsonl"), SECRET)) {
             Path registry = dir.resolve("agents.yaml");
-            Files.writeString(registry, "agents:\n  - {name: web-1, url: \"%s\", secret_env: AGENT_SECRET}\n"
-                    .formatted(agent.url()));
-            AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+            Files.writeString(
+                    registry,
+                    "agents:\n  - {name: web-1, url: \"%s\", secret_env: AGENT_SECRET}\n".formatted(agent.url()));
+            AgentGateway gateway = new AgentGateway(
+                    AgentRegistry.load(registry),
                     name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
-            Diagnostics remote = DiagnosticsService.builder(allowlist).agents(gateway).audit(audit).build();
+            Diagnostics remote = DiagnosticsService.builder(allowlist)
+                    .agents(gateway)
+                    .audit(audit)
+                    .build();
             Path marker = dir.resolve("work/remote-marker");
 
-            DiagnosticReport asked = remote.run(ONCALL, new DiagnosticCall("web-1", "touch-marker",
-                    Map.of("file", marker.toString())));
+            DiagnosticReport asked =
+                    remote.run(ONCALL, new DiagnosticCall("web-1", "touch-marker", Map.of("file", marker.toString())));
             DiagnosticReport confirmed = remote.confirm(ONCALL, token(asked));
 
             assertThat(confirmed.outcome()).isEqualTo(Outcome.COMPLETED);

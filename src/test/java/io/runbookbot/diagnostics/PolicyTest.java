@@ -18,8 +18,8 @@ class PolicyTest {
     private static final Caller ALICE = new Caller("slack", "U111", List.of("dev"), "C999");
 
     private static final CommandSpec DISK = spec("disk-usage", Map.of(), List.of("df -h"));
-    private static final CommandSpec LOGS = spec("log-tail", true, Map.of(), List.of(),
-            new Access(List.of(), List.of("dev"), List.of()));
+    private static final CommandSpec LOGS =
+            spec("log-tail", true, Map.of(), List.of(), new Access(List.of(), List.of("dev"), List.of()));
 
     private static Access users(String... ids) {
         return new Access(List.of(ids), List.of(), List.of());

@@ -1,10 +1,10 @@
 package io.runbookbot.diagnostics;
 
-import io.runbookbot.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runbookbot.core.Caller;
+import io.runbookbot.fakes.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,7 +15,9 @@ class RateLimiterTest {
     private final RateLimiter limiter = RateLimiter.perMinute(10, clock);
 
     private long acquired(String user, int attempts) {
-        return IntStream.range(0, attempts).filter(i -> limiter.tryAcquire(user)).count();
+        return IntStream.range(0, attempts)
+                .filter(i -> limiter.tryAcquire(user))
+                .count();
     }
 
     @Test
@@ -99,11 +101,13 @@ class RateLimiterTest {
             limiter.tryAcquire("U1");
             clock.advance(Duration.ofSeconds(1));
         }
-        assertThat(limiter.refusal("U1")).isEqualTo("You have run 10 diagnostics in the last 1 minute: try again in 50 seconds.");
+        assertThat(limiter.refusal("U1"))
+                .isEqualTo("You have run 10 diagnostics in the last 1 minute: try again in 50 seconds.");
 
         clock.advance(Duration.ofSeconds(49).plusMillis(1));
 
-        assertThat(limiter.refusal("U1")).isEqualTo("You have run 10 diagnostics in the last 1 minute: try again in 1 second.");
+        assertThat(limiter.refusal("U1"))
+                .isEqualTo("You have run 10 diagnostics in the last 1 minute: try again in 1 second.");
     }
 
     @Test

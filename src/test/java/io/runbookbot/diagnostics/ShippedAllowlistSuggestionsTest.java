@@ -33,11 +33,13 @@ class ShippedAllowlistSuggestionsTest {
     void suggestsTheChecksOfTheUvicornSteps() {
         assertThat(forSection("api-server-down.md", "Quick Diagnosis (30 seconds)"))
                 .extracting(DiagnosticSuggestion::command)
-                .containsExactly("runbook-bot run http-health port=8000 path=/health",
+                .containsExactly(
+                        "runbook-bot run http-health port=8000 path=/health",
                         "runbook-bot run process-by-name name=uvicorn");
         assertThat(forSection("api-server-down.md", "Step 1: Check Uvicorn Process (30 seconds)"))
                 .extracting(DiagnosticSuggestion::command)
-                .containsExactly("runbook-bot run process-by-name name=uvicorn",
+                .containsExactly(
+                        "runbook-bot run process-by-name name=uvicorn",
                         "runbook-bot run journal-since unit=uvicorn since='1 hour ago'");
     }
 
@@ -45,7 +47,9 @@ class ShippedAllowlistSuggestionsTest {
     void suggestsTheResourceChecks() {
         assertThat(forSection("api-server-down.md", "Step 6: Check System Resources (1 minute)"))
                 .extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLine)
-                .containsExactly(tuple("runbook-bot run memory", "free -h"), tuple("runbook-bot run disk-usage", "df -h"),
+                .containsExactly(
+                        tuple("runbook-bot run memory", "free -h"),
+                        tuple("runbook-bot run disk-usage", "df -h"),
                         tuple("runbook-bot run top-snapshot", "top -bn1 | head -n 20"));
     }
 
@@ -55,13 +59,18 @@ class ShippedAllowlistSuggestionsTest {
         Suggestions shipped = new Suggestions(allowlist);
 
         List<DiagnosticSuggestion> all = BundledSections.SHIPPED.stream()
-                .flatMap(s -> shipped.forSection(s).stream()).toList();
+                .flatMap(s -> shipped.forSection(s).stream())
+                .toList();
 
         assertThat(all).hasSizeGreaterThan(20);
         assertThat(all).allSatisfy(s -> {
             var spec = allowlist.find(s.commandId()).orElseThrow();
-            assertThat(s.params().keySet()).containsExactlyElementsOf(spec.params().keySet());
-            s.params().forEach((k, v) -> assertThat(spec.params().get(k).reject(v)).as(s.command()).isEmpty());
+            assertThat(s.params().keySet())
+                    .containsExactlyElementsOf(spec.params().keySet());
+            s.params()
+                    .forEach((k, v) -> assertThat(spec.params().get(k).reject(v))
+                            .as(s.command())
+                            .isEmpty());
         });
     }
 }

@@ -7,9 +7,9 @@ import io.runbookbot.core.RunbookSection;
 import io.runbookbot.search.index.AnswerUnits;
 import io.runbookbot.search.markdown.RunbookParser;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SuggestionLinesTest {
 
@@ -59,7 +59,9 @@ class SuggestionLinesTest {
                     free -m
                 """;
         RunbookSection check = AnswerUnits.of(new RunbookParser().parse("x.md", markdown)).stream()
-                .filter(s -> s.heading().equals("Check")).findFirst().orElseThrow();
+                .filter(s -> s.heading().equals("Check"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(SuggestionLines.of(check))
                 .extracting(SuggestionLines.CommandLine::lineNumber, SuggestionLines.CommandLine::text)

@@ -15,10 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SuggestionPatternTest {
     private static final Map<String, ParamSpec> PARAMS = params(
-            integer("port", 1, 65535), pattern("path", "/[A-Za-z0-9/_.-]{0,100}"),
+            integer("port", 1, 65535),
+            pattern("path", "/[A-Za-z0-9/_.-]{0,100}"),
             pattern("name", "[A-Za-z0-9][A-Za-z0-9._:@+=,/-]{0,63}"),
-            pattern("unit", "[A-Za-z0-9][A-Za-z0-9@._:-]{0,99}"), oneOf("since", "1 hour ago", "today"),
-            integer("lines", 1, 2000), pattern("file", "[A-Za-z0-9_./-]{1,200}"));
+            pattern("unit", "[A-Za-z0-9][A-Za-z0-9@._:-]{0,99}"),
+            oneOf("since", "1 hour ago", "today"),
+            integer("lines", 1, 2000),
+            pattern("file", "[A-Za-z0-9_./-]{1,200}"));
 
     /** Pattern ~ command ~ captured values, or "no match". */
     @ParameterizedTest
@@ -55,8 +58,10 @@ class SuggestionPatternTest {
             tail -{lines} {file} ~ tail -f logs/nova.log ~ no match
             """)
     void matchesCommandsByTheDocumentedRules(String pattern, String command, String expected) {
-        String actual = SuggestionPattern.compile(pattern, PARAMS).match(command)
-                .map(Object::toString).orElse("no match");
+        String actual = SuggestionPattern.compile(pattern, PARAMS)
+                .match(command)
+                .map(Object::toString)
+                .orElse("no match");
 
         assertThat(actual).isEqualTo(expected);
     }

@@ -27,15 +27,22 @@ class SuggestionsTest {
     private static RunbookSection section(String code) {
         String markdown = "# T\n\n## Check\n\n```bash\n" + code + "\n```\n";
         return AnswerUnits.of(new RunbookParser().parse("x.md", markdown)).stream()
-                .filter(s -> s.heading().equals("Check")).findFirst().orElseThrow();
+                .filter(s -> s.heading().equals("Check"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void suggestsTheListeningPortCheckForTheFlaskPortConflict() {
         List<DiagnosticSuggestion> found = forSection("server-wont-start-flask.md", "Issue: Port Already in Use");
 
-        assertThat(found).containsExactly(new DiagnosticSuggestion("listening-port", "about listening-port",
-                Map.of("port", "5000"), "netstat -ano | findstr :5000", 41));
+        assertThat(found)
+                .containsExactly(new DiagnosticSuggestion(
+                        "listening-port",
+                        "about listening-port",
+                        Map.of("port", "5000"),
+                        "netstat -ano | findstr :5000",
+                        41));
         assertThat(found.get(0).command()).isEqualTo("runbook-bot run listening-port port=5000");
     }
 
@@ -43,17 +50,21 @@ class SuggestionsTest {
     void listsTheWindowsAndLinuxPortChecksOnceForTheSamePort() {
         List<DiagnosticSuggestion> found = forSection("server-wont-start-flask.md", "Quick Diagnosis");
 
-        assertThat(found).extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber,
+        assertThat(found)
+                .extracting(
+                        DiagnosticSuggestion::command,
+                        DiagnosticSuggestion::sourceLineNumber,
                         DiagnosticSuggestion::sourceLine)
-                .containsExactly(tuple("runbook-bot run listening-port port=5000", 15,
-                        "netstat -ano | findstr :5000   # Windows"));
+                .containsExactly(tuple(
+                        "runbook-bot run listening-port port=5000", 15, "netstat -ano | findstr :5000   # Windows"));
     }
 
     @Test
     void suggestsTheHealthCheckAndProcessCheckOfTheApiQuickDiagnosis() {
         List<DiagnosticSuggestion> found = forSection("api-server-down.md", "Quick Diagnosis (30 seconds)");
 
-        assertThat(found).extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber)
+        assertThat(found)
+                .extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber)
                 .containsExactly(
                         tuple("runbook-bot run http-health port=8000 path=/health", 21),
                         tuple("runbook-bot run process-by-name name=uvicorn", 24));
@@ -61,27 +72,33 @@ class SuggestionsTest {
 
     @Test
     void suggestsTheProcessAndJournalChecksOfTheUvicornStep() {
-        List<DiagnosticSuggestion> found = forSection("api-server-down.md", "Step 1: Check Uvicorn Process (30 seconds)");
+        List<DiagnosticSuggestion> found =
+                forSection("api-server-down.md", "Step 1: Check Uvicorn Process (30 seconds)");
 
-        assertThat(found).extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLine)
+        assertThat(found)
+                .extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLine)
                 .containsExactly(
                         tuple("runbook-bot run process-by-name name=uvicorn", "pgrep -fa uvicorn"),
-                        tuple("runbook-bot run journal-since unit=uvicorn since='1 hour ago'",
+                        tuple(
+                                "runbook-bot run journal-since unit=uvicorn since='1 hour ago'",
                                 "journalctl -u uvicorn --since \"1 hour ago\""));
-        assertThat(found.get(1).params()).containsExactly(Map.entry("unit", "uvicorn"), Map.entry("since", "1 hour ago"));
+        assertThat(found.get(1).params())
+                .containsExactly(Map.entry("unit", "uvicorn"), Map.entry("since", "1 hour ago"));
     }
 
     @Test
     void ignoresCommandsInsideACommandSubstitution() {
         List<DiagnosticSuggestion> found = forSection("api-server-down.md", "Common error patterns:");
 
-        assertThat(found).extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber)
+        assertThat(found)
+                .extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber)
                 .containsExactly(tuple("runbook-bot run listening-port port=8000", 70));
     }
 
     @Test
     void dropsMatchesWhoseValuesFailTheParameterCheck() {
-        RunbookSection s = section("lsof -i :99999\nlsof -i :http\nps aux | grep -v grep\njournalctl -u x --since \"2 days ago\"");
+        RunbookSection s =
+                section("lsof -i :99999\nlsof -i :http\nps aux | grep -v grep\njournalctl -u x --since \"2 days ago\"");
 
         assertThat(suggestions.forSection(s)).isEmpty();
     }
@@ -90,7 +107,8 @@ class SuggestionsTest {
     void listsTheSameEntryOncePerDistinctValuesInLineOrder() {
         RunbookSection s = section("df -h && lsof -i :8000\nlsof -i :5432\nnetstat -tlnp | grep 8000\nfree -m; df");
 
-        assertThat(suggestions.forSection(s)).extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber)
+        assertThat(suggestions.forSection(s))
+                .extracting(DiagnosticSuggestion::command, DiagnosticSuggestion::sourceLineNumber)
                 .containsExactly(
                         tuple("runbook-bot run disk-usage", 6),
                         tuple("runbook-bot run listening-port port=8000", 6),
@@ -100,11 +118,13 @@ class SuggestionsTest {
 
     @Test
     void ordersEntriesOfOneLineByTheAllowlist() {
-        Suggestions twoForOneLine = new Suggestions(allowlist(Access.NOBODY,
+        Suggestions twoForOneLine = new Suggestions(allowlist(
+                Access.NOBODY,
                 spec("port-owner", params(integer("port", 1, 65535)), List.of("lsof -i :{port}")),
                 spec("any-lsof", Map.of(), List.of("lsof"))));
 
-        assertThat(twoForOneLine.forSection(section("lsof -i :8000"))).extracting(DiagnosticSuggestion::commandId)
+        assertThat(twoForOneLine.forSection(section("lsof -i :8000")))
+                .extracting(DiagnosticSuggestion::commandId)
                 .containsExactly("port-owner", "any-lsof");
     }
 

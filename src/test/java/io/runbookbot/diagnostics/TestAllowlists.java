@@ -18,22 +18,31 @@ import java.util.regex.Pattern;
  * no control characters, no leading '-'), then the type's own.
  */
 final class TestAllowlists {
-    private TestAllowlists() {
-    }
+    private TestAllowlists() {}
 
     static ParamSpec integer(String name, long min, long max) {
-        return param(name, "integer " + min + "-" + max, "must be an integer from " + min + " to " + max,
+        return param(
+                name,
+                "integer " + min + "-" + max,
+                "must be an integer from " + min + " to " + max,
                 v -> v.matches("[0-9]{1,18}") && Long.parseLong(v) >= min && Long.parseLong(v) <= max);
     }
 
     static ParamSpec pattern(String name, String regex) {
         Pattern p = Pattern.compile(regex);
-        return param(name, "pattern " + regex, "must match " + regex, v -> p.matcher(v).matches());
+        return param(
+                name,
+                "pattern " + regex,
+                "must match " + regex,
+                v -> p.matcher(v).matches());
     }
 
     static ParamSpec oneOf(String name, String... values) {
         List<String> list = List.of(values);
-        return param(name, "one of: " + String.join(", ", list), "must be one of: " + String.join(", ", list),
+        return param(
+                name,
+                "one of: " + String.join(", ", list),
+                "must be one of: " + String.join(", ", list),
                 list::contains);
     }
 
@@ -46,7 +55,9 @@ final class TestAllowlists {
 
             @Override
             public Optional<String> reject(String value) {
-                boolean shared = !value.isEmpty() && value.length() <= 256 && !value.startsWith("-")
+                boolean shared = !value.isEmpty()
+                        && value.length() <= 256
+                        && !value.startsWith("-")
                         && value.chars().noneMatch(Character::isISOControl);
                 return shared && ok.test(value) ? Optional.empty() : Optional.of(name + ": " + problem);
             }
@@ -70,10 +81,10 @@ final class TestAllowlists {
         return spec(id, true, params, recognizes, Access.NOBODY);
     }
 
-    static CommandSpec spec(String id, boolean readOnly, Map<String, ParamSpec> params, List<String> recognizes,
-                            Access access) {
-        return new CommandSpec(id, "about " + id, List.of(id), params, Duration.ofSeconds(5), 65_536, readOnly,
-                recognizes, access);
+    static CommandSpec spec(
+            String id, boolean readOnly, Map<String, ParamSpec> params, List<String> recognizes, Access access) {
+        return new CommandSpec(
+                id, "about " + id, List.of(id), params, Duration.ofSeconds(5), 65_536, readOnly, recognizes, access);
     }
 
     static Allowlist allowlist(Access access, CommandSpec... specs) {
@@ -84,22 +95,46 @@ final class TestAllowlists {
     static Allowlist sample() {
         ParamSpec port = integer("port", 1, 65535);
         ParamSpec unit = pattern("unit", "[A-Za-z0-9][A-Za-z0-9@._:-]{0,99}");
-        return allowlist(Access.NOBODY,
-                spec("listening-port", params(port), List.of("lsof -i :{port}", "lsof -i:{port}", "lsof -t -i :{port}",
-                        "netstat -ano | findstr :{port}", "netstat -tlnp | grep {port}", "netstat -tlnp | grep :{port}")),
-                spec("http-health", params(port, pattern("path", "/(?!.*\\.\\.)[A-Za-z0-9/_.-]{0,100}")),
-                        List.of("curl http://localhost:{port}{path}", "curl -s http://localhost:{port}{path}",
+        return allowlist(
+                Access.NOBODY,
+                spec(
+                        "listening-port",
+                        params(port),
+                        List.of(
+                                "lsof -i :{port}",
+                                "lsof -i:{port}",
+                                "lsof -t -i :{port}",
+                                "netstat -ano | findstr :{port}",
+                                "netstat -tlnp | grep {port}",
+                                "netstat -tlnp | grep :{port}")),
+                spec(
+                        "http-health",
+                        params(port, pattern("path", "/(?!.*\\.\\.)[A-Za-z0-9/_.-]{0,100}")),
+                        List.of(
+                                "curl http://localhost:{port}{path}",
+                                "curl -s http://localhost:{port}{path}",
                                 "curl localhost:{port}{path}")),
                 spec("disk-usage", Map.of(), List.of("df -h", "df")),
                 spec("memory", Map.of(), List.of("free -m", "free -h", "free")),
-                spec("process-by-name", params(pattern("name", "[A-Za-z0-9][A-Za-z0-9._:@+=,/-]{0,63}")),
+                spec(
+                        "process-by-name",
+                        params(pattern("name", "[A-Za-z0-9][A-Za-z0-9._:@+=,/-]{0,63}")),
                         List.of("pgrep -fa {name}", "pgrep -f {name}", "ps aux | grep {name}")),
-                spec("service-status", params(unit), List.of("systemctl status {unit}", "sudo systemctl status {unit}")),
-                spec("journal-since", params(unit, oneOf("since", "10 min ago", "1 hour ago", "today")),
+                spec(
+                        "service-status",
+                        params(unit),
+                        List.of("systemctl status {unit}", "sudo systemctl status {unit}")),
+                spec(
+                        "journal-since",
+                        params(unit, oneOf("since", "10 min ago", "1 hour ago", "today")),
                         List.of("journalctl -u {unit} --since \"{since}\"", "journalctl -u {unit} --since {since}")),
-                spec("journal-recent", params(unit, integer("lines", 1, 1000)),
+                spec(
+                        "journal-recent",
+                        params(unit, integer("lines", 1, 1000)),
                         List.of("journalctl -u {unit} -n {lines}")),
-                spec("log-tail", params(integer("lines", 1, 2000), pattern("file", "[A-Za-z0-9_./-]{1,200}")),
+                spec(
+                        "log-tail",
+                        params(integer("lines", 1, 2000), pattern("file", "[A-Za-z0-9_./-]{1,200}")),
                         List.of("tail -n {lines} {file}", "tail -{lines} {file}")),
                 spec("redis-ping", Map.of(), List.of("redis-cli ping")));
     }

@@ -30,16 +30,20 @@ class DiscordAdapterIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ONCALL = "2100000000000000001";
 
-    private static final FakeEngine engine = new FakeEngine()
-            .holdingInvestigations(FakeEngine.sectionAnswer("port already in use"));
+    private static final FakeEngine engine =
+            new FakeEngine().holdingInvestigations(FakeEngine.sectionAnswer("port already in use"));
     private static FakeDiscord discord;
     private static DiscordFrontEnd frontEnd;
 
     @BeforeAll
     static void start() {
         discord = FakeDiscord.builder().role(ONCALL, "oncall").start();
-        frontEnd = DiscordFrontEnd.start(new DiscordSettings(DiscordSettingsTest.TOKEN,
-                Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl().toString())), engine);
+        frontEnd = DiscordFrontEnd.start(
+                new DiscordSettings(
+                        DiscordSettingsTest.TOKEN,
+                        Optional.of(discord.restBaseUrl()),
+                        Optional.of(discord.gatewayUrl().toString())),
+                engine);
     }
 
     @AfterAll
@@ -58,8 +62,8 @@ class DiscordAdapterIT {
 
         JsonNode reply = replyTo(mention).json();
 
-        FakeEngine.Received received = engine.received().await(r -> r.request()
-                .equals(new BotRequest.Ask("port already in use on 8000")), WAIT);
+        FakeEngine.Received received = engine.received()
+                .await(r -> r.request().equals(new BotRequest.Ask("port already in use on 8000")), WAIT);
         assertThat(received.caller().qualifiedUserId()).isEqualTo("discord:" + Author.ALICE.id());
         assertThat(received.caller().roles()).containsExactly(ONCALL);
         assertThat(reply.path("embeds").path(0).path("title").asText()).isEqualTo("Ports › Port already in use");
@@ -73,10 +77,20 @@ class DiscordAdapterIT {
 
         GatewayEvent click = discord.pushButton(run, ONCALL);
 
-        assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt()).isEqualTo(5);
-        engine.received().await(r -> r.request()
-                .equals(new BotRequest.RunDiagnostic("web-1", "listening-port", Map.of("port", "8000"))), WAIT);
-        assertThat(discord.awaitFollowUp(click, WAIT).json().path("embeds").path(0).path("title").asText())
+        assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt())
+                .isEqualTo(5);
+        engine.received()
+                .await(
+                        r -> r.request()
+                                .equals(new BotRequest.RunDiagnostic(
+                                        "web-1", "listening-port", Map.of("port", "8000"))),
+                        WAIT);
+        assertThat(discord.awaitFollowUp(click, WAIT)
+                        .json()
+                        .path("embeds")
+                        .path(0)
+                        .path("title")
+                        .asText())
                 .isEqualTo("Ports › Port already in use");
     }
 
@@ -88,18 +102,29 @@ class DiscordAdapterIT {
         }
         engine.received().awaitCount(r -> r.request() instanceof BotRequest.Investigate, 8, WAIT);
 
-        JsonNode reply = replyTo(discord.pushMention("port already in use meanwhile", ONCALL)).json();
+        JsonNode reply = replyTo(discord.pushMention("port already in use meanwhile", ONCALL))
+                .json();
 
         assertThat(reply.path("embeds").path(0).path("title").asText()).isEqualTo("Ports › Port already in use");
         engine.releaseHeld(new BotReply.Text("investigated"));
         for (GatewayEvent command : investigations) {
-            assertThat(discord.awaitFollowUp(command, WAIT).json().path("content").asText()).isEqualTo("investigated");
+            assertThat(discord.awaitFollowUp(command, WAIT)
+                            .json()
+                            .path("content")
+                            .asText())
+                    .isEqualTo("investigated");
         }
     }
 
     private static RecordedRequest replyTo(GatewayEvent mention) {
-        return discord.awaitCall(r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
-                && r.json().path("message_reference").path("message_id").asText().equals(mention.id()), WAIT);
+        return discord.awaitCall(
+                r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
+                        && r.json()
+                                .path("message_reference")
+                                .path("message_id")
+                                .asText()
+                                .equals(mention.id()),
+                WAIT);
     }
 
     private static String buttonId(RecordedRequest message, String label) {

@@ -8,7 +8,8 @@ class DiscordBotTest {
     @Test
     void registersRunbookWithARequiredQuestionOption() {
         assertThat(DiscordBot.command().getName()).isEqualTo("runbook");
-        assertThat(DiscordBot.command().getOptions()).singleElement()
+        assertThat(DiscordBot.command().getOptions())
+                .singleElement()
                 .satisfies(o -> assertThat(o.getName()).isEqualTo("question"))
                 .satisfies(o -> assertThat(o.isRequired()).isTrue());
     }

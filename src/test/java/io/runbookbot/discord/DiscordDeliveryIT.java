@@ -27,8 +27,11 @@ class DiscordDeliveryIT {
     static void start() {
         runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
         discord = FakeDiscord.start();
-        frontEnd = DiscordFrontEnd.start(new DiscordSettings(DiscordSettingsTest.TOKEN,
-                Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl().toString())),
+        frontEnd = DiscordFrontEnd.start(
+                new DiscordSettings(
+                        DiscordSettingsTest.TOKEN,
+                        Optional.of(discord.restBaseUrl()),
+                        Optional.of(discord.gatewayUrl().toString())),
                 BotEngine.builder(() -> runbooks).build());
     }
 
@@ -48,16 +51,20 @@ class DiscordDeliveryIT {
     @Test
     void deferredSlashCommandWhoseAnswerDiscordRefusesGetsANoticeWithAnIncidentIdThroughTheFollowUp() {
         String webhook = "webhooks/" + APPLICATION_ID + "/";
-        discord.failNext(r -> r.method().equals("POST") && r.route().startsWith(webhook), 400, "Invalid Form Body",
-                50035);
+        discord.failNext(
+                r -> r.method().equals("POST") && r.route().startsWith(webhook), 400, "Invalid Form Body", 50035);
 
         GatewayEvent command = discord.pushSlashCommand("FATAL: sorry, too many clients already");
 
-        assertThat(discord.awaitCallback(command, WAIT).json().path("type").asInt()).isEqualTo(5);
-        RecordedRequest notice = discord.awaitCall(r -> r.route().equals(webhook + command.token())
-                && r.json().path("content").asText().startsWith("Sorry"), WAIT);
+        assertThat(discord.awaitCallback(command, WAIT).json().path("type").asInt())
+                .isEqualTo(5);
+        RecordedRequest notice = discord.awaitCall(
+                r -> r.route().equals(webhook + command.token())
+                        && r.json().path("content").asText().startsWith("Sorry"),
+                WAIT);
         assertThat(notice.json().path("content").asText())
                 .matches("Sorry, I could not send this answer \\(incident [0-9a-f]{8}\\)\\.");
-        assertThat(discord.calls().matching(r -> r.route().equals(webhook + command.token()))).hasSize(2);
+        assertThat(discord.calls().matching(r -> r.route().equals(webhook + command.token())))
+                .hasSize(2);
     }
 }

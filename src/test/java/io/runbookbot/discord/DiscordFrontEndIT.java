@@ -48,6 +48,7 @@ class DiscordFrontEndIT {
 
     @TempDir
     static Path dir;
+
     private static final List<BotRequest.Feedback> votes = new CopyOnWriteArrayList<>();
     private static IndexedRunbooks runbooks;
     private static AgentProcess agent;
@@ -81,19 +82,28 @@ class DiscordFrontEndIT {
                 """.formatted(ONCALL, dir.resolve("work")));
         agent = AgentProcess.start(dir, allowlist, dir.resolve("agent-audit.jsonl"), SECRET);
         Path registry = dir.resolve("agents.yaml");
-        Files.writeString(registry, "agents:\n  - {name: local, url: \"%s\", secret_env: AGENT_SECRET}\n"
-                .formatted(agent.url()));
-        AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+        Files.writeString(
+                registry, "agents:\n  - {name: local, url: \"%s\", secret_env: AGENT_SECRET}\n".formatted(agent.url()));
+        AgentGateway gateway = new AgentGateway(
+                AgentRegistry.load(registry),
                 name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
         audit = AuditLog.open(dir.resolve("bot-audit.jsonl"));
-        DiagnosticsService diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).agents(gateway)
-                .audit(audit).build();
+        DiagnosticsService diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist))
+                .agents(gateway)
+                .audit(audit)
+                .build();
         runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
-        BotEngine engine = BotEngine.builder(() -> runbooks).diagnostics(Optional.of(diagnostics))
-                .feedback((caller, vote) -> votes.add(vote)).build();
+        BotEngine engine = BotEngine.builder(() -> runbooks)
+                .diagnostics(Optional.of(diagnostics))
+                .feedback((caller, vote) -> votes.add(vote))
+                .build();
         discord = FakeDiscord.builder().role(ONCALL, "oncall").start();
-        frontEnd = DiscordFrontEnd.start(new DiscordSettings(DiscordSettingsTest.TOKEN,
-                Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl().toString())), engine);
+        frontEnd = DiscordFrontEnd.start(
+                new DiscordSettings(
+                        DiscordSettingsTest.TOKEN,
+                        Optional.of(discord.restBaseUrl()),
+                        Optional.of(discord.gatewayUrl().toString())),
+                engine);
     }
 
     @AfterAll
@@ -120,7 +130,8 @@ class DiscordFrontEndIT {
         RecordedRequest put = discord.awaitCall("PUT", "applications/" + APPLICATION_ID + "/commands", WAIT);
 
         assertThat(put.json().path(0).path("name").asText()).isEqualTo("runbook");
-        assertThat(put.json().path(0).path("options").path(0).path("name").asText()).isEqualTo("question");
+        assertThat(put.json().path(0).path("options").path(0).path("name").asText())
+                .isEqualTo("question");
         assertThat(put.header("Authorization")).contains("Bot " + DiscordSettingsTest.TOKEN);
     }
 
@@ -138,25 +149,32 @@ class DiscordFrontEndIT {
 
     @Test
     void ignoresMessagesFromOtherBotsAndFromItself() {
-        GatewayEvent fromBot = discord.dispatch(discord.events().message(Author.OTHER_BOT, "<@" + BOT_ID + "> "
-                + TOO_MANY, true));
-        GatewayEvent fromSelf = discord.dispatch(discord.events().message(Author.SELF, "<@" + BOT_ID + "> "
-                + TOO_MANY, true));
+        GatewayEvent fromBot =
+                discord.dispatch(discord.events().message(Author.OTHER_BOT, "<@" + BOT_ID + "> " + TOO_MANY, true));
+        GatewayEvent fromSelf =
+                discord.dispatch(discord.events().message(Author.SELF, "<@" + BOT_ID + "> " + TOO_MANY, true));
 
         replyTo(discord.pushMention(TOO_MANY, ONCALL)); // instead of a fixed quiet period: a later mention is answered
-        assertThat(discord.calls().matching(r -> r.route().startsWith("channels/")
-                && List.of(fromBot.id(), fromSelf.id()).contains(
-                        r.json().path("message_reference").path("message_id").asText()))).isEmpty();
+        assertThat(discord.calls()
+                        .matching(r -> r.route().startsWith("channels/")
+                                && List.of(fromBot.id(), fromSelf.id())
+                                        .contains(r.json()
+                                                .path("message_reference")
+                                                .path("message_id")
+                                                .asText())))
+                .isEmpty();
     }
 
     @Test
     void defersTheSlashCommandThenAnswersThroughTheFollowUp() {
         GatewayEvent command = discord.pushSlashCommand(TOO_MANY, ONCALL);
 
-        assertThat(discord.awaitCallback(command, WAIT).json().path("type").asInt()).isEqualTo(5);
+        assertThat(discord.awaitCallback(command, WAIT).json().path("type").asInt())
+                .isEqualTo(5);
         RecordedRequest followUp = discord.awaitFollowUp(command, WAIT);
         assertThat(followUp.route()).isEqualTo("webhooks/" + APPLICATION_ID + "/" + command.token());
-        assertThat(followUp.json().path("embeds").path(0).path("title").asText()).endsWith("› Too Many Connections");
+        assertThat(followUp.json().path("embeds").path(0).path("title").asText())
+                .endsWith("› Too Many Connections");
     }
 
     @Test
@@ -170,20 +188,27 @@ class DiscordFrontEndIT {
 
     @Test
     void answersAMentionWrittenWithMarkupLikeThePlainTextWithTheSameConfidence() {
-        JsonNode plain = replyTo(discord.pushMention(TOO_MANY, ONCALL)).json().path("embeds").path(0);
-        GatewayEvent mention = discord.pushMention("<@&" + ONCALL + "> <:fire:123456789012345678> ||FATAL||: `sorry, too many`"
-                + " **clients** _already_ <#3000000000000000003> <t:1700000000:R>", ONCALL);
+        JsonNode plain = replyTo(discord.pushMention(TOO_MANY, ONCALL))
+                .json()
+                .path("embeds")
+                .path(0);
+        GatewayEvent mention = discord.pushMention(
+                "<@&" + ONCALL + "> <:fire:123456789012345678> ||FATAL||: `sorry, too many`"
+                        + " **clients** _already_ <#3000000000000000003> <t:1700000000:R>",
+                ONCALL);
 
         JsonNode embed = replyTo(mention).json().path("embeds").path(0);
-        assertThat(embed.path("title").asText()).isEqualTo(plain.path("title").asText())
+        assertThat(embed.path("title").asText())
+                .isEqualTo(plain.path("title").asText())
                 .endsWith("› Too Many Connections");
-        assertThat(embed.path("footer").path("text").asText()).isEqualTo(plain.path("footer").path("text").asText());
+        assertThat(embed.path("footer").path("text").asText())
+                .isEqualTo(plain.path("footer").path("text").asText());
     }
 
     @Test
     void echoesTheSlashCommandQuestionAsWrittenWithoutMarkup() {
-        GatewayEvent command = discord.pushSlashCommand(
-                "<@" + BOT_ID + "> **ClickHouse** too many parts & merges <slower> than inserts <a:alarm:223456789012345678>");
+        GatewayEvent command = discord.pushSlashCommand("<@" + BOT_ID
+                + "> **ClickHouse** too many parts & merges <slower> than inserts <a:alarm:223456789012345678>");
 
         assertThat(discord.awaitFollowUp(command, WAIT).json().path("content").asText())
                 .startsWith("No runbook matches \"ClickHouse too many parts & merges <slower> than inserts\".");
@@ -204,9 +229,11 @@ class DiscordFrontEndIT {
 
         GatewayEvent click = discord.pushButton(run, ONCALL);
 
-        assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt()).isEqualTo(5);
+        assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt())
+                .isEqualTo(5);
         assertThat(discord.awaitFollowUp(click, WAIT).json().path("content").asText())
-                .startsWith("`listening-port` on `local`: exit code 0, ").contains("```\nState");
+                .startsWith("`listening-port` on `local`: exit code 0, ")
+                .contains("```\nState");
         assertThat(lines("agent-audit.jsonl")).hasSize(agentLines + 2);
     }
 
@@ -246,9 +273,11 @@ class DiscordFrontEndIT {
 
         GatewayEvent click = discord.pushButton(next, ONCALL);
 
-        JsonNode embed = discord.awaitFollowUp(click, WAIT).json().path("embeds").path(0);
+        JsonNode embed =
+                discord.awaitFollowUp(click, WAIT).json().path("embeds").path(0);
         assertThat(embed.path("title").asText())
-                .isEqualTo("Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
+                .isEqualTo(
+                        "Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
         assertThat(embed.path("footer").path("text").asText()).contains("match 2 of ");
     }
 
@@ -258,7 +287,8 @@ class DiscordFrontEndIT {
 
         GatewayEvent click = discord.pushButton(helpful, ONCALL);
 
-        assertThat(discord.awaitFollowUp(click, WAIT).json().path("content").asText()).isEqualTo("Thanks, noted.");
+        assertThat(discord.awaitFollowUp(click, WAIT).json().path("content").asText())
+                .isEqualTo("Thanks, noted.");
         assertThat(votes).contains(new BotRequest.Feedback(TOO_MANY, "troubleshooting-guide.md:131", true));
     }
 
@@ -273,8 +303,8 @@ class DiscordFrontEndIT {
 
     @Test
     void failsClearlyWhenTheGatewayNeverGetsReady() {
-        DiscordSettings deadGateway = new DiscordSettings(DiscordSettingsTest.TOKEN, Optional.of(discord.restBaseUrl()),
-                Optional.of("ws://127.0.0.1:9/"));
+        DiscordSettings deadGateway = new DiscordSettings(
+                DiscordSettingsTest.TOKEN, Optional.of(discord.restBaseUrl()), Optional.of("ws://127.0.0.1:9/"));
         BotEngine engine = BotEngine.builder(() -> runbooks).build();
 
         assertThatThrownBy(() -> DiscordFrontEnd.start(deadGateway, engine, Duration.ofMillis(500)))
@@ -283,8 +313,14 @@ class DiscordFrontEndIT {
     }
 
     private static RecordedRequest replyTo(GatewayEvent mention) {
-        return discord.awaitCall(r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
-                && r.json().path("message_reference").path("message_id").asText().equals(mention.id()), WAIT);
+        return discord.awaitCall(
+                r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
+                        && r.json()
+                                .path("message_reference")
+                                .path("message_id")
+                                .asText()
+                                .equals(mention.id()),
+                WAIT);
     }
 
     private static String buttonId(RecordedRequest message, String label) {

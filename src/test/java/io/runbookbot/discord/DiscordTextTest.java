@@ -32,14 +32,16 @@ class DiscordTextTest {
 
     @Test
     void dropsEmojiAndTimestamps() {
-        assertThat(DiscordText.decode("<:fire:123456789012345678> disk full <a:alarm:223456789012345678> since <t:1700000000:R>"))
+        assertThat(DiscordText.decode(
+                        "<:fire:123456789012345678> disk full <a:alarm:223456789012345678> since <t:1700000000:R>"))
                 .isEqualTo("disk full since");
         assertThat(DiscordText.decode("since <t:1700000000>, 502s")).isEqualTo("since , 502s");
     }
 
     @Test
     void dropsMarkdownMarkersAndKeepsTheWordsInside() {
-        assertThat(DiscordText.decode("**uvicorn** won't _start_: `[Errno 98] Address already in use` ~~maybe~~ ||port 8000||"))
+        assertThat(DiscordText.decode(
+                        "**uvicorn** won't _start_: `[Errno 98] Address already in use` ~~maybe~~ ||port 8000||"))
                 .isEqualTo("uvicorn won't start: [Errno 98] Address already in use maybe port 8000");
         assertThat(DiscordText.decode("```python\nOSError: [Errno 98] Address already in use\n```"))
                 .isEqualTo("OSError: [Errno 98] Address already in use");
@@ -57,9 +59,14 @@ class DiscordTextTest {
 
     @Test
     void decodesHostileTextInLinearTime() {
-        String[] hostile = {"a" + " ".repeat(100_000) + "b <@" + SELF + "> disk full", "<@".repeat(100_000) + "disk full",
-            "<:x".repeat(60_000) + " disk full", "`".repeat(200_000) + "disk full", "*_".repeat(100_000) + "disk full",
-            "<t:" + "1".repeat(200_000) + " disk full"};
+        String[] hostile = {
+            "a" + " ".repeat(100_000) + "b <@" + SELF + "> disk full",
+            "<@".repeat(100_000) + "disk full",
+            "<:x".repeat(60_000) + " disk full",
+            "`".repeat(200_000) + "disk full",
+            "*_".repeat(100_000) + "disk full",
+            "<t:" + "1".repeat(200_000) + " disk full"
+        };
         for (String text : hostile) {
             long start = System.nanoTime();
 

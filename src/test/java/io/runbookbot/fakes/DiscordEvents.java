@@ -13,126 +13,125 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DiscordEvents {
 
-  /** The bot's user id, which is also its application id. */
-  public static final String BOT_ID = "1000000000000000001";
+    /** The bot's user id, which is also its application id. */
+    public static final String BOT_ID = "1000000000000000001";
 
-  public static final String APPLICATION_ID = BOT_ID;
+    public static final String APPLICATION_ID = BOT_ID;
 
-  /** The guild, whose {@code @everyone} role has the same id. */
-  public static final String GUILD_ID = "2000000000000000001";
+    /** The guild, whose {@code @everyone} role has the same id. */
+    public static final String GUILD_ID = "2000000000000000001";
 
-  public static final String CHANNEL_ID = "3000000000000000001";
+    public static final String CHANNEL_ID = "3000000000000000001";
 
-  /** The guild owner: nobody in the events, so that permissions are not bypassed by ownership. */
-  public static final String OWNER_ID = "4000000000000000099";
+    /** The guild owner: nobody in the events, so that permissions are not bypassed by ownership. */
+    public static final String OWNER_ID = "4000000000000000099";
 
-  public static final String COMMAND_ID = "7000000000000000001";
+    public static final String COMMAND_ID = "7000000000000000001";
 
-  /** Who sends a message or triggers an interaction. */
-  public record Author(String id, String username, boolean bot) {
-    public static final Author ALICE = new Author("4000000000000000001", "alice", false);
-    public static final Author BOB = new Author("4000000000000000002", "bob", false);
+    /** Who sends a message or triggers an interaction. */
+    public record Author(String id, String username, boolean bot) {
+        public static final Author ALICE = new Author("4000000000000000001", "alice", false);
+        public static final Author BOB = new Author("4000000000000000002", "bob", false);
 
-    /** The bot itself, for "never answer yourself". */
-    public static final Author SELF = new Author(BOT_ID, "incident-bot", true);
+        /** The bot itself, for "never answer yourself". */
+        public static final Author SELF = new Author(BOT_ID, "incident-bot", true);
 
-    public static final Author OTHER_BOT = new Author("1000000000000000002", "other-bot", true);
+        public static final Author OTHER_BOT = new Author("1000000000000000002", "other-bot", true);
 
-    ObjectNode json() {
-      ObjectNode user = Json.object();
-      user.put("id", id).put("username", username).put("discriminator", "0");
-      user.putNull("global_name");
-      user.putNull("avatar");
-      return user.put("bot", bot).put("flags", 0);
+        ObjectNode json() {
+            ObjectNode user = Json.object();
+            user.put("id", id).put("username", username).put("discriminator", "0");
+            user.putNull("global_name");
+            user.putNull("avatar");
+            return user.put("bot", bot).put("flags", 0);
+        }
     }
-  }
 
-  private final AtomicLong snowflakes;
+    private final AtomicLong snowflakes;
 
-  DiscordEvents(AtomicLong snowflakes) {
-    this.snowflakes = snowflakes;
-  }
-
-  /** {@code @bot text} by {@link Author#ALICE} with these roles. */
-  public GatewayEvent mention(String text, String... roleIds) {
-    return message(Author.ALICE, "<@" + BOT_ID + "> " + text, true, roleIds);
-  }
-
-  /** A message in {@link #CHANNEL_ID}; {@code mentionsBot} fills {@code mentions}, not content. */
-  public GatewayEvent message(
-      Author author, String content, boolean mentionsBot, String... roleIds) {
-    ObjectNode d = Json.template("discord/message-create.json");
-    d.put("id", nextId());
-    d.put("nonce", d.get("id").asText());
-    d.put("content", content);
-    d.set("author", author.json());
-    ((ObjectNode) d.required("member")).set("roles", roles(roleIds));
-    ArrayNode mentions = d.putArray("mentions");
-    if (mentionsBot) {
-      mentions.add(Author.SELF.json().put("mfa_enabled", false).put("verified", true));
+    DiscordEvents(AtomicLong snowflakes) {
+        this.snowflakes = snowflakes;
     }
-    return new GatewayEvent("MESSAGE_CREATE", d);
-  }
 
-  /** {@code /runbook question:<question>} by {@link Author#ALICE} with these roles. */
-  public GatewayEvent slashCommand(String question, String... roleIds) {
-    return command(Author.ALICE, "runbook", Map.of("question", question), roleIds);
-  }
-
-  /** A slash command with string options. */
-  public GatewayEvent command(
-      Author author, String name, Map<String, String> options, String... roleIds) {
-    ObjectNode d = interaction(author, 2, roleIds);
-    ObjectNode data = d.putObject("data");
-    data.put("id", COMMAND_ID).put("name", name).put("type", 1);
-    ArrayNode list = data.putArray("options");
-    options.forEach((k, v) -> list.addObject().put("name", k).put("type", 3).put("value", v));
-    return new GatewayEvent("INTERACTION_CREATE", d);
-  }
-
-  /**
-   * A click by {@link Author#ALICE} on a button with this custom id, on an earlier message of the
-   * bot that carries that button (JDA reads the message and finds the button in it).
-   */
-  public GatewayEvent button(String customId, String... roleIds) {
-    ObjectNode d = interaction(Author.ALICE, 3, roleIds);
-    d.putObject("data").put("custom_id", customId).put("component_type", 2);
-    ObjectNode message = Json.template("discord/message.json");
-    message.put("id", nextId());
-    message.put("content", "answer with buttons");
-    ObjectNode row = message.putArray("components").addObject().put("type", 1).put("id", 1);
-    row.putArray("components")
-        .addObject()
-        .put("type", 2)
-        .put("id", 2)
-        .put("style", 1)
-        .put("label", "Run")
-        .put("custom_id", customId);
-    d.set("message", message);
-    return new GatewayEvent("INTERACTION_CREATE", d);
-  }
-
-  private ObjectNode interaction(Author author, int type, String... roleIds) {
-    ObjectNode d = Json.template("discord/interaction-create.json");
-    d.put("id", nextId());
-    d.put("type", type);
-    d.put("token", "token-" + d.get("id").asText());
-    ObjectNode member = (ObjectNode) d.required("member");
-    member.set("user", author.json());
-    member.set("roles", roles(roleIds));
-    d.remove("data");
-    return d;
-  }
-
-  private static ArrayNode roles(String... roleIds) {
-    ArrayNode roles = Json.array();
-    for (String id : roleIds) {
-      roles.add(id);
+    /** {@code @bot text} by {@link Author#ALICE} with these roles. */
+    public GatewayEvent mention(String text, String... roleIds) {
+        return message(Author.ALICE, "<@" + BOT_ID + "> " + text, true, roleIds);
     }
-    return roles;
-  }
 
-  private String nextId() {
-    return Long.toString(snowflakes.incrementAndGet());
-  }
+    /** A message in {@link #CHANNEL_ID}; {@code mentionsBot} fills {@code mentions}, not content. */
+    public GatewayEvent message(Author author, String content, boolean mentionsBot, String... roleIds) {
+        ObjectNode d = Json.template("discord/message-create.json");
+        d.put("id", nextId());
+        d.put("nonce", d.get("id").asText());
+        d.put("content", content);
+        d.set("author", author.json());
+        ((ObjectNode) d.required("member")).set("roles", roles(roleIds));
+        ArrayNode mentions = d.putArray("mentions");
+        if (mentionsBot) {
+            mentions.add(Author.SELF.json().put("mfa_enabled", false).put("verified", true));
+        }
+        return new GatewayEvent("MESSAGE_CREATE", d);
+    }
+
+    /** {@code /runbook question:<question>} by {@link Author#ALICE} with these roles. */
+    public GatewayEvent slashCommand(String question, String... roleIds) {
+        return command(Author.ALICE, "runbook", Map.of("question", question), roleIds);
+    }
+
+    /** A slash command with string options. */
+    public GatewayEvent command(Author author, String name, Map<String, String> options, String... roleIds) {
+        ObjectNode d = interaction(author, 2, roleIds);
+        ObjectNode data = d.putObject("data");
+        data.put("id", COMMAND_ID).put("name", name).put("type", 1);
+        ArrayNode list = data.putArray("options");
+        options.forEach((k, v) -> list.addObject().put("name", k).put("type", 3).put("value", v));
+        return new GatewayEvent("INTERACTION_CREATE", d);
+    }
+
+    /**
+     * A click by {@link Author#ALICE} on a button with this custom id, on an earlier message of the
+     * bot that carries that button (JDA reads the message and finds the button in it).
+     */
+    public GatewayEvent button(String customId, String... roleIds) {
+        ObjectNode d = interaction(Author.ALICE, 3, roleIds);
+        d.putObject("data").put("custom_id", customId).put("component_type", 2);
+        ObjectNode message = Json.template("discord/message.json");
+        message.put("id", nextId());
+        message.put("content", "answer with buttons");
+        ObjectNode row =
+                message.putArray("components").addObject().put("type", 1).put("id", 1);
+        row.putArray("components")
+                .addObject()
+                .put("type", 2)
+                .put("id", 2)
+                .put("style", 1)
+                .put("label", "Run")
+                .put("custom_id", customId);
+        d.set("message", message);
+        return new GatewayEvent("INTERACTION_CREATE", d);
+    }
+
+    private ObjectNode interaction(Author author, int type, String... roleIds) {
+        ObjectNode d = Json.template("discord/interaction-create.json");
+        d.put("id", nextId());
+        d.put("type", type);
+        d.put("token", "token-" + d.get("id").asText());
+        ObjectNode member = (ObjectNode) d.required("member");
+        member.set("user", author.json());
+        member.set("roles", roles(roleIds));
+        d.remove("data");
+        return d;
+    }
+
+    private static ArrayNode roles(String... roleIds) {
+        ArrayNode roles = Json.array();
+        for (String id : roleIds) {
+            roles.add(id);
+        }
+        return roles;
+    }
+
+    private String nextId() {
+        return Long.toString(snowflakes.incrementAndGet());
+    }
 }

@@ -16,85 +16,86 @@ import org.java_websocket.handshake.ClientHandshake;
  */
 final class DiscordGateway extends FakeWebSocketServer {
 
-  /** Per-connection sequence number and whether it has identified. */
-  private static final class Session {
-    private int sequence;
-    private volatile boolean identified;
-  }
-
-  private final CallLog<JsonNode> frames = new CallLog<>();
-  private final DiscordGuild guild;
-
-  DiscordGateway(DiscordGuild guild) {
-    this.guild = guild;
-  }
-
-  URI url() {
-    return URI.create("ws://127.0.0.1:" + getPort() + "/");
-  }
-
-  CallLog<JsonNode> frames() {
-    return frames;
-  }
-
-  /** Dispatches an event to every identified session, waiting up to 5 s for one to identify. */
-  void dispatch(GatewayEvent event) {
-    frames.await(f -> f.path("op").asInt() == 2, Duration.ofSeconds(5));
-    for (WebSocket conn : identifiedConnections()) {
-      send(conn, event.type(), event.data());
+    /** Per-connection sequence number and whether it has identified. */
+    private static final class Session {
+        private int sequence;
+        private volatile boolean identified;
     }
-  }
 
-  @Override
-  public void onOpen(WebSocket conn, ClientHandshake handshake) {
-    conn.setAttachment(new Session());
-    ObjectNode hello = Json.object().put("op", 10);
-    hello.putObject("d").put("heartbeat_interval", 41250);
-    conn.send(Json.write(hello));
-    connectionsChanged();
-  }
+    private final CallLog<JsonNode> frames = new CallLog<>();
+    private final DiscordGuild guild;
 
-  @Override
-  public void onMessage(WebSocket conn, String message) {
-    JsonNode frame = Json.parse(message);
-    switch (frame.path("op").asInt(-1)) {
-      case 1:
-        conn.send("{\"op\":11}");
-        break;
-      case 2:
-        identify(conn);
-        break;
-      case 6:
-        conn.send("{\"op\":9,\"d\":false}");
-        break;
-      default:
-        break;
+    DiscordGateway(DiscordGuild guild) {
+        this.guild = guild;
     }
-    frames.add(frame);
-  }
 
-  private void identify(WebSocket conn) {
-    Session session = conn.getAttachment();
-    synchronized (session) {
-      send(conn, "READY", guild.ready(url()));
-      send(conn, "GUILD_CREATE", guild.guildCreate());
-      session.identified = true;
+    URI url() {
+        return URI.create("ws://127.0.0.1:" + getPort() + "/");
     }
-  }
 
-  private List<WebSocket> identifiedConnections() {
-    return getConnections().stream()
-        .filter(WebSocket::isOpen)
-        .filter(c -> c.<Session>getAttachment().identified)
-        .collect(Collectors.toList());
-  }
-
-  private static void send(WebSocket conn, String type, ObjectNode data) {
-    Session session = conn.getAttachment();
-    synchronized (session) {
-      ObjectNode dispatch = Json.object().put("op", 0).put("s", ++session.sequence).put("t", type);
-      dispatch.set("d", data);
-      conn.send(Json.write(dispatch));
+    CallLog<JsonNode> frames() {
+        return frames;
     }
-  }
+
+    /** Dispatches an event to every identified session, waiting up to 5 s for one to identify. */
+    void dispatch(GatewayEvent event) {
+        frames.await(f -> f.path("op").asInt() == 2, Duration.ofSeconds(5));
+        for (WebSocket conn : identifiedConnections()) {
+            send(conn, event.type(), event.data());
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        conn.setAttachment(new Session());
+        ObjectNode hello = Json.object().put("op", 10);
+        hello.putObject("d").put("heartbeat_interval", 41250);
+        conn.send(Json.write(hello));
+        connectionsChanged();
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        JsonNode frame = Json.parse(message);
+        switch (frame.path("op").asInt(-1)) {
+            case 1:
+                conn.send("{\"op\":11}");
+                break;
+            case 2:
+                identify(conn);
+                break;
+            case 6:
+                conn.send("{\"op\":9,\"d\":false}");
+                break;
+            default:
+                break;
+        }
+        frames.add(frame);
+    }
+
+    private void identify(WebSocket conn) {
+        Session session = conn.getAttachment();
+        synchronized (session) {
+            send(conn, "READY", guild.ready(url()));
+            send(conn, "GUILD_CREATE", guild.guildCreate());
+            session.identified = true;
+        }
+    }
+
+    private List<WebSocket> identifiedConnections() {
+        return getConnections().stream()
+                .filter(WebSocket::isOpen)
+                .filter(c -> c.<Session>getAttachment().identified)
+                .collect(Collectors.toList());
+    }
+
+    private static void send(WebSocket conn, String type, ObjectNode data) {
+        Session session = conn.getAttachment();
+        synchronized (session) {
+            ObjectNode dispatch =
+                    Json.object().put("op", 0).put("s", ++session.sequence).put("t", type);
+            dispatch.set("d", data);
+            conn.send(Json.write(dispatch));
+        }
+    }
 }

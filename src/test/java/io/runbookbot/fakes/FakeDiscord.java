@@ -41,172 +41,171 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
  */
 public final class FakeDiscord implements AutoCloseable {
 
-  /** Declares the roles of the fake guild. */
-  public static final class Builder {
-    private final List<DiscordGuild.Role> roles = new ArrayList<>();
+    /** Declares the roles of the fake guild. */
+    public static final class Builder {
+        private final List<DiscordGuild.Role> roles = new ArrayList<>();
 
-    private Builder() {}
+        private Builder() {}
 
-    /** A guild role; member role ids in events must be declared here or JDA drops them. */
-    public Builder role(String id, String name) {
-      roles.add(new DiscordGuild.Role(id, name));
-      return this;
+        /** A guild role; member role ids in events must be declared here or JDA drops them. */
+        public Builder role(String id, String name) {
+            roles.add(new DiscordGuild.Role(id, name));
+            return this;
+        }
+
+        public FakeDiscord start() {
+            return new FakeDiscord(new DiscordGuild(roles));
+        }
     }
 
-    public FakeDiscord start() {
-      return new FakeDiscord(new DiscordGuild(roles));
+    private final AtomicLong snowflakes = new AtomicLong(5_000_000_000_000_001_000L);
+    private final CallLog<RecordedRequest> calls = new CallLog<>();
+    private final FakeHttpServer http = new FakeHttpServer(calls);
+    private final DiscordRest rest = new DiscordRest(snowflakes);
+    private final DiscordGateway gateway;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Failure> failures =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private FakeDiscord(DiscordGuild guild) {
+        http.route("/api/v10/", "/api/v10/", this::handle);
+        http.start();
+        gateway = new DiscordGateway(guild);
+        gateway.startAndWait();
     }
-  }
 
-  private final AtomicLong snowflakes = new AtomicLong(5_000_000_000_000_001_000L);
-  private final CallLog<RecordedRequest> calls = new CallLog<>();
-  private final FakeHttpServer http = new FakeHttpServer(calls);
-  private final DiscordRest rest = new DiscordRest(snowflakes);
-  private final DiscordGateway gateway;
-  private final java.util.concurrent.ConcurrentLinkedQueue<Failure> failures =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-  private FakeDiscord(DiscordGuild guild) {
-    http.route("/api/v10/", "/api/v10/", this::handle);
-    http.start();
-    gateway = new DiscordGateway(guild);
-    gateway.startAndWait();
-  }
-
-  /**
-   * Makes Discord refuse the next REST call that matches, with {@code status} and a Discord error
-   * body (e.g. 400 "Invalid Form Body", code 50035); later calls are answered as usual.
-   */
-  public void failNext(Predicate<RecordedRequest> matching, int status, String message, int code) {
-    failures.add(new Failure(matching, status, message, code));
-  }
-
-  private FakeHttpServer.Reply handle(RecordedRequest request) {
-    for (Failure failure : failures) {
-      if (failure.matching().test(request) && failures.remove(failure)) {
-        return FakeHttpServer.Reply.json(failure.status(),
-            Json.object().put("message", failure.message()).put("code", failure.code()));
-      }
+    /**
+     * Makes Discord refuse the next REST call that matches, with {@code status} and a Discord error
+     * body (e.g. 400 "Invalid Form Body", code 50035); later calls are answered as usual.
+     */
+    public void failNext(Predicate<RecordedRequest> matching, int status, String message, int code) {
+        failures.add(new Failure(matching, status, message, code));
     }
-    return rest.handle(request);
-  }
 
-  private record Failure(Predicate<RecordedRequest> matching, int status, String message, int code) {}
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A fake whose guild has only the {@code @everyone} role. */
-  public static FakeDiscord start() {
-    return builder().start();
-  }
-
-  /** The value for {@code RestConfig#setBaseUrl}: {@code http://127.0.0.1:PORT/api/v10/}. */
-  public String restBaseUrl() {
-    return http.base() + "/api/v10/";
-  }
-
-  /** {@code ws://127.0.0.1:PORT/}, returned by the session controller's {@code getGateway()}. */
-  public URI gatewayUrl() {
-    return gateway.url();
-  }
-
-  /**
-   * {@code JDABuilder.createLight} aimed at this fake: REST base URL, gateway through a session
-   * controller (JDABuilder never calls {@code GET gateway/bot}), no compression, JSON encoding.
-   */
-  public JDABuilder jdaBuilder(String token, EnumSet<GatewayIntent> intents) {
-    String gatewayUrl = gatewayUrl().toString();
-    return JDABuilder.createLight(token, intents)
-        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
-        .setSessionController(
-            new ConcurrentSessionController() {
-              @Override
-              public String getGateway() {
-                return gatewayUrl;
-              }
-            })
-        .setCompression(Compression.NONE)
-        .setGatewayEncoding(GatewayEncoding.JSON);
-  }
-
-  /** {@code jda.awaitReady()} with a timeout (JDA's own has none). */
-  public static void awaitReady(JDA jda, Duration timeout) throws InterruptedException {
-    ExecutorService waiter = Executors.newSingleThreadExecutor();
-    try {
-      Future<JDA> ready = waiter.submit(jda::awaitReady);
-      ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new AssertionError(
-          "JDA not ready within " + timeout + " (status " + jda.getStatus() + ")", e);
-    } finally {
-      waiter.shutdownNow();
+    private FakeHttpServer.Reply handle(RecordedRequest request) {
+        for (Failure failure : failures) {
+            if (failure.matching().test(request) && failures.remove(failure)) {
+                return FakeHttpServer.Reply.json(
+                        failure.status(),
+                        Json.object().put("message", failure.message()).put("code", failure.code()));
+            }
+        }
+        return rest.handle(request);
     }
-  }
 
-  /** Builders for the events a user causes. */
-  public DiscordEvents events() {
-    return new DiscordEvents(snowflakes);
-  }
+    private record Failure(Predicate<RecordedRequest> matching, int status, String message, int code) {}
 
-  /** Sends a dispatch to the identified client (waits up to 5 s for its IDENTIFY). */
-  public GatewayEvent dispatch(GatewayEvent event) {
-    rest.remember(event);
-    gateway.dispatch(event);
-    return event;
-  }
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Pushes {@code @bot text} by Alice with these roles. */
-  public GatewayEvent pushMention(String text, String... roleIds) {
-    return dispatch(events().mention(text, roleIds));
-  }
+    /** A fake whose guild has only the {@code @everyone} role. */
+    public static FakeDiscord start() {
+        return builder().start();
+    }
 
-  /** Pushes {@code /runbook question:...} by Alice with these roles. */
-  public GatewayEvent pushSlashCommand(String question, String... roleIds) {
-    return dispatch(events().slashCommand(question, roleIds));
-  }
+    /** The value for {@code RestConfig#setBaseUrl}: {@code http://127.0.0.1:PORT/api/v10/}. */
+    public String restBaseUrl() {
+        return http.base() + "/api/v10/";
+    }
 
-  /** Pushes a click by Alice on a bot message's button with this custom id. */
-  public GatewayEvent pushButton(String customId, String... roleIds) {
-    return dispatch(events().button(customId, roleIds));
-  }
+    /** {@code ws://127.0.0.1:PORT/}, returned by the session controller's {@code getGateway()}. */
+    public URI gatewayUrl() {
+        return gateway.url();
+    }
 
-  /** Every REST call received, 404s included. */
-  public CallLog<RecordedRequest> calls() {
-    return calls;
-  }
+    /**
+     * {@code JDABuilder.createLight} aimed at this fake: REST base URL, gateway through a session
+     * controller (JDABuilder never calls {@code GET gateway/bot}), no compression, JSON encoding.
+     */
+    public JDABuilder jdaBuilder(String token, EnumSet<GatewayIntent> intents) {
+        String gatewayUrl = gatewayUrl().toString();
+        return JDABuilder.createLight(token, intents)
+                .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gatewayUrl;
+                    }
+                })
+                .setCompression(Compression.NONE)
+                .setGatewayEncoding(GatewayEncoding.JSON);
+    }
 
-  /** Waits for the first REST call with this method and route ({@code channels/.../messages}). */
-  public RecordedRequest awaitCall(String method, String route, Duration timeout) {
-    return calls.await(r -> r.is(method, route), timeout);
-  }
+    /** {@code jda.awaitReady()} with a timeout (JDA's own has none). */
+    public static void awaitReady(JDA jda, Duration timeout) throws InterruptedException {
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            Future<JDA> ready = waiter.submit(jda::awaitReady);
+            ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("JDA not ready within " + timeout + " (status " + jda.getStatus() + ")", e);
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
 
-  /** Waits for the first REST call that matches. */
-  public RecordedRequest awaitCall(Predicate<RecordedRequest> predicate, Duration timeout) {
-    return calls.await(predicate, timeout);
-  }
+    /** Builders for the events a user causes. */
+    public DiscordEvents events() {
+        return new DiscordEvents(snowflakes);
+    }
 
-  /** Waits for the callback that answers a pushed interaction. */
-  public RecordedRequest awaitCallback(GatewayEvent interaction, Duration timeout) {
-    return awaitCall("POST", interaction.callbackRoute(), timeout);
-  }
+    /** Sends a dispatch to the identified client (waits up to 5 s for its IDENTIFY). */
+    public GatewayEvent dispatch(GatewayEvent event) {
+        rest.remember(event);
+        gateway.dispatch(event);
+        return event;
+    }
 
-  /** Waits for a follow-up or original-response edit on a pushed interaction's webhook. */
-  public RecordedRequest awaitFollowUp(GatewayEvent interaction, Duration timeout) {
-    String webhook = "webhooks/" + DiscordEvents.APPLICATION_ID + "/" + interaction.token();
-    return calls.await(r -> r.route().startsWith(webhook), timeout);
-  }
+    /** Pushes {@code @bot text} by Alice with these roles. */
+    public GatewayEvent pushMention(String text, String... roleIds) {
+        return dispatch(events().mention(text, roleIds));
+    }
 
-  /** Every frame the client sent on the gateway (IDENTIFY, heartbeats, ...), parsed. */
-  public CallLog<JsonNode> gatewayFrames() {
-    return gateway.frames();
-  }
+    /** Pushes {@code /runbook question:...} by Alice with these roles. */
+    public GatewayEvent pushSlashCommand(String question, String... roleIds) {
+        return dispatch(events().slashCommand(question, roleIds));
+    }
 
-  /** Stops both servers; shut JDA down first, or it will try to reconnect. */
-  @Override
-  public void close() {
-    gateway.close();
-    http.close();
-  }
+    /** Pushes a click by Alice on a bot message's button with this custom id. */
+    public GatewayEvent pushButton(String customId, String... roleIds) {
+        return dispatch(events().button(customId, roleIds));
+    }
+
+    /** Every REST call received, 404s included. */
+    public CallLog<RecordedRequest> calls() {
+        return calls;
+    }
+
+    /** Waits for the first REST call with this method and route ({@code channels/.../messages}). */
+    public RecordedRequest awaitCall(String method, String route, Duration timeout) {
+        return calls.await(r -> r.is(method, route), timeout);
+    }
+
+    /** Waits for the first REST call that matches. */
+    public RecordedRequest awaitCall(Predicate<RecordedRequest> predicate, Duration timeout) {
+        return calls.await(predicate, timeout);
+    }
+
+    /** Waits for the callback that answers a pushed interaction. */
+    public RecordedRequest awaitCallback(GatewayEvent interaction, Duration timeout) {
+        return awaitCall("POST", interaction.callbackRoute(), timeout);
+    }
+
+    /** Waits for a follow-up or original-response edit on a pushed interaction's webhook. */
+    public RecordedRequest awaitFollowUp(GatewayEvent interaction, Duration timeout) {
+        String webhook = "webhooks/" + DiscordEvents.APPLICATION_ID + "/" + interaction.token();
+        return calls.await(r -> r.route().startsWith(webhook), timeout);
+    }
+
+    /** Every frame the client sent on the gateway (IDENTIFY, heartbeats, ...), parsed. */
+    public CallLog<JsonNode> gatewayFrames() {
+        return gateway.frames();
+    }
+
+    /** Stops both servers; shut JDA down first, or it will try to reconnect. */
+    @Override
+    public void close() {
+        gateway.close();
+        http.close();
+    }
 }

@@ -24,8 +24,7 @@ import java.util.function.BiFunction;
  */
 public final class FakeEngine implements ChatEngine {
     /** A request as the engine received it. */
-    public record Received(Caller caller, BotRequest request) {
-    }
+    public record Received(Caller caller, BotRequest request) {}
 
     private final CallLog<Received> received = new CallLog<>();
     private final List<CompletableFuture<BotReply>> held = new CopyOnWriteArrayList<>();
@@ -88,15 +87,36 @@ public final class FakeEngine implements ChatEngine {
 
     /** A canned answer: one section with a suggested diagnostic, one other candidate. */
     public static BotReply.SectionAnswer sectionAnswer(String question) {
-        RunbookSection shown = new RunbookSection("ops/ports.md", "Ports", "Port already in use",
-                List.of("Ports", "Port already in use"), 2, 10, 14,
+        RunbookSection shown = new RunbookSection(
+                "ops/ports.md",
+                "Ports",
+                "Port already in use",
+                List.of("Ports", "Port already in use"),
+                2,
+                10,
+                14,
                 "## Port already in use\n\nFind the listener:\n\n```\nlsof -i :8000\n```\n",
                 List.<CodeBlock>of());
-        RunbookSection other = new RunbookSection("ops/disk.md", "Disk", "Disk full", List.of("Disk", "Disk full"), 2,
-                3, 8, "## Disk full\n\nCheck df -h.\n", List.<CodeBlock>of());
-        DiagnosticSuggestion run = new DiagnosticSuggestion("listening-port", "Which process listens on a TCP port",
-                Map.of("port", "8000"), "lsof -i :8000", 13);
-        return new BotReply.SectionAnswer(question, 0, new SectionHit(shown, 9.5), List.of(new SectionHit(other, 2.0)),
-                List.of(run), Optional.empty(), Confidence.HIGH, "web-1");
+        RunbookSection other = new RunbookSection(
+                "ops/disk.md",
+                "Disk",
+                "Disk full",
+                List.of("Disk", "Disk full"),
+                2,
+                3,
+                8,
+                "## Disk full\n\nCheck df -h.\n",
+                List.<CodeBlock>of());
+        DiagnosticSuggestion run = new DiagnosticSuggestion(
+                "listening-port", "Which process listens on a TCP port", Map.of("port", "8000"), "lsof -i :8000", 13);
+        return new BotReply.SectionAnswer(
+                question,
+                0,
+                new SectionHit(shown, 9.5),
+                List.of(new SectionHit(other, 2.0)),
+                List.of(run),
+                Optional.empty(),
+                Confidence.HIGH,
+                "web-1");
     }
 }

@@ -29,153 +29,151 @@ import java.util.function.Predicate;
  */
 public final class FakeSlack implements AutoCloseable {
 
-  private final CallLog<RecordedRequest> calls = new CallLog<>();
-  private final FakeHttpServer http = new FakeHttpServer(calls);
-  private final SlackSocketServer socket = new SlackSocketServer();
-  private final SlackWebApi webApi;
-  private final Map<String, Function<RecordedRequest, JsonNode>> overrides =
-      new ConcurrentHashMap<>();
+    private final CallLog<RecordedRequest> calls = new CallLog<>();
+    private final FakeHttpServer http = new FakeHttpServer(calls);
+    private final SlackSocketServer socket = new SlackSocketServer();
+    private final SlackWebApi webApi;
+    private final Map<String, Function<RecordedRequest, JsonNode>> overrides = new ConcurrentHashMap<>();
 
-  private final java.util.Queue<Reply> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Reply> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  private FakeSlack() {
-    socket.startAndWait();
-    webApi = new SlackWebApi(socketUrl());
-    http.route("/api/", "/api/", this::webApi);
-    http.route("/response/", "/", request -> {
-      Reply refusal = refusals.poll();
-      return refusal != null ? refusal : new Reply(200, "text/plain", "ok");
-    });
-    http.start();
-  }
-
-  /** Starts the HTTP and WebSocket servers on ephemeral ports. */
-  public static FakeSlack start() {
-    return new FakeSlack();
-  }
-
-  /** {@code http://127.0.0.1:PORT} */
-  public URI baseUrl() {
-    return http.base();
-  }
-
-  /** The value for {@code SlackConfig#setMethodsEndpointUrlPrefix}: {@code baseUrl()/api/}. */
-  public String apiUrlPrefix() {
-    return baseUrl() + "/api/";
-  }
-
-  /**
-   * A fresh SDK config aimed at this fake, with the proxy cleared (env proxies break 127.0.0.1).
-   */
-  public SlackConfig slackConfig() {
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(apiUrlPrefix());
-    config.setProxyUrl(null);
-    return config;
-  }
-
-  /** A response URL on this fake, as put in slash-command and interaction payloads. */
-  public URI responseUrl(String id) {
-    return URI.create(baseUrl() + "/response/" + id);
-  }
-
-  /** The Socket Mode URL that {@code apps.connections.open} hands out. */
-  public URI socketUrl() {
-    return URI.create("ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=fake");
-  }
-
-  /** Builders for inbound payloads whose response URLs point here. */
-  public SlackPayloads payloads() {
-    return new SlackPayloads(baseUrl());
-  }
-
-  /** Every HTTP call received, answered ones and unknown methods alike. */
-  public CallLog<RecordedRequest> calls() {
-    return calls;
-  }
-
-  /** The calls to one Web API method so far. */
-  public List<RecordedRequest> callsTo(String apiMethod) {
-    return calls.matching(r -> r.route().equals(apiMethod));
-  }
-
-  /** Waits for the first call to a Web API method, such as {@code chat.postMessage}. */
-  public RecordedRequest awaitCall(String apiMethod, Duration timeout) {
-    return awaitCall(apiMethod, r -> true, timeout);
-  }
-
-  /** Waits for the first call to a Web API method that also matches {@code predicate}. */
-  public RecordedRequest awaitCall(
-      String apiMethod, Predicate<RecordedRequest> predicate, Duration timeout) {
-    return calls.await(r -> r.route().equals(apiMethod) && predicate.test(r), timeout);
-  }
-
-  /** Waits for the first post to {@code /response/{responseId}}. */
-  public RecordedRequest awaitResponse(String responseId, Duration timeout) {
-    return calls.await(r -> r.route().equals("response/" + responseId), timeout);
-  }
-
-  /**
-   * Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}; a
-   * responder that returns null leaves that call to the fake's usual answer.
-   */
-  public void answer(String apiMethod, Function<RecordedRequest, JsonNode> responder) {
-    overrides.put(apiMethod, responder);
-  }
-
-  /**
-   * Makes Slack refuse the next post to a response URL, e.g. 400 {@code invalid_blocks} (Slack
-   * answers response URLs in plain text); later posts are taken as usual.
-   */
-  public void refuseNextResponse(int status, String body) {
-    refusals.add(new Reply(status, "text/plain", body));
-  }
-
-  /** Waits until the app under test has opened a Socket Mode connection. */
-  public void awaitSocketConnection(Duration timeout) {
-    socket.awaitConnection(timeout);
-  }
-
-  /** Sends a Socket Mode envelope (waits up to 5 s for a connection). */
-  public void push(SlackPayload payload, String envelopeId) {
-    socket.push(payload.envelope(envelopeId));
-  }
-
-  /** Sends raw Socket Mode text, e.g. a {@code disconnect} message or a retried envelope. */
-  public void pushRaw(String frame) {
-    socket.push(frame);
-  }
-
-  /** Every frame the app sent over Socket Mode, parsed. */
-  public CallLog<JsonNode> acks() {
-    return socket.acks();
-  }
-
-  /** Waits for the app's ack of one envelope: {@code {"envelope_id":...[,"payload":{...}]}}. */
-  public JsonNode awaitAck(String envelopeId, Duration timeout) {
-    return socket.acks().await(a -> envelopeId.equals(a.path("envelope_id").asText()), timeout);
-  }
-
-  @Override
-  public void close() {
-    socket.close();
-    http.close();
-  }
-
-  private Reply webApi(RecordedRequest request) {
-    String method = request.route();
-    Function<RecordedRequest, JsonNode> override = overrides.get(method);
-    JsonNode overridden = override == null ? null : override.apply(request);
-    if (overridden != null) {
-      return Reply.json(overridden);
+    private FakeSlack() {
+        socket.startAndWait();
+        webApi = new SlackWebApi(socketUrl());
+        http.route("/api/", "/api/", this::webApi);
+        http.route("/response/", "/", request -> {
+            Reply refusal = refusals.poll();
+            return refusal != null ? refusal : new Reply(200, "text/plain", "ok");
+        });
+        http.start();
     }
-    return Reply.json(webApi.answer(method, request));
-  }
 
-  static ObjectNode error(String code) {
-    ObjectNode error = Json.object();
-    error.put("ok", false);
-    error.put("error", code);
-    return error;
-  }
+    /** Starts the HTTP and WebSocket servers on ephemeral ports. */
+    public static FakeSlack start() {
+        return new FakeSlack();
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public URI baseUrl() {
+        return http.base();
+    }
+
+    /** The value for {@code SlackConfig#setMethodsEndpointUrlPrefix}: {@code baseUrl()/api/}. */
+    public String apiUrlPrefix() {
+        return baseUrl() + "/api/";
+    }
+
+    /**
+     * A fresh SDK config aimed at this fake, with the proxy cleared (env proxies break 127.0.0.1).
+     */
+    public SlackConfig slackConfig() {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrlPrefix());
+        config.setProxyUrl(null);
+        return config;
+    }
+
+    /** A response URL on this fake, as put in slash-command and interaction payloads. */
+    public URI responseUrl(String id) {
+        return URI.create(baseUrl() + "/response/" + id);
+    }
+
+    /** The Socket Mode URL that {@code apps.connections.open} hands out. */
+    public URI socketUrl() {
+        return URI.create("ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=fake");
+    }
+
+    /** Builders for inbound payloads whose response URLs point here. */
+    public SlackPayloads payloads() {
+        return new SlackPayloads(baseUrl());
+    }
+
+    /** Every HTTP call received, answered ones and unknown methods alike. */
+    public CallLog<RecordedRequest> calls() {
+        return calls;
+    }
+
+    /** The calls to one Web API method so far. */
+    public List<RecordedRequest> callsTo(String apiMethod) {
+        return calls.matching(r -> r.route().equals(apiMethod));
+    }
+
+    /** Waits for the first call to a Web API method, such as {@code chat.postMessage}. */
+    public RecordedRequest awaitCall(String apiMethod, Duration timeout) {
+        return awaitCall(apiMethod, r -> true, timeout);
+    }
+
+    /** Waits for the first call to a Web API method that also matches {@code predicate}. */
+    public RecordedRequest awaitCall(String apiMethod, Predicate<RecordedRequest> predicate, Duration timeout) {
+        return calls.await(r -> r.route().equals(apiMethod) && predicate.test(r), timeout);
+    }
+
+    /** Waits for the first post to {@code /response/{responseId}}. */
+    public RecordedRequest awaitResponse(String responseId, Duration timeout) {
+        return calls.await(r -> r.route().equals("response/" + responseId), timeout);
+    }
+
+    /**
+     * Replaces the fake's answer to one Web API method, e.g. with {@code {"ok":false,...}}; a
+     * responder that returns null leaves that call to the fake's usual answer.
+     */
+    public void answer(String apiMethod, Function<RecordedRequest, JsonNode> responder) {
+        overrides.put(apiMethod, responder);
+    }
+
+    /**
+     * Makes Slack refuse the next post to a response URL, e.g. 400 {@code invalid_blocks} (Slack
+     * answers response URLs in plain text); later posts are taken as usual.
+     */
+    public void refuseNextResponse(int status, String body) {
+        refusals.add(new Reply(status, "text/plain", body));
+    }
+
+    /** Waits until the app under test has opened a Socket Mode connection. */
+    public void awaitSocketConnection(Duration timeout) {
+        socket.awaitConnection(timeout);
+    }
+
+    /** Sends a Socket Mode envelope (waits up to 5 s for a connection). */
+    public void push(SlackPayload payload, String envelopeId) {
+        socket.push(payload.envelope(envelopeId));
+    }
+
+    /** Sends raw Socket Mode text, e.g. a {@code disconnect} message or a retried envelope. */
+    public void pushRaw(String frame) {
+        socket.push(frame);
+    }
+
+    /** Every frame the app sent over Socket Mode, parsed. */
+    public CallLog<JsonNode> acks() {
+        return socket.acks();
+    }
+
+    /** Waits for the app's ack of one envelope: {@code {"envelope_id":...[,"payload":{...}]}}. */
+    public JsonNode awaitAck(String envelopeId, Duration timeout) {
+        return socket.acks().await(a -> envelopeId.equals(a.path("envelope_id").asText()), timeout);
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        http.close();
+    }
+
+    private Reply webApi(RecordedRequest request) {
+        String method = request.route();
+        Function<RecordedRequest, JsonNode> override = overrides.get(method);
+        JsonNode overridden = override == null ? null : override.apply(request);
+        if (overridden != null) {
+            return Reply.json(overridden);
+        }
+        return Reply.json(webApi.answer(method, request));
+    }
+
+    static ObjectNode error(String code) {
+        ObjectNode error = Json.object();
+        error.put("ok", false);
+        error.put("error", code);
+        return error;
+    }
 }

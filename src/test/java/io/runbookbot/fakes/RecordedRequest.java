@@ -22,53 +22,53 @@ import java.util.Optional;
  * @param status the status code the fake answered with
  */
 public record RecordedRequest(
-    String method,
-    String route,
-    Map<String, String> query,
-    Map<String, List<String>> headers,
-    String body,
-    Map<String, String> form,
-    JsonNode json,
-    int status) {
+        String method,
+        String route,
+        Map<String, String> query,
+        Map<String, List<String>> headers,
+        String body,
+        Map<String, String> form,
+        JsonNode json,
+        int status) {
 
-  public RecordedRequest {
-    query = Map.copyOf(query);
-    headers = Map.copyOf(headers);
-    form = Map.copyOf(form);
-  }
-
-  /** The first value of a header, looked up case-insensitively. */
-  public Optional<String> header(String name) {
-    List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
-    return values.stream().findFirst();
-  }
-
-  /**
-   * A parameter, from the form body or else from the top level of the JSON body (objects and arrays
-   * as JSON text). Gson escapes {@code =} as {@code \u003d}: compare parsed values, not substrings
-   * of {@link #body()}.
-   */
-  public Optional<String> param(String name) {
-    if (form.containsKey(name)) {
-      return Optional.of(form.get(name));
+    public RecordedRequest {
+        query = Map.copyOf(query);
+        headers = Map.copyOf(headers);
+        form = Map.copyOf(form);
     }
-    JsonNode node = json.path(name);
-    if (node.isMissingNode() || node.isNull()) {
-      return Optional.empty();
-    }
-    return Optional.of(node.isValueNode() ? node.asText() : node.toString());
-  }
 
-  /** A parameter that itself holds JSON (Slack's {@code blocks}, {@code view}), parsed. */
-  public JsonNode paramJson(String name) {
-    if (!form.containsKey(name)) {
-      return json.path(name);
+    /** The first value of a header, looked up case-insensitively. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        return values.stream().findFirst();
     }
-    return Json.parse(form.get(name));
-  }
 
-  /** True for a request with this method on this route. */
-  public boolean is(String httpMethod, String routeName) {
-    return method.equals(httpMethod) && route.equals(routeName);
-  }
+    /**
+     * A parameter, from the form body or else from the top level of the JSON body (objects and arrays
+     * as JSON text). Gson escapes {@code =} as {@code \u003d}: compare parsed values, not substrings
+     * of {@link #body()}.
+     */
+    public Optional<String> param(String name) {
+        if (form.containsKey(name)) {
+            return Optional.of(form.get(name));
+        }
+        JsonNode node = json.path(name);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(node.isValueNode() ? node.asText() : node.toString());
+    }
+
+    /** A parameter that itself holds JSON (Slack's {@code blocks}, {@code view}), parsed. */
+    public JsonNode paramJson(String name) {
+        if (!form.containsKey(name)) {
+            return json.path(name);
+        }
+        return Json.parse(form.get(name));
+    }
+
+    /** True for a request with this method on this route. */
+    public boolean is(String httpMethod, String routeName) {
+        return method.equals(httpMethod) && route.equals(routeName);
+    }
 }

@@ -16,41 +16,36 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SlackSigner {
 
-  private final String signingSecret;
+    private final String signingSecret;
 
-  public SlackSigner(String signingSecret) {
-    this.signingSecret = Objects.requireNonNull(signingSecret, "signingSecret");
-  }
-
-  /** Signs with the current time. */
-  public SignedSlackRequest sign(SlackPayload payload) {
-    return sign(payload, Instant.now());
-  }
-
-  /** Signs as if sent at {@code at} (Bolt refuses timestamps more than 5 minutes off). */
-  public SignedSlackRequest sign(SlackPayload payload, Instant at) {
-    String body = payload.httpBody();
-    String timestamp = Long.toString(at.getEpochSecond());
-    return new SignedSlackRequest(
-        payload.contentType(),
-        body,
-        Map.of(
-            "X-Slack-Request-Timestamp",
-            timestamp,
-            "X-Slack-Signature",
-            signature(timestamp, body)));
-  }
-
-  /** {@code v0=} followed by the hex HMAC of {@code v0:ts:body}. */
-  public String signature(String timestamp, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest =
-          mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-      return "v0=" + HexFormat.of().formatHex(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    public SlackSigner(String signingSecret) {
+        this.signingSecret = Objects.requireNonNull(signingSecret, "signingSecret");
     }
-  }
+
+    /** Signs with the current time. */
+    public SignedSlackRequest sign(SlackPayload payload) {
+        return sign(payload, Instant.now());
+    }
+
+    /** Signs as if sent at {@code at} (Bolt refuses timestamps more than 5 minutes off). */
+    public SignedSlackRequest sign(SlackPayload payload, Instant at) {
+        String body = payload.httpBody();
+        String timestamp = Long.toString(at.getEpochSecond());
+        return new SignedSlackRequest(
+                payload.contentType(),
+                body,
+                Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature(timestamp, body)));
+    }
+
+    /** {@code v0=} followed by the hex HMAC of {@code v0:ts:body}. */
+    public String signature(String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
 }

@@ -12,28 +12,28 @@ import org.java_websocket.handshake.ClientHandshake;
  */
 final class SlackSocketServer extends FakeWebSocketServer {
 
-  private final CallLog<JsonNode> acks = new CallLog<>();
+    private final CallLog<JsonNode> acks = new CallLog<>();
 
-  CallLog<JsonNode> acks() {
-    return acks;
-  }
+    CallLog<JsonNode> acks() {
+        return acks;
+    }
 
-  /** Sends an envelope to every open connection, waiting up to 5 s for the app to connect. */
-  void push(String envelope) {
-    awaitConnection(Duration.ofSeconds(5));
-    broadcast(envelope);
-  }
+    /** Sends an envelope to every open connection, waiting up to 5 s for the app to connect. */
+    void push(String envelope) {
+        awaitConnection(Duration.ofSeconds(5));
+        broadcast(envelope);
+    }
 
-  @Override
-  public void onOpen(WebSocket conn, ClientHandshake handshake) {
-    ObjectNode hello = Json.template("slack/hello.json");
-    hello.put("num_connections", (int) openConnections());
-    conn.send(Json.write(hello));
-    connectionsChanged();
-  }
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        ObjectNode hello = Json.template("slack/hello.json");
+        hello.put("num_connections", (int) openConnections());
+        conn.send(Json.write(hello));
+        connectionsChanged();
+    }
 
-  @Override
-  public void onMessage(WebSocket conn, String message) {
-    acks.add(Json.parse(message));
-  }
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        acks.add(Json.parse(message));
+    }
 }

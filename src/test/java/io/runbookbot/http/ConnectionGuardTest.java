@@ -24,7 +24,8 @@ class ConnectionGuardTest {
     void limitsRefuseAPerClientCapAboveTheTotalAndNonPositiveTimeouts() {
         HttpLimits limits = HttpLimits.defaults();
         assertThatIllegalArgumentException().isThrownBy(() -> limits.withConnections(10, 11));
-        assertThatIllegalArgumentException().isThrownBy(() -> limits.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> limits.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(limits.withConnections(10, 10).maxConnectionsPerClient()).isEqualTo(10);
     }
 }

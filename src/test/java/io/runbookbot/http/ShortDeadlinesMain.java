@@ -11,8 +11,7 @@ import java.time.Duration;
  * ({@code HttpLimitsTest}); nothing outside tests can change them.
  */
 public final class ShortDeadlinesMain {
-    private ShortDeadlinesMain() {
-    }
+    private ShortDeadlinesMain() {}
 
     public static void main(String[] args) {
         Duration deadline = Duration.ofSeconds(Long.parseLong(args[0]));

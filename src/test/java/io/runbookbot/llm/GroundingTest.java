@@ -17,8 +17,11 @@ class GroundingTest {
 
     @Test
     void acceptsSpansAndCodeLookingWordsCopiedFromTheSection() {
-        assertThat(Grounding.unsupported("Vacuum the journal with `sudo journalctl --vacuum-size=500M`, check "
-                + "`df -h /var`, then nginx.conf (port 8080).", SECTION)).isEmpty();
+        assertThat(Grounding.unsupported(
+                        "Vacuum the journal with `sudo journalctl --vacuum-size=500M`, check "
+                                + "`df -h /var`, then nginx.conf (port 8080).",
+                        SECTION))
+                .isEmpty();
     }
 
     @Test
@@ -42,11 +45,13 @@ class GroundingTest {
 
     @Test
     void checksEachLineOfAFencedBlock() {
-        assertThat(Grounding.unsupported("```bash\ndf -h /var\nreboot now\n```", SECTION)).contains("reboot now");
+        assertThat(Grounding.unsupported("```bash\ndf -h /var\nreboot now\n```", SECTION))
+                .contains("reboot now");
     }
 
     @Test
     void comparesWhitespaceRunsAsOneSpace() {
-        assertThat(Grounding.unsupported("`sudo  journalctl\n--vacuum-size=500M`", SECTION)).isEmpty();
+        assertThat(Grounding.unsupported("`sudo  journalctl\n--vacuum-size=500M`", SECTION))
+                .isEmpty();
     }
 }

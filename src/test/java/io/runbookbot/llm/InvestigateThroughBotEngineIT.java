@@ -26,6 +26,7 @@ class InvestigateThroughBotEngineIT {
 
     @TempDir
     Path dir;
+
     private InvestigationFixture fx;
     private RunbookInvestigator investigator;
 
@@ -43,7 +44,8 @@ class InvestigateThroughBotEngineIT {
 
     @Test
     void investigateTextBecomesAnInvestigatedReplyWithTheSourcesTheToolsReturned() {
-        fx.ollama.script(ChatReply.toolCall("search_runbooks", Map.of("query", "port already in use")),
+        fx.ollama.script(
+                ChatReply.toolCall("search_runbooks", Map.of("query", "port already in use")),
                 ChatReply.toolCall("run_diagnostic", Map.of("id", "echo-word", "params", Map.of("word", "busy"))),
                 ChatReply.text("Something holds port 5000."));
         BotEngine engine = engine(Optional.of(investigator));
@@ -53,15 +55,29 @@ class InvestigateThroughBotEngineIT {
         assertThat(reply).isInstanceOfSatisfying(BotReply.Investigated.class, r -> {
             assertThat(r.investigation().symptom()).isEqualTo("flask says port already in use");
             assertThat(r.investigation().answer()).isEqualTo("Something holds port 5000.");
-            assertThat(r.investigation().sources()).anyMatch(s -> s.startsWith("runbook "))
-                    .last().asString().startsWith("diagnostic echo-word word=busy on local (exit 0");
+            assertThat(r.investigation().sources())
+                    .anyMatch(s -> s.startsWith("runbook "))
+                    .last()
+                    .asString()
+                    .startsWith("diagnostic echo-word word=busy on local (exit 0");
         });
-        assertThat(fx.ollama.callsTo("chat").get(0).json().path("messages").get(1).path("content").asText())
+        assertThat(fx.ollama
+                        .callsTo("chat")
+                        .get(0)
+                        .json()
+                        .path("messages")
+                        .get(1)
+                        .path("content")
+                        .asText())
                 .isEqualTo("Symptom: flask says port already in use");
-        assertThat(fx.diagnosticsLines()).as("a started line before the run, a finished one after").hasSize(2)
-                .satisfies(l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"started\""),
+        assertThat(fx.diagnosticsLines())
+                .as("a started line before the run, a finished one after")
+                .hasSize(2)
+                .satisfies(
+                        l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"started\""),
                         org.assertj.core.data.Index.atIndex(0))
-                .satisfies(l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"allowed\""),
+                .satisfies(
+                        l -> assertThat(l.toString()).contains("discord:42").contains("\"decision\":\"allowed\""),
                         org.assertj.core.data.Index.atIndex(1));
     }
 
@@ -71,21 +87,31 @@ class InvestigateThroughBotEngineIT {
 
         BotReply reply = engine(Optional.of(investigator)).handle(ONCALL, RequestParser.parse("investigate disk full"));
 
-        assertThat(reply).isInstanceOfSatisfying(BotReply.Text.class, t -> assertThat(t.text())
-                .startsWith("The investigating model did not answer (Ollama is not reachable)")
-                .doesNotContain("incident").doesNotContain("Exception"));
+        assertThat(reply)
+                .isInstanceOfSatisfying(
+                        BotReply.Text.class,
+                        t -> assertThat(t.text())
+                                .startsWith("The investigating model did not answer (Ollama is not reachable)")
+                                .doesNotContain("incident")
+                                .doesNotContain("Exception"));
     }
 
     @Test
     void withoutAChatModelItSaysHowToAskTheRunbooksInstead() {
         BotReply reply = engine(Optional.empty()).handle(ONCALL, RequestParser.parse("investigate disk full"));
 
-        assertThat(reply).isInstanceOfSatisfying(BotReply.Text.class, t -> assertThat(t.text())
-                .startsWith("Investigate needs a chat model").endsWith("/runbook <symptom>"));
+        assertThat(reply)
+                .isInstanceOfSatisfying(
+                        BotReply.Text.class,
+                        t -> assertThat(t.text())
+                                .startsWith("Investigate needs a chat model")
+                                .endsWith("/runbook <symptom>"));
     }
 
     private BotEngine engine(Optional<Investigator> investigator) {
-        return BotEngine.builder(() -> fx.runbooks).diagnostics(Optional.<Diagnostics>of(fx.diagnostics))
-                .investigator(investigator).build();
+        return BotEngine.builder(() -> fx.runbooks)
+                .diagnostics(Optional.<Diagnostics>of(fx.diagnostics))
+                .investigator(investigator)
+                .build();
     }
 }

@@ -59,14 +59,22 @@ final class InvestigationFixture implements AutoCloseable {
                 """.formatted(dir.resolve("work")));
         diagnosticsAudit = AuditLog.open(dir.resolve("audit.jsonl"));
         investigationAudit = InvestigationAuditLog.open(dir.resolve("investigations.jsonl"));
-        diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist)).local(runner).audit(diagnosticsAudit)
-                .perMinute(20).build();
+        diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist))
+                .local(runner)
+                .audit(diagnosticsAudit)
+                .perMinute(20)
+                .build();
     }
 
     RunbookInvestigator investigator(InvestigationLimits limits) {
         return RunbookInvestigator.builder(
-                        RunbookInvestigator.ollama(ollama.baseUrl(), "llama3.2", Duration.ofSeconds(5)), "llama3.2", runbooks)
-                .diagnostics(Optional.of(diagnostics)).audit(investigationAudit).limits(limits).build();
+                        RunbookInvestigator.ollama(ollama.baseUrl(), "llama3.2", Duration.ofSeconds(5)),
+                        "llama3.2",
+                        runbooks)
+                .diagnostics(Optional.of(diagnostics))
+                .audit(investigationAudit)
+                .limits(limits)
+                .build();
     }
 
     /** The messages of the n-th (0-based) request to /api/chat. */
@@ -91,7 +99,10 @@ final class InvestigationFixture implements AutoCloseable {
 
     private static List<JsonNode> lines(Path file) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(InvestigationFixture::parse).toList();
+            return Files.readAllLines(file).stream()
+                    .filter(l -> !l.isBlank())
+                    .map(InvestigationFixture::parse)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

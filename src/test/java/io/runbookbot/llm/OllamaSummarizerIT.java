@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.Summary;
 import io.runbookbot.fakes.FakeOllama;
-import io.runbookbot.fakes.MutableClock;
 import io.runbookbot.fakes.FakeOllama.ChatReply;
 import io.runbookbot.fakes.FakeOllama.Fault;
+import io.runbookbot.fakes.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(20)
 class OllamaSummarizerIT {
     static final String QUESTION = "FATAL: sorry, too many clients already";
-    static final RunbookSection SECTION = new RunbookSection("database.md", "Database", "Too Many Connections",
-            List.of("Database", "Too Many Connections"), 2, 10, 17, """
+    static final RunbookSection SECTION = new RunbookSection(
+            "database.md",
+            "Database",
+            "Too Many Connections",
+            List.of("Database", "Too Many Connections"),
+            2,
+            10,
+            17,
+            """
             ## Too Many Connections
 
             Check how many connections are open:
@@ -36,15 +43,19 @@ class OllamaSummarizerIT {
             ```
 
             Raise the limit with `ALTER SYSTEM SET max_connections = 200;` then reload.
-            """, List.of());
+            """,
+            List.of());
     /** Roomy, for a cold JVM's first call; the slow-model test uses {@link #SHORT}. */
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
     private static final Duration SHORT = Duration.ofMillis(500);
 
     private final FakeOllama ollama = FakeOllama.start().models("llama3.1");
     private final MutableClock clock = new MutableClock();
+
     @TempDir
     Path prompts;
+
     private OllamaSummarizer summarizer;
 
     @BeforeEach
@@ -52,8 +63,11 @@ class OllamaSummarizerIT {
         for (String name : List.of(OllamaSummarizer.SYSTEM_TEMPLATE, OllamaSummarizer.USER_TEMPLATE)) {
             Files.copy(Path.of("prompts", name), prompts.resolve(name));
         }
-        summarizer = OllamaSummarizer.builder(ollama.baseUrl(), "llama3.1").timeout(TIMEOUT).prompts(prompts)
-                .clock(clock).build();
+        summarizer = OllamaSummarizer.builder(ollama.baseUrl(), "llama3.1")
+                .timeout(TIMEOUT)
+                .prompts(prompts)
+                .clock(clock)
+                .build();
     }
 
     @AfterEach
@@ -71,8 +85,12 @@ class OllamaSummarizerIT {
         ollama.script(ChatReply.text("Count open connections with `SELECT count(*) FROM pg_stat_activity;`, then "
                 + "raise `max_connections` and reload."));
 
-        assertThat(summarize()).contains(new Summary("Count open connections with `SELECT count(*) FROM "
-                + "pg_stat_activity;`, then raise `max_connections` and reload.", "llama3.1", true));
+        assertThat(summarize())
+                .contains(new Summary(
+                        "Count open connections with `SELECT count(*) FROM "
+                                + "pg_stat_activity;`, then raise `max_connections` and reload.",
+                        "llama3.1",
+                        true));
     }
 
     @Test
@@ -116,11 +134,20 @@ class OllamaSummarizerIT {
 
     @Test
     void masksSecretsInTheSummary() {
-        RunbookSection withSecret = new RunbookSection("db.md", "Db", "Login", List.of("Db", "Login"), 2, 1, 3,
-                "## Login\n\nConnect with `psql postgresql://app:hunter2@db:5432/app`.\n", List.of());
+        RunbookSection withSecret = new RunbookSection(
+                "db.md",
+                "Db",
+                "Login",
+                List.of("Db", "Login"),
+                2,
+                1,
+                3,
+                "## Login\n\nConnect with `psql postgresql://app:hunter2@db:5432/app`.\n",
+                List.of());
         ollama.script(ChatReply.text("Connect with `psql postgresql://app:****@db:5432/app`."));
 
-        assertThat(summarizer.summarize("how do I log in", withSecret)).map(Summary::text)
+        assertThat(summarizer.summarize("how do I log in", withSecret))
+                .map(Summary::text)
                 .contains("Connect with `psql postgresql://app:****@db:5432/app`.");
         assertThat(ollama.callsTo("chat").get(0).body()).doesNotContain("hunter2");
     }
@@ -132,7 +159,9 @@ class OllamaSummarizerIT {
 
         String text = summarize().orElseThrow().text();
 
-        assertThat(text).hasSizeLessThanOrEqualTo(OllamaSummarizer.MAX_CHARS + 2).endsWith("reload. …");
+        assertThat(text)
+                .hasSizeLessThanOrEqualTo(OllamaSummarizer.MAX_CHARS + 2)
+                .endsWith("reload. …");
     }
 
     @Test
@@ -142,8 +171,10 @@ class OllamaSummarizerIT {
 
         long start = System.nanoTime();
         Optional<Summary> summary;
-        try (OllamaSummarizer impatient = OllamaSummarizer.builder(ollama.baseUrl(), "llama3.1").timeout(SHORT)
-                .prompts(prompts).build()) {
+        try (OllamaSummarizer impatient = OllamaSummarizer.builder(ollama.baseUrl(), "llama3.1")
+                .timeout(SHORT)
+                .prompts(prompts)
+                .build()) {
             summary = impatient.summarize(QUESTION, SECTION);
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -199,7 +230,13 @@ class OllamaSummarizerIT {
 
         summarize();
 
-        String second = ollama.callsTo("chat").get(1).json().path("messages").get(1).path("content").asText();
+        String second = ollama.callsTo("chat")
+                .get(1)
+                .json()
+                .path("messages")
+                .get(1)
+                .path("content")
+                .asText();
         assertThat(second).isEqualTo("Q: " + QUESTION + "\n---\n" + SECTION.text());
     }
 

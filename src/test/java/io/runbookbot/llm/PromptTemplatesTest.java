@@ -18,8 +18,8 @@ class PromptTemplatesTest {
     void replacesPlaceholdersOnceWithoutExpandingPlaceholdersInValues() throws IOException {
         Files.writeString(dir.resolve("t.md"), "Q: {{question}} / {{ section }}");
 
-        String text = new PromptTemplates(dir).render("t.md", Map.of("question", "why {{section}}?",
-                "section", "$1 \\n"));
+        String text =
+                new PromptTemplates(dir).render("t.md", Map.of("question", "why {{section}}?", "section", "$1 \\n"));
 
         assertThat(text).isEqualTo("Q: why {{section}}? / $1 \\n");
     }
@@ -50,8 +50,21 @@ class PromptTemplatesTest {
 
     @Test
     void theShippedTemplatesUseOnlyKnownPlaceholders() {
-        Map<String, String> values = Map.of("question", "q", "title", "t", "heading", "h", "path", "p",
-                "section", "s", "source", "f:1-2", "not_in_section", OllamaSummarizer.NOT_IN_SECTION);
+        Map<String, String> values = Map.of(
+                "question",
+                "q",
+                "title",
+                "t",
+                "heading",
+                "h",
+                "path",
+                "p",
+                "section",
+                "s",
+                "source",
+                "f:1-2",
+                "not_in_section",
+                OllamaSummarizer.NOT_IN_SECTION);
         PromptTemplates shipped = new PromptTemplates(Path.of("prompts"));
 
         assertThat(shipped.render(OllamaSummarizer.SYSTEM_TEMPLATE, values)).contains("exactly NOT_IN_SECTION");

@@ -9,7 +9,8 @@ class ControlCharsTest {
     void redactionReplacesEscBelNulC1AndBidiOverridesAndKeepsNewlinesTabsAndUnicode() {
         String text = "a\u001b[31mb\u001b]0;t\u0007c\u0000d\u009be\u202Ef\u2066g\th\né—…日本";
 
-        assertThat(Redactor.redact(text)).isEqualTo("a\uFFFD[31mb\uFFFD]0;t\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\th\né—…日本");
+        assertThat(Redactor.redact(text))
+                .isEqualTo("a\uFFFD[31mb\uFFFD]0;t\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\th\né—…日本");
     }
 
     @Test

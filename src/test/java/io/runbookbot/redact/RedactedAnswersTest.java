@@ -34,7 +34,8 @@ class RedactedAnswersTest {
         Answer answer = runbooks.ask("psql connection test with PGPASSWORD", 5);
 
         assertThat(answer.hits()).isNotEmpty();
-        assertThat(answer.hits()).extracting(h -> h.section().text())
+        assertThat(answer.hits())
+                .extracting(h -> h.section().text())
                 .anySatisfy(text -> assertThat(text).contains("PGPASSWORD='****' psql -U postgres"));
         answer.hits().forEach(RedactedAnswersTest::assertNoSecret);
     }
@@ -43,7 +44,8 @@ class RedactedAnswersTest {
     void databaseUrlQuestionShowsTheUrlWithoutItsPassword() {
         Answer answer = runbooks.ask("password authentication failed for user sovd_user DATABASE_URL", 5);
 
-        assertThat(answer.hits()).extracting(h -> h.section().text())
+        assertThat(answer.hits())
+                .extracting(h -> h.section().text())
                 .anySatisfy(text -> assertThat(text).contains("postgresql://sovd_user:****@db:5432/sovd_db"));
         answer.hits().forEach(RedactedAnswersTest::assertNoSecret);
     }
@@ -60,7 +62,8 @@ class RedactedAnswersTest {
         RunbookSection s = hit.section();
         for (String secret : SECRETS) {
             assertThat(s.text()).as("text of %s", s.location()).doesNotContain(secret);
-            assertThat(s.codeBlocks()).extracting(CodeBlock::code)
+            assertThat(s.codeBlocks())
+                    .extracting(CodeBlock::code)
                     .as("code of %s", s.location())
                     .noneMatch(code -> code.contains(secret));
         }

@@ -25,18 +25,23 @@ class CalibrationCrossValidationTest {
         List<ConfidenceTuner.Sample> samples = ConfidenceTuner.devSamples(SHARED);
         Map<EvalQuestion, ConfidenceTuner.Sample> byQuestion = new IdentityHashMap<>();
         samples.forEach(s -> byQuestion.put(s.question(), s));
-        List<EvalQuestion> questions = samples.stream().map(ConfidenceTuner.Sample::question).toList();
+        List<EvalQuestion> questions =
+                samples.stream().map(ConfidenceTuner.Sample::question).toList();
         CrossValidation folds = CrossValidation.of(questions);
         Map<EvalQuestion, Double> outOfFold = ConfidenceTuner.outOfFold(folds, byQuestion);
 
-        long high = questions.stream().filter(EvalQuestion::answerable)
+        long high = questions.stream()
+                .filter(EvalQuestion::answerable)
                 .filter(q -> !Calibration.DEFAULT.abstains(byQuestion.get(q).evidence()))
-                .filter(q -> Calibration.DEFAULT.band(byQuestion.get(q).evidence(), outOfFold.get(q)) == Confidence.HIGH)
+                .filter(q ->
+                        Calibration.DEFAULT.band(byQuestion.get(q).evidence(), outOfFold.get(q)) == Confidence.HIGH)
                 .count();
-        double precision = ConfidenceTuner.precision(questions, byQuestion, outOfFold, Calibration.DEFAULT,
-                Confidence.HIGH);
+        double precision =
+                ConfidenceTuner.precision(questions, byQuestion, outOfFold, Calibration.DEFAULT, Confidence.HIGH);
 
         assertThat(high).as("answers labelled High out of fold").isGreaterThanOrEqualTo(40);
-        assertThat(precision).as("share of out-of-fold High answers right at rank 1").isGreaterThanOrEqualTo(0.90);
+        assertThat(precision)
+                .as("share of out-of-fold High answers right at rank 1")
+                .isGreaterThanOrEqualTo(0.90);
     }
 }

@@ -55,11 +55,16 @@ public final class ConfidenceTuner {
         List<Sample> samples = devSamples(shared);
         Map<EvalQuestion, Sample> byQuestion = new IdentityHashMap<>();
         samples.forEach(s -> byQuestion.put(s.question(), s));
-        CrossValidation folds = CrossValidation.of(samples.stream().map(Sample::question).toList());
+        CrossValidation folds =
+                CrossValidation.of(samples.stream().map(Sample::question).toList());
 
         Map<EvalQuestion, Double> outOfFold = outOfFold(folds, byQuestion);
-        System.out.printf("%d questions (%d answerable), %d folds; out-of-fold precision at rank 1 by band:%n",
-                samples.size(), answerable(samples.stream().map(Sample::question).toList(), byQuestion).size(), folds.k());
+        System.out.printf(
+                "%d questions (%d answerable), %d folds; out-of-fold precision at rank 1 by band:%n",
+                samples.size(),
+                answerable(samples.stream().map(Sample::question).toList(), byQuestion)
+                        .size(),
+                folds.k());
         for (double high : HIGH) {
             Calibration c = withBands(Calibration.DEFAULT, high);
             System.out.printf("  high >= %.2f: %s%n", high, bands(samples, outOfFold, c));
@@ -86,31 +91,38 @@ public final class ConfidenceTuner {
                 applied.put(byQuestion.get(q), chosen.chosen().get(i));
             }
         }
-        System.out.printf("abstention thresholds chosen on 4 folds (most no-answer abstained on while answering >= %.2f"
+        System.out.printf(
+                "abstention thresholds chosen on 4 folds (most no-answer abstained on while answering >= %.2f"
                         + " of answerable), applied to the 5th, pooled: answered %.3f of answerable, abstained %.3f of"
-                        + " no-answer%n", MIN_ANSWERED,
+                        + " no-answer%n",
+                MIN_ANSWERED,
                 share(heldOut, x -> x.question().answerable(), x -> !abstains(x, applied.get(x))),
                 share(heldOut, x -> !x.question().answerable(), x -> abstains(x, applied.get(x))));
-        chosen.chosen().forEach(t -> System.out.printf("  chose minCoverage %.2f, with foreign words %.2f%n", t[0], t[1]));
+        chosen.chosen()
+                .forEach(t -> System.out.printf("  chose minCoverage %.2f, with foreign words %.2f%n", t[0], t[1]));
         List<EvalQuestion> all = samples.stream().map(Sample::question).toList();
-        double[] best = thresholds.stream().reduce((x, y) -> abstentionScore(all, byQuestion, y)
-                > abstentionScore(all, byQuestion, x) ? y : x).orElseThrow();
+        double[] best = thresholds.stream()
+                .reduce((x, y) -> abstentionScore(all, byQuestion, y) > abstentionScore(all, byQuestion, x) ? y : x)
+                .orElseThrow();
         System.out.printf("chosen on all: minCoverage %.2f, with foreign words %.2f%n", best[0], best[1]);
         double[] t = {Calibration.DEFAULT.minCoverage(), Calibration.DEFAULT.minCoverageWithForeign()};
-        System.out.printf("default abstention: answered %.3f of answerable, abstained %.3f of no-answer%n",
+        System.out.printf(
+                "default abstention: answered %.3f of answerable, abstained %.3f of no-answer%n",
                 answeredShare(samples, t), abstainedShare(samples, t));
 
         double[] w = fit(answerable(samples.stream().map(Sample::question).toList(), byQuestion));
-        System.out.printf("fit on all: intercept %.3f, runbook %.3f, section %.3f, margin %.3f%n", w[3], w[0], w[1], w[2]);
-        for (String[] pasted : List.of(new String[] {"corpus", "pasted-dev.jsonl"},
-                new String[] {"seeds", "pasted-seeds-dev.jsonl"})) {
+        System.out.printf(
+                "fit on all: intercept %.3f, runbook %.3f, section %.3f, margin %.3f%n", w[3], w[0], w[1], w[2]);
+        for (String[] pasted : List.of(
+                new String[] {"corpus", "pasted-dev.jsonl"}, new String[] {"seeds", "pasted-seeds-dev.jsonl"})) {
             Path file = Path.of("src/test/resources/eval", pasted[1]);
             if (Files.exists(file)) {
                 List<Sample> blocks = samples(shared.resolve(pasted[0]), file);
                 Map<EvalQuestion, Double> p = new HashMap<>();
                 blocks.forEach(b -> p.put(b.question(), probability(w, b.features())));
-                System.out.printf("%s (not fitted on; variants of the dev error lines): %s%n", pasted[1],
-                        bands(blocks, p, Calibration.DEFAULT));
+                System.out.printf(
+                        "%s (not fitted on; variants of the dev error lines): %s%n",
+                        pasted[1], bands(blocks, p, Calibration.DEFAULT));
             }
         }
     }
@@ -123,8 +135,15 @@ public final class ConfidenceTuner {
             for (String q : questions) {
                 var ranked = search.ranked(q, 5);
                 Evidence e = ranked.evidence();
-                System.out.printf("%s%n  %s%n  p=%.3f %s; first: %s%n", q, e, Calibration.DEFAULT.probability(e),
-                        Calibration.DEFAULT.band(e), ranked.hits().isEmpty() ? "-" : ranked.hits().get(0).section().location());
+                System.out.printf(
+                        "%s%n  %s%n  p=%.3f %s; first: %s%n",
+                        q,
+                        e,
+                        Calibration.DEFAULT.probability(e),
+                        Calibration.DEFAULT.band(e),
+                        ranked.hits().isEmpty()
+                                ? "-"
+                                : ranked.hits().get(0).section().location());
             }
         }
     }
@@ -138,12 +157,15 @@ public final class ConfidenceTuner {
      * out-of-fold probabilities; then the boundary chosen on four folds (most answered while at
      * least {@link #TRIAGE_PRECISION} right) scored on the fifth.
      */
-    private static void triage(List<Sample> samples, Map<EvalQuestion, Sample> by, Map<EvalQuestion, Double> p,
-                               CrossValidation folds) {
+    private static void triage(
+            List<Sample> samples, Map<EvalQuestion, Sample> by, Map<EvalQuestion, Double> p, CrossValidation folds) {
         System.out.println("incident triage on symptom/error reports, by Medium boundary (out-of-fold):");
         for (double medium : MEDIUM) {
-            List<Sample> reports = reports(samples.stream().map(Sample::question).toList(), by);
-            System.out.printf("  medium >= %.2f: answered %.3f, right %.3f%n", medium,
+            List<Sample> reports =
+                    reports(samples.stream().map(Sample::question).toList(), by);
+            System.out.printf(
+                    "  medium >= %.2f: answered %.3f, right %.3f%n",
+                    medium,
                     share(reports, x -> true, x -> speaks(x, p, medium)),
                     share(reports, x -> speaks(x, p, medium), Sample::right));
         }
@@ -165,22 +187,35 @@ public final class ConfidenceTuner {
                 applied.put(x, chosen.chosen().get(i));
             }
         }
-        System.out.printf("  chosen on 4 folds, applied to the 5th, pooled: answered %.3f, right %.3f (chose %s)%n",
+        System.out.printf(
+                "  chosen on 4 folds, applied to the 5th, pooled: answered %.3f, right %.3f (chose %s)%n",
                 share(heldOut, x -> true, x -> speaks(x, p, applied.get(x))),
-                share(heldOut, x -> speaks(x, p, applied.get(x)), Sample::right), chosen.chosen());
+                share(heldOut, x -> speaks(x, p, applied.get(x)), Sample::right),
+                chosen.chosen());
     }
 
     private static List<Sample> reports(List<EvalQuestion> qs, Map<EvalQuestion, Sample> by) {
-        return qs.stream().filter(q -> q.kind().equals("symptom") || q.kind().equals("error-message"))
-                .map(by::get).toList();
+        return qs.stream()
+                .filter(q -> q.kind().equals("symptom") || q.kind().equals("error-message"))
+                .map(by::get)
+                .toList();
     }
 
     private static boolean speaks(Sample s, Map<EvalQuestion, Double> p, double medium) {
         Calibration c = Calibration.DEFAULT;
-        Calibration withMedium = new Calibration(c.intercept(), c.runbookWeight(), c.sectionWeight(), c.marginWeight(),
-                c.high(), medium, c.minCoverage(), c.minCoverageWithForeign());
-        return io.runbookbot.core.chat.IncidentTriage.readsLikeSymptom(s.question().question())
-                && !withMedium.abstains(s.evidence()) && band(s, p, withMedium) != Confidence.LOW;
+        Calibration withMedium = new Calibration(
+                c.intercept(),
+                c.runbookWeight(),
+                c.sectionWeight(),
+                c.marginWeight(),
+                c.high(),
+                medium,
+                c.minCoverage(),
+                c.minCoverageWithForeign());
+        return io.runbookbot.core.chat.IncidentTriage.readsLikeSymptom(
+                        s.question().question())
+                && !withMedium.abstains(s.evidence())
+                && band(s, p, withMedium) != Confidence.LOW;
     }
 
     /** The dev questions of the corpus and of the seeds, as the calibration sees them. */
@@ -212,7 +247,8 @@ public final class ConfidenceTuner {
             List<Sample> out = new ArrayList<>();
             for (int i = 0; i < qs.size(); i++) {
                 Outcome o = report.outcomes().get(i);
-                out.add(new Sample(qs.get(i), search.ranked(qs.get(i).question(), 5).evidence(), o.rankedAt() == 1));
+                out.add(new Sample(
+                        qs.get(i), search.ranked(qs.get(i).question(), 5).evidence(), o.rankedAt() == 1));
             }
             return out;
         }
@@ -223,13 +259,27 @@ public final class ConfidenceTuner {
     }
 
     private static Calibration withAbstention(Calibration c, double[] t) {
-        return new Calibration(c.intercept(), c.runbookWeight(), c.sectionWeight(), c.marginWeight(), c.high(), c.medium(),
-                t[0], t[1]);
+        return new Calibration(
+                c.intercept(),
+                c.runbookWeight(),
+                c.sectionWeight(),
+                c.marginWeight(),
+                c.high(),
+                c.medium(),
+                t[0],
+                t[1]);
     }
 
     private static Calibration withBands(Calibration c, double high) {
-        return new Calibration(c.intercept(), c.runbookWeight(), c.sectionWeight(), c.marginWeight(), high, c.medium(),
-                c.minCoverage(), c.minCoverageWithForeign());
+        return new Calibration(
+                c.intercept(),
+                c.runbookWeight(),
+                c.sectionWeight(),
+                c.marginWeight(),
+                high,
+                c.medium(),
+                c.minCoverage(),
+                c.minCoverageWithForeign());
     }
 
     /** Each band's share of answered questions and precision, from out-of-fold probabilities. */
@@ -239,17 +289,25 @@ public final class ConfidenceTuner {
         Map<EvalQuestion, Sample> by = new IdentityHashMap<>();
         samples.forEach(s -> by.put(s.question(), s));
         for (Confidence band : Confidence.values()) {
-            List<Sample> in = answerable(qs, by).stream().filter(s -> !abstains(s, c) && band(s, p, c) == band).toList();
+            List<Sample> in = answerable(qs, by).stream()
+                    .filter(s -> !abstains(s, c) && band(s, p, c) == band)
+                    .toList();
             long right = in.stream().filter(Sample::right).count();
-            out.append(String.format("%s %d (%.3f right)  ", band.label(), in.size(),
-                    in.isEmpty() ? 0 : (double) right / in.size()));
+            out.append(String.format(
+                    "%s %d (%.3f right)  ", band.label(), in.size(), in.isEmpty() ? 0 : (double) right / in.size()));
         }
         return out.toString();
     }
 
-    static double precision(List<EvalQuestion> qs, Map<EvalQuestion, Sample> by, Map<EvalQuestion, Double> p,
-                                    Calibration c, Confidence band) {
-        List<Sample> in = answerable(qs, by).stream().filter(s -> !abstains(s, c) && band(s, p, c) == band).toList();
+    static double precision(
+            List<EvalQuestion> qs,
+            Map<EvalQuestion, Sample> by,
+            Map<EvalQuestion, Double> p,
+            Calibration c,
+            Confidence band) {
+        List<Sample> in = answerable(qs, by).stream()
+                .filter(s -> !abstains(s, c) && band(s, p, c) == band)
+                .toList();
         return in.isEmpty() ? 1 : (double) in.stream().filter(Sample::right).count() / in.size();
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class DistinctSectionsTest {
     /** Modelled on server-wont-start-flask.md: "Issue: Port Already in Use" at 29-56, children at 31 and 36. */
     private static final SectionHit ANSWER = hit("flask.md", "Port Already in Use", 29, 56, 9);
+
     private static final SectionHit CHILD = hit("flask.md", "Symptoms", 31, 35, 8);
     private static final SectionHit LAST_CHILD = hit("flask.md", "Resolution", 36, 56, 7);
     private static final SectionHit PARENT = hit("flask.md", "Common Issues", 20, 80, 6);
@@ -20,8 +21,18 @@ class DistinctSectionsTest {
     private static final SectionHit OTHER_FILE_SAME_LINES = hit("uvicorn.md", "Port Already in Use", 29, 56, 2);
 
     private static SectionHit hit(String file, String heading, int line, int endLine, double score) {
-        return new SectionHit(new RunbookSection(file, "Runbook", heading, List.of("Runbook", heading), 2, line,
-                endLine, "## " + heading, List.of()), score);
+        return new SectionHit(
+                new RunbookSection(
+                        file,
+                        "Runbook",
+                        heading,
+                        List.of("Runbook", heading),
+                        2,
+                        line,
+                        endLine,
+                        "## " + heading,
+                        List.of()),
+                score);
     }
 
     @Test

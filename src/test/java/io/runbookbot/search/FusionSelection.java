@@ -32,8 +32,11 @@ final class FusionSelection {
      * @param reports   per variant (the candidates, in order of preference), its report per set
      * @param keyword   the variant that is keyword search alone
      */
-    FusionSelection(List<String> sets, List<List<EvalQuestion>> questions,
-                    Map<HybridFusion, Map<String, EvalReport>> reports, HybridFusion keyword) {
+    FusionSelection(
+            List<String> sets,
+            List<List<EvalQuestion>> questions,
+            Map<HybridFusion, Map<String, EvalReport>> reports,
+            HybridFusion keyword) {
         this.sets = List.copyOf(sets);
         this.reports = reports;
         this.keyword = keyword;
@@ -47,13 +50,17 @@ final class FusionSelection {
 
     /** Right answers at rank 1 over {@code questions}, all sets together. */
     double hits(HybridFusion v, List<EvalQuestion> questions) {
-        return sets.stream().mapToInt(s -> HybridGate.hits(reports.get(v).get(s), questions)).sum();
+        return sets.stream()
+                .mapToInt(s -> HybridGate.hits(reports.get(v).get(s), questions))
+                .sum();
     }
 
     /** {@link #hits}, or minus infinity when the variant is worse than keyword on some set and kind of {@code questions}. */
     double allowedHits(HybridFusion v, List<EvalQuestion> questions) {
-        boolean allowed = sets.stream().allMatch(s ->
-                HybridGate.violations(s, reports.get(keyword).get(s), reports.get(v).get(s), questions).isEmpty());
+        boolean allowed = sets.stream()
+                .allMatch(s -> HybridGate.violations(
+                                s, reports.get(keyword).get(s), reports.get(v).get(s), questions)
+                        .isEmpty());
         return allowed ? hits(v, questions) : Double.NEGATIVE_INFINITY;
     }
 
@@ -74,8 +81,11 @@ final class FusionSelection {
     /** hit@1 per set and kind on the whole dev sets of the given variants and the five best allowed ones. */
     void printDevFigures(List<HybridFusion> shown) {
         Set<HybridFusion> rows = new LinkedHashSet<>(shown);
-        reports.keySet().stream().filter(v -> allowedHits(v, all) > Double.NEGATIVE_INFINITY)
-                .sorted(Comparator.comparingDouble((HybridFusion v) -> -hits(v, all))).limit(5).forEach(rows::add);
+        reports.keySet().stream()
+                .filter(v -> allowedHits(v, all) > Double.NEGATIVE_INFINITY)
+                .sorted(Comparator.comparingDouble((HybridFusion v) -> -hits(v, all)))
+                .limit(5)
+                .forEach(rows::add);
         System.out.println("hit@1 on the whole dev sets (optimistic for a tuned variant; * = worse than keyword"
                 + " by more than one question on a set and kind):");
         for (HybridFusion v : rows) {
@@ -99,8 +109,12 @@ final class FusionSelection {
         List<HybridFusion> variants = List.copyOf(reports.keySet());
         CrossValidation.Selection<HybridFusion> chosen = cv.select(variants, this::allowedHits, this::hits);
         for (int i = 0; i < cv.k(); i++) {
-            System.out.printf("fold %d (%d questions): chose %-40s held-out right at rank 1: keyword %.0f, chosen %.0f%n",
-                    i, cv.test(i).size(), FusionTuner.name(chosen.chosen().get(i)), hits(keyword, cv.test(i)),
+            System.out.printf(
+                    "fold %d (%d questions): chose %-40s held-out right at rank 1: keyword %.0f, chosen %.0f%n",
+                    i,
+                    cv.test(i).size(),
+                    FusionTuner.name(chosen.chosen().get(i)),
+                    hits(keyword, cv.test(i)),
                     chosen.heldOut().perFold()[i]);
         }
         System.out.println("held-out hit@1 per set and kind over " + cv.k() + " folds (mean, sd, min, max | folds)"
@@ -128,8 +142,10 @@ final class FusionSelection {
         int hitsBefore = 0;
         int hitsAfter = 0;
         for (int i = 0; i < cv.k(); i++) {
-            List<EvalQuestion> fold = cv.test(i).stream().filter(q -> setOf.get(q.id()).equals(set)
-                    && (kind.equals("all") || q.kind().equals(set + "/" + kind))).toList();
+            List<EvalQuestion> fold = cv.test(i).stream()
+                    .filter(q -> setOf.get(q.id()).equals(set)
+                            && (kind.equals("all") || q.kind().equals(set + "/" + kind)))
+                    .toList();
             Metrics b = CrossValidation.metrics(reports.get(keyword).get(set), fold);
             Metrics a = CrossValidation.metrics(reports.get(chosen.get(i)).get(set), fold);
             before[i] = b.hit1();
@@ -137,7 +153,15 @@ final class FusionSelection {
             hitsBefore += HybridGate.hits(reports.get(keyword).get(set), fold);
             hitsAfter += HybridGate.hits(reports.get(chosen.get(i)).get(set), fold);
         }
-        System.out.printf("  %-6s %-13s keyword %s%n  %-6s %-13s hybrid  %s | right %d -> %d%n", set, kind,
-                new CrossValidation.Spread(before), "", "", new CrossValidation.Spread(after), hitsBefore, hitsAfter);
+        System.out.printf(
+                "  %-6s %-13s keyword %s%n  %-6s %-13s hybrid  %s | right %d -> %d%n",
+                set,
+                kind,
+                new CrossValidation.Spread(before),
+                "",
+                "",
+                new CrossValidation.Spread(after),
+                hitsBefore,
+                hitsAfter);
     }
 }

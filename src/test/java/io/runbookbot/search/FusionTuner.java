@@ -8,7 +8,6 @@ import io.runbookbot.search.embed.Embedder;
 import io.runbookbot.search.embed.EmbeddingCache;
 import io.runbookbot.search.embed.QueryEmbedder;
 import io.runbookbot.search.embed.SectionEmbeddings;
-import io.runbookbot.search.eval.CrossValidation;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
 import io.runbookbot.search.eval.EvalSet;
@@ -45,16 +44,15 @@ public final class FusionTuner {
     /** Never blends: keyword search alone, through the same code path. */
     static final HybridFusion KEYWORD = new HybridFusion(0, 0, 1, 0);
 
-    private record DevSet(String name, LoadResult loaded, RunbookIndex index, QueryEmbedder embedder,
-                          List<EvalQuestion> questions) {
+    private record DevSet(
+            String name, LoadResult loaded, RunbookIndex index, QueryEmbedder embedder, List<EvalQuestion> questions) {
         EvalReport evaluate(HybridFusion fusion) {
             LuceneRunbookSearch search = new LuceneRunbookSearch(index, Ranking.DEFAULT, Optional.of(embedder), fusion);
             return new Evaluator(search, loaded.runbooks()).evaluate(questions);
         }
     }
 
-    private FusionTuner() {
-    }
+    private FusionTuner() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();
@@ -74,15 +72,20 @@ public final class FusionTuner {
             reports.put(v, perSet);
         }
         System.out.printf("%d variants scored in %.1f s%n", variants.size(), seconds(start));
-        FusionSelection selection = new FusionSelection(sets.stream().map(DevSet::name).toList(),
-                sets.stream().map(DevSet::questions).toList(), reports, KEYWORD);
+        FusionSelection selection = new FusionSelection(
+                sets.stream().map(DevSet::name).toList(),
+                sets.stream().map(DevSet::questions).toList(),
+                reports,
+                KEYWORD);
         selection.printDevFigures(List.of(KEYWORD, HybridFusion.DEFAULT));
         selection.crossValidate();
         HybridFusion chosen = selection.chooseOnAll();
         System.out.println("chosen on all dev questions: " + name(chosen));
-        System.out.println(chosen.equals(HybridFusion.DEFAULT) ? "HybridFusion.DEFAULT is up to date"
-                : "HybridFusion.DEFAULT is " + name(HybridFusion.DEFAULT) + ": set it to " + name(chosen)
-                + " and re-pin HybridRetrievalRegressionIT");
+        System.out.println(
+                chosen.equals(HybridFusion.DEFAULT)
+                        ? "HybridFusion.DEFAULT is up to date"
+                        : "HybridFusion.DEFAULT is " + name(HybridFusion.DEFAULT) + ": set it to " + name(chosen)
+                                + " and re-pin HybridRetrievalRegressionIT");
         sets.forEach(s -> s.embedder().close());
         System.out.printf("done in %.1f s%n", seconds(start));
     }
@@ -107,17 +110,19 @@ public final class FusionTuner {
     }
 
     static String name(HybridFusion f) {
-        return f.equals(KEYWORD) ? "keyword" : String.format("new HybridFusion(%s, %s, %s, %d)",
-                f.keywordSure(), f.weight(), f.power(), f.runbooks());
+        return f.equals(KEYWORD)
+                ? "keyword"
+                : String.format(
+                        "new HybridFusion(%s, %s, %s, %d)", f.keywordSure(), f.weight(), f.power(), f.runbooks());
     }
 
-    private static DevSet open(String name, Path runbooks, Path questions, SectionEmbeddings sections,
-                               Embedder minilm) {
+    private static DevSet open(
+            String name, Path runbooks, Path questions, SectionEmbeddings sections, Embedder minilm) {
         LoadResult loaded = new RunbookLoader().load(runbooks);
         List<RunbookSection> units = RunbookIndexer.units(loaded.runbooks());
         RunbookIndex index = RunbookIndexer.build(loaded.runbooks(), units, sections.all(units));
-        return new DevSet(name, loaded, index, new QueryEmbedder(minilm, Duration.ofSeconds(60)),
-                EvalSet.read(questions));
+        return new DevSet(
+                name, loaded, index, new QueryEmbedder(minilm, Duration.ofSeconds(60)), EvalSet.read(questions));
     }
 
     private static Embedder miniLm() {
@@ -131,7 +136,8 @@ public final class FusionTuner {
             @Override
             public List<float[]> embed(List<String> texts) {
                 return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                        .map(e -> e.vector()).toList();
+                        .map(e -> e.vector())
+                        .toList();
             }
         };
     }

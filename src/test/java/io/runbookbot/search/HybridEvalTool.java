@@ -18,16 +18,26 @@ import picocli.CommandLine;
  *     ../shared/corpus ../shared/eval/dev.jsonl /tmp/minilm-cache</pre>
  */
 public final class HybridEvalTool {
-    private HybridEvalTool() {
-    }
+    private HybridEvalTool() {}
 
     public static void main(String[] args) {
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
-        try (FakeOllama ollama = FakeOllama.start(text -> minilm.embed(text).content().vector())) {
+        try (FakeOllama ollama =
+                FakeOllama.start(text -> minilm.embed(text).content().vector())) {
             ollama.models("all-minilm");
-            List<String> eval = new ArrayList<>(List.of("--runbooks", args[0], "--questions", args[1],
-                    "--cache-dir", args[2], "--ollama-url", ollama.baseUrl(), "--embed-model", "all-minilm",
-                    "--ollama-timeout", "60"));
+            List<String> eval = new ArrayList<>(List.of(
+                    "--runbooks",
+                    args[0],
+                    "--questions",
+                    args[1],
+                    "--cache-dir",
+                    args[2],
+                    "--ollama-url",
+                    ollama.baseUrl(),
+                    "--embed-model",
+                    "all-minilm",
+                    "--ollama-timeout",
+                    "60"));
             eval.addAll(List.of(args).subList(3, args.length));
             Object command = "bench".equals(System.getProperty("command")) ? new BenchCommand() : new EvalCommand();
             System.exit(new CommandLine(command).execute(eval.toArray(String[]::new)));

@@ -16,17 +16,22 @@ class HybridFusionTest {
     private static final RunbookSection FAR = section("dns.md", "Diagnosis", 9);
 
     private static RunbookSection section(String file, String heading, int line) {
-        return new RunbookSection(file, file, heading, List.of(file, heading), 2, line, line + 5, "## " + heading,
-                List.of());
+        return new RunbookSection(
+                file, file, heading, List.of(file, heading), 2, line, line + 5, "## " + heading, List.of());
     }
 
     /** Keyword: Meaning, Mitigation (redis), then disk; the vector prefers dns, then Mitigation (redis). */
     private static List<RunbookSection> fused(HybridFusion fusion) {
-        List<SectionHit> keyword = List.of(new SectionHit(MEANING, 10), new SectionHit(MITIGATION, 9.5),
-                new SectionHit(OTHER, 9));
-        List<SectionHit> nearest = List.of(new SectionHit(FAR, 0.9), new SectionHit(MITIGATION, 0.7),
-                new SectionHit(OTHER, 0.6), new SectionHit(MEANING, 0.5));
-        return fusion.fuse(keyword, nearest, Map.of()).stream().map(SectionHit::section).toList();
+        List<SectionHit> keyword =
+                List.of(new SectionHit(MEANING, 10), new SectionHit(MITIGATION, 9.5), new SectionHit(OTHER, 9));
+        List<SectionHit> nearest = List.of(
+                new SectionHit(FAR, 0.9),
+                new SectionHit(MITIGATION, 0.7),
+                new SectionHit(OTHER, 0.6),
+                new SectionHit(MEANING, 0.5));
+        return fusion.fuse(keyword, nearest, Map.of()).stream()
+                .map(SectionHit::section)
+                .toList();
     }
 
     @Test

@@ -24,8 +24,10 @@ class HybridSearchIT {
     private static final String PARAPHRASE = "backend keeps crashing after deploy";
 
     private final FakeOllama ollama = FakeOllama.start();
+
     @TempDir
     Path cache;
+
     private Embeddings embeddings;
 
     @AfterEach
@@ -37,13 +39,18 @@ class HybridSearchIT {
     }
 
     private Optional<Embeddings> embeddings() {
-        embeddings = Embeddings.of(new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(5)),
-                EmbeddingCache.open(cache, "nomic-embed-text"), Duration.ofSeconds(1));
+        embeddings = Embeddings.of(
+                new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(5)),
+                EmbeddingCache.open(cache, "nomic-embed-text"),
+                Duration.ofSeconds(1));
         return Optional.of(embeddings);
     }
 
     private static List<String> locations(Answer a) {
-        return a.hits().stream().map(SectionHit::section).map(s -> s.file() + ":" + s.line()).toList();
+        return a.hits().stream()
+                .map(SectionHit::section)
+                .map(s -> s.file() + ":" + s.line())
+                .toList();
     }
 
     @Test
@@ -54,7 +61,8 @@ class HybridSearchIT {
             assertThat(hybrid.hybrid()).isTrue();
             assertThat(answer.hits()).isNotEmpty();
             assertThat(answer.notices()).isEmpty();
-            assertThat(FakeOllama.inputs(ollama.callsTo("embed").get(ollama.callsTo("embed").size() - 1)))
+            assertThat(FakeOllama.inputs(
+                            ollama.callsTo("embed").get(ollama.callsTo("embed").size() - 1)))
                     .containsExactly("search_query: " + PARAPHRASE);
         }
     }
@@ -63,7 +71,7 @@ class HybridSearchIT {
     void anExactErrorLineKeepsTheKeywordAnswerAndDoesNotAskOllama() {
         String error = "OSError: [Errno 98] Address already in use";
         try (IndexedRunbooks keyword = IndexedRunbooks.open(RUNBOOKS);
-             IndexedRunbooks hybrid = IndexedRunbooks.open(RUNBOOKS, embeddings(), true)) {
+                IndexedRunbooks hybrid = IndexedRunbooks.open(RUNBOOKS, embeddings(), true)) {
             int calls = ollama.callsTo("embed").size();
 
             assertThat(locations(hybrid.ask(error, 5))).isEqualTo(locations(keyword.ask(error, 5)));
@@ -74,7 +82,7 @@ class HybridSearchIT {
     @Test
     void ollamaDownAtQuestionTimeGivesTheKeywordAnswerWithANotice() {
         try (IndexedRunbooks keyword = IndexedRunbooks.open(RUNBOOKS);
-             IndexedRunbooks hybrid = IndexedRunbooks.open(RUNBOOKS, embeddings(), true)) {
+                IndexedRunbooks hybrid = IndexedRunbooks.open(RUNBOOKS, embeddings(), true)) {
             ollama.down();
 
             Answer answer = hybrid.ask(PARAPHRASE, 5);

@@ -20,15 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Index swapping through Lucene's ReferenceManager: nothing closed under a search, nothing left open. */
 class IndexGenerationsTest {
     private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
-    private static final String PREFIX = "runbook-bot-index-" + ProcessHandle.current().pid() + "-";
+    private static final String PREFIX =
+            "runbook-bot-index-" + ProcessHandle.current().pid() + "-";
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void writeRunbook() throws IOException {
-        Files.writeString(dir.resolve("disk.md"), "# Disk\n\n## Disk full\n\nCheck `df -h` when writes fail with "
-                + "No space left on device.\n");
+        Files.writeString(
+                dir.resolve("disk.md"),
+                "# Disk\n\n## Disk full\n\nCheck `df -h` when writes fail with " + "No space left on device.\n");
     }
 
     @Test
@@ -66,22 +68,28 @@ class IndexGenerationsTest {
     void twentyReloadsAndCloseLeaveNoIndexOpenAndNoIndexFolderBehind() throws IOException {
         Set<Path> before = indexFolders();
         List<IndexedRunbooks> opened = new CopyOnWriteArrayList<>();
-        try (ReloadingRunbooks runbooks = new ReloadingRunbooks(dir, d -> {
-            IndexedRunbooks index = IndexedRunbooks.open(d);
-            opened.add(index);
-            return index;
-        }, Clock.systemUTC())) {
+        try (ReloadingRunbooks runbooks = new ReloadingRunbooks(
+                dir,
+                d -> {
+                    IndexedRunbooks index = IndexedRunbooks.open(d);
+                    opened.add(index);
+                    return index;
+                },
+                Clock.systemUTC())) {
             for (int i = 0; i < 20; i++) {
                 assertThat(runbooks.reloadNow().lastError()).isEmpty();
                 assertThat(runbooks.ask("disk full", 3).hits()).isNotEmpty();
             }
             assertThat(opened).hasSize(21);
-            assertThat(opened.subList(0, 20)).allSatisfy(index -> assertThat(index.refCount()).isZero());
+            assertThat(opened.subList(0, 20))
+                    .allSatisfy(index -> assertThat(index.refCount()).isZero());
         }
         assertThat(opened).allSatisfy(index -> assertThat(index.refCount()).isZero());
         Set<Path> left = indexFolders();
         left.removeAll(before);
-        assertThat(left).as("index folders created by this test and still there").isEmpty();
+        assertThat(left)
+                .as("index folders created by this test and still there")
+                .isEmpty();
     }
 
     private static Set<Path> indexFolders() throws IOException {

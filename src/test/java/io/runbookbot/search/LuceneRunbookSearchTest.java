@@ -74,8 +74,12 @@ class LuceneRunbookSearchTest {
 
         assertThat(best.file()).isEqualTo("troubleshooting-guide.md");
         assertThat(best.heading()).isEqualTo("Too Many Connections");
-        assertThat(best.path()).containsExactly("Troubleshooting Guide", "Database Connection Issues",
-                "Common Causes & Solutions", "Too Many Connections");
+        assertThat(best.path())
+                .containsExactly(
+                        "Troubleshooting Guide",
+                        "Database Connection Issues",
+                        "Common Causes & Solutions",
+                        "Too Many Connections");
     }
 
     @Test
@@ -127,7 +131,8 @@ class LuceneRunbookSearchTest {
 
     @Test
     void conversationalWordsNoRunbookUsesDoNotMakeTheBotRefuse() throws IOException {
-        for (String chatty : List.of("whatever is hogging port 8000 on my laptop, the server won't start",
+        for (String chatty : List.of(
+                "whatever is hogging port 8000 on my laptop, the server won't start",
                 "tried everything for the server-won't-start problem, what diagnostics do I gather before opening an issue")) {
             Answer answer = runbooks.ask(chatty, 5);
 
@@ -158,17 +163,26 @@ class LuceneRunbookSearchTest {
 
     @Test
     void hitsAreSortedByScoreDescending() {
-        List<SectionHit> hits = runbooks.ask("api server down, health endpoint times out", 20).hits();
+        List<SectionHit> hits =
+                runbooks.ask("api server down, health endpoint times out", 20).hits();
 
         assertThat(hits).hasSize(20);
-        assertThat(hits).isSortedAccordingTo(Comparator.comparingDouble(SectionHit::score).reversed());
+        assertThat(hits)
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(SectionHit::score).reversed());
     }
 
     @Test
     void answersALongPastedLogInsteadOfFailingOnLuceneClauseLimit() {
         StringBuilder log = new StringBuilder(PORT_ERROR).append('\n');
         for (int i = 0; i < 400; i++) {
-            log.append("worker").append(i).append(" pid ").append(10_000 + i).append(" request_id req").append(i).append('\n');
+            log.append("worker")
+                    .append(i)
+                    .append(" pid ")
+                    .append(10_000 + i)
+                    .append(" request_id req")
+                    .append(i)
+                    .append('\n');
         }
 
         Answer answer = runbooks.ask(log.toString(), 5);
@@ -194,9 +208,15 @@ class LuceneRunbookSearchTest {
             for (String question : List.of(PORT_ERROR, OOM, TOO_MANY_CLIENTS, "port already in use", WIREGUARD)) {
                 Answer original = runbooks.ask(question, 5);
                 Answer other = reordered.ask(question, 5);
-                assertThat(top(other)).as("top hit for %s, seed %d", question, seed).isEqualTo(top(original));
-                assertThat(scores(other)).as("scores for %s, seed %d", question, seed).isEqualTo(scores(original));
-                assertThat(other.answered()).as("answered %s, seed %d", question, seed).isEqualTo(original.answered());
+                assertThat(top(other))
+                        .as("top hit for %s, seed %d", question, seed)
+                        .isEqualTo(top(original));
+                assertThat(scores(other))
+                        .as("scores for %s, seed %d", question, seed)
+                        .isEqualTo(scores(original));
+                assertThat(other.answered())
+                        .as("answered %s, seed %d", question, seed)
+                        .isEqualTo(original.answered());
             }
         }
     }

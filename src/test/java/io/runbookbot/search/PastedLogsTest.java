@@ -64,6 +64,7 @@ class PastedLogsTest {
         Answer fenced = runbooks.ask("seeing this since the deploy:\n```\n" + trace + "```", 5);
 
         assertThat(fenced.answered()).isTrue();
-        assertThat(fenced.best().orElseThrow().section()).isEqualTo(runbooks.ask(trace, 5).best().orElseThrow().section());
+        assertThat(fenced.best().orElseThrow().section())
+                .isEqualTo(runbooks.ask(trace, 5).best().orElseThrow().section());
     }
 }

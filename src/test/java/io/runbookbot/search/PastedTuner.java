@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
  * held-out hit@1, as mean and spread. Args: the shared folder, the folder of the pasted sets.
  */
 public final class PastedTuner {
-    private PastedTuner() {
-    }
+    private PastedTuner() {}
 
     public static void main(String[] args) {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
@@ -38,17 +37,18 @@ public final class PastedTuner {
         }
         List<EvalQuestion> bare = new ArrayList<>(errors(EvalSet.read(shared.resolve("eval/dev.jsonl"))));
         bare.addAll(errors(EvalSet.read(shared.resolve("eval/seeds-dev.jsonl"))));
-        Map<PastedText.Settings, EvalReport> corpus = reports(shared.resolve("corpus"),
-                EvalSet.read(pasted.resolve("pasted-dev.jsonl")), variants);
-        Map<PastedText.Settings, EvalReport> seeds = reports(shared.resolve("seeds"),
-                EvalSet.read(pasted.resolve("pasted-seeds-dev.jsonl")), variants);
+        Map<PastedText.Settings, EvalReport> corpus =
+                reports(shared.resolve("corpus"), EvalSet.read(pasted.resolve("pasted-dev.jsonl")), variants);
+        Map<PastedText.Settings, EvalReport> seeds =
+                reports(shared.resolve("seeds"), EvalSet.read(pasted.resolve("pasted-seeds-dev.jsonl")), variants);
         for (PastedText.Settings v : variants) {
-            System.out.printf("%-45s corpus hit@1 %.3f  seeds hit@1 %.3f%n", v, corpus.get(v).overall().hit1(),
-                    seeds.get(v).overall().hit1());
+            System.out.printf(
+                    "%-45s corpus hit@1 %.3f  seeds hit@1 %.3f%n",
+                    v, corpus.get(v).overall().hit1(), seeds.get(v).overall().hit1());
         }
         CrossValidation cv = CrossValidation.of(bare);
-        CrossValidation.Selection<PastedText.Settings> chosen = cv.select(variants,
-                (v, fold) -> hit1(corpus.get(v), seeds.get(v), fold, true, true));
+        CrossValidation.Selection<PastedText.Settings> chosen =
+                cv.select(variants, (v, fold) -> hit1(corpus.get(v), seeds.get(v), fold, true, true));
         System.out.println("chosen per fold: " + chosen.chosen());
         System.out.println("held-out hit@1, both sets: " + chosen.heldOut());
         for (String set : List.of("corpus", "seeds")) {
@@ -65,7 +65,8 @@ public final class PastedTuner {
                 }
             }
             System.out.println("held-out hit@1, " + set + " (folds holding its questions): "
-                    + new CrossValidation.Spread(perFold.stream().mapToDouble(Double::doubleValue).toArray())
+                    + new CrossValidation.Spread(
+                            perFold.stream().mapToDouble(Double::doubleValue).toArray())
                     + " |" + folds);
         }
         PastedText.Settings d = PastedText.Settings.DEFAULT;
@@ -80,8 +81,13 @@ public final class PastedTuner {
     private static long count(EvalReport corpus, EvalReport seeds, List<EvalQuestion> fold, boolean c, boolean s) {
         Set<String> ids = fold.stream().map(EvalQuestion::id).collect(Collectors.toSet());
         return (c ? corpus.outcomes().stream() : java.util.stream.Stream.<io.runbookbot.search.eval.Outcome>empty())
-                .filter(o -> ids.contains(o.id().replaceFirst("-p\\d+$", ""))).count()
-                + (s ? seeds.outcomes().stream().filter(o -> ids.contains(o.id().replaceFirst("-p\\d+$", ""))).count() : 0);
+                        .filter(o -> ids.contains(o.id().replaceFirst("-p\\d+$", "")))
+                        .count()
+                + (s
+                        ? seeds.outcomes().stream()
+                                .filter(o -> ids.contains(o.id().replaceFirst("-p\\d+$", "")))
+                                .count()
+                        : 0);
     }
 
     /** hit@1 over the pasted variants of the given original questions, on the chosen sets. */
@@ -107,8 +113,8 @@ public final class PastedTuner {
         return n == 0 ? 0 : (double) hits / n;
     }
 
-    private static Map<PastedText.Settings, EvalReport> reports(Path runbooks, List<EvalQuestion> questions,
-                                                               List<PastedText.Settings> variants) {
+    private static Map<PastedText.Settings, EvalReport> reports(
+            Path runbooks, List<EvalQuestion> questions, List<PastedText.Settings> variants) {
         Map<PastedText.Settings, EvalReport> out = new HashMap<>();
         try (IndexedRunbooks indexed = IndexedRunbooks.open(runbooks)) {
             for (PastedText.Settings v : variants) {

@@ -1,8 +1,5 @@
 package io.runbookbot.search;
 
-import static io.runbookbot.search.QuestionIntent.COMMAND;
-import static io.runbookbot.search.QuestionIntent.DIAGNOSIS;
-import static io.runbookbot.search.QuestionIntent.ESCALATION;
 import static io.runbookbot.search.QuestionIntent.MEANING;
 import static io.runbookbot.search.QuestionIntent.MITIGATION;
 import static io.runbookbot.search.QuestionIntent.NONE;
@@ -16,40 +13,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QuestionIntentTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "what does KubeletDown mean|MEANING",
-        "what does the KubeAPIErrorBudgetBurn alert mean|MEANING",
-        "what's the impact of etcdNoLeader|MEANING",
-        "if the disk fills up what will it break|MEANING",
-        "TargetDown firing, is this expected?|MEANING",
-        "how urgent is CephClusterNearFull|MEANING",
-        "why is KubeAPIDown firing|MEANING",
-        "how do I check whether the replica is lagging|DIAGNOSIS",
-        "how can I tell if the cert expired|DIAGNOSIS",
-        "verify the backup finished|DIAGNOSIS",
-        "KubeletDown - how do I fix it|MITIGATION",
-        "what should we do about a full WAL volume|MITIGATION",
-        "need to resolve the stuck rollout|MITIGATION",
-        "which command shows the mon quorum|COMMAND",
-        "promql for the 5xx rate per route|COMMAND",
-        "who should I page about the database|ESCALATION",
-        "when do we escalate a payment outage|ESCALATION",
-        "what do I gather before opening an issue|ESCALATION",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "what does KubeletDown mean|MEANING",
+                "what does the KubeAPIErrorBudgetBurn alert mean|MEANING",
+                "what's the impact of etcdNoLeader|MEANING",
+                "if the disk fills up what will it break|MEANING",
+                "TargetDown firing, is this expected?|MEANING",
+                "how urgent is CephClusterNearFull|MEANING",
+                "why is KubeAPIDown firing|MEANING",
+                "how do I check whether the replica is lagging|DIAGNOSIS",
+                "how can I tell if the cert expired|DIAGNOSIS",
+                "verify the backup finished|DIAGNOSIS",
+                "KubeletDown - how do I fix it|MITIGATION",
+                "what should we do about a full WAL volume|MITIGATION",
+                "need to resolve the stuck rollout|MITIGATION",
+                "which command shows the mon quorum|COMMAND",
+                "promql for the 5xx rate per route|COMMAND",
+                "who should I page about the database|ESCALATION",
+                "when do we escalate a payment outage|ESCALATION",
+                "what do I gather before opening an issue|ESCALATION",
+            })
     void recognisesWhatTheQuestionAsksFor(String question, QuestionIntent intent) {
         assertThat(QuestionIntent.of(question)).containsExactly(intent);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "OSError: [Errno 98] Address already in use",
-        "redis OOM again",
-        "pods stuck in CrashLoopBackOff after the deploy",
-        "2026-11-28 03:12:01 DEBUG health check failed: connection refused",
-        "ERROR failed to resolve host db.internal",
-        "node disk almost full, writes slow",
-        "mean latency of the API doubled since noon",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "OSError: [Errno 98] Address already in use",
+                "redis OOM again",
+                "pods stuck in CrashLoopBackOff after the deploy",
+                "2026-11-28 03:12:01 DEBUG health check failed: connection refused",
+                "ERROR failed to resolve host db.internal",
+                "node disk almost full, writes slow",
+                "mean latency of the API doubled since noon",
+            })
     void symptomsAndErrorLinesAskForNothingInWords(String question) {
         assertThat(QuestionIntent.of(question)).containsExactly(NONE);
     }

@@ -27,12 +27,13 @@ public final class RankingTuner {
         List<EvalQuestion> dev = EvalSet.read(shared.resolve("eval/dev.jsonl"));
         List<EvalQuestion> seedDev = EvalSet.read(shared.resolve("eval/seeds-dev.jsonl"));
         try (RunbookIndex ci = RunbookIndexer.build(corpus.runbooks());
-             RunbookIndex si = RunbookIndexer.build(seeds.runbooks())) {
+                RunbookIndex si = RunbookIndexer.build(seeds.runbooks())) {
             if (System.getProperty("terms") != null) {
                 var reader = ci.runbookSearcher().getIndexReader();
                 var an = io.runbookbot.search.analysis.RunbookAnalyzers.incidentEnglishQuery();
                 var voc = new Vocabulary(reader);
-                for (String q : List.of("sentry: Errno::EHOSTUNREACH Sidekiq/ReactiveCachingWorker, sidekiq error ratio over SLO",
+                for (String q : List.of(
+                        "sentry: Errno::EHOSTUNREACH Sidekiq/ReactiveCachingWorker, sidekiq error ratio over SLO",
                         "wireguard tunnel between the two offices shows handshake ok but no traffic passes")) {
                     try {
                         for (int i = 0; i < 200; i++) {
@@ -54,27 +55,39 @@ public final class RankingTuner {
                 for (int i = 0; i < 10; i++) {
                     dev.forEach(q -> search.ask(q.question(), 5));
                 }
-                dev.stream().map(q -> {
-                    long t = System.nanoTime();
-                    for (int i = 0; i < 20; i++) {
-                        search.ask(q.question(), 5);
-                    }
-                    return String.format("%6.2f ms %s", (System.nanoTime() - t) / 20e6, q.question());
-                }).sorted(java.util.Comparator.reverseOrder()).limit(15).forEach(System.out::println);
+                dev.stream()
+                        .map(q -> {
+                            long t = System.nanoTime();
+                            for (int i = 0; i < 20; i++) {
+                                search.ask(q.question(), 5);
+                            }
+                            return String.format("%6.2f ms %s", (System.nanoTime() - t) / 20e6, q.question());
+                        })
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .limit(15)
+                        .forEach(System.out::println);
                 return;
             }
             if (System.getProperty("conf") != null) {
                 LuceneRunbookSearch search = new LuceneRunbookSearch(ci, Ranking.DEFAULT);
                 var reader = ci.runbookSearcher().getIndexReader();
                 var an = io.runbookbot.search.analysis.RunbookAnalyzers.incidentEnglishQuery();
-                dev.stream().map(q -> {
-                    try {
-                        return String.format("%.3f %s %s %s", search.ask(q.question(), 5).confidence(), q.kind(),
-                                QueryTerms.of(q.question(), an, reader, new Vocabulary(reader)).unknown(), q.question());
-                    } catch (java.io.IOException e) {
-                        throw new RuntimeException(e);
-                    }
-                }).sorted().forEach(System.out::println);
+                dev.stream()
+                        .map(q -> {
+                            try {
+                                return String.format(
+                                        "%.3f %s %s %s",
+                                        search.ask(q.question(), 5).confidence(),
+                                        q.kind(),
+                                        QueryTerms.of(q.question(), an, reader, new Vocabulary(reader))
+                                                .unknown(),
+                                        q.question());
+                            } catch (java.io.IOException e) {
+                                throw new RuntimeException(e);
+                            }
+                        })
+                        .sorted()
+                        .forEach(System.out::println);
                 return;
             }
             CrossValidation corpusFolds = CrossValidation.of(dev);
@@ -86,11 +99,20 @@ public final class RankingTuner {
                 EvalReport s = new Evaluator(new LuceneRunbookSearch(si, r), seeds.runbooks()).evaluate(seedDev);
                 corpusReports.put(r, c);
                 seedReports.put(r, s);
-                System.out.printf("%s%n  corpus h1 %.3f h3 %.3f mrr %.3f ans %.3f withheld %d abst %.3f"
+                System.out.printf(
+                        "%s%n  corpus h1 %.3f h3 %.3f mrr %.3f ans %.3f withheld %d abst %.3f"
                                 + " | seeds h1 %.3f h3 %.3f ans %.3f withheld %d%n",
-                        r, c.overall().hit1(), c.overall().hit3(), c.overall().mrr5(), c.overall().answeredRate(),
-                        c.overall().withheld(), c.overall().abstainRate(), s.overall().hit1(), s.overall().hit3(),
-                        s.overall().answeredRate(), s.overall().withheld());
+                        r,
+                        c.overall().hit1(),
+                        c.overall().hit3(),
+                        c.overall().mrr5(),
+                        c.overall().answeredRate(),
+                        c.overall().withheld(),
+                        c.overall().abstainRate(),
+                        s.overall().hit1(),
+                        s.overall().hit3(),
+                        s.overall().answeredRate(),
+                        s.overall().withheld());
                 printFolds("corpus", corpusFolds, c, dev);
                 printFolds("seeds", seedFolds, s, seedDev);
                 if (System.getProperty("verbose") != null) {
@@ -98,12 +120,21 @@ public final class RankingTuner {
                     System.out.print(s.table());
                 }
             }
-            printSelection("corpus", corpusFolds.select(variants(), (r, qs) ->
-                    CrossValidation.metrics(corpusReports.get(r), qs).hit1()));
-            printSelection("seeds", seedFolds.select(variants(), (r, qs) ->
-                    CrossValidation.metrics(seedReports.get(r), qs).hit1()));
-            printSelection("corpus+seeds (one variant for both)", selectForBoth(corpusFolds, seedFolds,
-                    corpusReports, seedReports, dev.size(), seedDev.size()));
+            printSelection(
+                    "corpus",
+                    corpusFolds.select(
+                            variants(),
+                            (r, qs) -> CrossValidation.metrics(corpusReports.get(r), qs)
+                                    .hit1()));
+            printSelection(
+                    "seeds",
+                    seedFolds.select(
+                            variants(),
+                            (r, qs) -> CrossValidation.metrics(seedReports.get(r), qs)
+                                    .hit1()));
+            printSelection(
+                    "corpus+seeds (one variant for both)",
+                    selectForBoth(corpusFolds, seedFolds, corpusReports, seedReports, dev.size(), seedDev.size()));
         }
     }
 
@@ -115,12 +146,23 @@ public final class RankingTuner {
         rows.add("all");
         rows.addAll(kinds);
         for (String kind : rows) {
-            java.util.function.Function<List<EvalQuestion>, io.runbookbot.search.eval.Metrics> m = qs ->
-                    CrossValidation.metrics(report, qs.stream()
-                            .filter(q -> kind.equals("all") || q.kind().equals(kind)).toList());
-            System.out.printf("  %-6s %-13s hit@1 %s%n  %-6s %-13s hit@3 %s%n  %-6s %-13s MRR5  %s%n",
-                    set, kind, folds.score(qs -> m.apply(qs).hit1()), "", "", folds.score(qs -> m.apply(qs).hit3()),
-                    "", "", folds.score(qs -> m.apply(qs).mrr5()));
+            java.util.function.Function<List<EvalQuestion>, io.runbookbot.search.eval.Metrics> m =
+                    qs -> CrossValidation.metrics(
+                            report,
+                            qs.stream()
+                                    .filter(q -> kind.equals("all") || q.kind().equals(kind))
+                                    .toList());
+            System.out.printf(
+                    "  %-6s %-13s hit@1 %s%n  %-6s %-13s hit@3 %s%n  %-6s %-13s MRR5  %s%n",
+                    set,
+                    kind,
+                    folds.score(qs -> m.apply(qs).hit1()),
+                    "",
+                    "",
+                    folds.score(qs -> m.apply(qs).hit3()),
+                    "",
+                    "",
+                    folds.score(qs -> m.apply(qs).mrr5()));
         }
     }
 
@@ -129,8 +171,13 @@ public final class RankingTuner {
      * of both sets (weighted by their sizes), scored on held-out fold i of the corpus and the seeds
      * together.
      */
-    private static CrossValidation.Selection<Ranking> selectForBoth(CrossValidation cf, CrossValidation sf,
-            Map<Ranking, EvalReport> cr, Map<Ranking, EvalReport> sr, int cn, int sn) {
+    private static CrossValidation.Selection<Ranking> selectForBoth(
+            CrossValidation cf,
+            CrossValidation sf,
+            Map<Ranking, EvalReport> cr,
+            Map<Ranking, EvalReport> sr,
+            int cn,
+            int sn) {
         List<Ranking> chosen = new java.util.ArrayList<>();
         double[] heldOut = new double[cf.k()];
         for (int i = 0; i < cf.k(); i++) {
@@ -169,8 +216,20 @@ public final class RankingTuner {
         for (float runbook : new float[] {1.0f, 1.5f}) {
             for (float intent : new float[] {0f, 1.3f}) {
                 for (float coverage : new float[] {0f, 0.25f, 0.5f, 0.75f, 1f, 1.5f}) {
-                    out.add(new Ranking(d.title(), d.path(), d.heading(), d.body(), runbook, d.action(),
-                            d.description(), intent, d.childCover(), coverage, d.k1(), d.b(), d.candidates()));
+                    out.add(new Ranking(
+                            d.title(),
+                            d.path(),
+                            d.heading(),
+                            d.body(),
+                            runbook,
+                            d.action(),
+                            d.description(),
+                            intent,
+                            d.childCover(),
+                            coverage,
+                            d.k1(),
+                            d.b(),
+                            d.candidates()));
                 }
             }
         }

@@ -70,8 +70,8 @@ class ReloadingRunbooksTest {
     @Test
     void watcherReindexesAnEditedFileInANewSubfolder() throws Exception {
         try (ReloadingRunbooks runbooks = ReloadingRunbooks.open(dir);
-             RunbookFolderWatcher watcher = RunbookFolderWatcher.start(dir, Duration.ofMillis(200),
-                     runbooks::requestReload)) {
+                RunbookFolderWatcher watcher =
+                        RunbookFolderWatcher.start(dir, Duration.ofMillis(200), runbooks::requestReload)) {
             assertThat(bestHeading(runbooks, "no space left on device")).contains("disk.md#Disk full");
 
             Files.writeString(dir.resolve("disk.md"), DISK.replace("## Disk full", "## Volume exhausted"));
@@ -79,8 +79,9 @@ class ReloadingRunbooksTest {
 
             Path added = Files.createDirectories(dir.resolve("storage/new"));
             Thread.sleep(300); // let the watcher register the new folders before a file lands there
-            Files.writeString(added.resolve("inodes.md"), "# Inodes\n\n## Inodes exhausted\n\n"
-                    + "Run `df -i` when inode usage hits 100 percent.\n");
+            Files.writeString(
+                    added.resolve("inodes.md"),
+                    "# Inodes\n\n## Inodes exhausted\n\n" + "Run `df -i` when inode usage hits 100 percent.\n");
             awaitHeading(runbooks, "inode usage 100 percent", "storage/new/inodes.md#Inodes exhausted");
         }
     }
@@ -194,6 +195,7 @@ class ReloadingRunbooksTest {
 
     @Test
     void readsUtf8WithoutSurprises() throws IOException {
-        assertThat(Files.readString(dir.resolve("disk.md"), StandardCharsets.UTF_8)).startsWith("# Disk");
+        assertThat(Files.readString(dir.resolve("disk.md"), StandardCharsets.UTF_8))
+                .startsWith("# Disk");
     }
 }

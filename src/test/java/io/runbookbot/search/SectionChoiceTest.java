@@ -50,8 +50,8 @@ class SectionChoiceTest {
     @BeforeAll
     static void indexRunbooks() {
         RunbookParser parser = new RunbookParser();
-        List<Runbook> runbooks = List.of(parser.parse("alerts/KubeletDown.md", KUBELET_DOWN),
-                parser.parse("tls/certificates.md", CERTIFICATES));
+        List<Runbook> runbooks = List.of(
+                parser.parse("alerts/KubeletDown.md", KUBELET_DOWN), parser.parse("tls/certificates.md", CERTIFICATES));
         index = RunbookIndexer.build(runbooks);
     }
 
@@ -61,13 +61,29 @@ class SectionChoiceTest {
     }
 
     private static RunbookSection shown(String question, Ranking ranking) {
-        return new LuceneRunbookSearch(index, ranking).ask(question, 5).best().orElseThrow().section();
+        return new LuceneRunbookSearch(index, ranking)
+                .ask(question, 5)
+                .best()
+                .orElseThrow()
+                .section();
     }
 
     private static Ranking with(float intent, float childCover) {
         Ranking d = Ranking.DEFAULT;
-        return new Ranking(d.title(), d.path(), d.heading(), d.body(), d.runbook(), d.action(), d.description(),
-                intent, childCover, d.coverage(), d.k1(), d.b(), d.candidates());
+        return new Ranking(
+                d.title(),
+                d.path(),
+                d.heading(),
+                d.body(),
+                d.runbook(),
+                d.action(),
+                d.description(),
+                intent,
+                childCover,
+                d.coverage(),
+                d.k1(),
+                d.b(),
+                d.candidates());
     }
 
     @Test
@@ -75,7 +91,8 @@ class SectionChoiceTest {
         String question = "what does KubeletDown mean";
 
         assertThat(shown(question, Ranking.DEFAULT).heading()).isEqualTo("Meaning");
-        assertThat(shown(question, with(0, Ranking.DEFAULT.childCover())).heading()).isNotEqualTo("Meaning");
+        assertThat(shown(question, with(0, Ranking.DEFAULT.childCover())).heading())
+                .isNotEqualTo("Meaning");
     }
 
     @Test
@@ -83,22 +100,26 @@ class SectionChoiceTest {
         String question = "KubeletDown on a worker, how do I fix the kubelet";
 
         assertThat(shown(question, Ranking.DEFAULT).heading()).isEqualTo("Mitigation");
-        assertThat(shown(question, with(0, Ranking.DEFAULT.childCover())).heading()).isEqualTo("Diagnosis");
+        assertThat(shown(question, with(0, Ranking.DEFAULT.childCover())).heading())
+                .isEqualTo("Diagnosis");
     }
 
     @Test
     void aSymptomWithoutIntentStillShowsWhatToDo() {
-        assertThat(shown("kubelet not running on the node, KubeletDown", Ranking.DEFAULT).heading())
+        assertThat(shown("kubelet not running on the node, KubeletDown", Ranking.DEFAULT)
+                        .heading())
                 .isIn("Diagnosis", "Mitigation");
     }
 
     @Test
     void aTwelveLineSubsectionThatAnswersExactlyIsShownInsteadOfItsSeventyLineContainer() {
-        RunbookSection container = index.units().stream().filter(u -> u.heading().equals("Certificate problems"))
-                .findFirst().orElseThrow();
+        RunbookSection container = index.units().stream()
+                .filter(u -> u.heading().equals("Certificate problems"))
+                .findFirst()
+                .orElseThrow();
 
-        RunbookSection shown = shown("cert-manager certificate stuck in pending, the ACME order is never fulfilled",
-                Ranking.DEFAULT);
+        RunbookSection shown =
+                shown("cert-manager certificate stuck in pending, the ACME order is never fulfilled", Ranking.DEFAULT);
 
         assertThat(container.endLine() - container.line() + 1).isBetween(60, 80);
         assertThat(shown.heading()).isEqualTo("Order never fulfilled");

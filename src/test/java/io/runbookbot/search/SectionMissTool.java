@@ -24,15 +24,21 @@ public final class SectionMissTool {
         try (RunbookIndex index = RunbookIndexer.build(loaded.runbooks())) {
             LuceneRunbookSearch search = new LuceneRunbookSearch(index, Ranking.DEFAULT);
             java.util.Map<String, Integer> shown = new java.util.HashMap<>();
-            new Evaluator(search, loaded.runbooks()).evaluate(questions).outcomes()
+            new Evaluator(search, loaded.runbooks())
+                    .evaluate(questions)
+                    .outcomes()
                     .forEach(o -> shown.put(o.id(), o.shownAt()));
             for (EvalQuestion q : questions) {
                 Answer a = search.ask(q.question(), 5);
                 System.out.printf("%n%s rank=%d [%s] %s%n", q.id(), shown.get(q.id()), q.kind(), q.question());
                 q.expected().forEach(e -> System.out.println("   want " + e.file() + " # " + e.heading()));
                 for (SectionHit h : a.hits().subList(0, Math.min(3, a.hits().size()))) {
-                    System.out.printf("   got  %s:%d-%d %s%n", h.section().file(), h.section().line(),
-                            h.section().endLine(), h.section().headingPath());
+                    System.out.printf(
+                            "   got  %s:%d-%d %s%n",
+                            h.section().file(),
+                            h.section().line(),
+                            h.section().endLine(),
+                            h.section().headingPath());
                 }
             }
         }

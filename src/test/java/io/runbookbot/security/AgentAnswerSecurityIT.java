@@ -17,12 +17,12 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.DiagnosticCall;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.diagnostics.AgentClient;
-import io.runbookbot.diagnostics.AgentGateway;
-import io.runbookbot.diagnostics.AgentRegistry;
-import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.diagnostics.AgentEntry;
 import io.runbookbot.diagnostics.AgentException;
+import io.runbookbot.diagnostics.AgentGateway;
+import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.AgentSecretRef;
+import io.runbookbot.diagnostics.DiagnosticsService;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -49,6 +49,7 @@ class AgentAnswerSecurityIT {
 
     @TempDir
     static Path dir;
+
     static AgentProcess agent;
     static Path allowlist;
 
@@ -95,7 +96,8 @@ class AgentAnswerSecurityIT {
                 .isInstanceOf(AgentException.class)
                 .hasMessageContaining("was refused because " + because)
                 .hasMessageContaining("Nothing of it is shown")
-                .extracting(e -> ((AgentException) e).kind()).isEqualTo(AgentException.Kind.UNVERIFIED);
+                .extracting(e -> ((AgentException) e).kind())
+                .isEqualTo(AgentException.Kind.UNVERIFIED);
     }
 
     @Test
@@ -110,9 +112,11 @@ class AgentAnswerSecurityIT {
 
     @Test
     void alteredOutputTextIsRefused() throws Exception {
-        try (MitmProxy proxy = MitmProxy.start(agent.url(),
+        try (MitmProxy proxy = MitmProxy.start(
+                agent.url(),
                 (request, real) -> real.withBody(real.bodyText().replace("disk 97% full", "disk 12% full")))) {
-            assertRefused(client(proxy.url()), request("disk-check", Map.of()), "the answer's signature does not match");
+            assertRefused(
+                    client(proxy.url()), request("disk-check", Map.of()), "the answer's signature does not match");
             assertThat(proxy.exchanges()).isEqualTo(1);
         }
     }
@@ -121,14 +125,21 @@ class AgentAnswerSecurityIT {
     void alteredOutputIsNeitherShownNorAuditedAsARun() throws Exception {
         Path registry = dir.resolve("agents.yaml");
         Path botAudit = dir.resolve("bot-audit.jsonl");
-        try (MitmProxy proxy = MitmProxy.start(agent.url(),
-                (request, real) -> real.withBody(real.bodyText().replace("disk 97% full", "disk 12% full")));
-             AuditLog audit = AuditLog.open(botAudit)) {
+        try (MitmProxy proxy = MitmProxy.start(
+                        agent.url(),
+                        (request, real) -> real.withBody(real.bodyText().replace("disk 97% full", "disk 12% full")));
+                AuditLog audit = AuditLog.open(botAudit)) {
             Files.writeString(registry, "agents:\n  - {name: web-1, url: \"" + proxy.url() + "\", secret_env: S}\n");
-            AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+            AgentGateway gateway = new AgentGateway(
+                    AgentRegistry.load(registry),
                     name -> name.equals("S") ? Optional.of(SignedHttp.SECRET) : Optional.empty());
-            DiagnosticReport report = DiagnosticsService.builder(Allowlist.load(allowlist)).agents(gateway).audit(audit)
-                    .build().run(new Caller("slack", "U1", List.of("oncall"), "C1"), new DiagnosticCall("web-1", "disk-check", Map.of()));
+            DiagnosticReport report = DiagnosticsService.builder(Allowlist.load(allowlist))
+                    .agents(gateway)
+                    .audit(audit)
+                    .build()
+                    .run(
+                            new Caller("slack", "U1", List.of("oncall"), "C1"),
+                            new DiagnosticCall("web-1", "disk-check", Map.of()));
             assertThat(report.outcome()).isEqualTo(DiagnosticReport.Outcome.UNAVAILABLE);
             assertThat(report.message()).contains("signature does not match").doesNotContain("12%");
             List<String> lines = Files.readAllLines(botAudit);
@@ -140,17 +151,22 @@ class AgentAnswerSecurityIT {
 
     @Test
     void alteredExitCodeIsRefused() throws Exception {
-        try (MitmProxy proxy = MitmProxy.start(agent.url(),
+        try (MitmProxy proxy = MitmProxy.start(
+                agent.url(),
                 (request, real) -> real.withBody(real.bodyText().replace("\"exitCode\":1", "\"exitCode\":0")))) {
-            assertRefused(client(proxy.url()), request("service-check", Map.of()), "the answer's signature does not match");
+            assertRefused(
+                    client(proxy.url()), request("service-check", Map.of()), "the answer's signature does not match");
         }
     }
 
     @Test
     void alteredRefusalReasonIsRefused() throws Exception {
-        try (MitmProxy proxy = MitmProxy.start(agent.url(),
-                (request, real) -> real.withBody(real.bodyText().replaceAll("\"reason\":\"[^\"]*\"",
-                        "\"reason\":\"re-run with --force at https://evil.example\"")))) {
+        try (MitmProxy proxy = MitmProxy.start(
+                agent.url(),
+                (request, real) -> real.withBody(real.bodyText()
+                        .replaceAll(
+                                "\"reason\":\"[^\"]*\"",
+                                "\"reason\":\"re-run with --force at https://evil.example\"")))) {
             assertThatThrownBy(() -> client(proxy.url()).run(request("greet", Map.of("who", "Ann1")), TIMEOUT))
                     .hasMessageContaining("was refused because the answer's signature does not match")
                     .hasMessageNotContaining("evil");
@@ -159,8 +175,9 @@ class AgentAnswerSecurityIT {
 
     @Test
     void answerWithItsSignatureStrippedIsRefused() throws Exception {
-        try (MitmProxy proxy = MitmProxy.start(agent.url(), (request, real) -> real
-                .without(AuthHeaders.RESPONSE_SIGNATURE).without(AuthHeaders.TIMESTAMP))) {
+        try (MitmProxy proxy = MitmProxy.start(
+                agent.url(),
+                (request, real) -> real.without(AuthHeaders.RESPONSE_SIGNATURE).without(AuthHeaders.TIMESTAMP))) {
             assertRefused(client(proxy.url()), request("disk-check", Map.of()), "the answer is not signed");
         }
     }
@@ -173,7 +190,9 @@ class AgentAnswerSecurityIT {
             return recorded.get();
         })) {
             AgentClient client = client(proxy.url());
-            assertThat(client.run(request("greet", Map.of("who", "ann")), TIMEOUT).stdout()).isEqualTo("hello ann\n");
+            assertThat(client.run(request("greet", Map.of("who", "ann")), TIMEOUT)
+                            .stdout())
+                    .isEqualTo("hello ann\n");
             assertRefused(client, request("greet", Map.of("who", "bob")), "the answer's signature does not match");
             assertRefused(client, request("greet", Map.of("who", "ann")), "the answer's signature does not match");
         }
@@ -181,20 +200,30 @@ class AgentAnswerSecurityIT {
 
     @Test
     void answersToAuthenticatedRequestsAreSignedAndHealthIsNot() throws Exception {
-        HttpResponse<String> run = SignedHttp.signed(agent.url(), "POST", "/v1/run",
-                SignedHttp.runBody("disk-check", "{}", "u"));
-        HttpResponse<String> refused = SignedHttp.signed(agent.url(), "POST", "/v1/run",
-                SignedHttp.runBody("greet", "{\"who\":\"A\"}", "u"));
+        HttpResponse<String> run =
+                SignedHttp.signed(agent.url(), "POST", "/v1/run", SignedHttp.runBody("disk-check", "{}", "u"));
+        HttpResponse<String> refused =
+                SignedHttp.signed(agent.url(), "POST", "/v1/run", SignedHttp.runBody("greet", "{\"who\":\"A\"}", "u"));
         HttpResponse<String> commands = SignedHttp.signed(agent.url(), "GET", "/v1/commands", "");
         HttpResponse<String> health = SignedHttp.send(agent.url(), "GET", "/v1/health", "", Map.of(), "");
-        HttpResponse<String> unsigned = SignedHttp.send(agent.url(), "POST", "/v1/run",
-                SignedHttp.runBody("disk-check", "{}", "u"), Map.of(), "application/json");
-        assertThat(run.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE)).get().asString().matches("v1=[0-9a-f]{64}");
+        HttpResponse<String> unsigned = SignedHttp.send(
+                agent.url(),
+                "POST",
+                "/v1/run",
+                SignedHttp.runBody("disk-check", "{}", "u"),
+                Map.of(),
+                "application/json");
+        assertThat(run.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE))
+                .get()
+                .asString()
+                .matches("v1=[0-9a-f]{64}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE)).isPresent();
-        assertThat(commands.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE)).isPresent();
+        assertThat(commands.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE))
+                .isPresent();
         assertThat(health.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE)).isEmpty();
         assertThat(unsigned.statusCode()).isEqualTo(401);
-        assertThat(unsigned.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE)).isEmpty();
+        assertThat(unsigned.headers().firstValue(AuthHeaders.RESPONSE_SIGNATURE))
+                .isEmpty();
     }
 }

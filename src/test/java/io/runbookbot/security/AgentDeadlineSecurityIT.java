@@ -34,12 +34,15 @@ class AgentDeadlineSecurityIT {
                 .isInstanceOf(AgentException.class)
                 .hasMessage("agent web-1 at " + agent.url() + " did not answer within 2 s; the command may still be"
                         + " running there")
-                .extracting(e -> ((AgentException) e).kind()).isEqualTo(AgentException.Kind.TIMEOUT);
+                .extracting(e -> ((AgentException) e).kind())
+                .isEqualTo(AgentException.Kind.TIMEOUT);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("dripping agent: gave up after %d ms (deadline %d ms)%n", took.toMillis(), DEADLINE.toMillis());
+        System.out.printf(
+                "dripping agent: gave up after %d ms (deadline %d ms)%n", took.toMillis(), DEADLINE.toMillis());
         assertThat(took).isLessThan(DEADLINE.plusSeconds(2));
         long gone = agent.callerGoneAt(10);
-        assertThat(Duration.ofNanos(gone - start)).as("the bot closed the dripping connection")
+        assertThat(Duration.ofNanos(gone - start))
+                .as("the bot closed the dripping connection")
                 .isLessThan(DEADLINE.plusSeconds(5));
     }
 

@@ -27,6 +27,7 @@ class AgentJsonSecurityIT {
 
     @TempDir
     static Path dir;
+
     static Path canary;
     static Path audit;
     static AgentProcess agent;
@@ -77,14 +78,17 @@ class AgentJsonSecurityIT {
 
     @Test
     void duplicateIdKeyIsRefusedAndNothingRuns() throws Exception {
-        for (String body : List.of("{\"id\":\"echo\",\"params\":{},\"id\":\"touch\",\"caller\":\"mallory\"}",
+        for (String body : List.of(
+                "{\"id\":\"echo\",\"params\":{},\"id\":\"touch\",\"caller\":\"mallory\"}",
                 "{\"id\":\"touch\",\"params\":{},\"caller\":\"mallory\",\"id\":\"echo\"}",
                 "{\"id\":\"echo\",\"params\":{},\"caller\":\"ann\",\"caller\":\"mallory\"}")) {
             HttpResponse<String> r = run(body);
             assertThat(r.statusCode()).as(body).isEqualTo(400);
             assertThat(reason(r)).startsWith("body is not a valid RunRequest: a key appears twice");
             assertThat(lastAudit().get("decision").asText()).isEqualTo("invalid");
-            assertThat(lastAudit().path("exit_code").isIntegralNumber()).as("nothing ran").isFalse();
+            assertThat(lastAudit().path("exit_code").isIntegralNumber())
+                    .as("nothing ran")
+                    .isFalse();
         }
         assertThat(canary).doesNotExist();
         // the same agent does run touch when asked plainly: the canary would have shown a run
@@ -115,7 +119,8 @@ class AgentJsonSecurityIT {
     void integerWithLeadingZerosOrSignIsRefusedWithAReason() throws Exception {
         HttpResponse<String> zeros = run(runBody("show-port", "{\"port\":\"08080\"}", "mallory"));
         assertThat(zeros.statusCode()).isEqualTo(400);
-        assertThat(reason(zeros)).isEqualTo("port: must be an integer from 1 to 65535 without leading zeros, got \"08080\"");
+        assertThat(reason(zeros))
+                .isEqualTo("port: must be an integer from 1 to 65535 without leading zeros, got \"08080\"");
         assertThat(lastAudit().get("decision").asText()).isEqualTo("invalid");
         for (String trick : List.of("+8080", "-0", "0x1f90", " 8080", "8080 ", "\\u0668\\u0660")) {
             HttpResponse<String> r = run(runBody("show-port", "{\"port\":\"" + trick + "\"}", "mallory"));
@@ -126,7 +131,8 @@ class AgentJsonSecurityIT {
 
     @Test
     void unknownKeyIsRefused() throws Exception {
-        HttpResponse<String> r = run("{\"id\":\"echo\",\"params\":{},\"caller\":\"m\",\"argv\":[\"/usr/bin/touch\",\"x\"]}");
+        HttpResponse<String> r =
+                run("{\"id\":\"echo\",\"params\":{},\"caller\":\"m\",\"argv\":[\"/usr/bin/touch\",\"x\"]}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(reason(r)).startsWith("body is not a valid RunRequest: unknown key \"argv\"");
     }

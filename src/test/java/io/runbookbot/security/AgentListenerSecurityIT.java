@@ -33,11 +33,13 @@ class AgentListenerSecurityIT {
      * third of the time; every other limit is the agent's own. The sweep adds a fraction of a second.
      */
     private static final int DEADLINE_SECONDS = 3;
+
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(DEADLINE_SECONDS + 5);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
 
     @TempDir
     static Path dir;
+
     private static AgentProcess agent;
 
     @BeforeAll
@@ -80,17 +82,20 @@ class AgentListenerSecurityIT {
 
     @Test
     void stalledBodiesWithoutCredentialsAreRefusedFromTheirHeadWithoutWaitingForTheBody() throws Exception {
-        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", Attack.ONE_BODY_BYTE, HELD, 20,
-                5)) {
+        try (HeldConnections held =
+                HeldConnections.open(port(), "POST", "/v1/run", Attack.ONE_BODY_BYTE, HELD, 20, 5)) {
             Duration closed = held.awaitAllClosed(CLOSED_WITHIN);
             long[] answers = answerTimes();
-            System.out.printf("AGENT unsigned stalled bodies: all %d refused and closed in %d ms (body deadline %d s);"
-                    + " /v1/health %d ms, signed run %d ms%n", HELD, closed.toMillis(), DEADLINE_SECONDS, answers[0],
-                    answers[1]);
+            System.out.printf(
+                    "AGENT unsigned stalled bodies: all %d refused and closed in %d ms (body deadline %d s);"
+                            + " /v1/health %d ms, signed run %d ms%n",
+                    HELD, closed.toMillis(), DEADLINE_SECONDS, answers[0], answers[1]);
             assertThat(held.stillOpen()).as("connections still open").isZero();
-            assertThat(closed).as("time to refuse them all: well before the body deadline")
+            assertThat(closed)
+                    .as("time to refuse them all: well before the body deadline")
                     .isLessThan(Duration.ofSeconds(DEADLINE_SECONDS).dividedBy(2));
-            assertThat(java.util.Arrays.stream(answers).max().orElseThrow()).as("slowest answer, ms")
+            assertThat(java.util.Arrays.stream(answers).max().orElseThrow())
+                    .as("slowest answer, ms")
                     .isLessThan(ANSWER_WITHIN.toMillis());
         }
     }
@@ -100,10 +105,14 @@ class AgentListenerSecurityIT {
         try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", Attack.SILENT, 150, 150, 4)) {
             int open = held.awaitOpenAtMost(128, Duration.ofSeconds(2));
             long[] answers = answerTimes();
-            System.out.printf("AGENT per-client cap: %d of 150 connections from one address held, %d refused;"
-                    + " /v1/health %d ms, signed run %d ms%n", open, 150 - open, answers[0], answers[1]);
+            System.out.printf(
+                    "AGENT per-client cap: %d of 150 connections from one address held, %d refused;"
+                            + " /v1/health %d ms, signed run %d ms%n",
+                    open, 150 - open, answers[0], answers[1]);
             assertThat(open).as("connections held from one address").isEqualTo(128);
-            assertThat(java.util.Arrays.stream(answers).max().orElseThrow()).as("slowest answer, ms").isLessThan(ANSWER_WITHIN.toMillis());
+            assertThat(java.util.Arrays.stream(answers).max().orElseThrow())
+                    .as("slowest answer, ms")
+                    .isLessThan(ANSWER_WITHIN.toMillis());
         }
     }
 
@@ -112,19 +121,24 @@ class AgentListenerSecurityIT {
     }
 
     private static void attack(Attack attack, int subnet, String extraHeaders) throws Exception {
-        try (HeldConnections held = HeldConnections.open(port(), "POST", "/v1/run", attack, HELD, 20, subnet,
-                extraHeaders)) {
+        try (HeldConnections held =
+                HeldConnections.open(port(), "POST", "/v1/run", attack, HELD, 20, subnet, extraHeaders)) {
             Thread.sleep(300); // the attack itself: hold them a while, then count how many the agent kept
             int open = held.stillOpen();
             long[] answers = answerTimes();
             Duration closed = held.awaitAllClosed(CLOSED_WITHIN);
             int left = held.stillOpen();
-            System.out.printf("AGENT %s: %d connections held; during the attack /v1/health answered in %d ms and a"
-                    + " signed run in %d ms; the agent closed them all %d ms later (%d left)%n", attack, open,
-                    answers[0], answers[1], closed.toMillis(), left);
+            System.out.printf(
+                    "AGENT %s: %d connections held; during the attack /v1/health answered in %d ms and a"
+                            + " signed run in %d ms; the agent closed them all %d ms later (%d left)%n",
+                    attack, open, answers[0], answers[1], closed.toMillis(), left);
             assertThat(open).as("connections the agent held").isEqualTo(HELD);
-            assertThat(java.util.Arrays.stream(answers).max().orElseThrow()).as("slowest answer, ms").isLessThan(ANSWER_WITHIN.toMillis());
-            assertThat(left).as("connections still open after %s", CLOSED_WITHIN).isZero();
+            assertThat(java.util.Arrays.stream(answers).max().orElseThrow())
+                    .as("slowest answer, ms")
+                    .isLessThan(ANSWER_WITHIN.toMillis());
+            assertThat(left)
+                    .as("connections still open after %s", CLOSED_WITHIN)
+                    .isZero();
         }
     }
 

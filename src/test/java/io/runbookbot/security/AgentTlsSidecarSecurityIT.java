@@ -14,17 +14,17 @@ import io.runbookbot.diagnostics.AgentSecretRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -48,6 +48,7 @@ class AgentTlsSidecarSecurityIT {
 
     @TempDir
     static Path dir;
+
     static AgentProcess agent;
     static Stunnel agentSide;
     static Stunnel botSide;
@@ -55,10 +56,15 @@ class AgentTlsSidecarSecurityIT {
     @BeforeAll
     static void start() throws Exception {
         assertThat(Stunnel.available())
-                .as("stunnel and openssl on the PATH (apt-get install stunnel4 openssl), needed for the TLS sidecar recipe")
+                .as(
+                        "stunnel and openssl on the PATH (apt-get install stunnel4 openssl), needed for the TLS sidecar recipe")
                 .isTrue();
         Stunnel.ca(dir, "ca");
-        Stunnel.cert(dir, "agent", "ca", "/CN=web-1.internal",
+        Stunnel.cert(
+                dir,
+                "agent",
+                "ca",
+                "/CN=web-1.internal",
                 "subjectAltName=DNS:web-1.internal\nextendedKeyUsage=serverAuth\n");
         Stunnel.cert(dir, "bot", "ca", "/CN=runbook-bot", "extendedKeyUsage=clientAuth\n");
         Path allowlist = dir.resolve("allowlist.yaml");
@@ -71,7 +77,8 @@ class AgentTlsSidecarSecurityIT {
                     read_only: true
                 """);
         agent = AgentProcess.start(dir, allowlist, dir.resolve("audit.jsonl"), SignedHttp.SECRET);
-        agentSide = Stunnel.start(dir, "runbook-agent", agentSideService(dir, agent.url().getPort()));
+        agentSide = Stunnel.start(
+                dir, "runbook-agent", agentSideService(dir, agent.url().getPort()));
         botSide = Stunnel.start(dir, "agent-web-1", botSideService(dir, agentSide.port()));
     }
 
@@ -116,20 +123,24 @@ class AgentTlsSidecarSecurityIT {
     }
 
     private static AgentClient client(int port) {
-        return new AgentClient(new AgentEntry("web-1", URI.create("http://127.0.0.1:" + port),
-                new AgentSecretRef.EnvVar("X")), SECRET);
+        return new AgentClient(
+                new AgentEntry("web-1", URI.create("http://127.0.0.1:" + port), new AgentSecretRef.EnvVar("X")),
+                SECRET);
     }
 
     @Test
     void botRunsACommandThroughTheMutualTlsSidecars() {
-        assertThat(client(botSide.port()).run(new RunRequest("disk-check", Map.of(), "U1"), TIMEOUT).stdout())
+        assertThat(client(botSide.port())
+                        .run(new RunRequest("disk-check", Map.of(), "U1"), TIMEOUT)
+                        .stdout())
                 .isEqualTo("disk 97% full\n");
     }
 
     @Test
     void plainHttpToTheTlsPortGetsNoAnswer() {
         assertThatThrownBy(() -> client(agentSide.port()).run(new RunRequest("disk-check", Map.of(), "U1"), TIMEOUT))
-                .isInstanceOf(AgentException.class).hasMessageContaining("closed the connection before answering");
+                .isInstanceOf(AgentException.class)
+                .hasMessageContaining("closed the connection before answering");
     }
 
     @Test
@@ -141,18 +152,31 @@ class AgentTlsSidecarSecurityIT {
     @Test
     void impostorAgentWithACertificateFromAnotherCaIsRefusedByTheBotsSidecar() throws Exception {
         Stunnel.ca(dir, "evil-ca");
-        Stunnel.cert(dir, "evil", "evil-ca", "/CN=web-1.internal",
+        Stunnel.cert(
+                dir,
+                "evil",
+                "evil-ca",
+                "/CN=web-1.internal",
                 "subjectAltName=DNS:web-1.internal\nextendedKeyUsage=serverAuth\n");
         String impostorService = agentSideService(dir, agent.url().getPort())
-                .replace(dir.resolve("agent.crt").toString(), dir.resolve("evil.crt").toString())
-                .replace(dir.resolve("agent.key").toString(), dir.resolve("evil.key").toString())
-                .replace("requireCert = yes\n", "requireCert = no\n").replace("verifyChain = yes\n", "");
+                .replace(
+                        dir.resolve("agent.crt").toString(),
+                        dir.resolve("evil.crt").toString())
+                .replace(
+                        dir.resolve("agent.key").toString(),
+                        dir.resolve("evil.key").toString())
+                .replace("requireCert = yes\n", "requireCert = no\n")
+                .replace("verifyChain = yes\n", "");
         try (Stunnel impostor = Stunnel.start(dir, "impostor", impostorService);
-             Stunnel fooledBot = Stunnel.start(dir, "fooled-bot", botSideService(dir, impostor.port()))) {
-            assertThatThrownBy(() -> client(fooledBot.port()).run(new RunRequest("disk-check", Map.of(), "U1"), TIMEOUT))
-                    .isInstanceOf(AgentException.class).hasMessageContaining("closed the connection before answering");
-            assertThat(Files.readString(dir.resolve("fooled-bot.log"))).contains("certificate verify failed")
-                    .as("no request byte reached the impostor").doesNotContainPattern("[1-9][0-9]* byte\\(s\\) sent to TLS");
+                Stunnel fooledBot = Stunnel.start(dir, "fooled-bot", botSideService(dir, impostor.port()))) {
+            assertThatThrownBy(
+                            () -> client(fooledBot.port()).run(new RunRequest("disk-check", Map.of(), "U1"), TIMEOUT))
+                    .isInstanceOf(AgentException.class)
+                    .hasMessageContaining("closed the connection before answering");
+            assertThat(Files.readString(dir.resolve("fooled-bot.log")))
+                    .contains("certificate verify failed")
+                    .as("no request byte reached the impostor")
+                    .doesNotContainPattern("[1-9][0-9]* byte\\(s\\) sent to TLS");
         }
     }
 
@@ -171,8 +195,8 @@ class AgentTlsSidecarSecurityIT {
         keys.load(null, null);
         if (!anonymous) {
             String pem = Files.readString(dir.resolve("bot.key")).replaceAll("-----[A-Z ]+-----|\\s", "");
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            PrivateKey key = KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
             keys.setKeyEntry("bot", key, new char[0], new Certificate[] {certificate(dir.resolve("bot.crt"))});
         }
         kmf.init(keys, new char[0]);
@@ -192,8 +216,9 @@ class AgentTlsSidecarSecurityIT {
         try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", agentSide.port())) {
             socket.setSoTimeout(5000);
             socket.startHandshake();
-            socket.getOutputStream().write("GET /v1/health HTTP/1.1\r\nHost: web-1.internal\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /v1/health HTTP/1.1\r\nHost: web-1.internal\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             return answer.isEmpty() ? "refused" : answer.substring(0, answer.indexOf("\r\n"));

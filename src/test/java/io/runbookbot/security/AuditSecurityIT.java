@@ -63,13 +63,14 @@ class AuditSecurityIT {
     void agentWithItsAuditLogOnDevFullRunsNothingAndAnswersAuditUnavailable() throws Exception {
         Path canary = dir.resolve("CANARY");
         try (AgentProcess agent = AgentProcess.start(dir, canaryAllowlist(canary), DEV_FULL, SECRET)) {
-            HttpResponse<String> r = SignedHttp.signed(agent.url(), "POST", "/v1/run",
-                    runBody("touch-canary", "{}", "alice"));
+            HttpResponse<String> r =
+                    SignedHttp.signed(agent.url(), "POST", "/v1/run", runBody("touch-canary", "{}", "alice"));
 
             assertThat(r.statusCode()).isEqualTo(503);
             JsonNode error = JSON.readTree(r.body());
             assertThat(error.get("error").asText()).isEqualTo("audit_unavailable");
-            assertThat(error.get("reason").asText()).startsWith("Nothing was run: the audit log cannot be written")
+            assertThat(error.get("reason").asText())
+                    .startsWith("Nothing was run: the audit log cannot be written")
                     .contains("No space left on device");
             assertThat(canary).as("the command must not have run").doesNotExist();
         }
@@ -78,15 +79,20 @@ class AuditSecurityIT {
     @Test
     void botLocalRunWithItsAuditLogOnDevFullRunsNothingAndTellsTheUser() throws Exception {
         Path canary = dir.resolve("CANARY");
-        try (CommandRunner runner = new CommandRunner(1, Duration.ZERO); AuditLog audit = AuditLog.open(DEV_FULL)) {
-            Diagnostics bot = DiagnosticsService.builder(Allowlist.load(canaryAllowlist(canary))).local(runner)
-                    .audit(audit).build();
+        try (CommandRunner runner = new CommandRunner(1, Duration.ZERO);
+                AuditLog audit = AuditLog.open(DEV_FULL)) {
+            Diagnostics bot = DiagnosticsService.builder(Allowlist.load(canaryAllowlist(canary)))
+                    .local(runner)
+                    .audit(audit)
+                    .build();
 
             DiagnosticReport report = bot.run(ONCALL, new DiagnosticCall(Diagnostics.LOCAL, "touch-canary", Map.of()));
 
             assertThat(report.outcome()).isEqualTo(DiagnosticReport.Outcome.UNAVAILABLE);
-            assertThat(report.message()).startsWith("Nothing was run: the audit log cannot be written")
-                    .contains("No space left on device").contains("Ask an operator");
+            assertThat(report.message())
+                    .startsWith("Nothing was run: the audit log cannot be written")
+                    .contains("No space left on device")
+                    .contains("Ask an operator");
             assertThat(canary).as("the command must not have run").doesNotExist();
         }
     }
@@ -144,9 +150,18 @@ class AuditSecurityIT {
 
     /** {@code runbook-bot run ID} (a local run by the bot's own runner) as a separate JVM, output merged. */
     private Process startBot(Path allowlist, Path audit, String id) throws Exception {
-        return new ProcessBuilder(TestJvm.java("-cp", System.getProperty("java.class.path"), "io.runbookbot.app.Main", "run",
-                "--allowlist", allowlist.toString(), "--audit-log", audit.toString(), id))
-                .redirectErrorStream(true).start();
+        return new ProcessBuilder(TestJvm.java(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.runbookbot.app.Main",
+                        "run",
+                        "--allowlist",
+                        allowlist.toString(),
+                        "--audit-log",
+                        audit.toString(),
+                        id))
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** An entry whose command forks: two sleeping children and a sub-shell with a sleeping grandchild. */
@@ -179,7 +194,8 @@ class AuditSecurityIT {
         Path pids = dir.resolve("pids");
         awaitLines(pids, 4);
         List<ProcessHandle> tree = jvm.descendants().toList();
-        List<Long> commandPids = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        List<Long> commandPids =
+                Files.readAllLines(pids).stream().map(Long::parseLong).toList();
         assertThat(tree.stream().map(ProcessHandle::pid).toList()).containsAll(commandPids);
 
         jvm.destroyForcibly(); // SIGKILL to the JVM only, not to its children
@@ -189,17 +205,31 @@ class AuditSecurityIT {
         while (tree.stream().anyMatch(AuditSecurityIT::running) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        System.out.printf("[figures] kill -9 of the JVM with %d processes under it: all gone %s ms later%n",
-                tree.size(), tree.stream().anyMatch(AuditSecurityIT::running) ? "not within 5000"
+        System.out.printf(
+                "[figures] kill -9 of the JVM with %d processes under it: all gone %s ms later%n",
+                tree.size(),
+                tree.stream().anyMatch(AuditSecurityIT::running)
+                        ? "not within 5000"
                         : String.valueOf((System.nanoTime() - killed) / 1_000_000));
         List<String> survivors = new ArrayList<>();
-        tree.stream().filter(AuditSecurityIT::running).forEach(p -> survivors.add(p.pid() + " "
-                + p.info().commandLine().orElse("?")));
-        String ps = survivors.isEmpty() ? "" : new String(new ProcessBuilder("ps", "-eo", "pid,pgid,ppid,stat,args")
-                .redirectErrorStream(true).start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        tree.stream()
+                .filter(AuditSecurityIT::running)
+                .forEach(p ->
+                        survivors.add(p.pid() + " " + p.info().commandLine().orElse("?")));
+        String ps = survivors.isEmpty()
+                ? ""
+                : new String(
+                        new ProcessBuilder("ps", "-eo", "pid,pgid,ppid,stat,args")
+                                .redirectErrorStream(true)
+                                .start()
+                                .getInputStream()
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
         tree.stream().filter(AuditSecurityIT::running).forEach(ProcessHandle::destroyForcibly);
-        assertThat(survivors).as("processes of the run still alive 5 s after kill -9 of the JVM; tree "
-                + tree.stream().map(p -> p.pid() + "").toList() + "\n" + ps).isEmpty();
+        assertThat(survivors)
+                .as("processes of the run still alive 5 s after kill -9 of the JVM; tree "
+                        + tree.stream().map(p -> p.pid() + "").toList() + "\n" + ps)
+                .isEmpty();
     }
 
     /**

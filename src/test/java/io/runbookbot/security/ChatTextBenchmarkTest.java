@@ -8,7 +8,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -34,8 +33,10 @@ class ChatTextBenchmarkTest {
             distinct.append("word").append(Integer.toString(i, 36)).append(i % 7 == 0 ? " error " : " ");
         }
         m.put("40,000 characters of distinct words", distinct.toString());
-        m.put("pasted log lines", "2024-01-01T00:00:00Z ERROR [main] c.e.Foo: connection refused to db:5432 (attempt 3)\n"
-                .repeat(40_000 / 80));
+        m.put(
+                "pasted log lines",
+                "2024-01-01T00:00:00Z ERROR [main] c.e.Foo: connection refused to db:5432 (attempt 3)\n"
+                        .repeat(40_000 / 80));
         return m;
     }
 
@@ -59,7 +60,11 @@ class ChatTextBenchmarkTest {
         } catch (RuntimeException | StackOverflowError e) {
             outcome = e.getClass().getSimpleName();
         }
-        System.out.printf("chat text: %-40s cpu %6d ms, wall %6d ms (%s)%n", what,
-                (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000, (System.nanoTime() - wall) / 1_000_000, outcome);
+        System.out.printf(
+                "chat text: %-40s cpu %6d ms, wall %6d ms (%s)%n",
+                what,
+                (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+                (System.nanoTime() - wall) / 1_000_000,
+                outcome);
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * connection (a write failed).
  */
 final class DrippingAgent implements AutoCloseable {
-    private static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n";
+    private static final String HEAD =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n";
 
     private final ServerSocket server;
     private final boolean dripHead;

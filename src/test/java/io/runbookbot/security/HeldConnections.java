@@ -43,14 +43,23 @@ final class HeldConnections implements AutoCloseable {
      * Opens {@code count} connections to {@code port}, {@code perAddress} from each of the source
      * addresses {@code 127.<subnet>.1.1}, {@code 127.<subnet>.2.1}, ...
      */
-    static HeldConnections open(int port, String method, String path, Attack attack, int count, int perAddress,
-                                int subnet) throws IOException {
+    static HeldConnections open(
+            int port, String method, String path, Attack attack, int count, int perAddress, int subnet)
+            throws IOException {
         return open(port, method, path, attack, count, perAddress, subnet, "");
     }
 
     /** As above, with {@code extraHeaders} (each line ending in CRLF) in every request head. */
-    static HeldConnections open(int port, String method, String path, Attack attack, int count, int perAddress,
-                                int subnet, String extraHeaders) throws IOException {
+    static HeldConnections open(
+            int port,
+            String method,
+            String path,
+            Attack attack,
+            int count,
+            int perAddress,
+            int subnet,
+            String extraHeaders)
+            throws IOException {
         Selector selector = Selector.open();
         List<SocketChannel> channels = new ArrayList<>();
         for (int i = 0; i < count; i++) {

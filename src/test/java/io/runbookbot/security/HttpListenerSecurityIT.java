@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * the idle timeout (a long command on the agent must not be cut off).
  */
 class HttpListenerSecurityIT {
-    private static final HttpLimits LIMITS = new HttpLimits(Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofMillis(800), 20, 10, 100, 2, 8);
+    private static final HttpLimits LIMITS =
+            new HttpLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(800), 20, 10, 100, 2, 8);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HttpListener listener;
@@ -43,12 +43,17 @@ class HttpListenerSecurityIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.address().getPort() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + listener.address().getPort() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void ok(io.runbookbot.http.Exchange ex) {
-        ex.respond(200, "text/plain", ("ok " + ex.body().map(b -> b.length).orElse(-1)).getBytes(StandardCharsets.UTF_8));
+        ex.respond(
+                200, "text/plain", ("ok " + ex.body().map(b -> b.length).orElse(-1)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends {@code text} one byte every {@code gapMillis}; returns when the server closed, or after all was sent. */
@@ -72,9 +77,12 @@ class HttpListenerSecurityIT {
         start(HttpListenerSecurityIT::ok);
         try (Socket s = new Socket("127.0.0.1", listener.address().getPort())) {
             long ms = drip(s, "GET /x HTTP/1.1\r\nHost: a\r\nX-Drip: " + "a".repeat(200) + "\r\n\r\n", 200);
-            System.out.printf("LISTENER head drip (5 bytes/s): connection closed after %d ms (head deadline 1 s)%n", ms);
+            System.out.printf(
+                    "LISTENER head drip (5 bytes/s): connection closed after %d ms (head deadline 1 s)%n", ms);
             assertThat(ms).isLessThan(5_000);
-            assertThat(s.getInputStream().read()).as("nothing answered, connection closed").isEqualTo(-1);
+            assertThat(s.getInputStream().read())
+                    .as("nothing answered, connection closed")
+                    .isEqualTo(-1);
         }
         assertThat(listener.stats().headTimeouts()).isEqualTo(1);
         assertThat(get("/after").body()).isEqualTo("ok 0");
@@ -86,8 +94,9 @@ class HttpListenerSecurityIT {
             throw new AssertionError("the handler must not see a dripped body");
         });
         try (Socket s = new Socket("127.0.0.1", listener.address().getPort())) {
-            s.getOutputStream().write("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 50\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 50\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             long ms = drip(s, "b".repeat(50), 200);
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             System.out.printf("LISTENER body drip (5 bytes/s): 408 and close after %d ms (body deadline 1 s)%n", ms);
@@ -100,8 +109,8 @@ class HttpListenerSecurityIT {
     @Test
     void connectionsOverTheTotalCapAreRefusedAndCounted() throws Exception {
         start(HttpListenerSecurityIT::ok);
-        try (HeldConnections held = HeldConnections.open(listener.address().getPort(), "GET", "/", Attack.SILENT,
-                30, 5, 20)) {
+        try (HeldConnections held =
+                HeldConnections.open(listener.address().getPort(), "GET", "/", Attack.SILENT, 30, 5, 20)) {
             Thread.sleep(300);
             assertThat(held.stillOpen()).isEqualTo(20);
             assertThat(listener.stats().refused()).isEqualTo(10);
@@ -112,12 +121,18 @@ class HttpListenerSecurityIT {
     @Test
     void anOversizedBodyIsNotReadAndTheHandlerSeesItAsTooLarge() throws Exception {
         start(HttpListenerSecurityIT::ok);
-        HttpResponse<String> small = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + listener.address().getPort() + "/")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(100)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> large = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + listener.address().getPort() + "/")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(101)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> small = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + listener.address().getPort() + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> large = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + listener.address().getPort() + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(101)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(small.body()).isEqualTo("ok 100");
         assertThat(large.body()).isEqualTo("ok -1");
         assertThat(large.headers().firstValue("Connection")).contains("close");

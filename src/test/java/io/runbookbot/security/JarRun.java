@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 record JarRun(int exitCode, byte[] out, byte[] err, long millis) {
     static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
-    private static final List<String> UTF8 = List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
-            "-Dsun.stderr.encoding=UTF-8");
+    private static final List<String> UTF8 =
+            List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8");
     private static final long TIMEOUT_SECONDS = 120;
 
     /** The command line for {@code java [jvmOptions] -jar runbook-bot.jar args...}. */
@@ -44,19 +44,29 @@ record JarRun(int exitCode, byte[] out, byte[] err, long millis) {
     }
 
     /** Runs to completion (at most {@code timeoutSeconds}) in {@code workDir}, with no stdin. */
-    static JarRun run(Path workDir, List<String> jvmOptions, Map<String, String> env, long timeoutSeconds,
-                      String... args) throws IOException, InterruptedException {
+    static JarRun run(
+            Path workDir, List<String> jvmOptions, Map<String, String> env, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         return run(workDir, jvmOptions, env, new byte[0], timeoutSeconds, args);
     }
 
-    private static JarRun run(Path workDir, List<String> jvmOptions, Map<String, String> env, byte[] stdin,
-                              long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    private static JarRun run(
+            Path workDir,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            byte[] stdin,
+            long timeoutSeconds,
+            String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "stdout", ".bin");
         Path err = Files.createTempFile(workDir, "stderr", ".bin");
-        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args)).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_")
-                || k.startsWith("DISCORD_"));
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args))
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();

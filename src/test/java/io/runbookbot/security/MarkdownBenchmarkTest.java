@@ -67,8 +67,9 @@ class MarkdownBenchmarkTest {
             } catch (RuntimeException | StackOverflowError e) {
                 outcome = e.getClass().getSimpleName();
             }
-            System.out.printf("markdown: %-40s %7d chars, %6d ms (%s)%n", name, content.length(),
-                    (System.nanoTime() - start) / 1_000_000, outcome);
+            System.out.printf(
+                    "markdown: %-40s %7d chars, %6d ms (%s)%n",
+                    name, content.length(), (System.nanoTime() - start) / 1_000_000, outcome);
         });
     }
 }

@@ -54,9 +54,17 @@ class OutputCapSecurityIT {
     @Test
     void anAgentWithAnOutputCapAboveWhatTheBotReceivesRefusesToStartNamingFileEntryAndField() throws Exception {
         Path file = allowlist("1MiB", 1024);
-        List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path"),
-                "io.runbookbot.app.Main", "agent", "--allowlist", file.toString(), "--listen", "127.0.0.1:0",
-                "--audit-log", dir.resolve("audit.jsonl").toString()));
+        List<String> command = new ArrayList<>(TestJvm.java(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.runbookbot.app.Main",
+                "agent",
+                "--allowlist",
+                file.toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--audit-log",
+                dir.resolve("audit.jsonl").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("RUNBOOK_BOT_AGENT_SECRET", SECRET);
         Process agent = builder.start();
@@ -64,15 +72,20 @@ class OutputCapSecurityIT {
         assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(agent.exitValue()).as(output).isNotZero();
-        assertThat(output).contains("allowlist.yaml").contains("(id \"zeros\")").contains("output_cap: 1MiB is more"
-                + " than the bot will receive").doesNotContain("agent ready");
+        assertThat(output)
+                .contains("allowlist.yaml")
+                .contains("(id \"zeros\")")
+                .contains("output_cap: 1MiB is more" + " than the bot will receive")
+                .doesNotContain("agent ready");
     }
 
     @Test
     void theBotRefusesToLoadSuchAnAllowlistToo() throws Exception {
         Path file = allowlist("8MiB", 1024);
-        assertThatThrownBy(() -> Allowlist.load(file)).isInstanceOf(AllowlistException.class)
-                .hasMessageContaining("allowlist.yaml").hasMessageContaining("(id \"zeros\"): output_cap: 8MiB");
+        assertThatThrownBy(() -> Allowlist.load(file))
+                .isInstanceOf(AllowlistException.class)
+                .hasMessageContaining("allowlist.yaml")
+                .hasMessageContaining("(id \"zeros\"): output_cap: 8MiB");
     }
 
     @Test
@@ -80,7 +93,8 @@ class OutputCapSecurityIT {
         int cap = ResponseLimits.MAX_OUTPUT_CAP;
         Path file = allowlist(cap + "B", cap);
         try (AgentProcess agent = AgentProcess.start(dir, file, dir.resolve("audit.jsonl"), SECRET)) {
-            AgentClient bot = new AgentClient(new AgentEntry("cap", agent.url(), new AgentSecretRef.EnvVar("X")),
+            AgentClient bot = new AgentClient(
+                    new AgentEntry("cap", agent.url(), new AgentSecretRef.EnvVar("X")),
                     SharedSecret.ofText(SECRET, "test"));
 
             RunResult result = bot.run(new RunRequest("zeros", Map.of(), "alice"), Duration.ofSeconds(20));

@@ -43,6 +43,7 @@ class PathRaceSecurityIT {
 
     @TempDir
     Path dir;
+
     private Path logs;
     private Path target;
     private final AtomicBoolean flipping = new AtomicBoolean(true);
@@ -55,26 +56,30 @@ class PathRaceSecurityIT {
         Path secret = Files.writeString(dir.resolve("shadow"), SECRET_TEXT + "\n");
         target = logs.resolve("app.log");
         Files.writeString(target, "harmless line\n");
-        flipper = new Thread(() -> {
-            Path file = logs.resolve(".next-file");
-            Path link = logs.resolve(".next-link");
-            try {
-                // each state is prepared in advance and then held for about the same short time
-                Files.writeString(file, "harmless line\n");
-                while (flipping.get()) {
-                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    Files.deleteIfExists(link);
-                    Files.createSymbolicLink(link, secret);
-                    LockSupport.parkNanos(300_000);
-                    Files.move(link, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    Files.writeString(file, "harmless line\n");
-                    LockSupport.parkNanos(300_000);
-                    flips.incrementAndGet();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "symlink-flipper");
+        flipper = new Thread(
+                () -> {
+                    Path file = logs.resolve(".next-file");
+                    Path link = logs.resolve(".next-link");
+                    try {
+                        // each state is prepared in advance and then held for about the same short time
+                        Files.writeString(file, "harmless line\n");
+                        while (flipping.get()) {
+                            Files.move(
+                                    file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                            Files.deleteIfExists(link);
+                            Files.createSymbolicLink(link, secret);
+                            LockSupport.parkNanos(300_000);
+                            Files.move(
+                                    link, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                            Files.writeString(file, "harmless line\n");
+                            LockSupport.parkNanos(300_000);
+                            flips.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "symlink-flipper");
         flipper.setDaemon(true);
         flipper.start();
     }
@@ -109,26 +114,34 @@ class PathRaceSecurityIT {
         int leaks = 0;
         try (AgentProcess agent = AgentProcess.start(dir, allowlist(), dir.resolve("audit.jsonl"), SECRET)) {
             for (int i = 0; i < RUNS; i++) {
-                HttpResponse<String> r = SignedHttp.signed(agent.url(), "POST", "/v1/run",
-                        runBody("log-tail", "{\"file\":\"app.log\"}", "alice"));
+                HttpResponse<String> r = SignedHttp.signed(
+                        agent.url(), "POST", "/v1/run", runBody("log-tail", "{\"file\":\"app.log\"}", "alice"));
                 if (r.body().contains("TOPSECRET")) {
                     leaks++;
                 }
                 outcomes.merge(outcome(r), 1, Integer::sum);
             }
         }
-        System.out.printf("[figures] symlink race through the agent: %d runs, %d leaks, outcomes %s, %d flips%n",
+        System.out.printf(
+                "[figures] symlink race through the agent: %d runs, %d leaks, outcomes %s, %d flips%n",
                 RUNS, leaks, outcomes, flips.get());
-        assertThat(leaks).as("runs that showed the secret; outcomes " + outcomes).isZero();
+        assertThat(leaks)
+                .as("runs that showed the secret; outcomes " + outcomes)
+                .isZero();
         int passedCheck = outcomes.getOrDefault("ran", 0) + outcomes.getOrDefault("refused at the open", 0);
-        assertThat(passedCheck).as("runs that passed the path check while the file flipped " + outcomes)
+        assertThat(passedCheck)
+                .as("runs that passed the path check while the file flipped " + outcomes)
                 .isGreaterThan(RUNS / 10);
     }
 
     /** The attack harness itself: re-opening the checked name (the old way) does leak. */
     @Test
     void controlReopeningTheCheckedNameLeaksUnderTheSameRace() throws Exception {
-        PathParam param = (PathParam) Allowlist.load(allowlist()).find("log-tail").orElseThrow().params().get("file");
+        PathParam param = (PathParam) Allowlist.load(allowlist())
+                .find("log-tail")
+                .orElseThrow()
+                .params()
+                .get("file");
         int leaks = 0;
         int attempts = 0;
         try (CommandRunner runner = new CommandRunner(1, Duration.ZERO)) {
@@ -136,14 +149,14 @@ class PathRaceSecurityIT {
                 attempts++;
                 Optional<Path> checked = param.resolve("app.log");
                 if (checked.isPresent()) {
-                    RunResult r = runner.run(List.of("tail", "-n", "5", "--", checked.get().toString()),
-                            Duration.ofSeconds(5), 4096);
+                    RunResult r = runner.run(
+                            List.of("tail", "-n", "5", "--", checked.get().toString()), Duration.ofSeconds(5), 4096);
                     leaks += r.stdout().contains("TOPSECRET") ? 1 : 0;
                 }
             }
         }
-        System.out.printf("[figures] control (command re-opens the checked name): first leak after %d attempts%n",
-                attempts);
+        System.out.printf(
+                "[figures] control (command re-opens the checked name): first leak after %d attempts%n", attempts);
         assertThat(leaks).as("the race harness must be able to produce a leak").isPositive();
     }
 
@@ -158,6 +171,8 @@ class PathRaceSecurityIT {
         if (body.get("exitCode").asInt() == CommandRunner.EXIT_CANNOT_START) {
             return "refused at the open";
         }
-        return body.get("stdout").asText().equals("harmless line\n") ? "ran" : "other: " + body.get("stdout").asText();
+        return body.get("stdout").asText().equals("harmless line\n")
+                ? "ran"
+                : "other: " + body.get("stdout").asText();
     }
 }

@@ -23,7 +23,11 @@ record RawHttp(String head, byte[] body) {
             head.write(b);
             byte[] bytes = head.toByteArray();
             int n = bytes.length;
-            if (n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') {
+            if (n >= 4
+                    && bytes[n - 4] == '\r'
+                    && bytes[n - 3] == '\n'
+                    && bytes[n - 2] == '\r'
+                    && bytes[n - 1] == '\n') {
                 String text = new String(bytes, 0, n - 4, StandardCharsets.ISO_8859_1);
                 int length = contentLength(text);
                 return Optional.of(new RawHttp(text, in.readNBytes(length)));
@@ -36,14 +40,19 @@ record RawHttp(String head, byte[] body) {
     }
 
     static int contentLength(String head) {
-        return header(head, "Content-Length").map(String::strip).map(Integer::parseInt).orElse(0);
+        return header(head, "Content-Length")
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .orElse(0);
     }
 
     static Optional<String> header(String head, String name) {
         String prefix = name.toLowerCase(Locale.ROOT) + ":";
-        return Arrays.stream(head.split("\r\n")).skip(1)
+        return Arrays.stream(head.split("\r\n"))
+                .skip(1)
                 .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-                .map(line -> line.substring(prefix.length()).strip()).findFirst();
+                .map(line -> line.substring(prefix.length()).strip())
+                .findFirst();
     }
 
     String startLine() {
@@ -56,8 +65,11 @@ record RawHttp(String head, byte[] body) {
 
     /** The same message with another body, its Content-Length fixed and {@code Connection: close}. */
     RawHttp withBody(byte[] newBody) {
-        return without("Content-Length").without("Connection").with("Content-Length", Integer.toString(newBody.length))
-                .with("Connection", "close").replaceBody(newBody);
+        return without("Content-Length")
+                .without("Connection")
+                .with("Content-Length", Integer.toString(newBody.length))
+                .with("Connection", "close")
+                .replaceBody(newBody);
     }
 
     RawHttp withBody(String text) {

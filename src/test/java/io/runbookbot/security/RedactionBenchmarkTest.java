@@ -47,7 +47,8 @@ class RedactionBenchmarkTest {
             }
             Arrays.sort(cpu);
             Arrays.sort(wall);
-            System.out.printf("RedactionBenchmark: %-40s %7.2f ms CPU per 256 KiB (median of %d; wall median %.2f, max %.2f)%n",
+            System.out.printf(
+                    "RedactionBenchmark: %-40s %7.2f ms CPU per 256 KiB (median of %d; wall median %.2f, max %.2f)%n",
                     name, cpu[RUNS / 2], RUNS, wall[RUNS / 2], wall[RUNS - 1]);
         });
         assertThat(cases).hasSizeGreaterThan(10);

@@ -39,7 +39,9 @@ class RedactionSecurityIT {
             String redacted = Redactor.redact(c.getValue());
             long millis = (System.nanoTime() - start) / 1_000_000;
 
-            assertThat(millis).as("%s: ms for 256 KiB (was 10-50 s)", c.getKey()).isLessThan(1_000);
+            assertThat(millis)
+                    .as("%s: ms for 256 KiB (was 10-50 s)", c.getKey())
+                    .isLessThan(1_000);
             assertThat(redacted).as(c.getKey()).isNotEmpty();
         }
     }
@@ -47,7 +49,8 @@ class RedactionSecurityIT {
     @Test
     void worstCaseSecretsAreStillMaskedWhileRedactionStaysFast() {
         String slack = RedactionWorstCases.repeat("xoxb-123456789012-AbCdEfGhIjKl ");
-        String keys = RedactionWorstCases.repeat("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecretkeymaterial\n");
+        String keys =
+                RedactionWorstCases.repeat("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecretkeymaterial\n");
 
         assertThat(Redactor.redact(slack)).doesNotContain("AbCdEfGhIjKl");
         assertThat(Redactor.redact(keys)).isEqualTo("[REDACTED RSA PRIVATE KEY]");
@@ -57,11 +60,14 @@ class RedactionSecurityIT {
     void aHundredKilobyteRunbookOfRepeatedTokenPrefixesIsAnsweredInSecondsThroughTheJar() throws Exception {
         String body = "Slack tokens in the paste below were rotated.\n\n```\n" + "xoxb-".repeat(20_000) + "\n```\n";
         String keys = "a_token=".repeat(2_000) + "\n" + "-----BEGIN RSA PRIVATE KEY-----".repeat(1_000) + "\n";
-        Files.writeString(dir.resolve("runbooks/pasted.md"), "# Pasted tokens\n\n## Rotated slack tokens\n\n" + body
-                + "\n## Private key headers\n\nKeys pasted by mistake, rotate them.\n\n" + keys);
+        Files.writeString(
+                dir.resolve("runbooks/pasted.md"),
+                "# Pasted tokens\n\n## Rotated slack tokens\n\n" + body
+                        + "\n## Private key headers\n\nKeys pasted by mistake, rotate them.\n\n" + keys);
 
         JarRun run = JarRun.of(dir, new byte[0], "ask", "--runbooks", "runbooks", "rotated slack tokens");
-        System.out.printf("RedactionSecurityIT: ask over a 100 KB runbook of token prefixes took %d ms (was 29 s)%n",
+        System.out.printf(
+                "RedactionSecurityIT: ask over a 100 KB runbook of token prefixes took %d ms (was 29 s)%n",
                 run.millis());
 
         assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
@@ -85,8 +91,15 @@ class RedactionSecurityIT {
                     read_only: true
                 """.formatted(log));
 
-        JarRun run = JarRun.of(dir, new byte[0], "run", "--allowlist", allowlist.toString(),
-                "--audit-log", dir.resolve("audit.jsonl").toString(), "app-log");
+        JarRun run = JarRun.of(
+                dir,
+                new byte[0],
+                "run",
+                "--allowlist",
+                allowlist.toString(),
+                "--audit-log",
+                dir.resolve("audit.jsonl").toString(),
+                "app-log");
         System.out.printf("RedactionSecurityIT: run of a 256 KiB log output took %d ms (was 165 s)%n", run.millis());
 
         assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
@@ -96,8 +109,17 @@ class RedactionSecurityIT {
 
     @Test
     void secretsInTitleHeadingsAndBodyNeverReachAskTextOrJson() throws Exception {
-        JarRun text = JarRun.of(dir, new byte[0], "ask", "--runbooks", "runbooks", "orders database connection refused");
-        JarRun json = JarRun.of(dir, new byte[0], "ask", "--json", "--top", "10", "--runbooks", "runbooks",
+        JarRun text =
+                JarRun.of(dir, new byte[0], "ask", "--runbooks", "runbooks", "orders database connection refused");
+        JarRun json = JarRun.of(
+                dir,
+                new byte[0],
+                "ask",
+                "--json",
+                "--top",
+                "10",
+                "--runbooks",
+                "runbooks",
                 "orders database connection refused check rotate deploy token");
 
         assertThat(text.exitCode()).as("stderr: %s", text.stderr()).isZero();
@@ -105,8 +127,8 @@ class RedactionSecurityIT {
         JsonNode answer = new ObjectMapper().readTree(json.stdout());
         List<String> headings = new ArrayList<>();
         answer.path("matches").forEach(m -> headings.add(m.path("heading").asText()));
-        assertThat(headings).contains("Check with PASSWORD=****",
-                "Rotate the token GITHUB_TOKEN=**** and mysql -p****");
+        assertThat(headings)
+                .contains("Check with PASSWORD=****", "Rotate the token GITHUB_TOKEN=**** and mysql -p****");
         for (JarRun run : List.of(text, json)) {
             assertNoSecret(run);
         }
@@ -117,7 +139,8 @@ class RedactionSecurityIT {
         String questions = "{\"id\":1,\"question\":\"orders database connection refused\"}\n"
                 + "{\"id\":2,\"question\":\"rotate the deploy token PASSWORD=QuestionS3cret\"}\n";
 
-        JarRun run = JarRun.of(dir, questions.getBytes(StandardCharsets.UTF_8), "search", "--jsonl", "--runbooks", "runbooks");
+        JarRun run = JarRun.of(
+                dir, questions.getBytes(StandardCharsets.UTF_8), "search", "--jsonl", "--runbooks", "runbooks");
 
         assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
         List<JsonNode> results = new ArrayList<>();

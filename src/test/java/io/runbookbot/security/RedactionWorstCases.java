@@ -17,8 +17,7 @@ public final class RedactionWorstCases {
     /** 256 KiB of text. */
     public static final int SIZE = 256 * 1024;
 
-    private RedactionWorstCases() {
-    }
+    private RedactionWorstCases() {}
 
     /** Name to text, in a fixed order. */
     public static Map<String, String> all() {
@@ -58,7 +57,8 @@ public final class RedactionWorstCases {
         Path dir = Path.of(System.getProperty("basedir", ".")).resolve("runbooks");
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 all.append(Files.readString(f)).append('\n');
             }
         } catch (IOException e) {

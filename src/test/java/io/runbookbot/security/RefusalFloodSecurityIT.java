@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runbookbot.agent.server.AgentProcess;
 import io.runbookbot.agent.server.SignedHttp;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,7 +50,9 @@ class RefusalFloodSecurityIT {
         try (AgentProcess agent = AgentProcess.start(dir, allowlist, audit, SECRET)) {
             long auditBefore = Files.exists(audit) ? Files.size(audit) : 0;
             String hostile = runBody("echo-ok", "{\"x\":\"" + "A".repeat(15 * 1024 - 60) + "\"}", "mallory");
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             Semaphore slots = new Semaphore(IN_FLIGHT);
             long floodStart = System.nanoTime();
@@ -59,13 +60,17 @@ class RefusalFloodSecurityIT {
             int signedStatus = -1;
             for (int i = 0; i < REQUESTS; i++) {
                 slots.acquire();
-                HttpRequest request = HttpRequest.newBuilder(agent.url("/v1/run")).timeout(Duration.ofSeconds(30))
+                HttpRequest request = HttpRequest.newBuilder(agent.url("/v1/run"))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(hostile)).build();
-                client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                    statuses.computeIfAbsent(r == null ? -1 : r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                    slots.release();
-                });
+                        .POST(HttpRequest.BodyPublishers.ofString(hostile))
+                        .build();
+                client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((r, e) -> {
+                            statuses.computeIfAbsent(r == null ? -1 : r.statusCode(), k -> new AtomicInteger())
+                                    .incrementAndGet();
+                            slots.release();
+                        });
                 if (i == REQUESTS / 2) {
                     long t0 = System.nanoTime();
                     CompletableFuture<HttpResponse<String>> signed = CompletableFuture.supplyAsync(() -> {
@@ -84,16 +89,22 @@ class RefusalFloodSecurityIT {
             long added = Files.size(audit) - auditBefore;
             JsonNode metrics = JSON.readTree(SignedHttp.send(agent.url(), "GET", "/v1/metrics", "", Map.of(), "")
                     .body());
-            System.out.printf("[figures] unauthenticated flood: %d requests of %d bytes in %d ms, statuses %s;"
+            System.out.printf(
+                    "[figures] unauthenticated flood: %d requests of %d bytes in %d ms, statuses %s;"
                             + " audit grew by %d bytes; signed run during the flood: HTTP %d in %d ms; metrics %s%n",
                     REQUESTS, hostile.length(), floodMillis, statuses, added, signedStatus, signedMillis, metrics);
 
-            assertThat(statuses.getOrDefault(401, new AtomicInteger()).get()).as("statuses " + statuses)
+            assertThat(statuses.getOrDefault(401, new AtomicInteger()).get())
+                    .as("statuses " + statuses)
                     .isEqualTo(REQUESTS);
-            assertThat(added).as("audit bytes added by the flood (and one signed run)").isLessThan(4 * 1024);
+            assertThat(added)
+                    .as("audit bytes added by the flood (and one signed run)")
+                    .isLessThan(4 * 1024);
             assertThat(metrics.get("refusals").get("missing_headers").asLong()).isEqualTo(REQUESTS);
             assertThat(metrics.get("refusal_lines_suppressed").asLong()).isGreaterThan(REQUESTS - 10);
-            assertThat(signedStatus).as("a signed run during the flood is answered").isEqualTo(200);
+            assertThat(signedStatus)
+                    .as("a signed run during the flood is answered")
+                    .isEqualTo(200);
             assertThat(signedMillis).as("ms for a signed run during the flood").isLessThan(10_000);
         }
     }

@@ -31,11 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunbookFolderSecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .proxy(HttpClient.Builder.NO_PROXY)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @TempDir
     Path tmp;
+
     private Path runbooks;
 
     @BeforeEach
@@ -47,47 +50,66 @@ class RunbookFolderSecurityIT {
     @Test
     void aRunbookAddedToTheReCreatedFolderIsAnswered() throws Exception {
         try (ReloadingRunbooks served = ReloadingRunbooks.open(runbooks);
-             RunbookFolderWatcher watcher = RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200),
-                     served::requestReload)) {
+                RunbookFolderWatcher watcher =
+                        RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200), served::requestReload)) {
             assertThat(watcher).isNotNull();
             deleteTree(runbooks);
             Thread.sleep(1_500); // the attack itself: the folder stays gone across a root check (every 1 s)
             Files.createDirectory(runbooks);
             Files.writeString(runbooks.resolve("new.md"), "# Gizmo overheating\n\nThe gizmoflux overheats: cool it.\n");
 
-            Answer answer = await(() -> served.ask("gizmoflux overheats", 5), a -> a.answered() && !a.hits().isEmpty());
+            Answer answer = await(
+                    () -> served.ask("gizmoflux overheats", 5),
+                    a -> a.answered() && !a.hits().isEmpty());
 
             assertThat(answer.hits().get(0).section().file()).isEqualTo("new.md");
             Files.writeString(runbooks.resolve("later.md"), "# Sprocket jam\n\nThe sprocketron jams: oil it.\n");
-            assertThat(await(() -> served.ask("sprocketron jams", 5), a -> a.answered() && !a.hits().isEmpty())
-                    .hits().get(0).section().file()).as("later changes are watched too").isEqualTo("later.md");
+            assertThat(await(
+                                    () -> served.ask("sprocketron jams", 5),
+                                    a -> a.answered() && !a.hits().isEmpty())
+                            .hits()
+                            .get(0)
+                            .section()
+                            .file())
+                    .as("later changes are watched too")
+                    .isEqualTo("later.md");
         }
     }
 
     @Test
     void aFolderMovedIntoThePlaceOfTheRunbookFolderIsWatched() throws Exception {
         try (ReloadingRunbooks served = ReloadingRunbooks.open(runbooks);
-             RunbookFolderWatcher watcher = RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200),
-                     served::requestReload)) {
+                RunbookFolderWatcher watcher =
+                        RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200), served::requestReload)) {
             assertThat(watcher).isNotNull();
             Path next = Files.createDirectory(tmp.resolve("next"));
             Files.writeString(next.resolve("new.md"), "# Gizmo overheating\n\nThe gizmoflux overheats: cool it.\n");
             Files.move(runbooks, tmp.resolve("old"));
             Files.move(next, runbooks);
 
-            await(() -> served.ask("gizmoflux overheats", 5), a -> a.answered() && !a.hits().isEmpty());
+            await(
+                    () -> served.ask("gizmoflux overheats", 5),
+                    a -> a.answered() && !a.hits().isEmpty());
             Files.writeString(runbooks.resolve("later.md"), "# Sprocket jam\n\nThe sprocketron jams: oil it.\n");
-            assertThat(await(() -> served.ask("sprocketron jams", 5), a -> a.answered() && !a.hits().isEmpty())
-                    .hits().get(0).section().file()).isEqualTo("later.md");
+            assertThat(await(
+                                    () -> served.ask("sprocketron jams", 5),
+                                    a -> a.answered() && !a.hits().isEmpty())
+                            .hits()
+                            .get(0)
+                            .section()
+                            .file())
+                    .isEqualTo("later.md");
         }
     }
 
     @Test
     void readyzSaysNotReadyWhileTheFolderIsMissingAndReadyOnceItIsBack() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JarRun.command(List.of(), "serve")).directory(tmp.toFile())
+        ProcessBuilder builder = new ProcessBuilder(JarRun.command(List.of(), "serve"))
+                .directory(tmp.toFile())
                 .redirectError(tmp.resolve("serve.log").toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_")
-                || k.startsWith("DISCORD_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
         builder.environment().put("RUNBOOK_BOT_RUNBOOKS", runbooks.toString());
         builder.environment().put("RUNBOOK_BOT_HTTP_PORT", "0");
         Process serve = builder.start();
@@ -114,14 +136,16 @@ class RunbookFolderSecurityIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("runbook-bot ready: http port ")) {
-                return Integer.parseInt(line.substring("runbook-bot ready: http port ".length()).split(" ")[0]);
+                return Integer.parseInt(
+                        line.substring("runbook-bot ready: http port ".length()).split(" ")[0]);
             }
         }
         throw new AssertionError("serve ended without its ready line");
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

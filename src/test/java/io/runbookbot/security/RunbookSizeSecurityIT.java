@@ -24,6 +24,7 @@ class RunbookSizeSecurityIT {
 
     @TempDir
     Path tmp;
+
     private Path runbooks;
 
     @BeforeEach
@@ -42,12 +43,20 @@ class RunbookSizeSecurityIT {
             }
         }
 
-        JarRun run = JarRun.run(tmp, List.of("-Xmx256m"), Map.of(), 120, "ask", "--runbooks", runbooks.toString(),
+        JarRun run = JarRun.run(
+                tmp,
+                List.of("-Xmx256m"),
+                Map.of(),
+                120,
+                "ask",
+                "--runbooks",
+                runbooks.toString(),
                 "port already in use");
         System.out.printf("RunbookSizeSecurityIT: ask with a 50 MB runbook under -Xmx256m took %d ms%n", run.millis());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stderr()).doesNotContain("OutOfMemoryError")
+        assertThat(run.stderr())
+                .doesNotContain("OutOfMemoryError")
                 .containsPattern("huge\\.md: too large: 5242\\d{4} bytes \\(the limit is 1048576 bytes\\)");
         assertThat(run.stdout()).contains("api-server-down.md").doesNotContain("huge.md");
         assertThat(run.millis()).isLessThan(30_000);
@@ -57,8 +66,15 @@ class RunbookSizeSecurityIT {
     void theSizeCapIsASetting() throws Exception {
         Files.writeString(runbooks.resolve("small.md"), "# Small\n\n" + "gizmoflux overheats\n".repeat(100));
 
-        JarRun run = JarRun.run(tmp, List.of(), Map.of("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1000"), 60, "ask",
-                "--runbooks", runbooks.toString(), "gizmoflux overheats");
+        JarRun run = JarRun.run(
+                tmp,
+                List.of(),
+                Map.of("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1000"),
+                60,
+                "ask",
+                "--runbooks",
+                runbooks.toString(),
+                "gizmoflux overheats");
 
         assertThat(run.stderr()).contains("small.md: too large: 2009 bytes (the limit is 1000 bytes)");
         assertThat(run.stdout()).doesNotContain("small.md");
@@ -81,9 +97,10 @@ class RunbookSizeSecurityIT {
         long start = System.nanoTime();
         LoadResult loaded = new RunbookLoader().load(runbooks);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("RunbookSizeSecurityIT: %d pathological files of about 200 KB loaded in %d ms "
-                + "(before: nested brackets alone 6 s, one heading line 580 s); skipped: %s%n", bombs.size(), millis,
-                loaded.skipped());
+        System.out.printf(
+                "RunbookSizeSecurityIT: %d pathological files of about 200 KB loaded in %d ms "
+                        + "(before: nested brackets alone 6 s, one heading line 580 s); skipped: %s%n",
+                bombs.size(), millis, loaded.skipped());
 
         assertThat(millis).isLessThan(10_000);
         assertThat(loaded.skipped()).isEmpty();

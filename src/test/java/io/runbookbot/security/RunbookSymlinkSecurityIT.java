@@ -25,6 +25,7 @@ class RunbookSymlinkSecurityIT {
 
     @TempDir
     Path tmp;
+
     private Path runbooks;
 
     @BeforeEach
@@ -46,13 +47,20 @@ class RunbookSymlinkSecurityIT {
 
     @Test
     void askThroughTheJarNeverShowsEtcPasswdAndWarnsNamingEachLinkAndItsTarget() throws Exception {
-        JarRun run = JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(),
-                PASSWD_QUESTION);
+        JarRun run =
+                JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(), PASSWD_QUESTION);
 
-        assertThat(run.stdout()).doesNotContain("root:x:0:0").doesNotContain("/usr/sbin/nologin")
-                .doesNotContain("daemon:").doesNotContain("passwd.md").doesNotContain("(etc/");
-        assertThat(run.stderr()).contains("passwd.md: link to /etc/passwd").contains("shadow.txt: link to /etc/shadow")
-                .contains("etc: link to /etc").contains("elsewhere: link to " + tmp.resolve("outside"))
+        assertThat(run.stdout())
+                .doesNotContain("root:x:0:0")
+                .doesNotContain("/usr/sbin/nologin")
+                .doesNotContain("daemon:")
+                .doesNotContain("passwd.md")
+                .doesNotContain("(etc/");
+        assertThat(run.stderr())
+                .contains("passwd.md: link to /etc/passwd")
+                .contains("shadow.txt: link to /etc/shadow")
+                .contains("etc: link to /etc")
+                .contains("elsewhere: link to " + tmp.resolve("outside"))
                 .contains("secret.md: link to " + tmp.resolve("outside/secret.md"))
                 .contains("link loop");
         assertThat(run.stderr()).as("no file content in the log").doesNotContain("root:x:0:0");
@@ -60,16 +68,26 @@ class RunbookSymlinkSecurityIT {
 
     @Test
     void aFileOutsideReachedThroughALinkIsNeverAnswered() throws Exception {
-        JarRun run = JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(),
-                OUTSIDE_WORD + " password");
+        JarRun run = JarRun.run(
+                tmp, List.of(), Map.of(), 60, "ask", "--runbooks", runbooks.toString(), OUTSIDE_WORD + " password");
 
         assertThat(run.stdout()).doesNotContain("hunter2");
     }
 
     @Test
     void linksThatStayInsideTheFolderAreStillIndexed() throws Exception {
-        JarRun run = JarRun.run(tmp, List.of(), Map.of(), 60, "ask", "--json", "--top", "10",
-                "--runbooks", runbooks.toString(), "port already in use");
+        JarRun run = JarRun.run(
+                tmp,
+                List.of(),
+                Map.of(),
+                60,
+                "ask",
+                "--json",
+                "--top",
+                "10",
+                "--runbooks",
+                runbooks.toString(),
+                "port already in use");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("sub/same-api.md").contains("\"api-server-down.md");
@@ -78,8 +96,8 @@ class RunbookSymlinkSecurityIT {
     @Test
     void aLinkAddedWhileServingIsNeverIndexed() throws Exception {
         try (ReloadingRunbooks served = ReloadingRunbooks.open(runbooks);
-             RunbookFolderWatcher watcher = RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200),
-                     served::requestReload)) {
+                RunbookFolderWatcher watcher =
+                        RunbookFolderWatcher.start(runbooks, Duration.ofMillis(200), served::requestReload)) {
             assertThat(watcher).isNotNull();
             Files.createSymbolicLink(runbooks.resolve("group.md"), Path.of("/etc/group"));
             Files.createSymbolicLink(runbooks.resolve("hosts.md"), Path.of("/etc/hosts"));
@@ -88,7 +106,8 @@ class RunbookSymlinkSecurityIT {
             Answer fresh = awaitAnswer(served, "gizmoflux overheats");
             assertThat(fresh.hits().get(0).section().file()).isEqualTo("new.md");
             for (String question : List.of(PASSWD_QUESTION, "root wheel daemon sys adm", "localhost ip6-localhost")) {
-                assertThat(served.ask(question, 10).hits()).extracting(h -> h.section().file())
+                assertThat(served.ask(question, 10).hits())
+                        .extracting(h -> h.section().file())
                         .doesNotContain("passwd.md", "group.md", "hosts.md", "shadow.txt", "secret.md")
                         .noneMatch(f -> f.startsWith("etc/") || f.startsWith("elsewhere/"));
             }

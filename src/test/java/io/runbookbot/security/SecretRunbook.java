@@ -14,8 +14,14 @@ import java.util.List;
 /** A runbook that spells out secrets in its front-matter title, its headings and its body. */
 public final class SecretRunbook {
     /** Secrets placed in the front-matter title, the headings and the body. */
-    public static final List<String> SECRETS = List.of("TitleS3cret", "HeadingS3cret", "SubheadS3cret",
-            "0123456789abcdefghijABCDEFGHIJ", "BodyS3cret", "AbCdEfGhIjKlMnOpQrStUvWx");
+    public static final List<String> SECRETS = List.of(
+            "TitleS3cret",
+            "HeadingS3cret",
+            "SubheadS3cret",
+            "0123456789abcdefghijABCDEFGHIJ",
+            "BodyS3cret",
+            "AbCdEfGhIjKlMnOpQrStUvWx");
+
     public static final String TEXT = """
             ---
             title: Orders DB (postgresql://orders:TitleS3cret@db:5432/orders)
@@ -40,8 +46,7 @@ public final class SecretRunbook {
             Then check the connection again.
             """;
 
-    private SecretRunbook() {
-    }
+    private SecretRunbook() {}
 
     /** Writes the runbook to {@code dir/orders.md} and indexes {@code dir}. */
     public static IndexedRunbooks indexed(Path dir) {

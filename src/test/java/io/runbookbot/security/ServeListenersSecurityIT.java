@@ -32,12 +32,15 @@ class ServeListenersSecurityIT {
      * itself takes a third of the time; every other limit is the bot's own.
      */
     private static final int DEADLINE_SECONDS = 3;
+
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(DEADLINE_SECONDS + 5);
     private static final long ANSWER_WITHIN_MS = 1000;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     static Path dir;
+
     private static FakeSlack slack;
     private static ServeProcess serve;
 
@@ -45,11 +48,26 @@ class ServeListenersSecurityIT {
     static void startServe() throws Exception {
         slack = FakeSlack.start();
         Path basedir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        serve = ServeProcess.withDeadlines(DEADLINE_SECONDS, dir, Map.of("RUNBOOK_BOT_RUNBOOKS", basedir.resolve("runbooks").toString(),
-                "SLACK_BOT_TOKEN", "xoxb-1-2-security", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                "RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix(), "SLACK_HTTP_PORT", "0", "RUNBOOK_BOT_HTTP_PORT", "0",
-                "RUNBOOK_BOT_AUDIT_LOG", dir.resolve("audit.jsonl").toString(),
-                "RUNBOOK_BOT_FEEDBACK_LOG", dir.resolve("feedback.jsonl").toString()));
+        serve = ServeProcess.withDeadlines(
+                DEADLINE_SECONDS,
+                dir,
+                Map.of(
+                        "RUNBOOK_BOT_RUNBOOKS",
+                        basedir.resolve("runbooks").toString(),
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1-2-security",
+                        "SLACK_SIGNING_SECRET",
+                        SIGNING_SECRET,
+                        "RUNBOOK_BOT_SLACK_API_URL",
+                        slack.apiUrlPrefix(),
+                        "SLACK_HTTP_PORT",
+                        "0",
+                        "RUNBOOK_BOT_HTTP_PORT",
+                        "0",
+                        "RUNBOOK_BOT_AUDIT_LOG",
+                        dir.resolve("audit.jsonl").toString(),
+                        "RUNBOOK_BOT_FEEDBACK_LOG",
+                        dir.resolve("feedback.jsonl").toString()));
         answerTimes(); // warm up: the figures are about the attack, not a cold JVM
     }
 
@@ -91,30 +109,45 @@ class ServeListenersSecurityIT {
 
     @Test
     void connectionsOverThePerClientCapAreRefusedOnBothListenersAndTheBotStaysHealthy() throws Exception {
-        try (HeldConnections toSlack = HeldConnections.open(serve.slackPort, "POST", "/slack/commands", Attack.SILENT,
-                150, 150, 16);
-             HeldConnections toHealth = HeldConnections.open(serve.healthPort, "GET", "/healthz", Attack.SILENT,
-                     40, 40, 17)) {
+        try (HeldConnections toSlack =
+                        HeldConnections.open(serve.slackPort, "POST", "/slack/commands", Attack.SILENT, 150, 150, 16);
+                HeldConnections toHealth =
+                        HeldConnections.open(serve.healthPort, "GET", "/healthz", Attack.SILENT, 40, 40, 17)) {
             int slackHeld = toSlack.awaitOpenAtMost(128, Duration.ofSeconds(2));
             int healthHeld = toHealth.awaitOpenAtMost(16, Duration.ofSeconds(2));
             long[] answers = answerTimes();
-            System.out.printf("SERVE per-client cap: Slack held %d of 150 from one address, /healthz held %d of 40;"
-                    + " slash command acked in %d ms, /healthz in %d ms%n", slackHeld, healthHeld, answers[0],
-                    answers[1]);
+            System.out.printf(
+                    "SERVE per-client cap: Slack held %d of 150 from one address, /healthz held %d of 40;"
+                            + " slash command acked in %d ms, /healthz in %d ms%n",
+                    slackHeld, healthHeld, answers[0], answers[1]);
             assertThat(slackHeld).as("Slack connections held from one address").isEqualTo(128);
-            assertThat(healthHeld).as("/healthz connections held from one address").isEqualTo(16);
-            assertThat(Math.max(answers[0], answers[1])).as("slowest answer, ms").isLessThan(ANSWER_WITHIN_MS);
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.healthPort
-                    + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(refused(metrics, "slack")).as("refusals counted in /metrics").isGreaterThanOrEqualTo(22);
-            assertThat(refused(metrics, "health")).as("refusals counted in /metrics").isGreaterThanOrEqualTo(24);
+            assertThat(healthHeld)
+                    .as("/healthz connections held from one address")
+                    .isEqualTo(16);
+            assertThat(Math.max(answers[0], answers[1]))
+                    .as("slowest answer, ms")
+                    .isLessThan(ANSWER_WITHIN_MS);
+            String metrics = HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.healthPort + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(refused(metrics, "slack"))
+                    .as("refusals counted in /metrics")
+                    .isGreaterThanOrEqualTo(22);
+            assertThat(refused(metrics, "health"))
+                    .as("refusals counted in /metrics")
+                    .isGreaterThanOrEqualTo(24);
         }
     }
 
     private static long refused(String metrics, String listener) {
         String prefix = "runbookbot_http_connections_refused_total{listener=\"" + listener + "\"} ";
-        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> (long) Double.parseDouble(l.substring(prefix.length())))
-                .findFirst().orElse(-1);
+        return metrics.lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(prefix.length())))
+                .findFirst()
+                .orElse(-1);
     }
 
     private static void attack(String target, int port, String method, String path, Attack attack, int subnet)
@@ -126,12 +159,17 @@ class ServeListenersSecurityIT {
             long[] answers = answerTimes();
             Duration closed = held.awaitAllClosed(CLOSED_WITHIN);
             int left = held.stillOpen();
-            System.out.printf("SERVE %s %s: %d connections held; during the attack a signed slash command was acked in"
-                    + " %d ms and /healthz answered in %d ms; the bot closed them all %d ms later (%d left)%n", target,
-                    attack, open, answers[0], answers[1], closed.toMillis(), left);
+            System.out.printf(
+                    "SERVE %s %s: %d connections held; during the attack a signed slash command was acked in"
+                            + " %d ms and /healthz answered in %d ms; the bot closed them all %d ms later (%d left)%n",
+                    target, attack, open, answers[0], answers[1], closed.toMillis(), left);
             assertThat(open).as("connections the bot held").isEqualTo(HELD);
-            assertThat(Math.max(answers[0], answers[1])).as("slowest answer, ms").isLessThan(ANSWER_WITHIN_MS);
-            assertThat(left).as("connections still open after %s", CLOSED_WITHIN).isZero();
+            assertThat(Math.max(answers[0], answers[1]))
+                    .as("slowest answer, ms")
+                    .isLessThan(ANSWER_WITHIN_MS);
+            assertThat(left)
+                    .as("connections still open after %s", CLOSED_WITHIN)
+                    .isZero();
         }
     }
 
@@ -143,8 +181,10 @@ class ServeListenersSecurityIT {
                 .post(URI.create("http://127.0.0.1:" + serve.slackPort + "/slack/commands"));
         long ackMs = (System.nanoTime() - start) / 1_000_000;
         start = System.nanoTime();
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + serve.healthPort + "/healthz")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.healthPort + "/healthz"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         long healthMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(ack.statusCode()).as("ack: %s", ack.body()).isEqualTo(200);

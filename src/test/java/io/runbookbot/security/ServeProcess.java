@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * listeners on 127.0.0.1 with ephemeral ports, read from its startup log.
  */
 final class ServeProcess implements AutoCloseable {
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path BASEDIR =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path JAR = BASEDIR.resolve("target/runbook-bot.jar");
     private static final Pattern HEALTH = Pattern.compile("/metrics listen on /?127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern SLACK = Pattern.compile("HTTP mode on /?127\\.0\\.0\\.1:(\\d+)");
@@ -47,15 +48,23 @@ final class ServeProcess implements AutoCloseable {
      */
     static ServeProcess withDeadlines(int deadlineSeconds, Path workDir, Map<String, String> env) throws Exception {
         String classpath = JAR + File.pathSeparator + BASEDIR.resolve("target/test-classes");
-        return start(TestJvm.java("-cp", classpath, "io.runbookbot.http.ShortDeadlinesMain",
-                Integer.toString(deadlineSeconds), "serve"), workDir, env);
+        return start(
+                TestJvm.java(
+                        "-cp",
+                        classpath,
+                        "io.runbookbot.http.ShortDeadlinesMain",
+                        Integer.toString(deadlineSeconds),
+                        "serve"),
+                workDir,
+                env);
     }
 
     private static ServeProcess start(List<String> command, Path workDir, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().keySet().removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_")
-                || k.startsWith("DISCORD_"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("RUNBOOK_BOT_") || k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
         builder.environment().putAll(env);
         Process process = builder.start();
         StringBuffer log = new StringBuffer();
@@ -71,7 +80,8 @@ final class ServeProcess implements AutoCloseable {
 
     /** Reads the log until both ports are known, then keeps draining it in the background. */
     private static int[] ports(Process process, StringBuffer log) {
-        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         int health = -1;
         int slack = -1;
         try {

@@ -59,8 +59,13 @@ class SlackChatTextSecurityIT {
         slack = FakeSlack.start();
         payloads = slack.payloads();
         BotEngine engine = BotEngine.builder(() -> runbooks).build();
-        frontEnd = SlackFrontEnd.start(new SlackSettings("xoxb-test", new SlackSettings.HttpMode(SECRET, 0,
-                InetAddress.getLoopbackAddress()), List.of(SlackPayloads.CHANNEL_ID), slack.apiUrlPrefix()), engine);
+        frontEnd = SlackFrontEnd.start(
+                new SlackSettings(
+                        "xoxb-test",
+                        new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress()),
+                        List.of(SlackPayloads.CHANNEL_ID),
+                        slack.apiUrlPrefix()),
+                engine);
     }
 
     @AfterEach
@@ -88,8 +93,10 @@ class SlackChatTextSecurityIT {
             assertThat(signer.sign(command).post(endpoint()).statusCode()).isEqualTo(200);
             RecordedRequest answer = slack.awaitResponse(command.responseId(), WAIT);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("SlackChatTextSecurityIT: /runbook answered in %d ms during 24 messages of 40,000 "
-                    + "characters (was 184 s)%n", millis);
+            System.out.printf(
+                    "SlackChatTextSecurityIT: /runbook answered in %d ms during 24 messages of 40,000 "
+                            + "characters (was 184 s)%n",
+                    millis);
 
             assertThat(answer.json().path("text").asText()).contains("Too Many Connections");
             assertThat(millis).isLessThan(5_000);
@@ -104,7 +111,8 @@ class SlackChatTextSecurityIT {
     @Test
     void aaTimesTwentyThousandIsAnsweredAndTheNextQuestionToo() throws Exception {
         String hostile = "Aa".repeat(20_000);
-        signer.sign(payloads.channelMessage(SlackPayloads.CHANNEL_ID, hostile + " and then some")).post(endpoint());
+        signer.sign(payloads.channelMessage(SlackPayloads.CHANNEL_ID, hostile + " and then some"))
+                .post(endpoint());
         SlackPayload attack = payloads.slashCommand("/runbook", hostile + " and then some");
         signer.sign(attack).post(endpoint());
         slack.awaitResponse(attack.responseId(), WAIT);
@@ -112,7 +120,10 @@ class SlackChatTextSecurityIT {
         SlackPayload next = payloads.slashCommand("/runbook", QUESTION);
         signer.sign(next).post(endpoint());
 
-        assertThat(slack.awaitResponse(next.responseId(), WAIT).json().path("text").asText())
+        assertThat(slack.awaitResponse(next.responseId(), WAIT)
+                        .json()
+                        .path("text")
+                        .asText())
                 .contains("Too Many Connections");
     }
 
@@ -120,18 +131,21 @@ class SlackChatTextSecurityIT {
     void aRequestSignedTenMinutesInTheFutureIsRefusedWith401() throws Exception {
         SlackPayload command = payloads.slashCommand("/runbook", QUESTION);
 
-        HttpResponse<String> response = signer.sign(command, Instant.now().plusSeconds(600)).post(endpoint());
+        HttpResponse<String> response =
+                signer.sign(command, Instant.now().plusSeconds(600)).post(endpoint());
 
         assertThat(response.statusCode()).isEqualTo(401);
         afterTheReplays(payloads.slashCommand("/runbook", QUESTION));
-        assertThat(slack.calls().matching(r -> r.route().equals("response/" + command.responseId()))).isEmpty();
+        assertThat(slack.calls().matching(r -> r.route().equals("response/" + command.responseId())))
+                .isEmpty();
     }
 
     @Test
     void aRequestSignedFarInTheFutureIsRefusedWith401() throws Exception {
         SlackPayload command = payloads.slashCommand("/runbook", QUESTION);
 
-        HttpResponse<String> response = signer.sign(command, Instant.ofEpochSecond(1L << 40)).post(endpoint());
+        HttpResponse<String> response =
+                signer.sign(command, Instant.ofEpochSecond(1L << 40)).post(endpoint());
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
@@ -147,7 +161,8 @@ class SlackChatTextSecurityIT {
 
         slack.awaitResponse(command.responseId(), WAIT);
         afterTheReplays(payloads.slashCommand("/runbook", QUESTION));
-        assertThat(slack.calls().matching(r -> r.route().equals("response/" + command.responseId()))).hasSize(1);
+        assertThat(slack.calls().matching(r -> r.route().equals("response/" + command.responseId())))
+                .hasSize(1);
     }
 
     /**
@@ -170,6 +185,7 @@ class SlackChatTextSecurityIT {
 
         slack.awaitResponse(click.responseId(), WAIT);
         afterTheReplays(payloads.blockActions("runbook_helpful", "{\"q\":\"disk full\",\"loc\":\"a.md#L2\"}"));
-        assertThat(slack.calls().matching(r -> r.route().equals("response/" + click.responseId()))).hasSize(1);
+        assertThat(slack.calls().matching(r -> r.route().equals("response/" + click.responseId())))
+                .hasSize(1);
     }
 }

@@ -36,8 +36,10 @@ final class Stunnel implements AutoCloseable {
         int port = freePort();
         Path conf = dir.resolve(name + ".conf");
         Files.writeString(conf, "foreground = yes\npid =\n[" + name + "]\naccept = 127.0.0.1:" + port + "\n" + service);
-        Process p = new ProcessBuilder("stunnel", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Process p = new ProcessBuilder("stunnel", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -62,27 +64,72 @@ final class Stunnel implements AutoCloseable {
 
     /** A CA ({@code name.crt}, {@code name.key}) in {@code dir}. */
     static void ca(Path dir, String name) throws Exception {
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "30",
-                "-subj", "/CN=" + name, "-keyout", name + ".key", "-out", name + ".crt");
+        openssl(
+                dir,
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-days",
+                "30",
+                "-subj",
+                "/CN=" + name,
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".crt");
     }
 
     /** A certificate {@code name.crt} signed by {@code ca}, with these X.509 extensions. */
     static void cert(Path dir, String name, String ca, String subject, String extensions) throws Exception {
-        openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject,
-                "-keyout", name + ".key", "-out", name + ".csr");
+        openssl(
+                dir,
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-subj",
+                subject,
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".csr");
         Files.writeString(dir.resolve(name + ".ext"), extensions);
-        openssl(dir, "x509", "-req", "-in", name + ".csr", "-CA", ca + ".crt", "-CAkey", ca + ".key",
-                "-CAcreateserial", "-days", "30", "-extfile", name + ".ext", "-out", name + ".crt");
+        openssl(
+                dir,
+                "x509",
+                "-req",
+                "-in",
+                name + ".csr",
+                "-CA",
+                ca + ".crt",
+                "-CAkey",
+                ca + ".key",
+                "-CAcreateserial",
+                "-days",
+                "30",
+                "-extfile",
+                name + ".ext",
+                "-out",
+                name + ".crt");
     }
 
     private static void openssl(Path dir, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile())
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("openssl " + String.join(" ", args) + " failed: "
-                    + Files.readString(dir.resolve("openssl.log")));
+            throw new AssertionError(
+                    "openssl " + String.join(" ", args) + " failed: " + Files.readString(dir.resolve("openssl.log")));
         }
     }
 

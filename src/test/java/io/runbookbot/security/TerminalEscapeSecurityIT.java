@@ -28,7 +28,8 @@ class TerminalEscapeSecurityIT {
     @BeforeEach
     void runbooks() throws Exception {
         Files.createDirectories(dir.resolve("runbooks"));
-        Files.writeString(dir.resolve("runbooks/disk" + ESC + "[31m.md"), """
+        Files.writeString(
+                dir.resolve("runbooks/disk" + ESC + "[31m.md"), """
                 # Disk full %s
 
                 ## Free space on /var %s
@@ -54,7 +55,8 @@ class TerminalEscapeSecurityIT {
     @Test
     void aQuestionFullOfEscapesIsEchoedWithoutControlBytes() throws Exception {
         JarRun text = JarRun.of(dir, new byte[0], "ask", "--runbooks", "runbooks", "zebra " + HOSTILE_ARGUMENT);
-        JarRun json = JarRun.of(dir, new byte[0], "ask", "--json", "--runbooks", "runbooks", "disk full " + HOSTILE_ARGUMENT);
+        JarRun json =
+                JarRun.of(dir, new byte[0], "ask", "--json", "--runbooks", "runbooks", "disk full " + HOSTILE_ARGUMENT);
 
         assertThat(text.stdout()).contains("No runbook matches \"zebra \uFFFD[2J");
         assertNoControlBytes(text);
@@ -63,10 +65,10 @@ class TerminalEscapeSecurityIT {
 
     @Test
     void searchJsonlWithEscapesInQuestionsAndMalformedLinesWritesNoControlBytes() throws Exception {
-        String input = "{\"id\":1,\"question\":\"disk full \\u001b[2J \\u009b31m\"}\n"
-                + "not json " + HOSTILE + "\n";
+        String input = "{\"id\":1,\"question\":\"disk full \\u001b[2J \\u009b31m\"}\n" + "not json " + HOSTILE + "\n";
 
-        JarRun run = JarRun.of(dir, input.getBytes(StandardCharsets.UTF_8), "search", "--jsonl", "--runbooks", "runbooks");
+        JarRun run =
+                JarRun.of(dir, input.getBytes(StandardCharsets.UTF_8), "search", "--jsonl", "--runbooks", "runbooks");
 
         assertThat(run.stdout().lines()).hasSize(2);
         assertNoControlBytes(run);
@@ -91,9 +93,13 @@ class TerminalEscapeSecurityIT {
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
             assertThat(b < 0x20 && b != '\n' && b != '\t' || b == 0x7F)
-                    .as("%s byte %d is control 0x%02x in: %s", name, i, b, text).isFalse();
+                    .as("%s byte %d is control 0x%02x in: %s", name, i, b, text)
+                    .isFalse();
         }
-        assertThat(text.codePoints().filter(c -> c >= 0x80 && c <= 0x9F || c >= 0x202A && c <= 0x202E
-                || c >= 0x2066 && c <= 0x2069)).as("%s C1 or bidi characters in: %s", name, text).isEmpty();
+        assertThat(text.codePoints()
+                        .filter(c ->
+                                c >= 0x80 && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069))
+                .as("%s C1 or bidi characters in: %s", name, text)
+                .isEmpty();
     }
 }

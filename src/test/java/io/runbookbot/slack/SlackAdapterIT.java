@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,19 @@ class SlackAdapterIT {
     }
 
     private void start(List<String> incidentChannels) {
-        frontEnd = SlackFrontEnd.start(new SlackSettings("xoxb-test",
-                new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress()), incidentChannels,
-                slack.apiUrlPrefix()), engine);
+        frontEnd = SlackFrontEnd.start(
+                new SlackSettings(
+                        "xoxb-test",
+                        new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress()),
+                        incidentChannels,
+                        slack.apiUrlPrefix()),
+                engine);
     }
 
     private void post(SlackPayload payload) throws Exception {
         URI endpoint = URI.create("http://127.0.0.1:" + frontEnd.httpPort().orElseThrow() + "/slack/events");
-        assertThat(new SlackSigner(SECRET).sign(payload).post(endpoint).statusCode()).isEqualTo(200);
+        assertThat(new SlackSigner(SECRET).sign(payload).post(endpoint).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -76,15 +80,18 @@ class SlackAdapterIT {
 
     @Test
     void diagnosticsListsWhatTheEngineSaysMayRunWithMarkupEscaped() throws Exception {
-        engine.answering(new BotReply.DiagnosticList(List.of(new DiagnosticCommand("listening-port",
-                "Which process listens on <port>", List.of("port: integer 1-65535"), true))));
+        engine.answering(new BotReply.DiagnosticList(List.of(new DiagnosticCommand(
+                "listening-port", "Which process listens on <port>", List.of("port: integer 1-65535"), true))));
         start(List.of());
         SlackPayload command = payloads.slashCommand("/runbook", "diagnostics");
 
         post(command);
 
         assertThat(engine.awaitRequest(WAIT).request()).isEqualTo(new BotRequest.ListDiagnostics());
-        assertThat(slack.awaitResponse(command.responseId(), WAIT).json().path("text").asText())
+        assertThat(slack.awaitResponse(command.responseId(), WAIT)
+                        .json()
+                        .path("text")
+                        .asText())
                 .startsWith("1 diagnostics can run here:\n• listening-port: Which process listens on &lt;port&gt;")
                 .contains("port: integer 1-65535");
     }
@@ -96,9 +103,12 @@ class SlackAdapterIT {
         SlackPayload command = payloads.slashCommand("/runbook", "port already in use");
         post(command);
         JsonNode run = buttons(slack.awaitResponse(command.responseId(), WAIT).json()).stream()
-                .filter(b -> b.path("action_id").asText().startsWith(SlackButtonValue.RUN)).findFirst().orElseThrow();
+                .filter(b -> b.path("action_id").asText().startsWith(SlackButtonValue.RUN))
+                .findFirst()
+                .orElseThrow();
 
-        post(payloads.blockActions(run.path("action_id").asText(), run.path("value").asText()));
+        post(payloads.blockActions(
+                run.path("action_id").asText(), run.path("value").asText()));
 
         List<FakeEngine.Received> all = engine.received().awaitCount(r -> true, 2, WAIT);
         assertThat(all.get(1).request())
@@ -124,7 +134,10 @@ class SlackAdapterIT {
         assertThat(engine.heldCount()).isEqualTo(20);
         engine.releaseHeld(new BotReply.Text("investigated"));
         for (SlackPayload command : investigations) {
-            assertThat(slack.awaitResponse(command.responseId(), WAIT).json().path("text").asText())
+            assertThat(slack.awaitResponse(command.responseId(), WAIT)
+                            .json()
+                            .path("text")
+                            .asText())
                     .isEqualTo("investigated");
         }
     }
@@ -133,8 +146,8 @@ class SlackAdapterIT {
     void aTriagedIncidentChannelMessageIsAnsweredInItsThread() throws Exception {
         engine.triaging(FakeEngine.sectionAnswer("port already in use"));
         start(List.of(SlackPayloads.CHANNEL_ID));
-        SlackPayload message = payloads.channelMessage(SlackPayloads.CHANNEL_ID,
-                "uvicorn won't start: [Errno 98] Address already in use on port 8000");
+        SlackPayload message = payloads.channelMessage(
+                SlackPayloads.CHANNEL_ID, "uvicorn won't start: [Errno 98] Address already in use on port 8000");
 
         post(message);
 
@@ -146,6 +159,7 @@ class SlackAdapterIT {
     private static List<JsonNode> buttons(JsonNode message) {
         return StreamSupport.stream(message.path("blocks").spliterator(), false)
                 .flatMap(block -> StreamSupport.stream(block.path("elements").spliterator(), false))
-                .filter(e -> e.path("type").asText().equals("button")).toList();
+                .filter(e -> e.path("type").asText().equals("button"))
+                .toList();
     }
 }

@@ -34,16 +34,18 @@ class SlackAnswerFormatterTest {
 
         List<String> sections = sectionTexts(blocks);
         assertThat(blocks.size()).isLessThanOrEqualTo(SlackAnswerFormatter.MAX_BLOCKS);
-        assertThat(sections).hasSizeGreaterThanOrEqualTo(4)
+        assertThat(sections)
+                .hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(3000))
-                .allSatisfy(s -> assertThat(fences(s) % 2).as("``` fences in %s", s).isZero());
+                .allSatisfy(
+                        s -> assertThat(fences(s) % 2).as("``` fences in %s", s).isZero());
         assertThat(String.join("\n", sections)).contains("psql -c 'select 0'", "psql -c 'select 13'", "Paragraph 13 ");
     }
 
     @Test
     void hugeSectionIsCutAtFiftyBlocksWithALinkToTheFullRunbook() throws Exception {
-        JsonNode blocks = blocks(SlackAnswerFormatter.format(answer(longSection(300_000), Optional.of(URL),
-                List.of())));
+        JsonNode blocks =
+                blocks(SlackAnswerFormatter.format(answer(longSection(300_000), Optional.of(URL), List.of())));
 
         List<String> sections = sectionTexts(blocks);
         assertThat(blocks.size()).isEqualTo(SlackAnswerFormatter.MAX_BLOCKS);
@@ -72,8 +74,8 @@ class SlackAnswerFormatterTest {
 
     @Test
     void answerHasHeaderSourceConfidenceButtonsAndOtherCandidates() throws Exception {
-        DiagnosticSuggestion port = new DiagnosticSuggestion("listening-port", "Which process listens",
-                Map.of("port", "8000"), "lsof -i :8000", 12);
+        DiagnosticSuggestion port = new DiagnosticSuggestion(
+                "listening-port", "Which process listens", Map.of("port", "8000"), "lsof -i :8000", 12);
         JsonNode blocks = blocks(SlackAnswerFormatter.format(answer("Restart it.", Optional.of(URL), List.of(port))));
 
         assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
@@ -82,13 +84,19 @@ class SlackAnswerFormatterTest {
         assertThat(context.path("elements").get(0).path("text").asText())
                 .isEqualTo("Source: <" + URL + "|db.md:10-900>  ·  confidence High");
         JsonNode buttons = find(blocks, "actions").path("elements");
-        assertThat(StreamSupport.stream(buttons.spliterator(), false).map(b -> b.path("text").path("text").asText()))
+        assertThat(StreamSupport.stream(buttons.spliterator(), false)
+                        .map(b -> b.path("text").path("text").asText()))
                 .containsExactly("Run listening-port", "Next match", "Helpful", "Not helpful");
-        assertThat(SlackButtonValue.decode(buttons.get(0).path("action_id").asText(), buttons.get(0).path("value").asText()))
+        assertThat(SlackButtonValue.decode(
+                        buttons.get(0).path("action_id").asText(),
+                        buttons.get(0).path("value").asText()))
                 .isEqualTo(new BotRequest.RunDiagnostic("local", "listening-port", Map.of("port", "8000")));
-        assertThat(SlackButtonValue.decode(SlackButtonValue.NEXT, buttons.get(1).path("value").asText()))
+        assertThat(SlackButtonValue.decode(
+                        SlackButtonValue.NEXT, buttons.get(1).path("value").asText()))
                 .isEqualTo(new BotRequest.NextMatch("too many clients", 1));
-        assertThat(SlackButtonValue.decode(SlackButtonValue.NOT_HELPFUL, buttons.get(3).path("value").asText()))
+        assertThat(SlackButtonValue.decode(
+                        SlackButtonValue.NOT_HELPFUL,
+                        buttons.get(3).path("value").asText()))
                 .isEqualTo(new BotRequest.Feedback("too many clients", "db.md:10", false));
         assertThat(blocks.get(blocks.size() - 1).path("text").path("text").asText())
                 .isEqualTo("*Other candidates*\n• DB › Pooling — `db.md:40`");
@@ -97,8 +105,8 @@ class SlackAnswerFormatterTest {
     @Test
     void aLowConfidenceAnswerSaysItMayNotBeTheRightSectionAndOffersTheOthersAsDidYouMean() throws Exception {
         BotReply.SectionAnswer a = answer("Restart it.", Optional.empty(), List.of());
-        BotReply.SectionAnswer low = new BotReply.SectionAnswer(a.question(), 0, a.shown(), a.others(), List.of(),
-                Optional.empty(), Confidence.LOW);
+        BotReply.SectionAnswer low = new BotReply.SectionAnswer(
+                a.question(), 0, a.shown(), a.others(), List.of(), Optional.empty(), Confidence.LOW);
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(low));
 
@@ -111,30 +119,41 @@ class SlackAnswerFormatterTest {
     @Test
     void buttonValuesStayUnderSlacksLimitForAVeryLongQuestion() throws Exception {
         BotReply.SectionAnswer a = answer("text", Optional.empty(), List.of());
-        BotReply.SectionAnswer longQuestion = new BotReply.SectionAnswer("x".repeat(5000), 0, a.shown(), a.others(),
-                List.of(), Optional.empty(), Confidence.MEDIUM);
+        BotReply.SectionAnswer longQuestion = new BotReply.SectionAnswer(
+                "x".repeat(5000), 0, a.shown(), a.others(), List.of(), Optional.empty(), Confidence.MEDIUM);
 
-        JsonNode buttons = find(blocks(SlackAnswerFormatter.format(longQuestion)), "actions").path("elements");
+        JsonNode buttons = find(blocks(SlackAnswerFormatter.format(longQuestion)), "actions")
+                .path("elements");
 
-        assertThat(buttons).allSatisfy(b -> assertThat(b.path("value").asText().length()).isLessThanOrEqualTo(2000));
+        assertThat(buttons)
+                .allSatisfy(b -> assertThat(b.path("value").asText().length()).isLessThanOrEqualTo(2000));
     }
 
     @Test
     void noMatchSaysSoAndListsTheWeakCandidates() {
         SlackMessage m = SlackAnswerFormatter.format(new BotReply.NoMatch("lunch?", List.of(hit("Pooling", 40, ""))));
 
-        assertThat(m.text()).isEqualTo("No runbook matches \"lunch?\".\nClosest, though weak:\n• DB › Pooling — `db.md:40`");
+        assertThat(m.text())
+                .isEqualTo("No runbook matches \"lunch?\".\nClosest, though weak:\n• DB › Pooling — `db.md:40`");
     }
 
     @Test
     void completedDiagnosticShowsExitCodeDurationAndOutputInACodeBlockCutToFit() throws Exception {
         String stdout = "LISTEN 0 128 0.0.0.0:8000 users:((\"uvicorn\"))\n".repeat(200);
-        DiagnosticReport report = new DiagnosticReport.Ran("ran", new DiagnosticCall("web-1", "listening-port",
-                Map.of("port", "8000")), 0, stdout, "", false, false, 42);
+        DiagnosticReport report = new DiagnosticReport.Ran(
+                "ran",
+                new DiagnosticCall("web-1", "listening-port", Map.of("port", "8000")),
+                0,
+                stdout,
+                "",
+                false,
+                false,
+                42);
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(new BotReply.Diagnostic(report)));
 
-        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("*listening-port* on `web-1`: exit 0 in 42 ms");
+        assertThat(blocks.get(0).path("text").path("text").asText())
+                .isEqualTo("*listening-port* on `web-1`: exit 0 in 42 ms");
         String output = blocks.get(1).path("text").path("text").asText();
         assertThat(output).startsWith("```\nLISTEN").contains("Output cut here").hasSizeLessThanOrEqualTo(3000);
         assertThat(fences(output)).isEqualTo(2);
@@ -142,11 +161,14 @@ class SlackAnswerFormatterTest {
 
     @Test
     void diagnosticNeedingConfirmationGetsAConfirmButtonCarryingTheToken() throws Exception {
-        DiagnosticReport report = new DiagnosticReport.NeedsConfirmation("restart-api changes something: confirm",
-                new DiagnosticCall("local", "restart-api", Map.of()), "tok-123");
+        DiagnosticReport report = new DiagnosticReport.NeedsConfirmation(
+                "restart-api changes something: confirm",
+                new DiagnosticCall("local", "restart-api", Map.of()),
+                "tok-123");
 
         JsonNode button = find(blocks(SlackAnswerFormatter.format(new BotReply.Diagnostic(report))), "actions")
-                .path("elements").get(0);
+                .path("elements")
+                .get(0);
 
         assertThat(button.path("action_id").asText()).isEqualTo(SlackButtonValue.CONFIRM);
         assertThat(button.path("value").asText()).isEqualTo("tok-123");
@@ -154,21 +176,26 @@ class SlackAnswerFormatterTest {
 
     @Test
     void generatedSummaryIsLabelledAndShownAboveTheSectionText() throws Exception {
-        BotReply.SectionAnswer a = withSummary(answer("Restart it.", Optional.empty(), List.of()),
-                new Summary("Run `SELECT 1;` & reload.", "llama3.1", true), List.of());
+        BotReply.SectionAnswer a = withSummary(
+                answer("Restart it.", Optional.empty(), List.of()),
+                new Summary("Run `SELECT 1;` & reload.", "llama3.1", true),
+                List.of());
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
 
         assertThat(blocks.get(1).path("type").asText()).isEqualTo("context");
-        assertThat(blocks.get(1).path("elements").get(0).path("text").asText()).isEqualTo(
-                "\u2728 Generated summary (llama3.1, from this section only; check it against the text below)");
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
+                .isEqualTo(
+                        "\u2728 Generated summary (llama3.1, from this section only; check it against the text below)");
         assertThat(sectionTexts(blocks)).containsSubsequence("Run `SELECT 1;` &amp; reload.", "Restart it.");
     }
 
     @Test
     void summarySayingTheSectionDoesNotAnswerIsLabelledTheSameWay() throws Exception {
-        BotReply.SectionAnswer a = withSummary(answer("Restart it.", Optional.empty(), List.of()),
-                new Summary("This section does not seem to answer your question.", "llama3.1", false), List.of());
+        BotReply.SectionAnswer a = withSummary(
+                answer("Restart it.", Optional.empty(), List.of()),
+                new Summary("This section does not seem to answer your question.", "llama3.1", false),
+                List.of());
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
 
@@ -178,14 +205,17 @@ class SlackAnswerFormatterTest {
 
     @Test
     void noticesAreASmallContextLineUnderTheHeader() throws Exception {
-        BotReply.SectionAnswer a = withSummary(answer("Restart it.", Optional.empty(), List.of()), null,
+        BotReply.SectionAnswer a = withSummary(
+                answer("Restart it.", Optional.empty(), List.of()),
+                null,
                 List.of("Semantic search unavailable (Ollama did not answer); keyword results.", "a<b"));
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
 
         assertThat(blocks.get(1).path("type").asText()).isEqualTo("context");
-        assertThat(blocks.get(1).path("elements").get(0).path("text").asText()).isEqualTo("\u2139\ufe0f Semantic "
-                + "search unavailable (Ollama did not answer); keyword results.  ·  a&lt;b");
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
+                .isEqualTo("\u2139\ufe0f Semantic "
+                        + "search unavailable (Ollama did not answer); keyword results.  ·  a&lt;b");
     }
 
     @Test
@@ -200,8 +230,10 @@ class SlackAnswerFormatterTest {
 
     @Test
     void hugeSectionWithSummaryAndNoticesStillFitsFiftyBlocks() throws Exception {
-        BotReply.SectionAnswer a = withSummary(answer(longSection(300_000), Optional.of(URL), List.of()),
-                new Summary("Reload.", "llama3.1", true), List.of("Keyword results only."));
+        BotReply.SectionAnswer a = withSummary(
+                answer(longSection(300_000), Optional.of(URL), List.of()),
+                new Summary("Reload.", "llama3.1", true),
+                List.of("Keyword results only."));
 
         JsonNode blocks = blocks(SlackAnswerFormatter.format(a));
 
@@ -211,37 +243,71 @@ class SlackAnswerFormatterTest {
 
     @Test
     void plainTextIsEscaped() {
-        assertThat(SlackAnswerFormatter.format(new BotReply.Text("use <id> & go")).text()).isEqualTo("use &lt;id&gt; &amp; go");
+        assertThat(SlackAnswerFormatter.format(new BotReply.Text("use <id> & go"))
+                        .text())
+                .isEqualTo("use &lt;id&gt; &amp; go");
     }
 
     private static String longSection(int size) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < size; i++) {
-            text.append("Paragraph ").append(i).append(" explains **why** the pool fills up. ".repeat(4)).append("\n\n");
-            text.append("```bash\n").append(("psql -c 'select " + i + "'\n").repeat(12)).append("```\n\n");
+            text.append("Paragraph ")
+                    .append(i)
+                    .append(" explains **why** the pool fills up. ".repeat(4))
+                    .append("\n\n");
+            text.append("```bash\n")
+                    .append(("psql -c 'select " + i + "'\n").repeat(12))
+                    .append("```\n\n");
         }
         return text.toString();
     }
 
     private static BotReply.SectionAnswer answer(String text, Optional<String> url, List<DiagnosticSuggestion> s) {
-        return new BotReply.SectionAnswer("too many clients", 0, hit("Too Many Connections", 10, text),
-                List.of(hit("Pooling", 40, "")), s, url, Confidence.HIGH);
+        return new BotReply.SectionAnswer(
+                "too many clients",
+                0,
+                hit("Too Many Connections", 10, text),
+                List.of(hit("Pooling", 40, "")),
+                s,
+                url,
+                Confidence.HIGH);
     }
 
-    private static BotReply.SectionAnswer withSummary(BotReply.SectionAnswer a, @Nullable Summary summary,
-                                                      List<String> notices) {
-        return new BotReply.SectionAnswer(a.question(), a.index(), a.shown(), a.others(), a.suggestions(),
-                a.sourceUrl(), a.confidence(), a.runOn(), Optional.ofNullable(summary), notices);
+    private static BotReply.SectionAnswer withSummary(
+            BotReply.SectionAnswer a, @Nullable Summary summary, List<String> notices) {
+        return new BotReply.SectionAnswer(
+                a.question(),
+                a.index(),
+                a.shown(),
+                a.others(),
+                a.suggestions(),
+                a.sourceUrl(),
+                a.confidence(),
+                a.runOn(),
+                Optional.ofNullable(summary),
+                notices);
     }
 
     private static SectionHit hit(String heading, int line, String text) {
-        return new SectionHit(new RunbookSection("db.md", "DB", heading, List.of("DB", heading), 3, line, 900,
-                "### " + heading + "\n" + text, List.of()), 1.0);
+        return new SectionHit(
+                new RunbookSection(
+                        "db.md",
+                        "DB",
+                        heading,
+                        List.of("DB", heading),
+                        3,
+                        line,
+                        900,
+                        "### " + heading + "\n" + text,
+                        List.of()),
+                1.0);
     }
 
     @Test
     void investigationIsLabelledAsGeneratedAndEndsWithTheBotsSourcesList() throws Exception {
-        Investigation investigation = new Investigation("disk full", "Clean /var/log <!channel>, see **Disk**.",
+        Investigation investigation = new Investigation(
+                "disk full",
+                "Clean /var/log <!channel>, see **Disk**.",
                 List.of("runbook ops/disk.md:3-9 (Disk › Full)", "diagnostic disk-usage on local (exit 0 in 5 ms)"),
                 "llama3.2");
 
@@ -250,10 +316,13 @@ class SlackAnswerFormatterTest {
         JsonNode blocks = blocks(message);
         assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Investigation: disk full");
         assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
-                .contains("Generated by llama3.2").contains("not runbook text");
-        assertThat(sectionTexts(blocks)).containsExactly("Clean /var/log &lt;!channel&gt;, see *Disk*.",
-                "*Sources (recorded by the bot from the tool calls it ran):*\n• runbook ops/disk.md:3-9 (Disk › Full)"
-                        + "\n• diagnostic disk-usage on local (exit 0 in 5 ms)");
+                .contains("Generated by llama3.2")
+                .contains("not runbook text");
+        assertThat(sectionTexts(blocks))
+                .containsExactly(
+                        "Clean /var/log &lt;!channel&gt;, see *Disk*.",
+                        "*Sources (recorded by the bot from the tool calls it ran):*\n• runbook ops/disk.md:3-9 (Disk › Full)"
+                                + "\n• diagnostic disk-usage on local (exit 0 in 5 ms)");
         assertThat(message.text()).contains("Generated by llama3.2").doesNotContain("<!channel>");
     }
 
@@ -272,8 +341,10 @@ class SlackAnswerFormatterTest {
     }
 
     private static JsonNode find(JsonNode blocks, String type) {
-        return StreamSupport.stream(blocks.spliterator(), false).filter(b -> b.path("type").asText().equals(type))
-                .findFirst().orElseThrow();
+        return StreamSupport.stream(blocks.spliterator(), false)
+                .filter(b -> b.path("type").asText().equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static int fences(String text) {

@@ -3,8 +3,8 @@ package io.runbookbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
@@ -45,7 +45,8 @@ class SlackBotIT {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ack.body()).path("text").asText()).isEqualTo("Looking it up…");
         assertThat(ackMillis).isLessThan(3000);
-        assertThat(h.slack.calls().matching(r -> r.route().equals("response/" + command.responseId()))).isEmpty();
+        assertThat(h.slack.calls().matching(r -> r.route().equals("response/" + command.responseId())))
+                .isEmpty();
         h.openGate();
         RecordedRequest answer = h.slack.awaitResponse(command.responseId(), WAIT);
         assertThat(answer.json().path("blocks").get(0).path("text").path("text").asText())
@@ -82,12 +83,13 @@ class SlackBotIT {
     @Test
     void mentionInsideAThreadIsAnsweredInThatThread() throws Exception {
         h = SlackHarness.http(List.of());
-        SlackPayload mention = h.payloads.appMention("<@U0BOT> too many clients")
-                .withEvent("thread_ts", "1699999999.000001");
+        SlackPayload mention =
+                h.payloads.appMention("<@U0BOT> too many clients").withEvent("thread_ts", "1699999999.000001");
 
         h.post(mention);
 
-        assertThat(h.slack.awaitCall("chat.postMessage", WAIT).param("thread_ts")).contains("1699999999.000001");
+        assertThat(h.slack.awaitCall("chat.postMessage", WAIT).param("thread_ts"))
+                .contains("1699999999.000001");
     }
 
     @Test
@@ -105,7 +107,9 @@ class SlackBotIT {
     @Test
     void incidentChannelNamePatternIsResolvedWithConversationsInfo() throws Exception {
         h = SlackHarness.http(List.of("inc-*"));
-        h.slack.answer("conversations.info", request -> channelInfo(request.param("channel").orElse(""), "inc-2041-api"));
+        h.slack.answer(
+                "conversations.info",
+                request -> channelInfo(request.param("channel").orElse(""), "inc-2041-api"));
         SlackPayload symptom = h.payloads.channelMessage("C0INC2041", SYMPTOM);
 
         h.post(symptom);
@@ -117,7 +121,9 @@ class SlackBotIT {
     @Test
     void symptomOutsideTheIncidentChannelsGetsNoAnswer() throws Exception {
         h = SlackHarness.http(List.of("inc-*"));
-        h.slack.answer("conversations.info", request -> channelInfo(request.param("channel").orElse(""), "random"));
+        h.slack.answer(
+                "conversations.info",
+                request -> channelInfo(request.param("channel").orElse(""), "random"));
 
         h.post(h.payloads.channelMessage("C0RANDOM", SYMPTOM));
 
@@ -129,7 +135,8 @@ class SlackBotIT {
     void chatterInAnIncidentChannelGetsNoAnswer() throws Exception {
         h = SlackHarness.http(List.of(SlackPayloads.CHANNEL_ID));
         for (String chatter : List.of("who's on call?", "lunch?", "+1", "rolling back now")) {
-            assertThat(h.post(h.payloads.channelMessage(SlackPayloads.CHANNEL_ID, chatter)).statusCode())
+            assertThat(h.post(h.payloads.channelMessage(SlackPayloads.CHANNEL_ID, chatter))
+                            .statusCode())
                     .isEqualTo(200);
         }
 
@@ -144,7 +151,11 @@ class SlackBotIT {
         SlackSigner signer = new SlackSigner(SlackHarness.SECRET);
 
         assertThat(signer.sign(symptom).post(h.endpoint()).statusCode()).isEqualTo(200);
-        assertThat(signer.sign(symptom).withRetry(1, "http_timeout").post(h.endpoint()).statusCode()).isEqualTo(200);
+        assertThat(signer.sign(symptom)
+                        .withRetry(1, "http_timeout")
+                        .post(h.endpoint())
+                        .statusCode())
+                .isEqualTo(200);
 
         h.slack.awaitCall("chat.postMessage", WAIT);
         h.awaitAnswerToALaterMention();
@@ -168,8 +179,8 @@ class SlackBotIT {
     void editedMessageGetsNoAnswer() throws Exception {
         h = SlackHarness.http(List.of(SlackPayloads.CHANNEL_ID));
 
-        HttpResponse<String> ack = h.post(h.payloads
-                .messageChanged(SlackPayloads.CHANNEL_ID, "1700000000.000100", "uvicorn wont start", SYMPTOM));
+        HttpResponse<String> ack = h.post(h.payloads.messageChanged(
+                SlackPayloads.CHANNEL_ID, "1700000000.000100", "uvicorn wont start", SYMPTOM));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         h.awaitAnswerToALaterMention();
@@ -185,16 +196,19 @@ class SlackBotIT {
         assertThat(h.post(click).statusCode()).isEqualTo(200);
 
         RecordedRequest post = h.slack.awaitCall("chat.postMessage", WAIT);
-        assertThat(post.param("thread_ts")).contains(click.json().path("message").path("ts").asText());
+        assertThat(post.param("thread_ts"))
+                .contains(click.json().path("message").path("ts").asText());
         assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
-                .isEqualTo("Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
+                .isEqualTo(
+                        "Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
     }
 
     @Test
     void buttonOnAnEphemeralAnswerIsAnsweredThroughTheResponseUrl() throws Exception {
         h = SlackHarness.http(List.of());
-        ObjectNode json = h.payloads.blockActions(SlackButtonValue.NEXT,
-                SlackButtonValue.next("FATAL: sorry, too many clients already", 1)).json();
+        ObjectNode json = h.payloads
+                .blockActions(SlackButtonValue.NEXT, SlackButtonValue.next("FATAL: sorry, too many clients already", 1))
+                .json();
         ((ObjectNode) json.required("container")).put("is_ephemeral", true);
         SlackPayload click = new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
 
@@ -209,8 +223,8 @@ class SlackBotIT {
     @Test
     void helpfulButtonRecordsFeedbackFromTheClickingUser() throws Exception {
         h = SlackHarness.http(List.of());
-        SlackPayload click = h.payloads.blockActions(SlackButtonValue.HELPFUL,
-                SlackButtonValue.vote("too many clients", "troubleshooting-guide.md:131"));
+        SlackPayload click = h.payloads.blockActions(
+                SlackButtonValue.HELPFUL, SlackButtonValue.vote("too many clients", "troubleshooting-guide.md:131"));
 
         h.post(click);
 
@@ -231,13 +245,15 @@ class SlackBotIT {
         SlackPayload command = h.payloads.slashCommand("/runbook", "FATAL: sorry, too many clients already");
         h.post(command);
 
-        JsonNode blocks = h.slack.awaitResponse(command.responseId(), WAIT).json().path("blocks");
+        JsonNode blocks =
+                h.slack.awaitResponse(command.responseId(), WAIT).json().path("blocks");
         List<String> actionIds = StreamSupport.stream(blocks.spliterator(), false)
                 .filter(b -> b.path("type").asText().equals("actions"))
                 .flatMap(b -> StreamSupport.stream(b.path("elements").spliterator(), false))
-                .map(e -> e.path("action_id").asText()).toList();
-        assertThat(actionIds).containsExactly(SlackButtonValue.NEXT, SlackButtonValue.HELPFUL,
-                SlackButtonValue.NOT_HELPFUL);
+                .map(e -> e.path("action_id").asText())
+                .toList();
+        assertThat(actionIds)
+                .containsExactly(SlackButtonValue.NEXT, SlackButtonValue.HELPFUL, SlackButtonValue.NOT_HELPFUL);
     }
 
     @Test
@@ -245,7 +261,8 @@ class SlackBotIT {
         h = SlackHarness.http(List.of());
         SlackPayload command = h.payloads.slashCommand("/runbook", "disk full");
 
-        HttpResponse<String> answer = new SlackSigner("wrong-secret").sign(command).post(h.endpoint());
+        HttpResponse<String> answer =
+                new SlackSigner("wrong-secret").sign(command).post(h.endpoint());
 
         assertThat(answer.statusCode()).isEqualTo(401);
         h.slack.calls().assertNoneWithin(r -> r.route().startsWith("response/"), Duration.ofMillis(300));
@@ -274,7 +291,8 @@ class SlackBotIT {
         h.post(encoded);
 
         JsonNode rawAnswer = h.slack.awaitResponse(raw.responseId(), WAIT).json();
-        JsonNode encodedAnswer = h.slack.awaitResponse(encoded.responseId(), WAIT).json();
+        JsonNode encodedAnswer =
+                h.slack.awaitResponse(encoded.responseId(), WAIT).json();
         assertThat(headerAndSource(encodedAnswer)).isEqualTo(headerAndSource(rawAnswer));
         assertThat(headerAndSource(rawAnswer).get(1)).contains("confidence ").doesNotContain("Low");
     }
@@ -286,12 +304,15 @@ class SlackBotIT {
         SlackPayload mention = h.payloads.appMention("<@U0BOT> <!here> " + CURL.replace(">", "&gt;")
                 + " <https://grafana.example.com/d/api?a=1&amp;b=2|dashboard> cc <@U0ALICE|alice>");
         h.post(raw);
-        String expected = headerAndSource(h.slack.awaitResponse(raw.responseId(), WAIT).json()).get(0);
+        String expected = headerAndSource(
+                        h.slack.awaitResponse(raw.responseId(), WAIT).json())
+                .get(0);
 
         h.post(mention);
 
         RecordedRequest post = h.slack.awaitCall("chat.postMessage", WAIT);
-        assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText()).isEqualTo(expected);
+        assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
+                .isEqualTo(expected);
     }
 
     @Test
@@ -301,26 +322,35 @@ class SlackBotIT {
 
         h.post(command);
 
-        JsonNode blocks = h.slack.awaitResponse(command.responseId(), WAIT).json().path("blocks");
+        JsonNode blocks =
+                h.slack.awaitResponse(command.responseId(), WAIT).json().path("blocks");
         List<String> questions = StreamSupport.stream(blocks.spliterator(), false)
                 .filter(b -> b.path("type").asText().equals("actions"))
                 .flatMap(b -> StreamSupport.stream(b.path("elements").spliterator(), false))
-                .map(e -> e.path("value").asText()).filter(v -> v.contains("\"q\""))
-                .map(v -> readTree(v).path("q").asText()).toList();
+                .map(e -> e.path("value").asText())
+                .filter(v -> v.contains("\"q\""))
+                .map(v -> readTree(v).path("q").asText())
+                .toList();
         assertThat(questions).isNotEmpty().containsOnly(CURL);
     }
 
     @Test
     void noMatchEchoesTheEncodedQuestionEscapedExactlyOnce() throws Exception {
         h = SlackHarness.http(List.of());
-        SlackPayload command = h.payloads.slashCommand("/runbook",
-                "ClickHouse too many parts &amp; merges &lt;slower&gt; than inserts");
+        SlackPayload command = h.payloads.slashCommand(
+                "/runbook", "ClickHouse too many parts &amp; merges &lt;slower&gt; than inserts");
 
         h.post(command);
 
-        String text = h.slack.awaitResponse(command.responseId(), WAIT).json().path("text").asText();
-        assertThat(text).startsWith("No runbook matches \"ClickHouse too many parts &amp; merges &lt;slower&gt;"
-                + " than inserts\".").doesNotContain("&amp;amp;", "&amp;lt;", "&amp;gt;");
+        String text = h.slack
+                .awaitResponse(command.responseId(), WAIT)
+                .json()
+                .path("text")
+                .asText();
+        assertThat(text)
+                .startsWith("No runbook matches \"ClickHouse too many parts &amp; merges &lt;slower&gt;"
+                        + " than inserts\".")
+                .doesNotContain("&amp;amp;", "&amp;lt;", "&amp;gt;");
     }
 
     @Test
@@ -333,7 +363,9 @@ class SlackBotIT {
         SlackPayload raw = h.payloads.slashCommand("/runbook", CURL);
         h.post(raw);
         assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
-                .isEqualTo(headerAndSource(h.slack.awaitResponse(raw.responseId(), WAIT).json()).get(0));
+                .isEqualTo(headerAndSource(
+                                h.slack.awaitResponse(raw.responseId(), WAIT).json())
+                        .get(0));
     }
 
     private static JsonNode readTree(String json) {
@@ -350,14 +382,18 @@ class SlackBotIT {
         String source = StreamSupport.stream(blocks.spliterator(), false)
                 .filter(b -> b.path("type").asText().equals("context"))
                 .map(b -> b.path("elements").path(0).path("text").asText())
-                .filter(t -> t.startsWith("Source: ")).findFirst().orElse("(no source line)");
+                .filter(t -> t.startsWith("Source: "))
+                .findFirst()
+                .orElse("(no source line)");
         return List.of(blocks.path(0).path("text").path("text").asText(), source);
     }
 
     @Test
     void urlVerificationChallengeIsAnswered() throws Exception {
         h = SlackHarness.http(List.of());
-        ObjectNode challenge = JSON.createObjectNode().put("token", "legacy").put("challenge", "c-123")
+        ObjectNode challenge = JSON.createObjectNode()
+                .put("token", "legacy")
+                .put("challenge", "c-123")
                 .put("type", "url_verification");
 
         HttpResponse<String> answer = h.post(new SlackPayload(SlackPayload.Kind.EVENT, challenge));

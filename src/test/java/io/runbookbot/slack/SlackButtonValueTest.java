@@ -14,8 +14,9 @@ class SlackButtonValueTest {
     void everyButtonValueReadsBackAsTheRequestItWasWrittenFor() {
         String question = "disk \"full\" <now> & \u2028 again";
 
-        assertThat(SlackButtonValue.decode(SlackButtonValue.RUN + "0",
-                SlackButtonValue.run("db-1", "disk-usage", Map.of("path", "/var/lib"))))
+        assertThat(SlackButtonValue.decode(
+                        SlackButtonValue.RUN + "0",
+                        SlackButtonValue.run("db-1", "disk-usage", Map.of("path", "/var/lib"))))
                 .isEqualTo(new BotRequest.RunDiagnostic("db-1", "disk-usage", Map.of("path", "/var/lib")));
         assertThat(SlackButtonValue.decode(SlackButtonValue.NEXT, SlackButtonValue.next(question, 2)))
                 .isEqualTo(new BotRequest.NextMatch(question, 2));
@@ -25,11 +26,14 @@ class SlackButtonValueTest {
 
     @Test
     void aValueTheBotDidNotWriteIsRefusedWithIllegalArgument() {
-        for (String value : new String[] {"", "not json", "[1]", "{}", "{\"q\":1,\"i\":2}", "{\"q\":\"x\",\"i\":\"two\"}"}) {
-            assertThatIllegalArgumentException().as(value)
+        for (String value :
+                new String[] {"", "not json", "[1]", "{}", "{\"q\":1,\"i\":2}", "{\"q\":\"x\",\"i\":\"two\"}"}) {
+            assertThatIllegalArgumentException()
+                    .as(value)
                     .isThrownBy(() -> SlackButtonValue.decode(SlackButtonValue.NEXT, value));
         }
-        assertThatIllegalArgumentException().isThrownBy(() -> SlackButtonValue.decode(SlackButtonValue.RUN + "0",
-                "{\"agent\":\"a\",\"id\":\"x\",\"params\":{\"p\":[1]}}"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SlackButtonValue.decode(
+                        SlackButtonValue.RUN + "0", "{\"agent\":\"a\",\"id\":\"x\",\"params\":{\"p\":[1]}}"));
     }
 }

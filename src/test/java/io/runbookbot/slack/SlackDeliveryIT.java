@@ -36,15 +36,17 @@ class SlackDeliveryIT {
     @Test
     void mentionWhoseAnswerSlackRefusesGetsAPlainNoticeWithSlacksErrorAndAnIncidentIdInItsThread() {
         h = SlackHarness.http(List.of());
-        h.slack.answer("chat.postMessage", request -> request.param("blocks").isPresent()
-                ? error("invalid_blocks") : posted(request));
+        h.slack.answer(
+                "chat.postMessage",
+                request -> request.param("blocks").isPresent() ? error("invalid_blocks") : posted(request));
         SlackPayload mention = h.payloads.appMention("<@U0BOT> FATAL: sorry, too many clients already");
 
         postSigned(mention);
 
-        RecordedRequest notice = h.slack.awaitCall("chat.postMessage", r -> r.param("blocks").isEmpty(), WAIT);
-        assertThat(notice.param("text").orElse("")).matches(
-                "Sorry, Slack did not accept my answer here \\(invalid_blocks\\); incident [0-9a-f]{8}\\.");
+        RecordedRequest notice =
+                h.slack.awaitCall("chat.postMessage", r -> r.param("blocks").isEmpty(), WAIT);
+        assertThat(notice.param("text").orElse(""))
+                .matches("Sorry, Slack did not accept my answer here \\(invalid_blocks\\); incident [0-9a-f]{8}\\.");
         assertThat(notice.param("thread_ts")).contains(mention.eventField("ts"));
         assertThat(notice.param("channel")).contains(SlackPayloads.CHANNEL_ID);
     }
@@ -58,10 +60,15 @@ class SlackDeliveryIT {
         assertThat(h.post(command).statusCode()).isEqualTo(200);
 
         String route = "response/" + command.responseId();
-        RecordedRequest notice = h.slack.calls().await(r -> r.route().equals(route)
-                && r.json().path("text").asText().startsWith("Sorry"), WAIT);
-        assertThat(notice.json().path("text").asText()).matches(
-                "Sorry, Slack did not accept my answer here \\(HTTP 400 invalid_blocks\\); incident [0-9a-f]{8}\\.");
+        RecordedRequest notice = h.slack
+                .calls()
+                .await(
+                        r -> r.route().equals(route)
+                                && r.json().path("text").asText().startsWith("Sorry"),
+                        WAIT);
+        assertThat(notice.json().path("text").asText())
+                .matches(
+                        "Sorry, Slack did not accept my answer here \\(HTTP 400 invalid_blocks\\); incident [0-9a-f]{8}\\.");
         assertThat(notice.json().path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(h.slack.calls().matching(r -> r.route().equals(route))).hasSize(2);
     }
@@ -122,14 +129,18 @@ class SlackDeliveryIT {
     }
 
     private static SlackSettings settings(String apiUrl) {
-        return new SlackSettings(SlackHarness.BOT_TOKEN,
-                new SlackSettings.HttpMode(SlackHarness.SECRET, 0, InetAddress.getLoopbackAddress()), List.of(), apiUrl);
+        return new SlackSettings(
+                SlackHarness.BOT_TOKEN,
+                new SlackSettings.HttpMode(SlackHarness.SECRET, 0, InetAddress.getLoopbackAddress()),
+                List.of(),
+                apiUrl);
     }
 
     private static BotEngine engine() {
         return BotEngine.builder(() -> {
-            throw new AssertionError("no question is asked");
-        }).build();
+                    throw new AssertionError("no question is asked");
+                })
+                .build();
     }
 
     private static ObjectNode error(String code) {
@@ -137,7 +148,9 @@ class SlackDeliveryIT {
     }
 
     private static ObjectNode posted(RecordedRequest request) {
-        return JSON.createObjectNode().put("ok", true).put("channel", request.param("channel").orElse(""))
+        return JSON.createObjectNode()
+                .put("ok", true)
+                .put("channel", request.param("channel").orElse(""))
                 .put("ts", "1700000100.000001");
     }
 }

@@ -30,29 +30,37 @@ class SlackDiagnosticButtonIT {
 
     @Test
     void runButtonRunsTheDiagnosticOnARealAgentAndPostsTheOutputInTheThread() throws Exception {
-        try (AgentProcess agent = startAgent(); ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             SlackHarness h = SlackHarness.http(service(agent))) {
+        try (AgentProcess agent = startAgent();
+                ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                SlackHarness h = SlackHarness.http(service(agent))) {
             int port = listening.getLocalPort();
-            SlackPayload click = h.payloads.blockActions(SlackButtonValue.RUN + "0",
+            SlackPayload click = h.payloads.blockActions(
+                    SlackButtonValue.RUN + "0",
                     SlackButtonValue.run("web-1", "listening-port", Map.of("port", Integer.toString(port))));
 
             assertThat(h.post(click).statusCode()).isEqualTo(200);
 
             RecordedRequest post = h.slack.awaitCall("chat.postMessage", WAIT);
-            assertThat(post.param("thread_ts")).contains(click.json().path("message").path("ts").asText());
+            assertThat(post.param("thread_ts"))
+                    .contains(click.json().path("message").path("ts").asText());
             assertThat(post.param("text")).contains("listening-port on web-1: exit 0");
             JsonNode blocks = post.paramJson("blocks");
             assertThat(blocks.get(0).path("text").path("text").asText()).contains("exit 0");
-            assertThat(blocks.get(1).path("text").path("text").asText()).startsWith("```").endsWith("```")
-                    .contains("LISTEN").contains(":" + port + " ");
+            assertThat(blocks.get(1).path("text").path("text").asText())
+                    .startsWith("```")
+                    .endsWith("```")
+                    .contains("LISTEN")
+                    .contains(":" + port + " ");
         }
     }
 
     @Test
     void changingDiagnosticWaitsForTheConfirmButtonOfTheSameUser() throws Exception {
         Path marker = dir.resolve("work/marker");
-        try (AgentProcess agent = startAgent(); SlackHarness h = SlackHarness.http(service(agent))) {
-            h.post(h.payloads.blockActions(SlackButtonValue.RUN + "0",
+        try (AgentProcess agent = startAgent();
+                SlackHarness h = SlackHarness.http(service(agent))) {
+            h.post(h.payloads.blockActions(
+                    SlackButtonValue.RUN + "0",
                     SlackButtonValue.run("web-1", "touch-marker", Map.of("file", marker.toString()))));
 
             RecordedRequest asked = h.slack.awaitCall("chat.postMessage", WAIT);
@@ -60,7 +68,8 @@ class SlackDiagnosticButtonIT {
             assertThat(confirm.path("action_id").asText()).isEqualTo(SlackButtonValue.CONFIRM);
             assertThat(marker).doesNotExist();
 
-            h.post(h.payloads.blockActions(SlackButtonValue.CONFIRM, confirm.path("value").asText()));
+            h.post(h.payloads.blockActions(
+                    SlackButtonValue.CONFIRM, confirm.path("value").asText()));
 
             h.slack.calls().awaitCount(r -> r.route().equals("chat.postMessage"), 2, WAIT);
             assertThat(h.posts().get(1).param("text")).contains("touch-marker on web-1: exit 0");
@@ -100,8 +109,11 @@ class SlackDiagnosticButtonIT {
                 agents:
                   - {name: web-1, url: "%s", secret_env: AGENT_SECRET}
                 """.formatted(agent.url()));
-        AgentGateway gateway = new AgentGateway(AgentRegistry.load(registry),
+        AgentGateway gateway = new AgentGateway(
+                AgentRegistry.load(registry),
                 name -> name.equals("AGENT_SECRET") ? Optional.of(SECRET) : Optional.empty());
-        return DiagnosticsService.builder(Allowlist.load(dir.resolve("allowlist.yaml"))).agents(gateway).build();
+        return DiagnosticsService.builder(Allowlist.load(dir.resolve("allowlist.yaml")))
+                .agents(gateway)
+                .build();
     }
 }

@@ -11,10 +11,10 @@ import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
 import io.runbookbot.fakes.SlackSigner;
 import io.runbookbot.search.IndexedRunbooks;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,19 +33,29 @@ final class SlackHarness implements AutoCloseable {
     final FakeSlack slack = FakeSlack.start();
     /** One builder, so that event ids and response URLs are unique within a test. */
     final SlackPayloads payloads = slack.payloads();
+
     final List<BotRequest.Feedback> votes = new CopyOnWriteArrayList<>();
     final List<Caller> voters = new CopyOnWriteArrayList<>();
     final SlackFrontEnd frontEnd;
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private SlackHarness(Optional<Diagnostics> diagnostics, Optional<String> appToken, List<String> incidentChannels) {
-        BotEngine engine = BotEngine.builder(this::search).diagnostics(diagnostics).feedback((caller, vote) -> {
-            voters.add(caller);
-            votes.add(vote);
-        }).build();
-        frontEnd = SlackFrontEnd.start(new SlackSettings(BOT_TOKEN, appToken.<SlackSettings.Mode>map(
-                SlackSettings.SocketMode::new).orElseGet(() -> new SlackSettings.HttpMode(SECRET, 0,
-                InetAddress.getLoopbackAddress())), incidentChannels, slack.apiUrlPrefix()), engine);
+        BotEngine engine = BotEngine.builder(this::search)
+                .diagnostics(diagnostics)
+                .feedback((caller, vote) -> {
+                    voters.add(caller);
+                    votes.add(vote);
+                })
+                .build();
+        frontEnd = SlackFrontEnd.start(
+                new SlackSettings(
+                        BOT_TOKEN,
+                        appToken.<SlackSettings.Mode>map(SlackSettings.SocketMode::new)
+                                .orElseGet(
+                                        () -> new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress())),
+                        incidentChannels,
+                        slack.apiUrlPrefix()),
+                engine);
     }
 
     static SlackHarness http(List<String> incidentChannels) {
@@ -103,7 +113,9 @@ final class SlackHarness implements AutoCloseable {
     void awaitAnswerToALaterMention() throws Exception {
         SlackPayload later = payloads.appMention("<@U0BOT> disk full: no space left on device");
         post(later);
-        slack.awaitCall("chat.postMessage", r -> r.param("thread_ts").equals(Optional.of(later.eventField("ts"))),
+        slack.awaitCall(
+                "chat.postMessage",
+                r -> r.param("thread_ts").equals(Optional.of(later.eventField("ts"))),
                 Duration.ofSeconds(10));
     }
 

@@ -31,9 +31,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SlackLoadBenchmarkTest {
     private static final int REQUESTS = 200;
     private static final int CLIENTS = 50;
-    private static final List<String> QUESTIONS = List.of("FATAL: sorry, too many clients already",
-            "uvicorn won't start: [Errno 98] Address already in use on port 8000", "disk full no space left on device",
-            "429 Too Many Requests from the API", "frontend gets 401 Unauthorized");
+    private static final List<String> QUESTIONS = List.of(
+            "FATAL: sorry, too many clients already",
+            "uvicorn won't start: [Errno 98] Address already in use on port 8000",
+            "disk full no space left on device",
+            "429 Too Many Requests from the API",
+            "frontend gets 401 Unauthorized");
 
     @Test
     void twoHundredParallelSlashCommandsAreAllAckedAndAnswered() throws Exception {
@@ -45,7 +48,8 @@ class SlackLoadBenchmarkTest {
             for (int i = 0; i < REQUESTS; i++) {
                 commands.add(payloads.slashCommand("/runbook", QUESTIONS.get(i % QUESTIONS.size())));
             }
-            Set<String> routes = commands.stream().map(c -> "response/" + c.responseId()).collect(Collectors.toSet());
+            Set<String> routes =
+                    commands.stream().map(c -> "response/" + c.responseId()).collect(Collectors.toSet());
             Thread watcher = new Thread(() -> watch(h, answeredAt, routes), "response-watcher");
             watcher.setDaemon(true);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -67,8 +71,12 @@ class SlackLoadBenchmarkTest {
                 assertThat(result[0]).isEqualTo(200);
                 ackNanos.add(result[1]);
             }
-            List<RecordedRequest> answers = h.slack.calls().awaitCount(r -> r.route().startsWith("response/")
-                    && sentAt.containsKey(r.route()), REQUESTS, Duration.ofSeconds(60));
+            List<RecordedRequest> answers = h.slack
+                    .calls()
+                    .awaitCount(
+                            r -> r.route().startsWith("response/") && sentAt.containsKey(r.route()),
+                            REQUESTS,
+                            Duration.ofSeconds(60));
             long wallNanos = System.nanoTime() - wallStart;
             watcher.join(10_000);
             clients.shutdown();
@@ -76,20 +84,23 @@ class SlackLoadBenchmarkTest {
             assertThat(answeredAt).hasSize(REQUESTS);
             List<Long> answerNanos = new ArrayList<>();
             answeredAt.forEach((route, at) -> answerNanos.add(at - sentAt.get(route)));
-            System.out.printf("SLACK HTTP BENCHMARK %d slash commands, %d clients, wall %.0f ms%n", REQUESTS, CLIENTS,
-                    wallNanos / 1e6);
-            System.out.printf("  ack    p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", p(ackNanos, 50), p(ackNanos, 99),
-                    p(ackNanos, 100));
-            System.out.printf("  answer p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", p(answerNanos, 50),
-                    p(answerNanos, 99), p(answerNanos, 100));
+            System.out.printf(
+                    "SLACK HTTP BENCHMARK %d slash commands, %d clients, wall %.0f ms%n",
+                    REQUESTS, CLIENTS, wallNanos / 1e6);
+            System.out.printf(
+                    "  ack    p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                    p(ackNanos, 50), p(ackNanos, 99), p(ackNanos, 100));
+            System.out.printf(
+                    "  answer p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                    p(answerNanos, 50), p(answerNanos, 99), p(answerNanos, 100));
         }
     }
 
     /** Notes when each response_url post is first seen (the call log wakes it on every call). */
     private static void watch(SlackHarness h, Map<String, Long> answeredAt, Set<String> routes) {
         for (int seen = 0; seen < REQUESTS; ) {
-            List<RecordedRequest> now = h.slack.calls().awaitCount(r -> routes.contains(r.route()), seen + 1,
-                    Duration.ofSeconds(60));
+            List<RecordedRequest> now =
+                    h.slack.calls().awaitCount(r -> routes.contains(r.route()), seen + 1, Duration.ofSeconds(60));
             long at = System.nanoTime();
             now.forEach(r -> answeredAt.putIfAbsent(r.route(), at));
             seen = now.size();

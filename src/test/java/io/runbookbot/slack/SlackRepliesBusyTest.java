@@ -34,8 +34,8 @@ class SlackRepliesBusyTest {
             }
         });
 
-        SlackReplies.answer(full, "test answer", () -> CompletableFuture.completedFuture("the answer"), sent::add,
-                sent::add);
+        SlackReplies.answer(
+                full, "test answer", () -> CompletableFuture.completedFuture("the answer"), sent::add, sent::add);
 
         assertThat(sent).containsExactly(SlackReplies.BUSY);
     }

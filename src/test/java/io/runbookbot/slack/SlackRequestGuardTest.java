@@ -21,8 +21,14 @@ class SlackRequestGuardTest {
     private final AtomicInteger handled = new AtomicInteger();
 
     private static Request command(long timestamp, String signature) {
-        return new SlashCommandRequest("text=x", new SlashCommandPayload(), new RequestHeaders(Map.of(
-                "X-Slack-Request-Timestamp", List.of(Long.toString(timestamp)), "X-Slack-Signature", List.of(signature))));
+        return new SlashCommandRequest(
+                "text=x",
+                new SlashCommandPayload(),
+                new RequestHeaders(Map.of(
+                        "X-Slack-Request-Timestamp",
+                        List.of(Long.toString(timestamp)),
+                        "X-Slack-Signature",
+                        List.of(signature))));
     }
 
     private int status(SlackRequestGuard guard, Request request) throws Exception {

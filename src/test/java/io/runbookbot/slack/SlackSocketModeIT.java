@@ -56,21 +56,28 @@ class SlackSocketModeIT {
         assertThat(post.param("channel")).contains(SlackPayloads.CHANNEL_ID);
         SlackPayload later = h.payloads.appMention("<@U0BOT> disk full: no space left on device");
         h.slack.push(later, "env-4"); // instead of a fixed quiet period: a later mention is answered
-        h.slack.awaitCall("chat.postMessage", r -> r.param("thread_ts").equals(Optional.of(later.eventField("ts"))),
-                WAIT);
+        h.slack.awaitCall(
+                "chat.postMessage", r -> r.param("thread_ts").equals(Optional.of(later.eventField("ts"))), WAIT);
         assertThat(h.posts()).as("the mention's answer and the later mention's").hasSize(2);
     }
 
     @Test
     void notHelpfulButtonIsAckedAndRecordedAsFeedback() {
-        SlackPayload click = h.payloads.blockActions(SlackButtonValue.NOT_HELPFUL,
+        SlackPayload click = h.payloads.blockActions(
+                SlackButtonValue.NOT_HELPFUL,
                 SlackButtonValue.vote("too many clients", "troubleshooting-guide.md:131"));
 
         h.slack.push(click, "env-4");
 
         h.slack.awaitAck("env-4", WAIT);
-        assertThat(h.slack.awaitResponse(click.responseId(), WAIT).json().path("text").asText())
+        assertThat(h.slack
+                        .awaitResponse(click.responseId(), WAIT)
+                        .json()
+                        .path("text")
+                        .asText())
                 .startsWith("Thanks, noted");
-        assertThat(h.votes).singleElement().satisfies(v -> assertThat(v.helpful()).isFalse());
+        assertThat(h.votes)
+                .singleElement()
+                .satisfies(v -> assertThat(v.helpful()).isFalse());
     }
 }

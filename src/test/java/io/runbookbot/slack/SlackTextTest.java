@@ -11,7 +11,8 @@ class SlackTextTest {
     /** A 61-line, 6 KB stack trace pasted into Slack reaches the core line for line as the user pasted it. */
     @Test
     void aPastedStackTraceIsDecodedLineForLine() throws java.io.IOException {
-        String trace = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/pasted/psql-too-many-clients.log"));
+        String trace = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/pasted/psql-too-many-clients.log"));
         String asSlackSendsIt = trace.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 
         assertThat(SlackText.decode(asSlackSendsIt, BOT)).isEqualTo(trace.strip());
@@ -47,15 +48,19 @@ class SlackTextTest {
         assertThat(SlackText.decode("ask <@W0BOB|bob> about <@U0BOT|runbook-bot> disk full", BOT))
                 .isEqualTo("ask @bob about disk full");
         assertThat(SlackText.mention("<@U0BOT|runbook-bot> disk full", null)).isEqualTo("disk full");
-        assertThat(SlackText.mention("<@U0BOT> <@U0ALICE|alice> disk full", null)).isEqualTo("@alice disk full");
+        assertThat(SlackText.mention("<@U0BOT> <@U0ALICE|alice> disk full", null))
+                .isEqualTo("@alice disk full");
         assertThat(SlackText.decode("<@U0ALICE> disk full", null)).isEqualTo("@U0ALICE disk full");
     }
 
     @Test
     void channelsSpecialMentionsAndDatesBecomeText() {
-        assertThat(SlackText.decode("<!here> redis OOM in <#C0INC|inc-42>", BOT)).isEqualTo("redis OOM in #inc-42");
-        assertThat(SlackText.decode("<!channel> <!everyone> down <#C0INC>", BOT)).isEqualTo("down #C0INC");
-        assertThat(SlackText.decode("paging <!subteam^S0ONCALL|@oncall> now", BOT)).isEqualTo("paging @oncall now");
+        assertThat(SlackText.decode("<!here> redis OOM in <#C0INC|inc-42>", BOT))
+                .isEqualTo("redis OOM in #inc-42");
+        assertThat(SlackText.decode("<!channel> <!everyone> down <#C0INC>", BOT))
+                .isEqualTo("down #C0INC");
+        assertThat(SlackText.decode("paging <!subteam^S0ONCALL|@oncall> now", BOT))
+                .isEqualTo("paging @oncall now");
         assertThat(SlackText.decode("paging <!subteam^S0ONCALL> now", BOT)).isEqualTo("paging now");
         assertThat(SlackText.decode("since <!date^1700000000^{date_short} {time}|Nov 14, 10:13 PM>", BOT))
                 .isEqualTo("since Nov 14, 10:13 PM");
@@ -69,9 +74,13 @@ class SlackTextTest {
 
     @Test
     void decodesHostileTextInLinearTime() {
-        String[] hostile = {"<@U0BOT|x".repeat(40_000) + " disk full", "<".repeat(200_000) + "disk full",
-            "&amp".repeat(50_000) + " disk full", " ".repeat(200_000) + "<!here> disk full",
-            "<https://x|" + "&".repeat(200_000) + "> disk full"};
+        String[] hostile = {
+            "<@U0BOT|x".repeat(40_000) + " disk full",
+            "<".repeat(200_000) + "disk full",
+            "&amp".repeat(50_000) + " disk full",
+            " ".repeat(200_000) + "<!here> disk full",
+            "<https://x|" + "&".repeat(200_000) + "> disk full"
+        };
         for (String text : hostile) {
             long start = System.nanoTime();
 

@@ -29,8 +29,7 @@ public final class AllowlistLoader {
     private static final Set<String> KEYS = Set.of("version", "access", "roots", "commands");
     private static final Pattern ROOT_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-    private AllowlistLoader() {
-    }
+    private AllowlistLoader() {}
 
     /** Reads {@code file} (UTF-8); its path, as given, is the {@link Allowlist#source()}. */
     public static Allowlist load(Path file) {
@@ -59,7 +58,9 @@ public final class AllowlistLoader {
         if (!version.isIntegralNumber() || version.asLong() != VERSION) {
             throw nodes.error("version", "must be " + VERSION + ", got " + YamlNodes.kind(version));
         }
-        Access access = nodes.optional(root, "access").map(n -> nodes.access(n, "access")).orElse(Access.NOBODY);
+        Access access = nodes.optional(root, "access")
+                .map(n -> nodes.access(n, "access"))
+                .orElse(Access.NOBODY);
         Map<String, List<Path>> roots = roots(nodes.optional(root, "roots").orElse(null), nodes);
         List<CommandSpec> commands = commands(nodes.required(root, "commands", "commands"), roots, nodes);
         return new Allowlist(commands, access, source);
@@ -98,12 +99,12 @@ public final class AllowlistLoader {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             Path folder = Path.of(text);
-            boolean dotted = text.contains("/../") || text.endsWith("/..") || text.contains("/./")
-                    || text.endsWith("/.");
-            if (!folder.isAbsolute() || dotted || folder.getNameCount() == 0
-                    || !folder.equals(folder.normalize())) {
-                throw nodes.error(field + "[" + i + "]", Echo.quote(text)
-                        + " must be an absolute folder other than /, without '.' or '..'");
+            boolean dotted =
+                    text.contains("/../") || text.endsWith("/..") || text.contains("/./") || text.endsWith("/.");
+            if (!folder.isAbsolute() || dotted || folder.getNameCount() == 0 || !folder.equals(folder.normalize())) {
+                throw nodes.error(
+                        field + "[" + i + "]",
+                        Echo.quote(text) + " must be an absolute folder other than /, without '.' or '..'");
             }
             folders.add(folder);
         }

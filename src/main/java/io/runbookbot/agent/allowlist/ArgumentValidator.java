@@ -17,8 +17,7 @@ import java.util.TreeSet;
  */
 public final class ArgumentValidator {
 
-    private ArgumentValidator() {
-    }
+    private ArgumentValidator() {}
 
     /** Looks the entry up by id, then {@link #validate(CommandSpec, Map)}. */
     public static Validation validate(Allowlist allowlist, String id, Map<String, String> params) {
@@ -71,14 +70,16 @@ public final class ArgumentValidator {
         TreeSet<String> unknown = new TreeSet<>(params.keySet());
         unknown.removeAll(spec.params().keySet());
         if (!unknown.isEmpty()) {
-            String accepted = spec.params().isEmpty() ? "none" : String.join(", ", spec.params().keySet());
-            return Optional.of("unknown parameter " + Echo.quote(unknown.first()) + " for " + spec.id()
-                    + " (accepted: " + accepted + ")");
+            String accepted = spec.params().isEmpty()
+                    ? "none"
+                    : String.join(", ", spec.params().keySet());
+            return Optional.of("unknown parameter " + Echo.quote(unknown.first()) + " for " + spec.id() + " (accepted: "
+                    + accepted + ")");
         }
         for (ParamSpec param : spec.params().values()) {
             if (params.get(param.name()) == null) {
-                return Optional.of("missing parameter " + param.name() + " for " + spec.id()
-                        + " (" + param.describe() + ")");
+                return Optional.of(
+                        "missing parameter " + param.name() + " for " + spec.id() + " (" + param.describe() + ")");
             }
         }
         return Optional.empty();
@@ -98,8 +99,8 @@ public final class ArgumentValidator {
             return p.check(value);
         }
         // another ParamSpec implementation: its own check plus the strict shared checks
-        Optional<String> reason = ValueChecks.strict(param.name(), value, ValueChecks.MAX_LENGTH)
-                .or(() -> param.reject(value));
+        Optional<String> reason =
+                ValueChecks.strict(param.name(), value, ValueChecks.MAX_LENGTH).or(() -> param.reject(value));
         return Checked.refused(reason, value);
     }
 }

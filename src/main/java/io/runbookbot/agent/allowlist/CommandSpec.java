@@ -20,9 +20,16 @@ import java.util.Objects;
  *                    that capture parameter values (e.g. {@code lsof -i :{port}})
  * @param access      who may run it from chat, in addition to the allowlist's global access
  */
-public record CommandSpec(String id, String description, List<String> argv, Map<String, ParamSpec> params,
-                          Duration timeout, int outputCap, boolean readOnly, List<String> recognizes,
-                          Access access) {
+public record CommandSpec(
+        String id,
+        String description,
+        List<String> argv,
+        Map<String, ParamSpec> params,
+        Duration timeout,
+        int outputCap,
+        boolean readOnly,
+        List<String> recognizes,
+        Access access) {
     public CommandSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");

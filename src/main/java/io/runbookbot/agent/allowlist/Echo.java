@@ -9,8 +9,7 @@ public final class Echo {
     /** Characters of a value shown at most; the rest becomes "…(N more)". */
     public static final int MAX_SHOWN = 40;
 
-    private Echo() {
-    }
+    private Echo() {}
 
     /** The value in double quotes, escaped and cut at {@link #MAX_SHOWN} characters. */
     public static String quote(String value) {
@@ -29,12 +28,18 @@ public final class Echo {
     /** One character as shown in a message: itself when printable ASCII, else an escape. */
     public static String escape(char c) {
         switch (c) {
-            case '\n': return "\\n";
-            case '\r': return "\\r";
-            case '\t': return "\\t";
-            case '\0': return "\\0";
-            case '"': return "\\\"";
-            case '\\': return "\\\\";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case '\0':
+                return "\\0";
+            case '"':
+                return "\\\"";
+            case '\\':
+                return "\\\\";
             default:
                 return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
         }

@@ -19,11 +19,11 @@ final class EntryParser {
     private static final Pattern BARE_PROGRAM = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+-]{0,99}");
     private static final Pattern LAUNCHER = Pattern.compile(
             "(sh|bash|dash|ash|zsh|ksh|mksh|csh|tcsh|fish|busybox|env|sudo|su|doas|runuser|pkexec|xargs|nohup"
-            + "|nice|ionice|setsid|stdbuf|timeout|chroot|nsenter|unshare|script|watch|eval|exec|command|time"
-            + "|strace|ltrace|gdb|expect|systemd-run|flock|unbuffer|parallel"
-            + "|(python|perl|ruby|php|lua|node|tclsh|pwsh)[0-9.]*)");
-    private static final Set<String> KEYS = Set.of("id", "description", "argv", "params", "timeout", "output_cap",
-            "read_only", "recognizes", "access");
+                    + "|nice|ionice|setsid|stdbuf|timeout|chroot|nsenter|unshare|script|watch|eval|exec|command|time"
+                    + "|strace|ltrace|gdb|expect|systemd-run|flock|unbuffer|parallel"
+                    + "|(python|perl|ruby|php|lua|node|tclsh|pwsh)[0-9.]*)");
+    private static final Set<String> KEYS =
+            Set.of("id", "description", "argv", "params", "timeout", "output_cap", "read_only", "recognizes", "access");
 
     private final Map<String, List<Path>> roots;
 
@@ -44,13 +44,17 @@ final class EntryParser {
         List<String> argv = argv(entry, yaml);
         Map<String, ParamSpec> params = new ParamParser(roots, yaml).params(yaml.optional(entry, "params"));
         checkPlaceholders(argv, params, yaml);
-        Duration timeout = yaml.optional(entry, "timeout").map(n -> Limits.timeout(n, yaml))
+        Duration timeout = yaml.optional(entry, "timeout")
+                .map(n -> Limits.timeout(n, yaml))
                 .orElse(Limits.DEFAULT_TIMEOUT);
-        int outputCap = yaml.optional(entry, "output_cap").map(n -> Limits.outputCap(n, yaml))
+        int outputCap = yaml.optional(entry, "output_cap")
+                .map(n -> Limits.outputCap(n, yaml))
                 .orElse(Limits.DEFAULT_OUTPUT_CAP);
         boolean readOnly = yaml.bool(yaml.required(entry, "read_only", "read_only"), "read_only");
         List<String> recognizes = recognizes(entry, params, yaml);
-        Access access = yaml.optional(entry, "access").map(n -> yaml.access(n, "access")).orElse(Access.NOBODY);
+        Access access = yaml.optional(entry, "access")
+                .map(n -> yaml.access(n, "access"))
+                .orElse(Access.NOBODY);
         return new CommandSpec(id, description, argv, params, timeout, outputCap, readOnly, recognizes, access);
     }
 
@@ -63,16 +67,21 @@ final class EntryParser {
         if (!Placeholders.names(program).isEmpty() || program.indexOf('{') >= 0) {
             throw yaml.error("argv[0]", "the program must be fixed, not a placeholder: " + Echo.quote(program));
         }
-        boolean absolute = program.startsWith("/") && Path.of(program).normalize().toString().equals(program)
+        boolean absolute = program.startsWith("/")
+                && Path.of(program).normalize().toString().equals(program)
                 && !program.endsWith("/");
         if (!absolute && !BARE_PROGRAM.matcher(program).matches()) {
-            throw yaml.error("argv[0]", Echo.quote(program)
-                    + " must be an absolute normalized path or a bare program name (no '/', '..', spaces)");
+            throw yaml.error(
+                    "argv[0]",
+                    Echo.quote(program)
+                            + " must be an absolute normalized path or a bare program name (no '/', '..', spaces)");
         }
         String base = Path.of(program).getFileName().toString();
         if (LAUNCHER.matcher(base).matches()) {
-            throw yaml.error("argv[0]", Echo.quote(program)
-                    + " is a shell, interpreter or command launcher; an entry must name the program it runs");
+            throw yaml.error(
+                    "argv[0]",
+                    Echo.quote(program)
+                            + " is a shell, interpreter or command launcher; an entry must name the program it runs");
         }
         return argv;
     }
@@ -95,13 +104,16 @@ final class EntryParser {
     }
 
     private static List<String> recognizes(JsonNode entry, Map<String, ParamSpec> params, YamlNodes yaml) {
-        List<String> lines = yaml.optional(entry, "recognizes").map(n -> yaml.texts(n, "recognizes"))
+        List<String> lines = yaml.optional(entry, "recognizes")
+                .map(n -> yaml.texts(n, "recognizes"))
                 .orElse(List.of());
         for (int i = 0; i < lines.size(); i++) {
             for (String name : Placeholders.names(lines.get(i))) {
                 if (!params.containsKey(name)) {
-                    throw yaml.error("recognizes[" + i + "]", "placeholder {" + name + "} is not a declared param"
-                            + " (params: " + (params.isEmpty() ? "none" : String.join(", ", params.keySet())) + ")");
+                    throw yaml.error(
+                            "recognizes[" + i + "]",
+                            "placeholder {" + name + "} is not a declared param" + " (params: "
+                                    + (params.isEmpty() ? "none" : String.join(", ", params.keySet())) + ")");
                 }
             }
         }
@@ -146,8 +158,8 @@ final class EntryParser {
             String type = yaml.text(yaml.required(node, "type", field + ".type"), field + ".type");
             Set<String> keys = KEYS_BY_TYPE.get(type);
             if (keys == null) {
-                throw yaml.error(field + ".type", "unknown type " + Echo.quote(type)
-                        + " (known: pattern, enum, integer, path)");
+                throw yaml.error(
+                        field + ".type", "unknown type " + Echo.quote(type) + " (known: pattern, enum, integer, path)");
             }
             yaml.onlyKeys(node, field + ".", keys);
             return switch (type) {
@@ -161,16 +173,17 @@ final class EntryParser {
         private ParamSpec pattern(String name, JsonNode node, String field) {
             String regex = yaml.text(yaml.required(node, "pattern", field + ".pattern"), field + ".pattern");
             long maxLength = yaml.optional(node, "max_length")
-                    .map(n -> yaml.integer(n, field + ".max_length")).orElse((long) ValueChecks.MAX_LENGTH);
+                    .map(n -> yaml.integer(n, field + ".max_length"))
+                    .orElse((long) ValueChecks.MAX_LENGTH);
             if (maxLength < 1 || maxLength > ValueChecks.MAX_LENGTH) {
-                throw yaml.error(field + ".max_length", "must be from 1 to " + ValueChecks.MAX_LENGTH
-                        + ", got " + maxLength);
+                throw yaml.error(
+                        field + ".max_length", "must be from 1 to " + ValueChecks.MAX_LENGTH + ", got " + maxLength);
             }
             try {
                 return new PatternParam(name, Pattern.compile(regex), (int) maxLength);
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw yaml.error(field + ".pattern", "does not compile: " + e.getDescription()
-                        + " near index " + e.getIndex());
+                throw yaml.error(
+                        field + ".pattern", "does not compile: " + e.getDescription() + " near index " + e.getIndex());
             }
         }
 
@@ -182,8 +195,10 @@ final class EntryParser {
             for (int i = 0; i < values.size(); i++) {
                 String value = values.get(i);
                 if (value.startsWith("-") || value.length() > ValueChecks.MAX_LENGTH) {
-                    throw yaml.error(field + ".values[" + i + "]", Echo.quote(value)
-                            + " must not start with '-' and must be at most " + ValueChecks.MAX_LENGTH + " characters");
+                    throw yaml.error(
+                            field + ".values[" + i + "]",
+                            Echo.quote(value) + " must not start with '-' and must be at most " + ValueChecks.MAX_LENGTH
+                                    + " characters");
                 }
             }
             if (new HashSet<>(values).size() != values.size()) {
@@ -208,9 +223,13 @@ final class EntryParser {
             String root = yaml.text(yaml.required(node, "root", field + ".root"), field + ".root");
             List<Path> folders = roots.get(root);
             if (folders == null) {
-                throw yaml.error(field + ".root", "unknown root " + Echo.quote(root) + " (roots: "
-                        + (roots.isEmpty() ? "none declared" : String.join(", ", new java.util.TreeSet<>(roots.keySet())))
-                        + ")");
+                throw yaml.error(
+                        field + ".root",
+                        "unknown root " + Echo.quote(root) + " (roots: "
+                                + (roots.isEmpty()
+                                        ? "none declared"
+                                        : String.join(", ", new java.util.TreeSet<>(roots.keySet())))
+                                + ")");
             }
             return new PathParam(name, root, folders);
         }

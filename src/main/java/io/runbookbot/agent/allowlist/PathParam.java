@@ -79,8 +79,8 @@ public record PathParam(String name, String root, List<Path> folders) implements
             return Checked.refused(name + ": " + Echo.quote(value) + " cannot be resolved (broken link?)");
         }
         if (realFolders().stream().noneMatch(real.get()::startsWith)) {
-            return Checked.refused(name + ": " + Echo.quote(value) + " leads outside " + describeRoot()
-                    + " through a symbolic link");
+            return Checked.refused(
+                    name + ": " + Echo.quote(value) + " leads outside " + describeRoot() + " through a symbolic link");
         }
         return Checked.ok(real.get().toString());
     }
@@ -103,7 +103,9 @@ public record PathParam(String name, String root, List<Path> folders) implements
             return Optional.of(candidate);
         }
         try {
-            return Optional.of(existing.toRealPath().resolve(existing.relativize(candidate)).normalize());
+            return Optional.of(existing.toRealPath()
+                    .resolve(existing.relativize(candidate))
+                    .normalize());
         } catch (IOException e) {
             return Optional.empty();
         }

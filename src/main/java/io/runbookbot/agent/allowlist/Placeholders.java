@@ -14,8 +14,7 @@ public final class Placeholders {
     /** Matches one placeholder; group 1 is the parameter name. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** The parameter names used in {@code template}, in order of first use. */
     public static Set<String> names(String template) {

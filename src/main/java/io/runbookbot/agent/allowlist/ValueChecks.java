@@ -11,8 +11,7 @@ final class ValueChecks {
     /** Characters a shell, a glob or an option parser could give meaning to. */
     static final String FORBIDDEN = ";|&$`<>(){}[]*?!~'\"\\#";
 
-    private ValueChecks() {
-    }
+    private ValueChecks() {}
 
     /** Non-empty, within {@code maxLength}, no control or invisible formatting characters. */
     static Optional<String> basic(String name, String value, int maxLength) {
@@ -58,7 +57,9 @@ final class ValueChecks {
 
     static boolean isControlOrFormat(char c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -34,15 +34,20 @@ final class YamlNodes {
         while (names.hasNext()) {
             String key = names.next();
             if (!known.contains(key)) {
-                throw error(prefix + key, "unknown key" + suggestion(key, known) + " (known: "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                throw error(
+                        prefix + key,
+                        "unknown key" + suggestion(key, known) + " (known: "
+                                + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
         }
     }
 
     private static String suggestion(String key, Set<String> known) {
         String folded = key.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        return known.stream().filter(k -> k.equals(folded)).findFirst().map(k -> ", did you mean " + k + "?")
+        return known.stream()
+                .filter(k -> k.equals(folded))
+                .findFirst()
+                .map(k -> ", did you mean " + k + "?")
                 .orElse("");
     }
 
@@ -114,7 +119,9 @@ final class YamlNodes {
         onlyKeys(node, field + ".", Set.of("users", "roles", "channels"));
         Map<String, List<String>> lists = new java.util.HashMap<>();
         for (String key : List.of("users", "roles", "channels")) {
-            lists.put(key, optional(node, key).map(n -> texts(n, field + "." + key)).orElse(List.of()));
+            lists.put(
+                    key,
+                    optional(node, key).map(n -> texts(n, field + "." + key)).orElse(List.of()));
         }
         return new Access(lists.get("users"), lists.get("roles"), lists.get("channels"));
     }
@@ -126,6 +133,8 @@ final class YamlNodes {
         if (node.isNumber() || node.isBoolean()) {
             return node.asText();
         }
-        return node.isArray() ? "a list" : node.isObject() ? "a mapping" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
+        return node.isArray()
+                ? "a list"
+                : node.isObject() ? "a mapping" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -43,11 +43,16 @@ public final class AuditLog implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        FileAttribute<?>[] attrs = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"))}
-                : new FileAttribute<?>[0];
-        FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND), attrs);
+        FileAttribute<?>[] attrs =
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"))
+                        }
+                        : new FileAttribute<?>[0];
+        FileChannel channel = FileChannel.open(
+                file,
+                java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                attrs);
         return new AuditLog(file, channel);
     }
 
@@ -70,10 +75,17 @@ public final class AuditLog implements AutoCloseable {
         try {
             append(started);
         } catch (IOException e) {
-            LOG.error("cannot write the audit log {}: refusing run {} of {}", file, started.runId(), started.command(), e);
-            throw new AuditUnavailableException("Nothing was run: the audit log cannot be written ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "), and every run is recorded before it starts. Ask an operator to fix the audit log.", e);
+            LOG.error(
+                    "cannot write the audit log {}: refusing run {} of {}",
+                    file,
+                    started.runId(),
+                    started.command(),
+                    e);
+            throw new AuditUnavailableException(
+                    "Nothing was run: the audit log cannot be written ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + "), and every run is recorded before it starts. Ask an operator to fix the audit log.",
+                    e);
         }
     }
 
@@ -85,8 +97,12 @@ public final class AuditLog implements AutoCloseable {
         try {
             append(finished);
         } catch (IOException e) {
-            LOG.error("run {} of {} ended but its finished line cannot be written to {} (its started line is there)",
-                    finished.runId(), finished.command(), file, e);
+            LOG.error(
+                    "run {} of {} ended but its finished line cannot be written to {} (its started line is there)",
+                    finished.runId(),
+                    finished.command(),
+                    file,
+                    e);
         }
     }
 

@@ -28,9 +28,21 @@ import org.jspecify.annotations.Nullable;
  *                       requests that did not start a run
  * @param timedOut       the run was killed at its timeout
  */
-public record AuditRecord(Instant time, String who, String where, String agent, String peer, String command,
-                          Map<String, String> params, Decision decision, @Nullable Integer exitCode,
-                          long durationMillis, long outputBytes, String reason, String runId, boolean timedOut) {
+public record AuditRecord(
+        Instant time,
+        String who,
+        String where,
+        String agent,
+        String peer,
+        String command,
+        Map<String, String> params,
+        Decision decision,
+        @Nullable Integer exitCode,
+        long durationMillis,
+        long outputBytes,
+        String reason,
+        String runId,
+        boolean timedOut) {
     public static final int MAX_CHARS = 200;
     public static final int MAX_PARAMS = 50;
     private static final int MAX_REASON_CHARS = 500;
@@ -159,8 +171,21 @@ public record AuditRecord(Instant time, String who, String where, String agent, 
         }
 
         public AuditRecord build() {
-            return new AuditRecord(time, who, where, agent, peer, command, params, decision, exitCode,
-                    durationMillis, outputBytes, reason, runId, timedOut);
+            return new AuditRecord(
+                    time,
+                    who,
+                    where,
+                    agent,
+                    peer,
+                    command,
+                    params,
+                    decision,
+                    exitCode,
+                    durationMillis,
+                    outputBytes,
+                    reason,
+                    runId,
+                    timedOut);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class RefusalAudit implements AutoCloseable {
     private final Duration window;
     /** The open window of each kind; guarded by {@code this}. */
     private final Map<String, Window> windows = new LinkedHashMap<>();
+
     private final ConcurrentMap<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final LongAdder suppressed = new LongAdder();
     private final ScheduledExecutorService timer;
@@ -64,11 +65,13 @@ public final class RefusalAudit implements AutoCloseable {
         }
         this.perWindow = perWindow;
         this.window = window;
-        this.timer = timer ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "refusal-audit");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.timer = timer
+                ? Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "refusal-audit");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         if (this.timer != null) {
             this.timer.scheduleAtFixedRate(this::flush, window.toMillis(), window.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -154,8 +157,21 @@ public final class RefusalAudit implements AutoCloseable {
         AuditRecord s = w.sample;
         String reason = "suppressed " + w.suppressed + " more refusal(s) like this in "
                 + Duration.between(w.start, now).toSeconds() + " s (last from " + s.peer() + "): " + s.reason();
-        return java.util.Optional.of(new AuditRecord(now, s.who(), s.where(), s.agent(), s.peer(), s.command(),
-                Map.of(), s.decision(), null, 0, 0, reason, "", false));
+        return java.util.Optional.of(new AuditRecord(
+                now,
+                s.who(),
+                s.where(),
+                s.agent(),
+                s.peer(),
+                s.command(),
+                Map.of(),
+                s.decision(),
+                null,
+                0,
+                0,
+                reason,
+                "",
+                false));
     }
 
     private void write(List<AuditRecord> lines) {

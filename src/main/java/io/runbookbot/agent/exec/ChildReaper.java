@@ -58,8 +58,9 @@ final class ChildReaper implements AutoCloseable {
             for g in $live; do kill -9 -"$g" 2>/dev/null; done
             """;
     /** $1 is the watchdog's pid, the rest is the command's argv, passed on as is (PWD, which sh adds, is dropped). */
-    static final String REGISTER = "unset PWD; printf '+%s\\n' \"$$\" >> \"/proc/$1/fd/0\" || exit 126; shift;"
-            + " exec \"$@\"";
+    static final String REGISTER =
+            "unset PWD; printf '+%s\\n' \"$$\" >> \"/proc/$1/fd/0\" || exit 126; shift;" + " exec \"$@\"";
+
     private static final Logger LOG = LoggerFactory.getLogger(ChildReaper.class);
     private static final Path SH = Path.of("/bin/sh");
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
@@ -67,6 +68,7 @@ final class ChildReaper implements AutoCloseable {
     private final Path setsid;
     /** Groups of commands started and not yet ended; guarded by {@code this}. */
     private final Set<Long> live = new LinkedHashSet<>();
+
     private Process watchdog;
     private OutputStream pipe;
     private boolean closed;
@@ -90,8 +92,10 @@ final class ChildReaper implements AutoCloseable {
         try {
             reaper.ensureWatchdog();
         } catch (IOException e) {
-            LOG.warn("cannot start the process watchdog ({}): commands still running when this process is killed"
-                    + " (kill -9) are not cleaned up", e.toString());
+            LOG.warn(
+                    "cannot start the process watchdog ({}): commands still running when this process is killed"
+                            + " (kill -9) are not cleaned up",
+                    e.toString());
             return Optional.empty();
         }
         return Optional.of(reaper);

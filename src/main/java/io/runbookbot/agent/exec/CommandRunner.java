@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +45,10 @@ public final class CommandRunner implements AutoCloseable {
     public static final int EXIT_KILLED = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
-    private static final List<Path> SEARCH_PATH = java.util.Arrays.stream(ENVIRONMENT.get("PATH").split(":"))
-            .map(Path::of).toList();
+    private static final List<Path> SEARCH_PATH = java.util.Arrays.stream(
+                    ENVIRONMENT.get("PATH").split(":"))
+            .map(Path::of)
+            .toList();
     /** How long to wait for a killed process to be gone and for its output to close. */
     private static final long GRACE_MILLIS = 2_000;
     /** How often the descendants of a running process are noted. */
@@ -60,6 +61,7 @@ public final class CommandRunner implements AutoCloseable {
     private final ExecutorService readers;
     /** The kill action of every run in progress. */
     private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Starts each command in its own process group and kills the groups when this JVM dies. */
     private final Optional<ChildReaper> reaper = ChildReaper.create();
@@ -85,7 +87,7 @@ public final class CommandRunner implements AutoCloseable {
 
     /** Runs a validated request with its entry's timeout and output cap. */
     public RunResult run(CommandSpec spec, Validation.Accepted accepted) throws InterruptedException {
-        return run(spec, accepted, () -> { });
+        return run(spec, accepted, () -> {});
     }
 
     /**
@@ -114,7 +116,7 @@ public final class CommandRunner implements AutoCloseable {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("need a non-empty argv, a positive timeout and output cap");
         }
-        return run(new Validation.Accepted(argv), timeout, outputCap, () -> { });
+        return run(new Validation.Accepted(argv), timeout, outputCap, () -> {});
     }
 
     private RunResult run(Validation.Accepted command, Duration timeout, int outputCap, Runnable beforeStart)
@@ -140,7 +142,9 @@ public final class CommandRunner implements AutoCloseable {
     /** Opens the files of path parameters (see {@link PinnedFiles}) and runs with what was opened. */
     private RunResult runInSlot(Validation.Accepted accepted, Duration timeout, int outputCap)
             throws InterruptedException {
-        List<Path> files = accepted.files().stream().flatMap(f -> f.files().values().stream()).toList();
+        List<Path> files = accepted.files().stream()
+                .flatMap(f -> f.files().values().stream())
+                .toList();
         PinnedFiles pinned;
         try {
             pinned = PinnedFiles.open(files);
@@ -182,8 +186,9 @@ public final class CommandRunner implements AutoCloseable {
         }
     }
 
-    private RunResult watch(Process process, long start, Duration timeout, int outputCap, Runnable kill,
-                            AtomicBoolean killed) throws InterruptedException {
+    private RunResult watch(
+            Process process, long start, Duration timeout, int outputCap, Runnable kill, AtomicBoolean killed)
+            throws InterruptedException {
         CappedOutput out = new CappedOutput(process.getInputStream(), outputCap, kill);
         CappedOutput err = new CappedOutput(process.getErrorStream(), outputCap, kill);
         readers.execute(out);
@@ -204,8 +209,10 @@ public final class CommandRunner implements AutoCloseable {
         long deadline = start + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
         boolean outputClosed = out.awaitEnd(millisUntil(deadline)) & err.awaitEnd(millisUntil(deadline));
         if (!outputClosed) {
-            LOG.warn("output of pid {} still open after the process ended (a detached child holds it); "
-                    + "returning what was read", process.pid());
+            LOG.warn(
+                    "output of pid {} still open after the process ended (a detached child holds it); "
+                            + "returning what was read",
+                    process.pid());
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         int exit = killed.get() ? EXIT_KILLED : exitValue(process);
@@ -239,7 +246,8 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     private ProcessBuilder processBuilder(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(reaper.map(r -> r.inOwnGroup(command)).orElse(command))
+        ProcessBuilder builder = new ProcessBuilder(
+                        reaper.map(r -> r.inOwnGroup(command)).orElse(command))
                 .directory(workingDirectory)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();

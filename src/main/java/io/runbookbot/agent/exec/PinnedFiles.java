@@ -52,7 +52,8 @@ final class PinnedFiles implements AutoCloseable {
             why = e.getMessage();
         } else if (e instanceof java.nio.file.NoSuchFileException) {
             why = "no such file";
-        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+        } else if (e instanceof java.nio.file.FileSystemException f
+                && f.getReason() != null
                 && (f.getReason().contains("symbolic links") || f.getReason().contains("Not a directory"))) {
             why = "a folder on its path is a symbolic link now";
         } else if (e instanceof java.nio.file.AccessDeniedException) {
@@ -122,8 +123,9 @@ final class PinnedFiles implements AutoCloseable {
             }
             SecureDirectoryStream<Path> parent = dirs.get(dirs.size() - 1);
             Path name = file.getFileName();
-            BasicFileAttributes attrs = parent.getFileAttributeView(name, BasicFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+            BasicFileAttributes attrs = parent.getFileAttributeView(
+                            name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
             if (attrs.isSymbolicLink()) {
                 throw new Refused("it is a symbolic link now");
             }

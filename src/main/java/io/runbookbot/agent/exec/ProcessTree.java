@@ -10,8 +10,7 @@ import java.util.List;
  * its parent within one poll of the runner cannot be found this way (a cgroup would be needed).
  */
 final class ProcessTree {
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     static void kill(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>();

@@ -10,15 +10,17 @@ import java.util.Optional;
  * would search the agent's own PATH instead, which is not what the child gets).
  */
 final class Programs {
-    private Programs() {
-    }
+    private Programs() {}
 
     static Optional<Path> find(String program, List<Path> searchPath) {
         if (program.indexOf('/') >= 0) {
             Path path = Path.of(program);
             return path.isAbsolute() && runnable(path) ? Optional.of(path) : Optional.empty();
         }
-        return searchPath.stream().map(dir -> dir.resolve(program)).filter(Programs::runnable).findFirst();
+        return searchPath.stream()
+                .map(dir -> dir.resolve(program))
+                .filter(Programs::runnable)
+                .findFirst();
     }
 
     private static boolean runnable(Path path) {

@@ -28,11 +28,9 @@ import java.util.List;
  */
 public final class AgentJson {
     private static final ObjectMapper STRICT = strictMapper();
-    private static final TypeReference<List<CommandDescription>> COMMANDS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<CommandDescription>> COMMANDS = new TypeReference<>() {};
 
-    private AgentJson() {
-    }
+    private AgentJson() {}
 
     private static ObjectMapper strictMapper() {
         JsonMapper mapper = JsonMapper.builder()
@@ -64,7 +62,8 @@ public final class AgentJson {
         try {
             return STRICT.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -114,7 +113,8 @@ public final class AgentJson {
      */
     private static MalformedMessageException malformed(String expected, Exception e) {
         String where = e instanceof JsonProcessingException j && j.getLocation() != null
-                ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")"
+                ? " (line " + j.getLocation().getLineNr() + ", column "
+                        + j.getLocation().getColumnNr() + ")"
                 : "";
         return new MalformedMessageException("not a valid " + expected + why(e) + where, e);
     }

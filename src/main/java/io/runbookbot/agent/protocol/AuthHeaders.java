@@ -35,20 +35,24 @@ public final class AuthHeaders {
     private static final String RESPONSE = "v1-response";
     private static final HexFormat HEX = HexFormat.of();
 
-    private AuthHeaders() {
-    }
+    private AuthHeaders() {}
 
     /** The value of {@link #SIGNATURE} for a request. */
-    static String signature(SharedSecret secret, long timestamp, String nonce, String method, String pathAndQuery,
-                            byte[] body) {
+    static String signature(
+            SharedSecret secret, long timestamp, String nonce, String method, String pathAndQuery, byte[] body) {
         String canonical = VERSION + "\n" + timestamp + "\n" + nonce + "\n" + method + "\n" + pathAndQuery + "\n"
                 + HEX.formatHex(sha256(body));
         return VERSION + "=" + HEX.formatHex(hmac(secret, canonical.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The value of {@link #RESPONSE_SIGNATURE} for the answer to a request with this nonce and signature. */
-    static String responseSignature(SharedSecret secret, int status, String requestNonce, String requestSignature,
-                                    long timestamp, byte[] body) {
+    static String responseSignature(
+            SharedSecret secret,
+            int status,
+            String requestNonce,
+            String requestSignature,
+            long timestamp,
+            byte[] body) {
         String canonical = RESPONSE + "\n" + status + "\n" + requestNonce + "\n" + requestSignature + "\n" + timestamp
                 + "\n" + HEX.formatHex(sha256(body));
         return VERSION + "=" + HEX.formatHex(hmac(secret, canonical.getBytes(StandardCharsets.UTF_8)));

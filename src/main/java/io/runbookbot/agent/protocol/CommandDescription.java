@@ -10,8 +10,8 @@ import java.util.Objects;
  *                 (e.g. "port: integer 1-65535")
  * @param readOnly false for commands that change something (these need confirmation)
  */
-public record CommandDescription(String id, String description, List<String> params, boolean readOnly,
-                                 long timeoutSeconds) {
+public record CommandDescription(
+        String id, String description, List<String> params, boolean readOnly, long timeoutSeconds) {
     public CommandDescription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");

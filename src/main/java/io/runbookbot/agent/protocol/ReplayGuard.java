@@ -10,10 +10,13 @@ import java.util.PriorityQueue;
  * forgetting old ones, since forgetting would reopen a replay window.
  */
 final class ReplayGuard {
-    enum Outcome { FRESH, REPLAYED, FULL }
-
-    private record Entry(long expiresAt, String nonce) {
+    enum Outcome {
+        FRESH,
+        REPLAYED,
+        FULL
     }
+
+    private record Entry(long expiresAt, String nonce) {}
 
     private final int capacity;
     private final Map<String, Long> seen = new HashMap<>();

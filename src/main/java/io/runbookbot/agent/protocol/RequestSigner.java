@@ -32,7 +32,12 @@ public final class RequestSigner {
     public Map<String, String> sign(String method, String pathAndQuery, byte[] body) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        return sign(method, pathAndQuery, body, clock.instant().getEpochSecond(), HexFormat.of().formatHex(nonce));
+        return sign(
+                method,
+                pathAndQuery,
+                body,
+                clock.instant().getEpochSecond(),
+                HexFormat.of().formatHex(nonce));
     }
 
     /** The headers for a given timestamp and nonce (tests build stale and replayed requests with it). */
@@ -40,8 +45,7 @@ public final class RequestSigner {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(AuthHeaders.TIMESTAMP, Long.toString(timestamp));
         headers.put(AuthHeaders.NONCE, nonce);
-        headers.put(AuthHeaders.SIGNATURE,
-                AuthHeaders.signature(secret, timestamp, nonce, method, pathAndQuery, body));
+        headers.put(AuthHeaders.SIGNATURE, AuthHeaders.signature(secret, timestamp, nonce, method, pathAndQuery, body));
         return headers;
     }
 }

@@ -18,6 +18,5 @@ public final class ResponseLimits {
      */
     public static final int MAX_OUTPUT_CAP = (MAX_RESPONSE_BYTES - ENVELOPE_BYTES) / (2 * WORST_ESCAPE);
 
-    private ResponseLimits() {
-    }
+    private ResponseLimits() {}
 }

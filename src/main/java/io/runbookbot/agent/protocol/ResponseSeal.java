@@ -27,7 +27,8 @@ public final class ResponseSeal {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(AuthHeaders.TIMESTAMP, Long.toString(timestamp));
-        headers.put(AuthHeaders.RESPONSE_SIGNATURE,
+        headers.put(
+                AuthHeaders.RESPONSE_SIGNATURE,
                 AuthHeaders.responseSignature(secret, status, requestNonce, requestSignature, timestamp, body));
         return headers;
     }

@@ -40,14 +40,16 @@ public final class ResponseVerifier {
      * @param headers        all values of an answer header by name (case-insensitive), empty when absent
      * @return why the answer is not trusted, or empty when it is the agent's answer to this request
      */
-    public Optional<ResponseFailure> verify(Map<String, String> requestHeaders, int status, byte[] body,
-                                            Function<String, List<String>> headers) {
+    public Optional<ResponseFailure> verify(
+            Map<String, String> requestHeaders, int status, byte[] body, Function<String, List<String>> headers) {
         List<String> ts = headers.apply(AuthHeaders.TIMESTAMP);
         List<String> sig = headers.apply(AuthHeaders.RESPONSE_SIGNATURE);
         if (ts.isEmpty() && sig.isEmpty()) {
             return Optional.of(ResponseFailure.UNSIGNED);
         }
-        if (ts.size() != 1 || sig.size() != 1 || !TIMESTAMP.matcher(ts.get(0)).matches()
+        if (ts.size() != 1
+                || sig.size() != 1
+                || !TIMESTAMP.matcher(ts.get(0)).matches()
                 || !SIGNATURE.matcher(sig.get(0)).matches()) {
             return Optional.of(ResponseFailure.MALFORMED_HEADERS);
         }
@@ -55,11 +57,16 @@ public final class ResponseVerifier {
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > skewSeconds) {
             return Optional.of(ResponseFailure.STALE_TIMESTAMP);
         }
-        String expected = AuthHeaders.responseSignature(secret, status,
+        String expected = AuthHeaders.responseSignature(
+                secret,
+                status,
                 requestHeaders.getOrDefault(AuthHeaders.NONCE, ""),
-                requestHeaders.getOrDefault(AuthHeaders.SIGNATURE, ""), timestamp, body);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                sig.get(0).getBytes(StandardCharsets.US_ASCII)) ? Optional.empty()
+                requestHeaders.getOrDefault(AuthHeaders.SIGNATURE, ""),
+                timestamp,
+                body);
+        return MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), sig.get(0).getBytes(StandardCharsets.US_ASCII))
+                ? Optional.empty()
                 : Optional.of(ResponseFailure.BAD_SIGNATURE);
     }
 }

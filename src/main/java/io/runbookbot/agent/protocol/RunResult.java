@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param durationMillis  wall time from start to exit or kill
  * @param timedOut        true when the run was killed (with its children) at the timeout
  */
-public record RunResult(int exitCode, String stdout, String stderr, boolean stdoutTruncated,
-                        boolean stderrTruncated, long durationMillis, boolean timedOut) {
+public record RunResult(
+        int exitCode,
+        String stdout,
+        String stderr,
+        boolean stdoutTruncated,
+        boolean stderrTruncated,
+        long durationMillis,
+        boolean timedOut) {
     public RunResult {
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");

@@ -20,10 +20,14 @@ import java.util.function.Function;
 public final class SharedSecret {
     /** The variable the agent reads when no {@code --secret-file} is given. */
     public static final String DEFAULT_ENV = "RUNBOOK_BOT_AGENT_SECRET";
+
     public static final int MIN_BYTES = 32;
     private static final long MAX_FILE_BYTES = 4096;
-    private static final Set<PosixFilePermission> SHARED = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> SHARED = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE);
 
     private final byte[] key;
 
@@ -50,8 +54,8 @@ public final class SharedSecret {
      *            process environment)
      */
     public static SharedSecret fromEnv(String name, Function<String, Optional<String>> env) {
-        String value = env.apply(name).orElseThrow(() -> new InvalidSecretException(
-                "environment variable " + name + " is not set"));
+        String value = env.apply(name)
+                .orElseThrow(() -> new InvalidSecretException("environment variable " + name + " is not set"));
         return ofText(value, "environment variable " + name);
     }
 
@@ -61,17 +65,19 @@ public final class SharedSecret {
         try {
             refuseShared(file);
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new InvalidSecretException("secret file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
+                throw new InvalidSecretException(
+                        "secret file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
             return ofText(Files.readString(file, StandardCharsets.UTF_8), "secret file " + file);
         } catch (IOException e) {
-            throw new InvalidSecretException("cannot read secret file " + file + ": " + e.getClass().getSimpleName(), e);
+            throw new InvalidSecretException(
+                    "cannot read secret file " + file + ": " + e.getClass().getSimpleName(), e);
         }
     }
 
     /** {@link #fromFile} when a file is given, else {@link #fromEnv} with {@code envName}. */
-    public static SharedSecret fromFileOrEnv(Optional<Path> file, String envName,
-                                             Function<String, Optional<String>> env) {
+    public static SharedSecret fromFileOrEnv(
+            Optional<Path> file, String envName, Function<String, Optional<String>> env) {
         return file.isPresent() ? fromFile(file.get()) : fromEnv(envName, env);
     }
 

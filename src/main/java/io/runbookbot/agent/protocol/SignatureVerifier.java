@@ -49,18 +49,19 @@ public final class SignatureVerifier {
      * @param headers      all values of a header by name (case-insensitive), empty when absent
      * @return why the request is refused, or empty when it is authentic and fresh
      */
-    public Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body,
-                                        Function<String, List<String>> headers) {
+    public Optional<AuthFailure> verify(
+            String method, String pathAndQuery, byte[] body, Function<String, List<String>> headers) {
         return authenticate(method, pathAndQuery, body, headers) instanceof Authentication.Refused refused
-                ? Optional.of(refused.failure()) : Optional.empty();
+                ? Optional.of(refused.failure())
+                : Optional.empty();
     }
 
     /**
      * {@link #verify}, and for an accepted request the seal that signs its answer (bound to this
      * request's nonce and signature).
      */
-    public Authentication authenticate(String method, String pathAndQuery, byte[] body,
-                                       Function<String, List<String>> headers) {
+    public Authentication authenticate(
+            String method, String pathAndQuery, byte[] body, Function<String, List<String>> headers) {
         Optional<AuthFailure> early = checkHeaders(headers);
         if (early.isPresent()) {
             return new Authentication.Refused(early.get());
@@ -84,8 +85,12 @@ public final class SignatureVerifier {
         if (ts.isEmpty() || nonce.isEmpty() || sig.isEmpty()) {
             return Optional.of(AuthFailure.MISSING_HEADERS);
         }
-        if (ts.size() > 1 || nonce.size() > 1 || sig.size() > 1 || !TIMESTAMP.matcher(ts.get(0)).matches()
-                || !NONCE.matcher(nonce.get(0)).matches() || !SIGNATURE.matcher(sig.get(0)).matches()) {
+        if (ts.size() > 1
+                || nonce.size() > 1
+                || sig.size() > 1
+                || !TIMESTAMP.matcher(ts.get(0)).matches()
+                || !NONCE.matcher(nonce.get(0)).matches()
+                || !SIGNATURE.matcher(sig.get(0)).matches()) {
             return Optional.of(AuthFailure.MALFORMED_HEADERS);
         }
         if (Math.abs(clock.instant().getEpochSecond() - Long.parseLong(ts.get(0))) > skewSeconds) {
@@ -94,15 +99,15 @@ public final class SignatureVerifier {
         return Optional.empty();
     }
 
-    private Optional<AuthFailure> verify(String method, String pathAndQuery, byte[] body, long timestamp,
-                                         String nonce, String signature) {
+    private Optional<AuthFailure> verify(
+            String method, String pathAndQuery, byte[] body, long timestamp, String nonce, String signature) {
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - timestamp) > skewSeconds) {
             return Optional.of(AuthFailure.STALE_TIMESTAMP);
         }
         String expected = AuthHeaders.signature(secret, timestamp, nonce, method, pathAndQuery, body);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of(AuthFailure.BAD_SIGNATURE);
         }
         return switch (replays.remember(nonce, timestamp + skewSeconds, now)) {

@@ -48,6 +48,7 @@ public final class AgentServer implements AutoCloseable {
      * closed after the head deadline, so the cap only has to stop one address taking them all.
      */
     private static final int MAX_CONNECTIONS = 512;
+
     private static final int MAX_CONNECTIONS_PER_CLIENT = 128;
 
     private final AgentSettings settings;
@@ -66,21 +67,26 @@ public final class AgentServer implements AutoCloseable {
         this.verifier = verifier;
         this.refusals = RefusalAudit.over(audit);
         this.runs = new RunHandler(settings, executor, verifier, audit, refusals);
-        this.http = HttpListener.start("agent-http", settings.listen(), limits(settings), this::wantsBody,
-                this::handle);
+        this.http =
+                HttpListener.start("agent-http", settings.listen(), limits(settings), this::wantsBody, this::handle);
     }
 
     /** Binds and starts serving. The caller keeps ownership of the audit log and closes it after this. */
-    public static AgentServer start(AgentSettings settings, CommandExecutor executor, SignatureVerifier verifier,
-                                    AuditLog audit) throws IOException {
+    public static AgentServer start(
+            AgentSettings settings, CommandExecutor executor, SignatureVerifier verifier, AuditLog audit)
+            throws IOException {
         Objects.requireNonNull(settings, "settings");
-        return new AgentServer(settings, Objects.requireNonNull(executor, "executor"),
-                Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(audit, "audit"));
+        return new AgentServer(
+                settings,
+                Objects.requireNonNull(executor, "executor"),
+                Objects.requireNonNull(verifier, "verifier"),
+                Objects.requireNonNull(audit, "audit"));
     }
 
     /** The listener's limits: the agent's body limit, and a worker for each run slot and then some. */
     static HttpLimits limits(AgentSettings settings) {
-        return HttpLimits.defaults().withMaxBodyBytes(settings.maxBodyBytes())
+        return HttpLimits.defaults()
+                .withMaxBodyBytes(settings.maxBodyBytes())
                 .withWorkers(settings.maxConcurrent() + EXTRA_THREADS, QUEUE)
                 .withConnections(MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT);
     }
@@ -115,8 +121,8 @@ public final class AgentServer implements AutoCloseable {
             case "/v1/commands" -> commands(ex);
             case "/v1/metrics" -> metrics(ex);
             case "/v1/run" -> runs.handle(ex, ex.waited());
-            default -> Reply.error(404, "not_found",
-                    "no such endpoint; use /v1/health, /v1/metrics, /v1/commands or /v1/run");
+            default ->
+                Reply.error(404, "not_found", "no such endpoint; use /v1/health, /v1/metrics, /v1/commands or /v1/run");
         };
     }
 
@@ -132,7 +138,8 @@ public final class AgentServer implements AutoCloseable {
      * authentication headers) is refused without reading its body.
      */
     private boolean wantsBody(String method, String path, Function<String, List<String>> headers) {
-        return !path.equals("/v1/run") || "POST".equals(method) && verifier.checkHeaders(headers).isEmpty();
+        return !path.equals("/v1/run")
+                || "POST".equals(method) && verifier.checkHeaders(headers).isEmpty();
     }
 
     private Reply metrics(Exchange ex) {
@@ -141,7 +148,9 @@ public final class AgentServer implements AutoCloseable {
         }
         Map<String, Long> counts = refusals.counts();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("refusals_total", counts.values().stream().mapToLong(Long::longValue).sum());
+        body.put(
+                "refusals_total",
+                counts.values().stream().mapToLong(Long::longValue).sum());
         body.put("refusals", counts);
         body.put("refusal_lines_suppressed", refusals.suppressed());
         return Reply.ok(body);
@@ -158,7 +167,10 @@ public final class AgentServer implements AutoCloseable {
         Optional<AuthFailure> failure = Exchanges.authenticate(verifier, ex, body.get());
         if (failure.isPresent()) {
             int status = failure.get() == AuthFailure.REPLAY_GUARD_FULL ? 429 : 401;
-            return Reply.error(status, status == 429 ? "busy" : "unauthorized", failure.get().reason());
+            return Reply.error(
+                    status,
+                    status == 429 ? "busy" : "unauthorized",
+                    failure.get().reason());
         }
         return Reply.ok(executor.list());
     }

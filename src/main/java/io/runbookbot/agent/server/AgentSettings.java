@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param maxBodyBytes  larger request bodies get 413
  * @param shutdownGrace how long shutdown waits for requests in flight
  */
-public record AgentSettings(InetSocketAddress listen, String agentName, int maxConcurrent, Duration queueWait,
-                            int maxBodyBytes, Duration shutdownGrace) {
+public record AgentSettings(
+        InetSocketAddress listen,
+        String agentName,
+        int maxConcurrent,
+        Duration queueWait,
+        int maxBodyBytes,
+        Duration shutdownGrace) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -34,7 +39,7 @@ public record AgentSettings(InetSocketAddress listen, String agentName, int maxC
     }
 
     public static AgentSettings of(InetSocketAddress listen, String agentName, int maxConcurrent, Duration queueWait) {
-        return new AgentSettings(listen, agentName, maxConcurrent, queueWait, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_SHUTDOWN_GRACE);
+        return new AgentSettings(
+                listen, agentName, maxConcurrent, queueWait, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE);
     }
 }

@@ -22,12 +22,19 @@ public final class AllowlistExecutor implements CommandExecutor {
     public AllowlistExecutor(Allowlist allowlist, CommandRunner runner) {
         this.allowlist = Objects.requireNonNull(allowlist, "allowlist");
         this.runner = Objects.requireNonNull(runner, "runner");
-        this.descriptions = allowlist.commands().stream().map(AllowlistExecutor::describe).toList();
+        this.descriptions =
+                allowlist.commands().stream().map(AllowlistExecutor::describe).toList();
     }
 
     static CommandDescription describe(CommandSpec spec) {
-        List<String> params = spec.params().values().stream().map(p -> p.name() + ": " + p.describe()).toList();
-        return new CommandDescription(spec.id(), spec.description(), params, spec.readOnly(),
+        List<String> params = spec.params().values().stream()
+                .map(p -> p.name() + ": " + p.describe())
+                .toList();
+        return new CommandDescription(
+                spec.id(),
+                spec.description(),
+                params,
+                spec.readOnly(),
                 spec.timeout().toSeconds());
     }
 
@@ -38,23 +45,22 @@ public final class AllowlistExecutor implements CommandExecutor {
 
     /** Runs with no started line (tests and tools). */
     public RunOutcome run(RunRequest request) {
-        return run(request, () -> { });
+        return run(request, () -> {});
     }
 
     @Override
     public RunOutcome run(RunRequest request, Runnable beforeStart) {
         Optional<CommandSpec> spec = allowlist.find(request.id());
         if (spec.isEmpty()) {
-            return new RunOutcome.UnknownCommand("unknown command " + Echo.quote(request.id())
-                    + ": it is not in this agent's allowlist");
+            return new RunOutcome.UnknownCommand(
+                    "unknown command " + Echo.quote(request.id()) + ": it is not in this agent's allowlist");
         }
         Validation validation = ArgumentValidator.validate(spec.get(), request.params());
         if (validation instanceof Validation.Rejected rejected) {
             return new RunOutcome.InvalidParams(rejected.reason());
         }
         try {
-            return new RunOutcome.Completed(runner.run(spec.get(), (Validation.Accepted) validation,
-                    beforeStart));
+            return new RunOutcome.Completed(runner.run(spec.get(), (Validation.Accepted) validation, beforeStart));
         } catch (RunnerBusyException e) {
             return new RunOutcome.Busy(e.getMessage());
         } catch (InterruptedException e) {

@@ -25,8 +25,7 @@ final class Exchanges {
      */
     private static final Map<Exchange, ResponseSeal> SEALS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     /**
      * The body, or empty when it is longer than {@code max} bytes (the listener, whose limit is the
@@ -40,8 +39,8 @@ final class Exchanges {
         byte[] body = AgentJson.write(reply.body());
         ex.setResponseHeader("Cache-Control", "no-store");
         ex.setResponseHeader("X-Content-Type-Options", "nosniff");
-        Optional.ofNullable(SEALS.get(ex)).ifPresent(seal -> seal.headers(reply.status(), body)
-                .forEach(ex::setResponseHeader));
+        Optional.ofNullable(SEALS.get(ex))
+                .ifPresent(seal -> seal.headers(reply.status(), body).forEach(ex::setResponseHeader));
         if (reply.status() == 413) {
             ex.setResponseHeader("Connection", "close");
         }
@@ -95,6 +94,8 @@ final class Exchanges {
     }
 
     static String newIncidentId() {
-        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
+        return HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                .substring(0, 12);
     }
 }

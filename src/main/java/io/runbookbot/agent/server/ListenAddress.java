@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 
 /** Parses {@code --listen HOST:PORT} ({@code [::1]:7070} for IPv6; an empty host means 127.0.0.1). */
 public final class ListenAddress {
-    private ListenAddress() {
-    }
+    private ListenAddress() {}
 
     /** @throws IllegalArgumentException with a message naming what is wrong */
     public static InetSocketAddress parse(String value) {

@@ -19,7 +19,9 @@ record Reply(int status, Object body) {
 
     /** The fixed 500 answer: a sentence and the incident id, never the exception text. */
     static Reply internal(String incident) {
-        return error(500, "internal", "internal error in the agent; incident " + incident
-                + " (the agent's log has the details)");
+        return error(
+                500,
+                "internal",
+                "internal error in the agent; incident " + incident + " (the agent's log has the details)");
     }
 }

@@ -52,12 +52,22 @@ final class RunHandler {
      * @param refusal for an unauthenticated refusal its kind (the line goes to {@link RefusalAudit}), else ""
      * @param runId   when a run was started (or refused for want of its started line), its id, else ""
      */
-    private record Verdict(Reply reply, Decision decision, String reason, @Nullable RunRequest request,
-                           boolean authenticated, @Nullable RunResult result, String refusal, String runId) {
-    }
+    private record Verdict(
+            Reply reply,
+            Decision decision,
+            String reason,
+            @Nullable RunRequest request,
+            boolean authenticated,
+            @Nullable RunResult result,
+            String refusal,
+            String runId) {}
 
-    RunHandler(AgentSettings settings, CommandExecutor executor, SignatureVerifier verifier, AuditLog audit,
-               RefusalAudit refusals) {
+    RunHandler(
+            AgentSettings settings,
+            CommandExecutor executor,
+            SignatureVerifier verifier,
+            AuditLog audit,
+            RefusalAudit refusals) {
         this.settings = settings;
         this.executor = executor;
         this.verifier = verifier;
@@ -73,8 +83,15 @@ final class RunHandler {
         } catch (IOException | RuntimeException e) {
             String incident = Exchanges.newIncidentId();
             LOG.error("incident {}: /v1/run failed", incident, e);
-            verdict = new Verdict(Reply.internal(incident), Decision.ERROR, "internal error, incident " + incident,
-                    null, false, null, "", "");
+            verdict = new Verdict(
+                    Reply.internal(incident),
+                    Decision.ERROR,
+                    "internal error, incident " + incident,
+                    null,
+                    false,
+                    null,
+                    "",
+                    "");
         }
         AuditRecord line = record(verdict, Exchanges.peer(ex));
         if (!verdict.refusal().isEmpty()) {
@@ -98,8 +115,11 @@ final class RunHandler {
         }
         Optional<byte[]> body = Exchanges.readBody(ex, settings.maxBodyBytes());
         if (body.isEmpty()) {
-            return unauthenticated(413, "bad_request", "request body is larger than " + settings.maxBodyBytes()
-                    + " bytes", "too_large");
+            return unauthenticated(
+                    413,
+                    "bad_request",
+                    "request body is larger than " + settings.maxBodyBytes() + " bytes",
+                    "too_large");
         }
         Optional<AuthFailure> failure = Exchanges.authenticate(verifier, ex, body.get());
         if (failure.isPresent()) {
@@ -115,8 +135,13 @@ final class RunHandler {
             return refused(400, "bad_request", "body is " + e.getMessage(), true);
         }
         if (queued.compareTo(settings.queueWait().plus(QUEUE_GRACE)) > 0) {
-            return answer(429, "busy", Decision.BUSY, "busy: the request waited " + queued.toMillis()
-                    + " ms for a free worker; nothing was run, try again shortly", request);
+            return answer(
+                    429,
+                    "busy",
+                    Decision.BUSY,
+                    "busy: the request waited " + queued.toMillis()
+                            + " ms for a free worker; nothing was run, try again shortly",
+                    request);
         }
         return run(request, Exchanges.peer(ex));
     }
@@ -127,20 +152,34 @@ final class RunHandler {
         try {
             outcome = executor.run(request, () -> audit.appendBeforeRun(started(request, runId, peer)));
         } catch (AuditUnavailableException e) {
-            return new Verdict(Reply.error(503, "audit_unavailable", e.getMessage()), Decision.ERROR, e.getMessage(),
-                    request, true, null, "", runId);
+            return new Verdict(
+                    Reply.error(503, "audit_unavailable", e.getMessage()),
+                    Decision.ERROR,
+                    e.getMessage(),
+                    request,
+                    true,
+                    null,
+                    "",
+                    runId);
         } catch (RuntimeException e) {
             String incident = Exchanges.newIncidentId();
             LOG.error("incident {}: run {} of {} failed", incident, runId, request.id(), e);
-            return new Verdict(Reply.internal(incident), Decision.ERROR, "internal error, incident " + incident,
-                    request, true, null, "", runId);
+            return new Verdict(
+                    Reply.internal(incident),
+                    Decision.ERROR,
+                    "internal error, incident " + incident,
+                    request,
+                    true,
+                    null,
+                    "",
+                    runId);
         }
         return outcome.accept(new RunOutcome.Visitor<Verdict>() {
             @Override
             public Verdict completed(RunOutcome.Completed c) {
                 String reason = c.result().timedOut() ? "timed out; killed with its children" : "";
-                return new Verdict(Reply.ok(c.result()), Decision.ALLOWED, reason, request, true, c.result(), "",
-                        runId);
+                return new Verdict(
+                        Reply.ok(c.result()), Decision.ALLOWED, reason, request, true, c.result(), "", runId);
             }
 
             @Override
@@ -165,8 +204,8 @@ final class RunHandler {
     }
 
     private static Verdict refused(int status, String code, String reason, boolean authenticated) {
-        return new Verdict(Reply.error(status, code, reason), Decision.INVALID, reason, null, authenticated, null,
-                "", "");
+        return new Verdict(
+                Reply.error(status, code, reason), Decision.INVALID, reason, null, authenticated, null, "", "");
     }
 
     /** Refused before the request was authenticated: counted, audited within the refusal budget. */
@@ -181,31 +220,56 @@ final class RunHandler {
     private static Verdict unauthenticated(AuthFailure failure) {
         String kind = failure.name().toLowerCase(Locale.ROOT);
         if (failure == AuthFailure.REPLAY_GUARD_FULL) {
-            return new Verdict(Reply.error(429, "busy", failure.reason()), Decision.BUSY, failure.reason(), null,
-                    false, null, kind, "");
+            return new Verdict(
+                    Reply.error(429, "busy", failure.reason()),
+                    Decision.BUSY,
+                    failure.reason(),
+                    null,
+                    false,
+                    null,
+                    kind,
+                    "");
         }
-        return new Verdict(Reply.error(401, "unauthorized", failure.reason()), Decision.UNAUTHORIZED,
-                failure.reason(), null, false, null, kind, "");
+        return new Verdict(
+                Reply.error(401, "unauthorized", failure.reason()),
+                Decision.UNAUTHORIZED,
+                failure.reason(),
+                null,
+                false,
+                null,
+                kind,
+                "");
     }
 
     private AuditRecord started(RunRequest request, String runId, String peer) {
-        return AuditRecord.builder(Decision.STARTED).agent(settings.agentName()).peer(peer).who(request.caller())
-                .command(request.id()).params(request.params()).runId(runId).build();
+        return AuditRecord.builder(Decision.STARTED)
+                .agent(settings.agentName())
+                .peer(peer)
+                .who(request.caller())
+                .command(request.id())
+                .params(request.params())
+                .runId(runId)
+                .build();
     }
 
     private AuditRecord record(Verdict v, String peer) {
-        AuditRecord.Builder b = AuditRecord.builder(v.decision()).agent(settings.agentName()).peer(peer)
-                .reason(v.reason()).runId(v.runId());
+        AuditRecord.Builder b = AuditRecord.builder(v.decision())
+                .agent(settings.agentName())
+                .peer(peer)
+                .reason(v.reason())
+                .runId(v.runId());
         RunRequest request = v.request();
         if (request != null) {
-            b.who(v.authenticated() ? request.caller() : UNAUTHENTICATED).command(request.id())
+            b.who(v.authenticated() ? request.caller() : UNAUTHENTICATED)
+                    .command(request.id())
                     .params(request.params());
         } else if (!v.authenticated()) {
             b.who(UNAUTHENTICATED).params(Map.of());
         }
         RunResult result = v.result();
         if (result != null) {
-            b.ran(result.exitCode(), result.durationMillis(), result.outputBytes()).timedOut(result.timedOut());
+            b.ran(result.exitCode(), result.durationMillis(), result.outputBytes())
+                    .timedOut(result.timedOut());
         }
         return b.build();
     }

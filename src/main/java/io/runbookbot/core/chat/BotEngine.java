@@ -85,8 +85,12 @@ public final class BotEngine implements ChatEngine {
             return new BotReply.Text(e.getMessage());
         }
         String incident = IncidentIds.next();
-        LOG.error("Incident {} while handling {} for {}", incident, request.getClass().getSimpleName(),
-                caller.qualifiedUserId(), e);
+        LOG.error(
+                "Incident {} while handling {} for {}",
+                incident,
+                request.getClass().getSimpleName(),
+                caller.qualifiedUserId(),
+                e);
         return new BotReply.Text("Something went wrong on my side (incident " + incident
                 + "). The runbooks folder is still readable directly.");
     }
@@ -149,8 +153,8 @@ public final class BotEngine implements ChatEngine {
             @Override
             public CompletableFuture<BotReply> feedback(BotRequest.Feedback vote) {
                 feedback.record(caller, vote);
-                return done(new BotReply.Text("Thanks, noted"
-                        + (vote.helpful() ? "." : ": this helps us fix the runbooks.")));
+                return done(new BotReply.Text(
+                        "Thanks, noted" + (vote.helpful() ? "." : ": this helps us fix the runbooks.")));
             }
 
             @Override
@@ -158,8 +162,8 @@ public final class BotEngine implements ChatEngine {
                 Investigator chosen = investigator.orElseThrow(() -> new UserFacingException(
                         "Investigate needs a chat model, and this bot has none. Ask the runbooks directly:"
                                 + " /runbook <symptom>"));
-                return slow.investigate(() -> new BotReply.Investigated(chosen.investigate(caller,
-                        investigate.symptom())));
+                return slow.investigate(
+                        () -> new BotReply.Investigated(chosen.investigate(caller, investigate.symptom())));
             }
 
             @Override
@@ -175,8 +179,8 @@ public final class BotEngine implements ChatEngine {
             @Override
             public CompletableFuture<BotReply> reindex(BotRequest.Reindex reindex) {
                 BotEngine.this.reindex.run();
-                return done(new BotReply.Text("Re-indexing the runbooks in the background; answers switch over when"
-                        + " it is done."));
+                return done(new BotReply.Text(
+                        "Re-indexing the runbooks in the background; answers switch over when" + " it is done."));
             }
         });
     }
@@ -196,37 +200,57 @@ public final class BotEngine implements ChatEngine {
             return done(new BotReply.NoMatch(question, answer.hits(), answer.notices()));
         }
         if (index >= answer.hits().size()) {
-            return done(new BotReply.Text("No more candidates for \"" + question
-                    + "\"; try other words or the exact error line."));
+            return done(new BotReply.Text(
+                    "No more candidates for \"" + question + "\"; try other words or the exact error line."));
         }
         SectionHit shown = answer.hits().get(index);
         List<SectionHit> others = new ArrayList<>(answer.hits());
         others.remove(index);
-        List<DiagnosticSuggestion> suggestions = diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
+        List<DiagnosticSuggestion> suggestions =
+                diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
         Confidence confidence = index == 0 ? answer.confidence() : Confidence.LOW;
         if (summarizer.isEmpty()) {
-            return done(new BotReply.SectionAnswer(question, index, shown, others, suggestions,
-                    links.of(shown.section()), confidence, defaultAgent, Optional.empty(), answer.notices()));
+            return done(new BotReply.SectionAnswer(
+                    question,
+                    index,
+                    shown,
+                    others,
+                    suggestions,
+                    links.of(shown.section()),
+                    confidence,
+                    defaultAgent,
+                    Optional.empty(),
+                    answer.notices()));
         }
-        return slow.summarize(() -> summarizer.get().summarize(question, shown.section())).thenApply(s -> {
-            List<String> notices = new ArrayList<>(answer.notices());
-            s.notice().ifPresent(notices::add);
-            return new BotReply.SectionAnswer(question, index, shown, others, suggestions, links.of(shown.section()),
-                    confidence, defaultAgent, s.summary(), notices);
-        });
+        return slow.summarize(() -> summarizer.get().summarize(question, shown.section()))
+                .thenApply(s -> {
+                    List<String> notices = new ArrayList<>(answer.notices());
+                    s.notice().ifPresent(notices::add);
+                    return new BotReply.SectionAnswer(
+                            question,
+                            index,
+                            shown,
+                            others,
+                            suggestions,
+                            links.of(shown.section()),
+                            confidence,
+                            defaultAgent,
+                            s.summary(),
+                            notices);
+                });
     }
 
     private Diagnostics requireDiagnostics() {
-        return diagnostics.orElseThrow(() -> new UserFacingException(
-                "Diagnostics are not configured on this bot (no allowlist)."));
+        return diagnostics.orElseThrow(
+                () -> new UserFacingException("Diagnostics are not configured on this bot (no allowlist)."));
     }
 
     /** Builds a {@link BotEngine}; everything but the search is optional. */
     public static final class Builder {
         private final Supplier<RunbookSearch> search;
         private Optional<Diagnostics> diagnostics = Optional.empty();
-        private FeedbackSink feedback = (caller, vote) -> { };
-        private Runnable reindex = () -> { };
+        private FeedbackSink feedback = (caller, vote) -> {};
+        private Runnable reindex = () -> {};
         private SourceLinks links = SourceLinks.NONE;
         private String defaultAgent = Diagnostics.LOCAL;
         private Optional<Summarizer> summarizer = Optional.empty();

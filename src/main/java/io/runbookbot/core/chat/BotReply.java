@@ -50,9 +50,17 @@ public sealed interface BotReply {
      * @param notices     how the answer was found, when the reader should know (e.g. keyword search
      *                    only because Ollama did not answer)
      */
-    record SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                         List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence,
-                         String runOn, Optional<Summary> summary, List<String> notices)
+    record SectionAnswer(
+            String question,
+            int index,
+            SectionHit shown,
+            List<SectionHit> others,
+            List<DiagnosticSuggestion> suggestions,
+            Optional<String> sourceUrl,
+            Confidence confidence,
+            String runOn,
+            Optional<Summary> summary,
+            List<String> notices)
             implements BotReply {
         public SectionAnswer {
             Objects.requireNonNull(question, "question");
@@ -72,16 +80,37 @@ public sealed interface BotReply {
         }
 
         /** An answer with no summary and nothing to note. */
-        public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence,
-                             String runOn) {
-            this(question, index, shown, others, suggestions, sourceUrl, confidence, runOn, Optional.empty(),
+        public SectionAnswer(
+                String question,
+                int index,
+                SectionHit shown,
+                List<SectionHit> others,
+                List<DiagnosticSuggestion> suggestions,
+                Optional<String> sourceUrl,
+                Confidence confidence,
+                String runOn) {
+            this(
+                    question,
+                    index,
+                    shown,
+                    others,
+                    suggestions,
+                    sourceUrl,
+                    confidence,
+                    runOn,
+                    Optional.empty(),
                     List.of());
         }
 
         /** An answer whose suggested diagnostics run on this host. */
-        public SectionAnswer(String question, int index, SectionHit shown, List<SectionHit> others,
-                             List<DiagnosticSuggestion> suggestions, Optional<String> sourceUrl, Confidence confidence) {
+        public SectionAnswer(
+                String question,
+                int index,
+                SectionHit shown,
+                List<SectionHit> others,
+                List<DiagnosticSuggestion> suggestions,
+                Optional<String> sourceUrl,
+                Confidence confidence) {
             this(question, index, shown, others, suggestions, sourceUrl, confidence, Diagnostics.LOCAL);
         }
     }
@@ -143,11 +172,15 @@ public sealed interface BotReply {
         public String text() {
             StringBuilder out = new StringBuilder(commands.size() + " diagnostics can run here:");
             for (DiagnosticCommand c : commands) {
-                out.append("\n• ").append(c.id()).append(": ").append(c.description())
+                out.append("\n• ")
+                        .append(c.id())
+                        .append(": ")
+                        .append(c.description())
                         .append(c.readOnly() ? "" : " (changes something: needs confirm)");
                 c.params().forEach(p -> out.append("\n    ").append(p));
             }
-            return out.append("\nRun one with: run <id> key=value ... [on <agent>]").toString();
+            return out.append("\nRun one with: run <id> key=value ... [on <agent>]")
+                    .toString();
         }
     }
 

@@ -15,6 +15,5 @@ final class HelpText {
             runbooks and run read-only checks as you, then answers with its sources (generated text).
             • `help` shows this, `reindex` re-reads the runbooks.""";
 
-    private HelpText() {
-    }
+    private HelpText() {}
 }

@@ -44,14 +44,13 @@ public final class IncidentTriage {
      * follows a letter or a bracket and a colon ("localhost:8000", "[::1]:5432"), so "10:30" is not
      * one.
      */
-    private static final Pattern MACHINE = Pattern.compile(
-            "\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{2,}+\\b|[A-Za-z\\]]:\\d{2,5}+\\b"
+    private static final Pattern MACHINE =
+            Pattern.compile("\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{2,}+\\b|[A-Za-z\\]]:\\d{2,5}+\\b"
                     + "|(?i:\\bport\\s++\\d{2,5}+\\b)|\\b\\w+?Exception\\b|\\b[45]\\d\\d\\b");
     /** Only the start of a message is looked at: a symptom says what is wrong in its first lines. */
     static final int MAX_CHARS = 4_000;
 
-    private IncidentTriage() {
-    }
+    private IncidentTriage() {}
 
     /** Whether the message looks like a report of something broken (before any search). */
     public static boolean readsLikeSymptom(String message) {
@@ -100,7 +99,12 @@ public final class IncidentTriage {
     /** "who ...", "can someone ...", "anyone ...": addressed to colleagues, not to the runbooks. */
     private static boolean isQuestionToPeople(String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        return t.startsWith("who ") || t.startsWith("who's") || t.startsWith("can someone") || t.startsWith("can we")
-                || t.startsWith("anyone") || t.startsWith("any news") || t.startsWith("should we");
+        return t.startsWith("who ")
+                || t.startsWith("who's")
+                || t.startsWith("can someone")
+                || t.startsWith("can we")
+                || t.startsWith("anyone")
+                || t.startsWith("any news")
+                || t.startsWith("should we");
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** The words every platform shows around an investigation's generated answer. */
 public final class InvestigationText {
-    private InvestigationText() {
-    }
+    private InvestigationText() {}
 
     /** The label that says the answer is generated, and by what. */
     public static String label(Investigation investigation) {
@@ -28,9 +27,14 @@ public final class InvestigationText {
 
     /** The whole reply as plain text: label, answer, sources. */
     public static String plain(Investigation investigation) {
-        StringBuilder out = new StringBuilder("Investigation of \"").append(investigation.symptom()).append("\"\n")
-                .append("(").append(label(investigation)).append(")\n\n")
-                .append(investigation.answer().strip()).append("\n\n")
+        StringBuilder out = new StringBuilder("Investigation of \"")
+                .append(investigation.symptom())
+                .append("\"\n")
+                .append("(")
+                .append(label(investigation))
+                .append(")\n\n")
+                .append(investigation.answer().strip())
+                .append("\n\n")
                 .append(sourcesHeading(investigation));
         sourceLines(investigation).forEach(line -> out.append('\n').append(line));
         return out.toString();

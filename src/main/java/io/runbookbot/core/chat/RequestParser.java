@@ -12,8 +12,7 @@ import java.util.Map;
  * {@code reindex}, {@code investigate <symptom>}; anything else is a question.
  */
 public final class RequestParser {
-    private RequestParser() {
-    }
+    private RequestParser() {}
 
     public static BotRequest parse(String text) {
         String trimmed = text.strip();

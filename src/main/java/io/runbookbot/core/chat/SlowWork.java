@@ -26,6 +26,7 @@ public record SlowWork(Executor investigations, Executor summaries, Duration sum
     private static final Logger LOG = LoggerFactory.getLogger(SlowWork.class);
     /** Runs everything on the caller's thread: for one-shot use and tests. */
     public static final SlowWork INLINE = new SlowWork(Runnable::run, Runnable::run, Duration.ofDays(1));
+
     static final String BUSY = "Too many investigations are running right now; try again in a minute, or ask the "
             + "runbooks directly: /runbook <symptom>";
     static final String SUMMARY_BUSY = "No generated summary this time: the chat model is busy.";
@@ -37,8 +38,7 @@ public record SlowWork(Executor investigations, Executor summaries, Duration sum
     }
 
     /** A summary, or why there is none. */
-    record Summarized(Optional<Summary> summary, Optional<String> notice) {
-    }
+    record Summarized(Optional<Summary> summary, Optional<String> notice) {}
 
     /** Runs an investigation on its executor; a full executor gives {@link #BUSY}. */
     CompletableFuture<BotReply> investigate(Supplier<BotReply> investigation) {

@@ -11,8 +11,7 @@ import java.util.List;
  * mid-line.
  */
 public final class TextChunks {
-    private TextChunks() {
-    }
+    private TextChunks() {}
 
     /** Pieces of at most {@code limit} characters, in order, that together hold the whole text. */
     public static List<String> split(String markdown, int limit) {
@@ -94,7 +93,9 @@ public final class TextChunks {
         String open = code ? lines[0] : "";
         String close = code ? lines[0].strip().substring(0, 3) : "";
         int from = code ? 1 : 0;
-        int to = code && lines.length > 1 && lines[lines.length - 1].strip().startsWith(close) ? lines.length - 1 : lines.length;
+        int to = code && lines.length > 1 && lines[lines.length - 1].strip().startsWith(close)
+                ? lines.length - 1
+                : lines.length;
         int room = limit - (code ? open.length() + close.length() + 2 : 0);
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();

@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
  */
 record LogLine(Severity severity, String type, String text) {
     /** Ordered from least to most telling. */
-    enum Severity { FRAME, ROUTINE, PLAIN, WARNING, ERROR, EXCEPTION }
+    enum Severity {
+        FRAME,
+        ROUTINE,
+        PLAIN,
+        WARNING,
+        ERROR,
+        EXCEPTION
+    }
 
     static final LogLine FRAME = new LogLine(Severity.FRAME, "", "");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,16 +40,20 @@ record LogLine(Severity severity, String type, String text) {
             "(?:^|[\\s\\[|\"])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG"
                     + "|PANIC)(?=[\\s\\]|:\"]|$)|\\blevel=\"?+(\\w{1,10})|^(Normal|Warning) ");
     /** klog: {@code E1128 03:24:32.123456    1234 file.go:123] message}. */
-    private static final Pattern KLOG = Pattern.compile("^([IWEF])\\d{4} [\\d:.]{8,15} +\\d++ [\\w.-]{1,80}:\\d{1,6}] ");
+    private static final Pattern KLOG =
+            Pattern.compile("^([IWEF])\\d{4} [\\d:.]{8,15} +\\d++ [\\w.-]{1,80}:\\d{1,6}] ");
     /** syslog and journalctl: {@code Nov 28 03:24:32 host-1 }, before {@code unit[pid]: message}. */
-    private static final Pattern SYSLOG = Pattern.compile("^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})? \\S{1,100} ");
+    private static final Pattern SYSLOG =
+            Pattern.compile("^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})? \\S{1,100} ");
     /** Spring Boot's {@code 1234 --- [thread] logger : } after the level. */
     private static final Pattern LOGBACK_TAIL = Pattern.compile("^\\s*\\d++ --- \\[[^\\]]{0,60}\\] \\S{1,120} +: ");
     /** An exception or error type opening a line: {@code java.io.IOException: ...}, {@code KeyError: ...}. */
     private static final Pattern EXCEPTION = Pattern.compile(
             "^(?:Caused by: |panic: )?+[\\w$.]{0,150}?(?:Exception|Error|Throwable|Fault|Failure|Exit)\\b:?");
     /** The package of a platform class says which platform threw, not what went wrong. */
-    private static final Pattern PLATFORM_PACKAGE = Pattern.compile("^(?:java|javax|jdk|sun|kotlin|scala)\\.(?:[a-z]\\w{0,30}\\.){0,6}+");
+    private static final Pattern PLATFORM_PACKAGE =
+            Pattern.compile("^(?:java|javax|jdk|sun|kotlin|scala)\\.(?:[a-z]\\w{0,30}\\.){0,6}+");
+
     private static final Pattern LOGFMT_SCAFFOLD = Pattern.compile(
             "\\b(?:ts|time|t|level|lvl|caller|source|trace_id|span_id|component)=(?:\"[^\"]{0,200}\"|\\S{0,200})");
     /** Layout lines of a trace: frames, "... 23 more", Python's headers. */
@@ -50,6 +61,7 @@ record LogLine(Severity severity, String type, String text) {
             "^(?:at [\\w$.<>/]{1,300}\\(.{0,200}\\)|\\.\\.\\. \\d++ more|Traceback \\(most recent call last\\):?"
                     + "|File \".{0,300}\", line \\d++.{0,200}|During handling of the above exception.{0,80}"
                     + "|The above exception was the direct cause.{0,80}|goroutine \\d++ \\[.{0,60}\\]:)$");
+
     static final int MAX_LINE_CHARS = 2_000;
     /** A level further into the line is part of the message, not of the layout. */
     private static final int LEVEL_WITHIN = 120;
@@ -57,7 +69,10 @@ record LogLine(Severity severity, String type, String text) {
     static LogLine parse(String raw) {
         String line = raw.length() > MAX_LINE_CHARS ? raw.substring(0, MAX_LINE_CHARS) : raw;
         String t = line.strip();
-        if (t.isEmpty() || t.startsWith("```") || t.startsWith("$ ") || FRAME_LINE.matcher(t).matches()) {
+        if (t.isEmpty()
+                || t.startsWith("```")
+                || t.startsWith("$ ")
+                || FRAME_LINE.matcher(t).matches()) {
             return FRAME;
         }
         if (t.startsWith("{") && t.endsWith("}")) {
@@ -99,7 +114,8 @@ record LogLine(Severity severity, String type, String text) {
         if (logback.find()) {
             rest = rest.substring(logback.end());
         }
-        String word = level.group(1) != null ? level.group(1) : level.group(2) != null ? level.group(2) : level.group(3);
+        String word =
+                level.group(1) != null ? level.group(1) : level.group(2) != null ? level.group(2) : level.group(3);
         boolean logfmt = level.group(2) != null;
         String message = logfmt ? LOGFMT_SCAFFOLD.matcher(t).replaceAll(" ").replace("msg=", " ") : rest;
         return new LogLine(severity(word), "", clean(message.replace("\\\"", "\"")));
@@ -111,10 +127,16 @@ record LogLine(Severity severity, String type, String text) {
             if (!node.isObject()) {
                 return null;
             }
-            String level = JSON_LEVEL.stream().map(node::path).filter(JsonNode::isTextual).map(JsonNode::asText)
-                    .findFirst().orElse("");
+            String level = JSON_LEVEL.stream()
+                    .map(node::path)
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::asText)
+                    .findFirst()
+                    .orElse("");
             StringBuilder message = new StringBuilder();
-            JSON_MESSAGE.stream().map(node::path).filter(JsonNode::isTextual)
+            JSON_MESSAGE.stream()
+                    .map(node::path)
+                    .filter(JsonNode::isTextual)
                     .forEach(n -> message.append(n.asText()).append('\n'));
             return new LogLine(level.isEmpty() ? Severity.PLAIN : severity(level), "", clean(message.toString()));
         } catch (JsonProcessingException e) {
@@ -127,7 +149,7 @@ record LogLine(Severity severity, String type, String text) {
             case "TRACE", "DEBUG", "INFO", "NOTICE", "NORMAL" -> Severity.ROUTINE;
             case "WARN", "WARNING" -> Severity.WARNING;
             case "ERROR", "ERR", "SEVERE", "FATAL", "CRIT", "CRITICAL", "ALERT", "EMERG", "EMERGENCY", "PANIC" ->
-                    Severity.ERROR;
+                Severity.ERROR;
             default -> Severity.PLAIN;
         };
     }

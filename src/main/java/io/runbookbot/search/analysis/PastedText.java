@@ -37,8 +37,7 @@ public final class PastedText {
     private static final Pattern EXIT = Pattern.compile("(?i)\\b(?:exited|exit (?:code|status)|status=[1-9]\\d{0,2}"
             + "|terminated|killed|core dumped|back-off restarting)\\b");
 
-    private PastedText() {
-    }
+    private PastedText() {}
 
     /**
      * How a block is distilled; {@link #DEFAULT} is what the bot uses (chosen by cross-validation
@@ -63,13 +62,16 @@ public final class PastedText {
             return question;
         }
         List<LogLine> lines = read(text);
-        LogLine.Severity top = lines.stream().map(LogLine::severity).max(Enum::compareTo).orElse(LogLine.Severity.FRAME);
+        LogLine.Severity top =
+                lines.stream().map(LogLine::severity).max(Enum::compareTo).orElse(LogLine.Severity.FRAME);
         Set<String> kept = new LinkedHashSet<>();
         if (top == LogLine.Severity.PLAIN) {
             lastWords(lines).ifPresent(l -> keep(kept, l, settings));
         }
         for (LogLine l : lines) {
-            if (l.severity() == top && (top != LogLine.Severity.PLAIN || TROUBLE.matcher(l.text()).find())) {
+            if (l.severity() == top
+                    && (top != LogLine.Severity.PLAIN
+                            || TROUBLE.matcher(l.text()).find())) {
                 keep(kept, l, settings);
             }
         }
@@ -88,7 +90,8 @@ public final class PastedText {
             if (EXIT.matcher(lines.get(i).text()).find()) {
                 for (int j = i - 1; j >= 0; j--) {
                     LogLine before = lines.get(j);
-                    if (before.severity() != LogLine.Severity.FRAME && !before.text().isBlank()) {
+                    if (before.severity() != LogLine.Severity.FRAME
+                            && !before.text().isBlank()) {
                         return Optional.of(before);
                     }
                 }
@@ -99,7 +102,8 @@ public final class PastedText {
     }
 
     private static void keep(Set<String> kept, LogLine line, Settings settings) {
-        String text = line.type().isEmpty() || words(line.text()) >= settings.typeBelowWords() ? line.text()
+        String text = line.type().isEmpty() || words(line.text()) >= settings.typeBelowWords()
+                ? line.text()
                 : (line.type() + ": " + line.text()).strip();
         if (text.isBlank() || kept.stream().anyMatch(text::contains)) {
             return; // nothing new: a wrapper repeating a message already kept adds only its own generic words

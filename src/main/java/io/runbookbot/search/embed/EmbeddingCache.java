@@ -89,7 +89,9 @@ public final class EmbeddingCache {
         try {
             append(file.get(), added);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Cannot write the embedding cache {} ({}); vectors are kept in memory only", file.get(),
+            LOG.warn(
+                    "Cannot write the embedding cache {} ({}); vectors are kept in memory only",
+                    file.get(),
                     e.toString());
         }
     }
@@ -108,8 +110,11 @@ public final class EmbeddingCache {
             data.position(MAGIC.length);
             int dropped = readRecords(data);
             if (dropped > 0) {
-                LOG.warn("Embedding cache {}: dropped a torn last record ({} bytes); those sections will be "
-                        + "embedded again", path, dropped);
+                LOG.warn(
+                        "Embedding cache {}: dropped a torn last record ({} bytes); those sections will be "
+                                + "embedded again",
+                        path,
+                        dropped);
                 truncate(path, data.position());
             }
             LOG.info("Embedding cache {}: {} vectors of {}", path, vectors.size(), model);
@@ -146,8 +151,9 @@ public final class EmbeddingCache {
 
     private static void append(Path path, Map<String, float[]> records) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                FileLock lock = channel.lock()) {
             if (channel.size() == 0) {
                 channel.write(ByteBuffer.wrap(MAGIC));
             }

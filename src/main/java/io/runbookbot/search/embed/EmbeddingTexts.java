@@ -13,8 +13,7 @@ import io.runbookbot.core.RunbookSection;
 public final class EmbeddingTexts {
     static final int MAX_SECTION_CHARS = 300;
 
-    private EmbeddingTexts() {
-    }
+    private EmbeddingTexts() {}
 
     public static String section(String model, RunbookSection s) {
         String body = s.text();
@@ -24,7 +23,8 @@ public final class EmbeddingTexts {
         if (!s.path().isEmpty() && !s.path().get(0).equals(s.title())) {
             text = s.title() + " > " + text;
         }
-        return documentPrefix(model) + (text.length() > MAX_SECTION_CHARS ? text.substring(0, MAX_SECTION_CHARS) : text);
+        return documentPrefix(model)
+                + (text.length() > MAX_SECTION_CHARS ? text.substring(0, MAX_SECTION_CHARS) : text);
     }
 
     public static String question(String model, String question) {

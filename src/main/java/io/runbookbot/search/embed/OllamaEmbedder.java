@@ -22,7 +22,11 @@ public final class OllamaEmbedder implements Embedder {
     public OllamaEmbedder(String baseUrl, String model, Duration timeout) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.model = Objects.requireNonNull(model, "model");
-        this.client = OllamaEmbeddingModel.builder().baseUrl(baseUrl).modelName(model).timeout(timeout).maxRetries(0)
+        this.client = OllamaEmbeddingModel.builder()
+                .baseUrl(baseUrl)
+                .modelName(model)
+                .timeout(timeout)
+                .maxRetries(0)
                 .build();
     }
 
@@ -38,10 +42,11 @@ public final class OllamaEmbedder implements Embedder {
         }
         List<Embedding> answer;
         try {
-            answer = client.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+            answer = client.embedAll(texts.stream().map(TextSegment::from).toList())
+                    .content();
         } catch (RuntimeException e) {
-            throw new EmbeddingException("Ollama at " + baseUrl + " gave no embeddings from " + model + ": "
-                    + reason(e), e);
+            throw new EmbeddingException(
+                    "Ollama at " + baseUrl + " gave no embeddings from " + model + ": " + reason(e), e);
         }
         return checked(answer, texts.size());
     }
@@ -56,8 +61,8 @@ public final class OllamaEmbedder implements Embedder {
         for (Embedding e : answer) {
             float[] v = e.vector();
             if (v.length == 0 || v.length != dimension || !Vectors.finite(v)) {
-                throw new EmbeddingException("Ollama's " + model + " returned a malformed vector (dimension "
-                        + v.length + ", expected " + dimension + ")");
+                throw new EmbeddingException("Ollama's " + model + " returned a malformed vector (dimension " + v.length
+                        + ", expected " + dimension + ")");
             }
             vectors.add(v);
         }

@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -54,14 +54,23 @@ public final class QueryEmbedder implements AutoCloseable {
      * At most {@link #MAX_CALLS} embedding calls at once (a call past its deadline may still hold a
      * thread); a question beyond that is answered by keyword search alone, never queued.
      */
-    private final ExecutorService calls = new ThreadPoolExecutor(0, MAX_CALLS, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
+    private final ExecutorService calls = new ThreadPoolExecutor(
+            0,
+            MAX_CALLS,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
                 Thread t = new Thread(r, "query-embedder");
                 t.setDaemon(true);
                 return t;
-            }, new ThreadPoolExecutor.AbortPolicy());
-    private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(REMEMBERED)
-            .executor(Runnable::run).build();
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+
+    private final Cache<String, float[]> recent = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED)
+            .executor(Runnable::run)
+            .build();
     private final CircuitBreaker breaker;
     private volatile String lastNotice = "";
 
@@ -92,8 +101,8 @@ public final class QueryEmbedder implements AutoCloseable {
         try {
             float[] v = call(text);
             if (v.length != dimension) {
-                throw new EmbeddingException(embedder.model() + " answered " + v.length
-                        + " dimensions, the index has " + dimension + " (model changed? re-index)");
+                throw new EmbeddingException(embedder.model() + " answered " + v.length + " dimensions, the index has "
+                        + dimension + " (model changed? re-index)");
             }
             recent.put(text, v);
             return Result.of(v);
@@ -121,7 +130,8 @@ public final class QueryEmbedder implements AutoCloseable {
             answer.cancel(true);
             throw new EmbeddingException(TIMED_OUT);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof EmbeddingException ee ? ee
+            throw e.getCause() instanceof EmbeddingException ee
+                    ? ee
                     : new EmbeddingException(OllamaEmbedder.reason(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,13 +140,16 @@ public final class QueryEmbedder implements AutoCloseable {
     }
 
     private Result failed(String reason) {
-        String why = reason.equals(TIMED_OUT) ? "no answer within " + DurationWords.of(deadline)
+        String why = reason.equals(TIMED_OUT)
+                ? "no answer within " + DurationWords.of(deadline)
                 : "error; details in the bot's log";
-        lastNotice = "Keyword search only: semantic search is unavailable right now (" + embedder.model() + ": "
-                + why + ").";
+        lastNotice = "Keyword search only: semantic search is unavailable right now (" + embedder.model() + ": " + why
+                + ").";
         if (breaker.trip()) {
-            LOG.warn("Semantic search paused for {}: {}; keyword search answers alone",
-                    DurationWords.of(breaker.cooldown()), reason.equals(TIMED_OUT) ? why : reason);
+            LOG.warn(
+                    "Semantic search paused for {}: {}; keyword search answers alone",
+                    DurationWords.of(breaker.cooldown()),
+                    reason.equals(TIMED_OUT) ? why : reason);
         } else {
             LOG.debug("Question embedding failed again: {}", reason);
         }

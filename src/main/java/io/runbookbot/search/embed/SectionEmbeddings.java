@@ -62,7 +62,11 @@ public final class SectionEmbeddings {
             }
         }
         if (!missing.isEmpty()) {
-            LOG.info("Embedding {} of {} sections with {} ({} cached)", missing.size(), sections.size(), model(),
+            LOG.info(
+                    "Embedding {} of {} sections with {} ({} cached)",
+                    missing.size(),
+                    sections.size(),
+                    model(),
                     sections.size() - missing.size());
         }
         embed(new ArrayList<>(missing.entrySet()));
@@ -75,7 +79,8 @@ public final class SectionEmbeddings {
     private void embed(List<Map.Entry<String, String>> missing) {
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<Map.Entry<String, String>> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-            List<float[]> vectors = embedder.embed(batch.stream().map(Map.Entry::getValue).toList());
+            List<float[]> vectors =
+                    embedder.embed(batch.stream().map(Map.Entry::getValue).toList());
             Map<String, float[]> fresh = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 fresh.put(batch.get(i).getKey(), vectors.get(i));

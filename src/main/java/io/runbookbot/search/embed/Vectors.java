@@ -2,8 +2,7 @@ package io.runbookbot.search.embed;
 
 /** Small vector helpers. */
 public final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static boolean finite(float[] v) {
         for (float x : v) {

@@ -14,8 +14,7 @@ import java.util.List;
 public final class EvalSet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EvalSet() {
-    }
+    private EvalSet() {}
 
     public static List<EvalQuestion> read(Path file) {
         List<String> lines;
@@ -40,10 +39,16 @@ public final class EvalSet {
             for (JsonNode e : n.path("expected")) {
                 List<String> path = new ArrayList<>();
                 e.path("path").forEach(p -> path.add(p.asText()));
-                expected.add(new EvalQuestion.Expected(e.path("file").asText(), e.path("heading").asText(), path));
+                expected.add(new EvalQuestion.Expected(
+                        e.path("file").asText(), e.path("heading").asText(), path));
             }
-            String question = n.hasNonNull("question") ? n.get("question").asText() : n.path("message").asText();
-            return new EvalQuestion(n.path("id").asText(), question, n.path("kind").asText(n.path("label").asText()),
+            String question = n.hasNonNull("question")
+                    ? n.get("question").asText()
+                    : n.path("message").asText();
+            return new EvalQuestion(
+                    n.path("id").asText(),
+                    question,
+                    n.path("kind").asText(n.path("label").asText()),
                     expected);
         } catch (IOException e) {
             throw new UserFacingException(where + ": not a JSON object: " + e.getMessage(), e);

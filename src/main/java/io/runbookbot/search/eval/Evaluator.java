@@ -31,17 +31,21 @@ public final class Evaluator {
         List<String> unresolved = new ArrayList<>();
         for (EvalQuestion q : questions) {
             Answer answer = search.ask(q.question(), DEPTH);
-            List<String> top = answer.hits().stream().limit(3)
-                    .map(h -> h.section().file() + "#" + h.section().line()).toList();
+            List<String> top = answer.hits().stream()
+                    .limit(3)
+                    .map(h -> h.section().file() + "#" + h.section().line())
+                    .toList();
             int rank = q.answerable() ? firstHitRank(answer.hits(), spans(q, unresolved)) : 0;
-            Outcome o = new Outcome(q.id(), q.kind(), q.answerable(), rank, answer.answered(), answer.confidence(), top);
+            Outcome o =
+                    new Outcome(q.id(), q.kind(), q.answerable(), rank, answer.answered(), answer.confidence(), top);
             outcomes.add(o);
             if (o.answerable() && o.shownAt() == 0) {
                 misses.add(q.id() + " [" + q.kind() + "] " + q.question() + missNote(o));
             }
         }
         Map<String, List<Outcome>> byKind = new TreeMap<>();
-        outcomes.forEach(o -> byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o));
+        outcomes.forEach(
+                o -> byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o));
         Map<String, Metrics> kinds = new TreeMap<>();
         byKind.forEach((k, list) -> kinds.put(k, Metrics.of(list)));
         return new EvalReport(Metrics.of(outcomes), kinds, outcomes, misses, unresolved);

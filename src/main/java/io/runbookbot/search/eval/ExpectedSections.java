@@ -47,7 +47,9 @@ final class ExpectedSections {
         if (exact != null) {
             return Optional.of(exact);
         }
-        return byFile.values().stream().filter(r -> expectedFile.endsWith("/" + r.file())).findFirst();
+        return byFile.values().stream()
+                .filter(r -> expectedFile.endsWith("/" + r.file()))
+                .findFirst();
     }
 
     private static Optional<RunbookHeading> heading(Runbook r, EvalQuestion.Expected e) {
@@ -58,6 +60,5 @@ final class ExpectedSections {
     }
 
     /** Where an expected section lies: its heading line to the end of its subtree. */
-    record Span(String file, int line, int endLine) {
-    }
+    record Span(String file, int line, int endLine) {}
 }

@@ -17,8 +17,15 @@ import java.util.Collection;
  * @param noAnswer     questions with no expected section
  * @param abstainRate  share of those the bot abstained on
  */
-public record Metrics(int answerable, double hit1, double hit3, double mrr5, double answeredRate,
-                      int withheld, int noAnswer, double abstainRate) {
+public record Metrics(
+        int answerable,
+        double hit1,
+        double hit3,
+        double mrr5,
+        double answeredRate,
+        int withheld,
+        int noAnswer,
+        double abstainRate) {
 
     /** Figures over any group of outcomes, such as one fold of a question set. */
     public static Metrics of(Collection<Outcome> outcomes) {
@@ -54,9 +61,15 @@ public record Metrics(int answerable, double hit1, double hit3, double mrr5, dou
         }
 
         Metrics build() {
-            return new Metrics(answerable, share(hit1, answerable), share(hit3, answerable),
-                    answerable == 0 ? 0 : reciprocalRanks / answerable, share(answered, answerable),
-                    withheld, noAnswer, share(abstained, noAnswer));
+            return new Metrics(
+                    answerable,
+                    share(hit1, answerable),
+                    share(hit3, answerable),
+                    answerable == 0 ? 0 : reciprocalRanks / answerable,
+                    share(answered, answerable),
+                    withheld,
+                    noAnswer,
+                    share(abstained, noAnswer));
         }
 
         private static double share(int n, int of) {

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param confidence the confidence band the bot gave its answer
  * @param top      ids ({@code file#line}) of the first three sections the ranking produced
  */
-public record Outcome(String id, String kind, boolean answerable, int rankedAt, boolean answered, Confidence confidence,
-                      List<String> top) {
+public record Outcome(
+        String id,
+        String kind,
+        boolean answerable,
+        int rankedAt,
+        boolean answered,
+        Confidence confidence,
+        List<String> top) {
     public Outcome {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

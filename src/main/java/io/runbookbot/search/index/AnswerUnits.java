@@ -32,15 +32,18 @@ public final class AnswerUnits {
     static final int MIN_OWN_LINES = 3;
     /** A container's subtree is shown whole up to this many lines. */
     static final int MAX_CONTAINER_LINES = 80;
-    private static final Pattern THEMATIC_BREAK = Pattern.compile(" {0,3}([-*_])(?: *+\\1){2,}+ *+"); // possessive: no recursion, no backtracking
 
-    private AnswerUnits() {
-    }
+    private static final Pattern THEMATIC_BREAK =
+            Pattern.compile(" {0,3}([-*_])(?: *+\\1){2,}+ *+"); // possessive: no recursion, no backtracking
+
+    private AnswerUnits() {}
 
     /** The answer units of a runbook, in document order. */
     public static List<RunbookSection> of(Runbook runbook) {
         List<RunbookSection> units = new ArrayList<>();
-        long topLevel = runbook.headings().stream().filter(h -> h.level() > 0 && h.path().size() == 1).count();
+        long topLevel = runbook.headings().stream()
+                .filter(h -> h.level() > 0 && h.path().size() == 1)
+                .count();
         for (RunbookHeading h : runbook.headings()) {
             boolean wholeRunbook = topLevel == 1 && h.level() > 0 && h.path().size() == 1;
             int end = wholeRunbook ? h.bodyEndLine() : shownEnd(runbook, h);
@@ -62,8 +65,9 @@ public final class AnswerUnits {
 
     /** Backs off over the blank lines and thematic breaks ({@code ---}) that separate sections. */
     private static int withoutTrailingRules(Runbook runbook, int line, int end) {
-        while (end > line && (runbook.lines().get(end - 1).isBlank()
-                || THEMATIC_BREAK.matcher(runbook.lines().get(end - 1)).matches())) {
+        while (end > line
+                && (runbook.lines().get(end - 1).isBlank()
+                        || THEMATIC_BREAK.matcher(runbook.lines().get(end - 1)).matches())) {
             end--;
         }
         return end;
@@ -84,7 +88,15 @@ public final class AnswerUnits {
                 .map(c -> new CodeBlock(c.language(), Redactor.redact(c.code()), c.line()))
                 .toList();
         List<String> path = h.path().stream().map(Redactor::redact).toList();
-        return new RunbookSection(runbook.file(), Redactor.redact(runbook.title()), Redactor.redact(h.text()), path,
-                h.level(), h.line(), end, Redactor.redact(runbook.text(h.line(), end)), code);
+        return new RunbookSection(
+                runbook.file(),
+                Redactor.redact(runbook.title()),
+                Redactor.redact(h.text()),
+                path,
+                h.level(),
+                h.line(),
+                end,
+                Redactor.redact(runbook.text(h.line(), end)),
+                code);
     }
 }

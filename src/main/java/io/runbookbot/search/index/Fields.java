@@ -17,6 +17,5 @@ public final class Fields {
     /** The section's embedding (unit length, cosine), when the index was built with an embedding model. */
     public static final String VECTOR = "vector";
 
-    private Fields() {
-    }
+    private Fields() {}
 }

@@ -37,15 +37,21 @@ public final class RunbookIndex implements AutoCloseable {
     private final Map<RunbookSection, Integer> docIds = new IdentityHashMap<>();
     private final Map<String, Integer> runbookDocs = new java.util.HashMap<>();
 
-    RunbookIndex(Directory sectionDir, Directory runbookDir, List<RunbookSection> units, List<Runbook> runbooks,
-                 int vectorDimension) throws IOException {
+    RunbookIndex(
+            Directory sectionDir,
+            Directory runbookDir,
+            List<RunbookSection> units,
+            List<Runbook> runbooks,
+            int vectorDimension)
+            throws IOException {
         this.vectorDimension = vectorDimension;
         this.sectionDir = sectionDir;
         this.runbookDir = runbookDir;
         this.sectionReader = DirectoryReader.open(sectionDir);
         this.runbookReader = DirectoryReader.open(runbookDir);
-        this.sectionReader.getReaderCacheHelper().addClosedListener(key -> IOUtils.close(runbookReader, sectionDir,
-                runbookDir));
+        this.sectionReader
+                .getReaderCacheHelper()
+                .addClosedListener(key -> IOUtils.close(runbookReader, sectionDir, runbookDir));
         this.units = List.copyOf(units);
         this.runbooks = List.copyOf(runbooks);
         this.sectionOrdinals = ordinals(sectionReader);
@@ -64,7 +70,8 @@ public final class RunbookIndex implements AutoCloseable {
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues values = leaf.reader().getNumericDocValues(Fields.ORDINAL);
             for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc();
-                 doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = values.nextDoc()) {
                 out[leaf.docBase + doc] = (int) values.longValue();
             }
         }
@@ -77,7 +84,10 @@ public final class RunbookIndex implements AutoCloseable {
      */
     public Map<RunbookSection, Float> similarities(Collection<RunbookSection> sections, float[] query) {
         Map<RunbookSection, Float> out = new IdentityHashMap<>();
-        int[] docs = sections.stream().mapToInt(s -> docIds.getOrDefault(s, -1)).filter(d -> d >= 0).sorted()
+        int[] docs = sections.stream()
+                .mapToInt(s -> docIds.getOrDefault(s, -1))
+                .filter(d -> d >= 0)
+                .sorted()
                 .toArray();
         try {
             for (LeafReaderContext leaf : sectionReader.leaves()) {

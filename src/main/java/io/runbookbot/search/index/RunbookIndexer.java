@@ -12,13 +12,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
 /** Builds a {@link RunbookIndex} in memory from parsed runbooks. */
 public final class RunbookIndexer {
-    private RunbookIndexer() {
-    }
+    private RunbookIndexer() {}
 
     /** A keyword-only index. */
     public static RunbookIndex build(List<Runbook> runbooks) {
@@ -43,7 +41,8 @@ public final class RunbookIndexer {
         }
         int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
         try {
-            Directory sections = write(units.size(),
+            Directory sections = write(
+                    units.size(),
                     i -> SectionDocuments.section(i, units.get(i), vectors.isEmpty() ? null : vectors.get(i)));
             Directory files = write(runbooks.size(), i -> SectionDocuments.runbook(i, runbooks.get(i)));
             return new RunbookIndex(sections, files, units, runbooks, dimension);
@@ -55,9 +54,8 @@ public final class RunbookIndexer {
     private static Directory write(int count, java.util.function.IntFunction<Document> doc) throws IOException {
         Directory dir = TransientDirectory.create();
         Analyzer analyzer = RunbookAnalyzers.incidentEnglish();
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setRAMBufferSizeMB(256)
-                .setCommitOnClose(true);
+        IndexWriterConfig config =
+                new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256).setCommitOnClose(true);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             IntStream.range(0, count).parallel().forEach(i -> add(writer, doc.apply(i)));
         }

@@ -19,8 +19,7 @@ final class SectionDocuments {
     /** Tokenized, with term frequencies but no positions: ranking is bag-of-words BM25. */
     private static final FieldType TEXT = textType();
 
-    private SectionDocuments() {
-    }
+    private SectionDocuments() {}
 
     private static FieldType textType() {
         FieldType type = new FieldType();
@@ -37,7 +36,8 @@ final class SectionDocuments {
     static Document section(int ordinal, RunbookSection unit, float @Nullable [] vector) {
         Document doc = new Document();
         if (vector != null && !Vectors.isZero(vector)) {
-            doc.add(new KnnFloatVectorField(Fields.VECTOR, Vectors.normalized(vector), VectorSimilarityFunction.COSINE));
+            doc.add(new KnnFloatVectorField(
+                    Fields.VECTOR, Vectors.normalized(vector), VectorSimilarityFunction.COSINE));
         }
         doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
         doc.add(new StringField(Fields.FILE, unit.file(), Field.Store.NO));

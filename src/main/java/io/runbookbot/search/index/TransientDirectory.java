@@ -3,8 +3,8 @@ package io.runbookbot.search.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
@@ -48,7 +48,10 @@ final class TransientDirectory extends FilterDirectory {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, PREFIX + "*")) {
             for (Path folder : folders) {
                 OptionalLong pid = ownerPid(folder.getFileName().toString());
-                if (pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                if (pid.isEmpty()
+                        || ProcessHandle.of(pid.getAsLong())
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)) {
                     continue; // a live process's, or an older version's that cannot say whose it is
                 }
                 if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && isOurs(folder)) {

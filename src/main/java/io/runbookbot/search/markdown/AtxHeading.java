@@ -15,8 +15,7 @@ final class AtxHeading {
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final int MAX_REGEX_CHARS = 256;
 
-    private AtxHeading() {
-    }
+    private AtxHeading() {}
 
     /** The heading's text (group 2 of the expression, "" when absent), or empty if not an ATX line. */
     static Optional<String> text(String line) {

@@ -18,6 +18,7 @@ record FrontMatter(int lastLine, Optional<String> title) {
     private static final Pattern TITLE = Pattern.compile("^title\\s*[:=]\\s*(.*?)\\s*$");
     /** A YAML block scalar indicator: the title is on the following lines, not read here. */
     private static final int MAX_TITLE_LINE = 1_000;
+
     private static final Pattern BLOCK_SCALAR = Pattern.compile("^[|>][-+]?$");
 
     static FrontMatter of(List<String> lines) {
@@ -44,7 +45,8 @@ record FrontMatter(int lastLine, Optional<String> title) {
             Matcher m = TITLE.matcher(line);
             if (m.matches()) {
                 String value = unquote(m.group(1)).strip();
-                boolean usable = !value.isEmpty() && !BLOCK_SCALAR.matcher(value).matches();
+                boolean usable =
+                        !value.isEmpty() && !BLOCK_SCALAR.matcher(value).matches();
                 return usable ? Optional.of(value) : Optional.empty();
             }
         }

@@ -11,24 +11,27 @@ final class HeadingCandidate {
     private static final int MAX_LABEL_WORDS = 3;
     private static final Pattern BOLD = Pattern.compile("^(\\*\\*|__)(\\S.*?\\S|\\S)\\1$");
     /** "2. Foo", "2.1 Bar", "§1. Foo", "§ 3 Foo": the number part in group 1. */
-    private static final Pattern NUMBERED =
-            Pattern.compile("^(?:§\\s*)?(\\d+(?:\\.\\d+)*)\\.?\\s+\\p{Lu}.*");
+    private static final Pattern NUMBERED = Pattern.compile("^(?:§\\s*)?(\\d+(?:\\.\\d+)*)\\.?\\s+\\p{Lu}.*");
     /** Numbering that counts at the start of a heading: "2." or "2.1", not "11 KiB". */
     private static final Pattern NUMBER_START =
             Pattern.compile("^\\d+(?:\\.\\d+)*\\.\\s*\\p{Lu}.*|^\\d+(?:\\.\\d+)+\\s+\\p{Lu}.*");
+
     private static final Pattern LABEL = Pattern.compile("^([^:]+):\\s+\\S.*");
     private static final Pattern CODE_CHARS = Pattern.compile("[`$|={}<>\\[\\]]|http");
     private static final String BAD_ENDINGS = ".,;:!";
 
     /** A heading style; levels are assigned per style. */
-    enum Kind { PLAIN, NUMBERED, LABEL, BOLD }
+    enum Kind {
+        PLAIN,
+        NUMBERED,
+        LABEL,
+        BOLD
+    }
 
     /** A style; {@code depth} tells "2." (1) from "2.1" (2) apart for numbered headings. */
-    record Style(Kind kind, int depth) {
-    }
+    record Style(Kind kind, int depth) {}
 
-    private HeadingCandidate() {
-    }
+    private HeadingCandidate() {}
 
     /** Whether the line (dedented, not stripped) could be a heading. */
     static boolean accepts(String line) {
@@ -42,8 +45,10 @@ final class HeadingCandidate {
         Matcher bold = BOLD.matcher(text);
         boolean isBold = bold.matches();
         String inner = isBold ? bold.group(2).strip() : text;
-        return (isBold || startsLikeTitle(inner)) && endsLikeTitle(inner)
-                && !CODE_CHARS.matcher(inner).find() && letters(inner) >= 2;
+        return (isBold || startsLikeTitle(inner))
+                && endsLikeTitle(inner)
+                && !CODE_CHARS.matcher(inner).find()
+                && letters(inner) >= 2;
     }
 
     /** The style of an accepted heading line. */
@@ -63,13 +68,14 @@ final class HeadingCandidate {
     }
 
     private static boolean sized(String text) {
-        return text.length() >= MIN_CHARS && text.length() <= MAX_CHARS
-                && text.split("\\s+").length <= MAX_WORDS;
+        return text.length() >= MIN_CHARS && text.length() <= MAX_CHARS && text.split("\\s+").length <= MAX_WORDS;
     }
 
     private static boolean startsLikeTitle(String text) {
         int first = text.codePointAt(0);
-        return Character.isUpperCase(first) || Character.isTitleCase(first) || first == '§'
+        return Character.isUpperCase(first)
+                || Character.isTitleCase(first)
+                || first == '§'
                 || NUMBER_START.matcher(text).matches();
     }
 

@@ -8,5 +8,4 @@ package io.runbookbot.search.markdown;
  * @param line     1-based line of the heading text
  * @param lastLine 1-based last line of the heading itself (a setext heading's underline)
  */
-record HeadingLine(String text, int level, int line, int lastLine) {
-}
+record HeadingLine(String text, int level, int line, int lastLine) {}

@@ -27,8 +27,7 @@ final class HeadingOutline {
      * @param found        the headings, in document order
      * @param title        the runbook title, the preamble's text
      */
-    static List<RunbookHeading> of(List<String> lines, int contentStart, List<HeadingLine> found,
-                                   String title) {
+    static List<RunbookHeading> of(List<String> lines, int contentStart, List<HeadingLine> found, String title) {
         HeadingOutline outline = new HeadingOutline(lines, found);
         List<RunbookHeading> headings = new ArrayList<>();
         outline.preamble(contentStart, title).ifPresent(headings::add);
@@ -55,8 +54,8 @@ final class HeadingOutline {
                 stack.pop();
             }
             stack.push(h);
-            out.add(new RunbookHeading(h.text(), h.level(), path(stack), h.line(),
-                    end(h, nextStart(i + 1)), end(h, subtreeLimit(i))));
+            out.add(new RunbookHeading(
+                    h.text(), h.level(), path(stack), h.line(), end(h, nextStart(i + 1)), end(h, subtreeLimit(i))));
         }
         return out;
     }

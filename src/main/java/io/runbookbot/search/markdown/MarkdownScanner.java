@@ -4,7 +4,6 @@ import io.runbookbot.core.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
@@ -12,6 +11,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 /** Finds the headings and code blocks of Markdown lines with commonmark-java. */
 final class MarkdownScanner {
@@ -20,8 +20,10 @@ final class MarkdownScanner {
      * from the source line), so inline parsing, whose bracket handling took 6 s on 200 KB of
      * nested brackets, is skipped.
      */
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .inlineParserFactory(context -> (lines, node) -> { }).build();
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> {})
+            .build();
     /**
      * At most this many fences left open are repaired, each repair costing one more parse: a file
      * of hundreds of open fences would otherwise cost hundreds of parses.
@@ -29,11 +31,9 @@ final class MarkdownScanner {
     static final int MAX_FENCE_REPAIRS = 16;
 
     /** What a scan found; {@code fencedBlocks} counts the fenced code blocks. */
-    record Result(List<HeadingLine> headings, List<CodeBlock> codeBlocks, int fencedBlocks) {
-    }
+    record Result(List<HeadingLine> headings, List<CodeBlock> codeBlocks, int fencedBlocks) {}
 
-    private MarkdownScanner() {
-    }
+    private MarkdownScanner() {}
 
     /** Scans {@code lines} (front matter already blanked), closing fences left open to EOF. */
     static Result scan(List<String> lines) {
@@ -99,8 +99,8 @@ final class MarkdownScanner {
             List<SourceSpan> spans = heading.getSourceSpans();
             SourceSpan last = spans.get(spans.size() - 1);
             String text = spans.size() == 1 ? atxText(source(last)) : setextText(spans);
-            headings.add(new HeadingLine(text, heading.getLevel(),
-                    spans.get(0).getLineIndex() + 1, last.getLineIndex() + 1));
+            headings.add(new HeadingLine(
+                    text, heading.getLevel(), spans.get(0).getLineIndex() + 1, last.getLineIndex() + 1));
         }
 
         private void visit(FencedCodeBlock block) {
@@ -136,7 +136,9 @@ final class MarkdownScanner {
 
     /** The text of an ATX heading line without its markers and closing sequence. */
     static String atxText(String line) {
-        return AtxHeading.text(line).map(String::strip).orElseGet(() -> withoutLeadingHashes(line.strip()).strip());
+        return AtxHeading.text(line)
+                .map(String::strip)
+                .orElseGet(() -> withoutLeadingHashes(line.strip()).strip());
     }
 
     private static String withoutLeadingHashes(String text) {

@@ -13,15 +13,17 @@ import java.util.Locale;
 final class MarkupLoss {
     private static final int MIN_COMMENTS = 3;
 
-    private MarkupLoss() {
-    }
+    private MarkupLoss() {}
 
     static boolean isLikely(String file, MarkdownScanner.Result scan, List<String> lines) {
         if (scan.headings().isEmpty()) {
             return !isMarkdownFile(file);
         }
-        long comments = scan.headings().stream().filter(h -> isCommentLike(h, lines)).count();
-        return scan.fencedBlocks() == 0 && comments >= MIN_COMMENTS && comments * 2 > scan.headings().size();
+        long comments =
+                scan.headings().stream().filter(h -> isCommentLike(h, lines)).count();
+        return scan.fencedBlocks() == 0
+                && comments >= MIN_COMMENTS
+                && comments * 2 > scan.headings().size();
     }
 
     static boolean isMarkdownFile(String file) {
@@ -31,7 +33,9 @@ final class MarkupLoss {
 
     /** A one-line level-1 heading with a non-blank line right under it, like {@code # list files}. */
     private static boolean isCommentLike(HeadingLine h, List<String> lines) {
-        return h.level() == 1 && h.lastLine() == h.line() && h.line() < lines.size()
+        return h.level() == 1
+                && h.lastLine() == h.line()
+                && h.line() < lines.size()
                 && !lines.get(h.line()).isBlank();
     }
 }

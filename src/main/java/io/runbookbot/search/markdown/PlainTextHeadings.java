@@ -14,8 +14,7 @@ import java.util.Map;
  * ... in the order they first appear.
  */
 final class PlainTextHeadings {
-    private PlainTextHeadings() {
-    }
+    private PlainTextHeadings() {}
 
     /** The headings from 1-based line {@code from} on, in document order. */
     static List<HeadingLine> find(List<String> lines, int from) {
@@ -52,7 +51,9 @@ final class PlainTextHeadings {
         if (prefix.isEmpty()) {
             return lines;
         }
-        return lines.stream().map(l -> l.startsWith(prefix) ? l.substring(prefix.length()) : l).toList();
+        return lines.stream()
+                .map(l -> l.startsWith(prefix) ? l.substring(prefix.length()) : l)
+                .toList();
     }
 
     private static String commonIndent(List<String> lines) {

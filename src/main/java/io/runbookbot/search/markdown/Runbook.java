@@ -13,8 +13,8 @@ import java.util.List;
  * @param headings   headings in document order, the preamble (level 0) first when there is one
  * @param codeBlocks every code block of the file, in document order
  */
-public record Runbook(String file, String title, List<String> lines, List<RunbookHeading> headings,
-                      List<CodeBlock> codeBlocks) {
+public record Runbook(
+        String file, String title, List<String> lines, List<RunbookHeading> headings, List<CodeBlock> codeBlocks) {
     public Runbook {
         lines = List.copyOf(lines);
         headings = List.copyOf(headings);
@@ -28,6 +28,8 @@ public record Runbook(String file, String title, List<String> lines, List<Runboo
 
     /** Code blocks whose first line lies in {@code from..to} (1-based, inclusive). */
     public List<CodeBlock> codeBlocks(int from, int to) {
-        return codeBlocks.stream().filter(c -> c.line() >= from && c.line() <= to).toList();
+        return codeBlocks.stream()
+                .filter(c -> c.line() >= from && c.line() <= to)
+                .toList();
     }
 }

@@ -38,15 +38,12 @@ final class RunbookFiles {
      * @param real     {@code path} with every link resolved; inside the folder's real path
      * @param root     the folder's real path
      */
-    record Entry(Path path, String relative, Path real, Path root) {
-    }
+    record Entry(Path path, String relative, Path real, Path root) {}
 
     /** The runbook files sorted by relative path, and the entries that could not be visited. */
-    record Listing(List<Entry> files, List<SkippedFile> failures) {
-    }
+    record Listing(List<Entry> files, List<SkippedFile> failures) {}
 
-    private RunbookFiles() {
-    }
+    private RunbookFiles() {}
 
     static Listing list(Path dir) {
         if (!Files.exists(dir)) {

@@ -69,7 +69,8 @@ public final class RunbookLoader {
     public LoadResult load(Path dir) {
         Objects.requireNonNull(dir, "dir");
         RunbookFiles.Listing listing = RunbookFiles.list(dir);
-        List<Outcome> outcomes = listing.files().parallelStream().map(this::load).toList();
+        List<Outcome> outcomes =
+                listing.files().parallelStream().map(this::load).toList();
         List<Runbook> runbooks = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>(listing.failures());
         int empty = 0;
@@ -114,8 +115,8 @@ public final class RunbookLoader {
      * open, so a file swapped for a link after the walk is not read through it.
      */
     Optional<byte[]> read(RunbookFiles.Entry entry) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(entry.real(), StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (SeekableByteChannel channel =
+                Files.newByteChannel(entry.real(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             Path real = entry.real().toRealPath();
             if (!real.equals(entry.real()) || !real.startsWith(entry.root())) {
                 throw new OutsideFolderException(RunbookFiles.outside(entry.path(), real));
@@ -155,7 +156,8 @@ public final class RunbookLoader {
     /** Strict UTF-8, without a leading byte order mark. */
     static String decode(byte[] bytes) throws CharacterCodingException {
         int start = startsWithBom(bytes) ? BOM.length : 0;
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
@@ -167,15 +169,11 @@ public final class RunbookLoader {
     }
 
     /** What became of one file. */
-    private sealed interface Outcome permits Loaded, Skipped, Empty {
-    }
+    private sealed interface Outcome permits Loaded, Skipped, Empty {}
 
-    private record Loaded(Runbook runbook) implements Outcome {
-    }
+    private record Loaded(Runbook runbook) implements Outcome {}
 
-    private record Skipped(SkippedFile file) implements Outcome {
-    }
+    private record Skipped(SkippedFile file) implements Outcome {}
 
-    private record Empty() implements Outcome {
-    }
+    private record Empty() implements Outcome {}
 }

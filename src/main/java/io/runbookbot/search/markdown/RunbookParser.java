@@ -53,8 +53,11 @@ public final class RunbookParser {
     }
 
     private static String titleOf(List<HeadingLine> found, String file) {
-        return found.stream().filter(h -> h.level() == 1 && !h.text().isEmpty()).findFirst()
-                .map(HeadingLine::text).orElseGet(() -> titleFromFileName(file));
+        return found.stream()
+                .filter(h -> h.level() == 1 && !h.text().isEmpty())
+                .findFirst()
+                .map(HeadingLine::text)
+                .orElseGet(() -> titleFromFileName(file));
     }
 
     /** "ops/disk-full.md" gives "disk full". */

@@ -14,8 +14,7 @@ import org.commonmark.node.Node;
  * do not move).
  */
 final class UnclosedFences {
-    private UnclosedFences() {
-    }
+    private UnclosedFences() {}
 
     /** The lines with the first fence left open to EOF closed, if there is one to close. */
     static Optional<List<String>> repair(Node document, List<String> lines) {
@@ -29,7 +28,8 @@ final class UnclosedFences {
 
     /** A top-level fence without a closing fence can only have been ended by the end of file. */
     private static boolean runsToEnd(FencedCodeBlock fence) {
-        return fence.getClosingFenceLength() == null && fence.getParent() instanceof Document
+        return fence.getClosingFenceLength() == null
+                && fence.getParent() instanceof Document
                 && !fence.getSourceSpans().isEmpty();
     }
 

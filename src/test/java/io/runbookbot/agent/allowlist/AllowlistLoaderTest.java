@@ -97,9 +97,13 @@ class AllowlistLoaderTest {
                   read_only: true
                 """).find("typed").orElseThrow();
 
-        assertThat(spec.params().values()).extracting(ParamSpec::describe).containsExactly(
-                "text matching [a-z]+ (at most 10 characters)", "one of: a, b c", "integer 0-9",
-                "path inside logs (/var/log)");
+        assertThat(spec.params().values())
+                .extracting(ParamSpec::describe)
+                .containsExactly(
+                        "text matching [a-z]+ (at most 10 characters)",
+                        "one of: a, b c",
+                        "integer 0-9",
+                        "path inside logs (/var/log)");
     }
 
     @Test
@@ -117,7 +121,8 @@ class AllowlistLoaderTest {
     @Test
     void missingFileNamesThePath(@TempDir Path dir) {
         Path file = dir.resolve("absent.yaml");
-        assertThatThrownBy(() -> AllowlistLoader.load(file)).isInstanceOf(AllowlistException.class)
+        assertThatThrownBy(() -> AllowlistLoader.load(file))
+                .isInstanceOf(AllowlistException.class)
                 .hasMessageStartingWith(file + ": cannot read the allowlist");
     }
 
@@ -156,7 +161,8 @@ class AllowlistLoaderTest {
     @Test
     void duplicateYamlKeyIsRefused() {
         assertThatThrownBy(() -> AllowlistLoader.parse("version: 1\nversion: 1\ncommands: []\n", "a.yaml"))
-                .hasMessageStartingWith("a.yaml: not valid YAML").hasMessageContaining("Duplicate field 'version'");
+                .hasMessageStartingWith("a.yaml: not valid YAML")
+                .hasMessageContaining("Duplicate field 'version'");
     }
 
     @Test
@@ -167,9 +173,10 @@ class AllowlistLoaderTest {
                   argv: [df]
                   read_only: true
                   read-only: false
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"typo\"): read-only: unknown key, did you mean"
-                + " read_only? (known: access, argv, description, id, output_cap, params, read_only, recognizes,"
-                + " timeout)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"typo\"): read-only: unknown key, did you mean"
+                        + " read_only? (known: access, argv, description, id, output_cap, params, read_only, recognizes,"
+                        + " timeout)");
     }
 
     @Test
@@ -188,8 +195,9 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [df]
                   read_only: "yes"
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"flag\"): read_only: must be true or false,"
-                + " got the string \"yes\"");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"flag\"): read_only: must be true or false,"
+                        + " got the string \"yes\"");
     }
 
     @Test
@@ -199,7 +207,8 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [df]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"first\"): id: duplicate of commands[0]");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"first\"): id: duplicate of commands[0]");
     }
 
     @Test
@@ -209,7 +218,8 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [df]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1]: id: \"Disk_Usage\" must match [a-z0-9][a-z0-9-]{0,63}");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1]: id: \"Disk_Usage\" must match [a-z0-9][a-z0-9-]{0,63}");
     }
 
     @Test
@@ -247,8 +257,9 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [./bin/tool]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"relative\"): argv[0]: \"./bin/tool\" must be an"
-                + " absolute normalized path or a bare program name (no '/', '..', spaces)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"relative\"): argv[0]: \"./bin/tool\" must be an"
+                        + " absolute normalized path or a bare program name (no '/', '..', spaces)");
     }
 
     @Test
@@ -258,7 +269,8 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [/usr/bin/../../tmp/x]
                   read_only: true
-                """)).startsWith("allowlist.yaml: commands[1] (id \"dotdot\"): argv[0]: \"/usr/bin/../../tmp/x\" must be");
+                """))
+                .startsWith("allowlist.yaml: commands[1] (id \"dotdot\"): argv[0]: \"/usr/bin/../../tmp/x\" must be");
     }
 
     @Test
@@ -270,8 +282,9 @@ class AllowlistLoaderTest {
                   params:
                     prog: {type: enum, values: [df]}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"anyprog\"): argv[0]: the program must be fixed,"
-                + " not a placeholder: \"{prog}\"");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"anyprog\"): argv[0]: the program must be fixed,"
+                        + " not a placeholder: \"{prog}\"");
     }
 
     @Test
@@ -281,8 +294,9 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [/bin/sh, -c, "df -h"]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"shell\"): argv[0]: \"/bin/sh\" is a shell,"
-                + " interpreter or command launcher; an entry must name the program it runs");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"shell\"): argv[0]: \"/bin/sh\" is a shell,"
+                        + " interpreter or command launcher; an entry must name the program it runs");
     }
 
     @Test
@@ -292,7 +306,8 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [env, df]
                   read_only: true
-                """)).contains("(id \"launcher\"): argv[0]: \"env\" is a shell, interpreter or command launcher");
+                """))
+                .contains("(id \"launcher\"): argv[0]: \"env\" is a shell, interpreter or command launcher");
     }
 
     @Test
@@ -302,7 +317,8 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [du, -sh, "{path}"]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"disk-usage\"): argv[2]: placeholder {path} has no param");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"disk-usage\"): argv[2]: placeholder {path} has no param");
     }
 
     @Test
@@ -314,7 +330,8 @@ class AllowlistLoaderTest {
                   params:
                     port: {type: integer, min: 1, max: 2}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"unused\"): params.port: is not used in argv");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"unused\"): params.port: is not used in argv");
     }
 
     @Test
@@ -326,8 +343,9 @@ class AllowlistLoaderTest {
                   params:
                     n: {type: int, min: 1, max: 2}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"badtype\"): params.n.type: unknown type \"int\""
-                + " (known: pattern, enum, integer, path)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"badtype\"): params.n.type: unknown type \"int\""
+                        + " (known: pattern, enum, integer, path)");
     }
 
     @Test
@@ -339,8 +357,9 @@ class AllowlistLoaderTest {
                   params:
                     n: {type: integer, min: 1, max: 2, pattern: "[0-9]"}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"mixed\"): params.n.pattern: unknown key (known: max,"
-                + " min, type)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"mixed\"): params.n.pattern: unknown key (known: max,"
+                        + " min, type)");
     }
 
     @Test
@@ -352,7 +371,8 @@ class AllowlistLoaderTest {
                   params:
                     name: {type: pattern, pattern: "[a-z"}
                   read_only: true
-                """)).startsWith("allowlist.yaml: commands[1] (id \"badregex\"): params.name.pattern: does not compile:");
+                """))
+                .startsWith("allowlist.yaml: commands[1] (id \"badregex\"): params.name.pattern: does not compile:");
     }
 
     @Test
@@ -364,8 +384,9 @@ class AllowlistLoaderTest {
                   params:
                     name: {type: pattern, pattern: "[a-z]+", max_length: 1000}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"toolong\"): params.name.max_length: must be from 1"
-                + " to 256, got 1000");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"toolong\"): params.name.max_length: must be from 1"
+                        + " to 256, got 1000");
     }
 
     @Test
@@ -377,7 +398,8 @@ class AllowlistLoaderTest {
                   params:
                     n: {type: integer, min: 10, max: 1}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"range\"): params.n.max: must be >= min (10), got 1");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"range\"): params.n.max: must be >= min (10), got 1");
     }
 
     @Test
@@ -389,7 +411,8 @@ class AllowlistLoaderTest {
                   params:
                     n: {type: integer, min: 1}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"nobounds\"): params.n.max: is required");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"nobounds\"): params.n.max: is required");
     }
 
     @Test
@@ -401,8 +424,9 @@ class AllowlistLoaderTest {
                   params:
                     mode: {type: enum, values: [fast, --delete]}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"dashenum\"): params.mode.values[1]: \"--delete\" must"
-                + " not start with '-' and must be at most 256 characters");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"dashenum\"): params.mode.values[1]: \"--delete\" must"
+                        + " not start with '-' and must be at most 256 characters");
     }
 
     @Test
@@ -414,8 +438,9 @@ class AllowlistLoaderTest {
                   params:
                     file: {type: path, root: logz}
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"tail-log\"): params.file.root: unknown root \"logz\""
-                + " (roots: logs)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"tail-log\"): params.file.root: unknown root \"logz\""
+                        + " (roots: logs)");
     }
 
     @Test
@@ -445,8 +470,9 @@ class AllowlistLoaderTest {
                   argv: [df]
                   timeout: 5
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"nounit\"): timeout: must be a number with a unit ms,"
-                + " s or m (e.g. 5s), got 5");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"nounit\"): timeout: must be a number with a unit ms,"
+                        + " s or m (e.g. 5s), got 5");
     }
 
     @Test
@@ -457,14 +483,16 @@ class AllowlistLoaderTest {
                   argv: [df]
                   timeout: 6m
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"slow\"): timeout: must be from 1s to 5m, got 6m");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"slow\"): timeout: must be from 1s to 5m, got 6m");
         assertThat(loadError("""
                 - id: quick
                   description: d
                   argv: [df]
                   timeout: 500ms
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"quick\"): timeout: must be from 1s to 5m, got 500ms");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"quick\"): timeout: must be from 1s to 5m, got 500ms");
     }
 
     @Test
@@ -475,7 +503,8 @@ class AllowlistLoaderTest {
                   argv: [df]
                   output_cap: 512B
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"tiny\"): output_cap: must be at least 1KiB, got 512B");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"tiny\"): output_cap: must be at least 1KiB, got 512B");
     }
 
     @Test
@@ -486,9 +515,10 @@ class AllowlistLoaderTest {
                   argv: [df]
                   output_cap: 1MiB
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"huge\"): output_cap: 1MiB is more than the bot will"
-                + " receive: a run answer holds stdout and stderr up to the cap each, JSON may write one byte as six,"
-                + " and the bot reads at most 8MiB of an answer; use at most 681KiB (697685 bytes)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"huge\"): output_cap: 1MiB is more than the bot will"
+                        + " receive: a run answer holds stdout and stderr up to the cap each, JSON may write one byte as six,"
+                        + " and the bot reads at most 8MiB of an answer; use at most 681KiB (697685 bytes)");
     }
 
     @Test
@@ -510,8 +540,9 @@ class AllowlistLoaderTest {
                   argv: [df]
                   output_cap: 64KB
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"kb\"): output_cap: must be bytes, optionally with a"
-                + " unit B, KiB or MiB (e.g. 64KiB), got the string \"64KB\"");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"kb\"): output_cap: must be bytes, optionally with a"
+                        + " unit B, KiB or MiB (e.g. 64KiB), got the string \"64KB\"");
     }
 
     @Test
@@ -539,8 +570,9 @@ class AllowlistLoaderTest {
                     port: {type: integer, min: 1, max: 65535}
                   recognizes: ["lsof -i :{port}", "lsof -i :{prot}"]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"port\"): recognizes[1]: placeholder {prot} is not"
-                + " a declared param (params: port)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"port\"): recognizes[1]: placeholder {prot} is not"
+                        + " a declared param (params: port)");
     }
 
     @Test
@@ -551,8 +583,9 @@ class AllowlistLoaderTest {
                   argv: [df]
                   read_only: true
                   access: {role: [sre]}
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"acc\"): access.role: unknown key (known: channels,"
-                + " roles, users)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"acc\"): access.role: unknown key (known: channels,"
+                        + " roles, users)");
     }
 
     @Test
@@ -562,7 +595,8 @@ class AllowlistLoaderTest {
                   description: d
                   argv: [df, "-h\\n"]
                   read_only: true
-                """)).isEqualTo("allowlist.yaml: commands[1] (id \"ctl\"): argv[1]: contains a control character (\\n)");
+                """))
+                .isEqualTo("allowlist.yaml: commands[1] (id \"ctl\"): argv[1]: contains a control character (\\n)");
     }
 
     @Test

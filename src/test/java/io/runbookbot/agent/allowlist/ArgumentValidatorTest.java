@@ -65,8 +65,8 @@ class ArgumentValidatorTest {
     @Test
     void passesAListedEnumValueWithSpacesAsOneArgument() {
         assertThat(validate("journal-since", Map.of("unit", "stemedb-api", "since", "1 hour ago")))
-                .isEqualTo(new Validation.Accepted(
-                        List.of("journalctl", "-u", "stemedb-api", "--since", "1 hour ago")));
+                .isEqualTo(
+                        new Validation.Accepted(List.of("journalctl", "-u", "stemedb-api", "--since", "1 hour ago")));
     }
 
     @Test
@@ -83,7 +83,8 @@ class ArgumentValidatorTest {
         assertThat(reason(validate("listening-port", Map.of("port", "00"))))
                 .isEqualTo("port: must be an integer from 1 to 65535 without leading zeros, got \"00\"");
         for (String trick : List.of("+80", "-0", "8_0", "0x50", "80 ", "٨٠", "1e2", "80.0")) {
-            assertThat(reason(validate("listening-port", Map.of("port", trick)))).as(trick)
+            assertThat(reason(validate("listening-port", Map.of("port", trick))))
+                    .as(trick)
                     .startsWith("port: ");
         }
     }
@@ -109,7 +110,8 @@ class ArgumentValidatorTest {
     @Test
     void refusesAMissingParameterAndSaysWhatItTakes() {
         assertThat(reason(validate("health", Map.of("port", "80"))))
-                .isEqualTo("missing parameter path for health (text matching /[a-z0-9/]{0,20} (at most 256 characters))");
+                .isEqualTo(
+                        "missing parameter path for health (text matching /[a-z0-9/]{0,20} (at most 256 characters))");
     }
 
     @Test
@@ -136,8 +138,8 @@ class ArgumentValidatorTest {
 
         String reason = reason(validate("journal-since", Map.of("unit", hostile, "since", "today")));
 
-        assertThat(reason).isEqualTo("unit: \"" + "a".repeat(30) + "B".repeat(10) + "\"…(190 more) does not match"
-                + " [a-z-]+");
+        assertThat(reason)
+                .isEqualTo("unit: \"" + "a".repeat(30) + "B".repeat(10) + "\"…(190 more) does not match" + " [a-z-]+");
     }
 
     @Test
@@ -149,20 +151,31 @@ class ArgumentValidatorTest {
     @Test
     void checksParamsOfAnotherParamSpecImplementationWithTheStrictSharedChecks() {
         ParamSpec lenient = new ParamSpec() {
-            @Override public String name() {
+            @Override
+            public String name() {
                 return "word";
             }
 
-            @Override public Optional<String> reject(String value) {
+            @Override
+            public Optional<String> reject(String value) {
                 return Optional.empty();
             }
 
-            @Override public String describe() {
+            @Override
+            public String describe() {
                 return "anything";
             }
         };
-        CommandSpec spec = new CommandSpec("custom", "d", List.of("echo", "{word}"), Map.of("word", lenient),
-                java.time.Duration.ofSeconds(1), 1024, true, List.of(), Access.NOBODY);
+        CommandSpec spec = new CommandSpec(
+                "custom",
+                "d",
+                List.of("echo", "{word}"),
+                Map.of("word", lenient),
+                java.time.Duration.ofSeconds(1),
+                1024,
+                true,
+                List.of(),
+                Access.NOBODY);
 
         assertThat(reason(ArgumentValidator.validate(spec, Map.of("word", "a;b"))))
                 .isEqualTo("word: contains a character that is not allowed (;)");
@@ -206,8 +219,8 @@ class ArgumentValidatorTest {
         Files.createSymbolicLink(logs.resolve("app.log"), secret);
         PathParam file = ParamSpec.path("file", "logs", List.of(logs));
 
-        assertThat(file.reject("app.log")).contains("file: \"app.log\" leads outside root logs (" + logs
-                + ") through a symbolic link");
+        assertThat(file.reject("app.log"))
+                .contains("file: \"app.log\" leads outside root logs (" + logs + ") through a symbolic link");
     }
 
     @Test
@@ -226,7 +239,8 @@ class ArgumentValidatorTest {
 
     @Test
     void substitutesEachPlaceholderOnceSoAValueIsNeverExpandedAgain() {
-        assertThat(Placeholders.substitute("{a}-{b}", Map.of("a", "{b}", "b", "x"))).isEqualTo("{b}-x");
+        assertThat(Placeholders.substitute("{a}-{b}", Map.of("a", "{b}", "b", "x")))
+                .isEqualTo("{b}-x");
         assertThat(Placeholders.names("ss 'sport = :{port}' {{.Names}} {port}")).containsExactly("port");
     }
 

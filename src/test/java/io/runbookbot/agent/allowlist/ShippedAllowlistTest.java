@@ -31,17 +31,33 @@ class ShippedAllowlistTest {
     @BeforeAll
     static void load() {
         String basedir = System.getProperty("basedir");
-        runbooks = (basedir == null || basedir.isBlank() ? Path.of("") : Path.of(basedir)).toAbsolutePath()
+        runbooks = (basedir == null || basedir.isBlank() ? Path.of("") : Path.of(basedir))
+                .toAbsolutePath()
                 .resolve("runbooks");
         allowlist = AllowlistLoader.load(runbooks.resolve("allowlist.yaml"));
     }
 
     @Test
     void loadsWithTheExpectedEntries() {
-        assertThat(allowlist.commands()).extracting(CommandSpec::id).containsExactly(
-                "listening-port", "http-health", "disk-usage", "disk-inodes", "memory", "top-snapshot",
-                "process-by-name", "service-status", "journal-recent", "journal-since", "log-tail",
-                "postgres-ready", "redis-ping", "cert-expiry", "containers", "container-stats");
+        assertThat(allowlist.commands())
+                .extracting(CommandSpec::id)
+                .containsExactly(
+                        "listening-port",
+                        "http-health",
+                        "disk-usage",
+                        "disk-inodes",
+                        "memory",
+                        "top-snapshot",
+                        "process-by-name",
+                        "service-status",
+                        "journal-recent",
+                        "journal-since",
+                        "log-tail",
+                        "postgres-ready",
+                        "redis-ping",
+                        "cert-expiry",
+                        "containers",
+                        "container-stats");
     }
 
     @Test
@@ -85,8 +101,7 @@ class ShippedAllowlistTest {
             docker-compose ps                                        => containers      =>
             docker stats db --no-stream                              => container-stats => container=db
             """)
-    void mapsARunbookCommandLineToAnEntryWhoseParamsValidate(String line, String id, String params)
-            throws IOException {
+    void mapsARunbookCommandLineToAnEntryWhoseParamsValidate(String line, String id, String params) throws IOException {
         assertThat(runbookLines()).as("the line appears in a sample runbook").contains(line);
 
         Optional<Recognized> recognized = recognize(line);
@@ -94,7 +109,8 @@ class ShippedAllowlistTest {
         assertThat(recognized).as(line).isPresent();
         assertThat(recognized.get().spec().id()).isEqualTo(id);
         assertThat(recognized.get().params()).isEqualTo(parse(params));
-        assertThat(ArgumentValidator.validate(recognized.get().spec(), recognized.get().params()))
+        assertThat(ArgumentValidator.validate(
+                        recognized.get().spec(), recognized.get().params()))
                 .isInstanceOf(Validation.Accepted.class);
     }
 
@@ -105,8 +121,7 @@ class ShippedAllowlistTest {
 
     // ---- a minimal recognizer, as the suggestions side may build one ----
 
-    record Recognized(CommandSpec spec, Map<String, String> params) {
-    }
+    record Recognized(CommandSpec spec, Map<String, String> params) {}
 
     /** The first entry one of whose lines matches the start of {@code line}, up to a space or the end. */
     private static Optional<Recognized> recognize(String line) {
@@ -129,10 +144,12 @@ class ShippedAllowlistTest {
         while (m.find()) {
             regex.append(literal(template.substring(last, m.start())));
             ParamSpec param = spec.params().get(m.group(1));
-            regex.append(param instanceof IntegerParam ? "([0-9]+)"
-                    : param instanceof EnumParam e
-                            ? e.values().stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"))
-                            : "(\\S+)");
+            regex.append(
+                    param instanceof IntegerParam
+                            ? "([0-9]+)"
+                            : param instanceof EnumParam e
+                                    ? e.values().stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"))
+                                    : "(\\S+)");
             names.add(m.group(1));
             last = m.end();
         }
@@ -149,7 +166,8 @@ class ShippedAllowlistTest {
     }
 
     private static String literal(String text) {
-        return Stream.of(text.split("\\s+", -1)).map(s -> s.isEmpty() ? "" : Pattern.quote(s))
+        return Stream.of(text.split("\\s+", -1))
+                .map(s -> s.isEmpty() ? "" : Pattern.quote(s))
                 .collect(Collectors.joining("\\s+"));
     }
 
@@ -166,13 +184,16 @@ class ShippedAllowlistTest {
 
     private static List<String> runbookLines() throws IOException {
         try (Stream<Path> files = Files.list(runbooks)) {
-            return files.filter(p -> p.toString().endsWith(".md")).flatMap(p -> {
-                try {
-                    return Files.readAllLines(p).stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).map(s -> s.replaceAll("\\s+#.*$", "").trim()).collect(Collectors.toList());
+            return files.filter(p -> p.toString().endsWith(".md"))
+                    .flatMap(p -> {
+                        try {
+                            return Files.readAllLines(p).stream();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(s -> s.replaceAll("\\s+#.*$", "").trim())
+                    .collect(Collectors.toList());
         }
     }
 }

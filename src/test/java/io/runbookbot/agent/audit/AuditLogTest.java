@@ -34,21 +34,33 @@ class AuditLogTest {
     void writesOneJsonLineWithEveryFieldInAFixedOrder() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file)) {
-            log.append(AuditRecord.builder(Decision.ALLOWED).time(Instant.parse("2025-01-01T12:00:00.123456Z"))
-                    .who("U1").where("#ops").agent("web-1").peer("10.0.0.1").command("port-listeners")
-                    .params(Map.of("port", "8000")).ran(0, 12, 345).runId("r-1").build());
+            log.append(AuditRecord.builder(Decision.ALLOWED)
+                    .time(Instant.parse("2025-01-01T12:00:00.123456Z"))
+                    .who("U1")
+                    .where("#ops")
+                    .agent("web-1")
+                    .peer("10.0.0.1")
+                    .command("port-listeners")
+                    .params(Map.of("port", "8000"))
+                    .ran(0, 12, 345)
+                    .runId("r-1")
+                    .build());
         }
-        assertThat(Files.readString(file)).isEqualTo("{\"time\":\"2025-01-01T12:00:00.123Z\",\"decision\":\"allowed\","
-                + "\"run_id\":\"r-1\",\"who\":\"U1\",\"where\":\"#ops\",\"agent\":\"web-1\",\"peer\":\"10.0.0.1\","
-                + "\"command\":\"port-listeners\",\"params\":{\"port\":\"8000\"},\"exit_code\":0,\"duration_ms\":12,"
-                + "\"output_bytes\":345,\"timed_out\":false,\"reason\":\"\"}\n");
+        assertThat(Files.readString(file))
+                .isEqualTo("{\"time\":\"2025-01-01T12:00:00.123Z\",\"decision\":\"allowed\","
+                        + "\"run_id\":\"r-1\",\"who\":\"U1\",\"where\":\"#ops\",\"agent\":\"web-1\",\"peer\":\"10.0.0.1\","
+                        + "\"command\":\"port-listeners\",\"params\":{\"port\":\"8000\"},\"exit_code\":0,\"duration_ms\":12,"
+                        + "\"output_bytes\":345,\"timed_out\":false,\"reason\":\"\"}\n");
     }
 
     @Test
     void refusedRequestsHaveNoExitCode() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file)) {
-            log.append(AuditRecord.builder(Decision.CONFIRMATION_REQUIRED).command("restart").reason("needs confirm").build());
+            log.append(AuditRecord.builder(Decision.CONFIRMATION_REQUIRED)
+                    .command("restart")
+                    .reason("needs confirm")
+                    .build());
         }
         JsonNode line = lines(file).get(0);
         assertThat(line.get("decision").asText()).isEqualTo("confirmation_required");
@@ -59,8 +71,11 @@ class AuditLogTest {
     void cutsLongValuesTo200CharactersAndKeepsHostileTextOnOneLine() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file)) {
-            log.append(AuditRecord.builder(Decision.INVALID).command("x".repeat(5000))
-                    .params(Map.of("path", "a\nb\r\u0000" + "y".repeat(1000))).reason("bad").build());
+            log.append(AuditRecord.builder(Decision.INVALID)
+                    .command("x".repeat(5000))
+                    .params(Map.of("path", "a\nb\r\u0000" + "y".repeat(1000)))
+                    .reason("bad")
+                    .build());
         }
         List<String> raw = Files.readAllLines(file);
         assertThat(raw).hasSize(1);
@@ -90,8 +105,11 @@ class AuditLogTest {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 50; i++) {
-                        log.append(AuditRecord.builder(Decision.ALLOWED).who("t" + thread).command("n" + i)
-                                .params(Map.of("v", "z".repeat(150))).build());
+                        log.append(AuditRecord.builder(Decision.ALLOWED)
+                                .who("t" + thread)
+                                .command("n" + i)
+                                .params(Map.of("v", "z".repeat(150)))
+                                .build());
                     }
                     return null;
                 }));

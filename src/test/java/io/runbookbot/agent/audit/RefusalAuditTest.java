@@ -19,10 +19,14 @@ class RefusalAuditTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock();
 
     private static AuditRecord refusal(String peer) {
-        return AuditRecord.builder(Decision.UNAUTHORIZED).who("(unauthenticated)").peer(peer).reason("bad signature")
+        return AuditRecord.builder(Decision.UNAUTHORIZED)
+                .who("(unauthenticated)")
+                .peer(peer)
+                .reason("bad signature")
                 .build();
     }
 
@@ -76,7 +80,10 @@ class RefusalAuditTest {
             assertThat(lines.get(4).get("reason").asText()).startsWith("suppressed 3 more");
             assertThat(lines.get(5).get("reason").asText()).isEqualTo("bad signature");
             refusals.close();
-            assertThat(lines(file)).hasSize(7).last().satisfies(l -> assertThat(l.get("peer").asText()).isEqualTo("b"));
+            assertThat(lines(file))
+                    .hasSize(7)
+                    .last()
+                    .satisfies(l -> assertThat(l.get("peer").asText()).isEqualTo("b"));
         }
     }
 

@@ -71,7 +71,8 @@ class AttackTableIT {
             runner.close();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -175,8 +176,12 @@ class AttackTableIT {
         Path control = root.resolve("CONTROL-CANARY");
         String value = "x; touch " + control;
 
-        runner.run(shellTwin(allowlist.find("echo-name").orElseThrow()).argv().stream()
-                .map(a -> a.replace("{name}", value)).collect(Collectors.toList()), Duration.ofSeconds(5), 4096);
+        runner.run(
+                shellTwin(allowlist.find("echo-name").orElseThrow()).argv().stream()
+                        .map(a -> a.replace("{name}", value))
+                        .collect(Collectors.toList()),
+                Duration.ofSeconds(5),
+                4096);
 
         assertThat(control).as("the canary mechanism detects execution").exists();
     }
@@ -198,16 +203,19 @@ class AttackTableIT {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("attacks")
     @Order(3)
-    void hostileInputIsRejectedWithAReasonNamingTheParameter(String label, String id, String named,
-                                                             Map<String, String> rawParams) throws Exception {
+    void hostileInputIsRejectedWithAReasonNamingTheParameter(
+            String label, String id, String named, Map<String, String> rawParams) throws Exception {
         String commandId = fill(id);
         Map<String, String> params = new HashMap<>();
         rawParams.forEach((k, v) -> params.put(k, fill(v)));
         ROWS.incrementAndGet();
 
         Validation real = ArgumentValidator.validate(allowlist, commandId, params);
-        Validation twin = allowlist.find(commandId).map(AttackTableIT::shellTwin)
-                .map(spec -> ArgumentValidator.validate(spec, params)).orElse(real);
+        Validation twin = allowlist
+                .find(commandId)
+                .map(AttackTableIT::shellTwin)
+                .map(spec -> ArgumentValidator.validate(spec, params))
+                .orElse(real);
         runIfAccepted(commandId, real);
         runIfAccepted(commandId, twin);
 
@@ -215,7 +223,9 @@ class AttackTableIT {
         assertThat(twin).as(label).isEqualTo(real);
         String reason = ((Validation.Rejected) real).reason();
         assertThat(reason).as(label).contains(named);
-        assertThat(reason).as("%s: reason is short printable text", label).hasSizeLessThan(300)
+        assertThat(reason)
+                .as("%s: reason is short printable text", label)
+                .hasSizeLessThan(300)
                 .matches("[\\x20-\\x7e…]+");
     }
 
@@ -244,8 +254,16 @@ class AttackTableIT {
 
     /** The same entry, but run by a shell: {@code sh -c "echo <template>"} (tests only). */
     private static CommandSpec shellTwin(CommandSpec spec) {
-        return new CommandSpec(spec.id(), spec.description(), List.of("/bin/sh", "-c", "echo " + spec.argv().get(2)),
-                spec.params(), spec.timeout(), spec.outputCap(), spec.readOnly(), spec.recognizes(), spec.access());
+        return new CommandSpec(
+                spec.id(),
+                spec.description(),
+                List.of("/bin/sh", "-c", "echo " + spec.argv().get(2)),
+                spec.params(),
+                spec.timeout(),
+                spec.outputCap(),
+                spec.readOnly(),
+                spec.recognizes(),
+                spec.access());
     }
 
     private static String fill(String text) {

@@ -53,9 +53,12 @@ class CappedOutputTest {
 
     @Test
     void completeLengthCutsOnlyAnUnfinishedSequence() {
-        assertThat(CappedOutput.completeLength("ab".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(CappedOutput.completeLength(new byte[] {'a', (byte) 0xE2, (byte) 0x82})).isEqualTo(1);
-        assertThat(CappedOutput.completeLength(new byte[] {'a', (byte) 0xE2, (byte) 0x82, (byte) 0xAC})).isEqualTo(4);
+        assertThat(CappedOutput.completeLength("ab".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(CappedOutput.completeLength(new byte[] {'a', (byte) 0xE2, (byte) 0x82}))
+                .isEqualTo(1);
+        assertThat(CappedOutput.completeLength(new byte[] {'a', (byte) 0xE2, (byte) 0x82, (byte) 0xAC}))
+                .isEqualTo(4);
         assertThat(CappedOutput.completeLength(new byte[] {(byte) 0xC3})).isZero();
     }
 }

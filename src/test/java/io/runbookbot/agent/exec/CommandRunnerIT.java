@@ -37,7 +37,8 @@ class CommandRunnerIT {
         RunResult result = runner.run(List.of("cat", "/proc/self/stat"), TEN_SECONDS, CAP);
 
         // /proc/PID/stat: pid (comm) state ppid pgrp session ...
-        String[] fields = result.stdout().substring(result.stdout().lastIndexOf(')') + 2).split(" ");
+        String[] fields =
+                result.stdout().substring(result.stdout().lastIndexOf(')') + 2).split(" ");
         String pid = result.stdout().substring(0, result.stdout().indexOf(' '));
         assertThat(result.exitCode()).isZero();
         assertThat(fields[2]).as("process group").isEqualTo(pid);
@@ -68,8 +69,8 @@ class CommandRunnerIT {
 
     @Test
     void passesArgumentsVerbatimWithoutAShell() throws Exception {
-        RunResult result = runner.run(List.of("/usr/bin/printf", "%s|", "$(id)", "; ls", "`id`", "*"),
-                TEN_SECONDS, CAP);
+        RunResult result =
+                runner.run(List.of("/usr/bin/printf", "%s|", "$(id)", "; ls", "`id`", "*"), TEN_SECONDS, CAP);
 
         assertThat(result.stdout()).isEqualTo("$(id)|; ls|`id`|*|");
     }
@@ -78,10 +79,11 @@ class CommandRunnerIT {
     void givesTheChildOnlyTheFixedEnvironment() throws Exception {
         RunResult result = runner.run(List.of("/usr/bin/env"), TEN_SECONDS, CAP);
 
-        assertThat(result.stdout().lines()).containsExactlyInAnyOrder(
-                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                "LANG=C.UTF-8",
-                "LC_ALL=C.UTF-8");
+        assertThat(result.stdout().lines())
+                .containsExactlyInAnyOrder(
+                        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                        "LANG=C.UTF-8",
+                        "LC_ALL=C.UTF-8");
     }
 
     @Test
@@ -195,7 +197,8 @@ class CommandRunnerIT {
 
         assertThat(runner.run(List.of("runbook-test-tool"), TEN_SECONDS, CAP).stderr())
                 .isEqualTo("program not found: runbook-test-tool");
-        assertThat(runner.run(List.of(tool.toString()), TEN_SECONDS, CAP).stdout()).isEqualTo("found\n");
+        assertThat(runner.run(List.of(tool.toString()), TEN_SECONDS, CAP).stdout())
+                .isEqualTo("found\n");
     }
 
     @Test
@@ -203,11 +206,16 @@ class CommandRunnerIT {
         try (CommandRunner two = new CommandRunner(2, Duration.ofMillis(200))) {
             List<Outcome> outcomes = runTogether(two, 5);
 
-            assertThat(outcomes).filteredOn(o -> o.result != null)
-                    .hasSize(2).allSatisfy(o -> assertThat(o.result.exitCode()).isZero());
-            assertThat(outcomes).filteredOn(o -> o.busy != null).hasSize(3)
-                    .allSatisfy(o -> assertThat(o.busy.getMessage()).isEqualTo("busy: 2 commands are already"
-                            + " running and none finished within 200 ms; nothing was run, try again shortly"));
+            assertThat(outcomes)
+                    .filteredOn(o -> o.result != null)
+                    .hasSize(2)
+                    .allSatisfy(o -> assertThat(o.result.exitCode()).isZero());
+            assertThat(outcomes)
+                    .filteredOn(o -> o.busy != null)
+                    .hasSize(3)
+                    .allSatisfy(o -> assertThat(o.busy.getMessage())
+                            .isEqualTo("busy: 2 commands are already"
+                                    + " running and none finished within 200 ms; nothing was run, try again shortly"));
         }
     }
 
@@ -246,11 +254,11 @@ class CommandRunnerIT {
         runner.close();
 
         assertThatThrownBy(() -> runner.run(List.of("echo"), TEN_SECONDS, CAP))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the command runner is closed");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the command runner is closed");
     }
 
-    private record Outcome(RunResult result, RunnerBusyException busy) {
-    }
+    private record Outcome(RunResult result, RunnerBusyException busy) {}
 
     private static List<Outcome> runTogether(CommandRunner runner, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
@@ -303,7 +311,9 @@ class CommandRunnerIT {
     /** Waits until this JVM has a child process running {@code command} (the event, not a fixed pause). */
     static void awaitChild(String command) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.current().descendants().noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
+        while (ProcessHandle.current()
+                .descendants()
+                .noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no " + command + " process started");
             }

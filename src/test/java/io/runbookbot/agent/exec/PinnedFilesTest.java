@@ -35,7 +35,8 @@ class PinnedFilesTest {
         Path log = Files.createSymbolicLink(dir.resolve("app.log"), secret);
         Path checked = dir.toRealPath().resolve("app.log");
 
-        assertThatThrownBy(() -> PinnedFiles.open(List.of(checked))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> PinnedFiles.open(List.of(checked)))
+                .isInstanceOf(IOException.class)
                 .hasMessage("not run: cannot open " + checked + " without following links (it is a symbolic link"
                         + " now)");
         assertThat(log).isSymbolicLink();

@@ -34,8 +34,14 @@ class ResponseSealBenchmarkTest {
             byte[] body = "x".repeat(size).getBytes(StandardCharsets.UTF_8);
             Map<String, String> request = signer.sign("POST", "/v1/run", new byte[0]);
             SignatureVerifier agent = new SignatureVerifier(SECRET, clock, Duration.ofSeconds(300), 10);
-            ResponseSeal seal = ((Authentication.Accepted) agent.authenticate("POST", "/v1/run", new byte[0],
-                    name -> Optional.ofNullable(request.get(name)).map(List::of).orElse(List.of()))).seal();
+            ResponseSeal seal = ((Authentication.Accepted) agent.authenticate(
+                            "POST",
+                            "/v1/run",
+                            new byte[0],
+                            name -> Optional.ofNullable(request.get(name))
+                                    .map(List::of)
+                                    .orElse(List.of())))
+                    .seal();
             int rounds = size > 1_000_000 ? 30 : 2000;
             long[] sign = new long[rounds];
             long[] verify = new long[rounds];
@@ -43,8 +49,13 @@ class ResponseSealBenchmarkTest {
                 long t0 = System.nanoTime();
                 Map<String, String> answer = seal.headers(200, body);
                 long t1 = System.nanoTime();
-                Optional<ResponseFailure> failure = bot.verify(request, 200, body,
-                        name -> Optional.ofNullable(answer.get(name)).map(List::of).orElse(List.of()));
+                Optional<ResponseFailure> failure = bot.verify(
+                        request,
+                        200,
+                        body,
+                        name -> Optional.ofNullable(answer.get(name))
+                                .map(List::of)
+                                .orElse(List.of()));
                 long t2 = System.nanoTime();
                 assertThat(failure).isEmpty();
                 if (i >= rounds) {
@@ -54,9 +65,15 @@ class ResponseSealBenchmarkTest {
             }
             Arrays.sort(sign);
             Arrays.sort(verify);
-            System.out.printf("answer signature, body %d bytes: sign p50 %.3f ms p99 %.3f ms; verify p50 %.3f ms"
-                    + " p99 %.3f ms (%d rounds after as many warm-up)%n", size, sign[rounds / 2] / 1e6,
-                    sign[rounds * 99 / 100] / 1e6, verify[rounds / 2] / 1e6, verify[rounds * 99 / 100] / 1e6, rounds);
+            System.out.printf(
+                    "answer signature, body %d bytes: sign p50 %.3f ms p99 %.3f ms; verify p50 %.3f ms"
+                            + " p99 %.3f ms (%d rounds after as many warm-up)%n",
+                    size,
+                    sign[rounds / 2] / 1e6,
+                    sign[rounds * 99 / 100] / 1e6,
+                    verify[rounds / 2] / 1e6,
+                    verify[rounds * 99 / 100] / 1e6,
+                    rounds);
         }
     }
 }

@@ -21,9 +21,12 @@ class ResponseSignatureTest {
     private static final SharedSecret OTHER = SharedSecret.ofText("fedcba9876543210fedcba9876543210", "test");
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final byte[] REQUEST = "{\"id\":\"df\",\"params\":{},\"caller\":\"ann\"}".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ANSWER = ("{\"exitCode\":0,\"stdout\":\"ok\\n\",\"stderr\":\"\",\"stdoutTruncated\":false,"
-            + "\"stderrTruncated\":false,\"durationMillis\":3,\"timedOut\":false}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REQUEST =
+            "{\"id\":\"df\",\"params\":{},\"caller\":\"ann\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ANSWER =
+            ("{\"exitCode\":0,\"stdout\":\"ok\\n\",\"stderr\":\"\",\"stdoutTruncated\":false,"
+                            + "\"stderrTruncated\":false,\"durationMillis\":3,\"timedOut\":false}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final RequestSigner signer = new RequestSigner(SECRET, CLOCK);
     private final ResponseVerifier bot = new ResponseVerifier(SECRET, CLOCK, Duration.ofSeconds(300));
@@ -35,16 +38,16 @@ class ResponseSignatureTest {
     }
 
     /** What the agent does: authenticate the request, then seal its answer. */
-    private static Map<String, String> agentSeals(SharedSecret secret, Clock clock, Map<String, String> request,
-                                                  int status, byte[] body) {
+    private static Map<String, String> agentSeals(
+            SharedSecret secret, Clock clock, Map<String, String> request, int status, byte[] body) {
         SignatureVerifier agent = new SignatureVerifier(secret, clock, Duration.ofSeconds(300), 100);
         Authentication auth = agent.authenticate("POST", "/v1/run", REQUEST, headers(request));
         assertThat(auth).isInstanceOf(Authentication.Accepted.class);
         return ((Authentication.Accepted) auth).seal().headers(status, body);
     }
 
-    private Optional<ResponseFailure> check(Map<String, String> request, int status, byte[] body,
-                                            Map<String, String> answer) {
+    private Optional<ResponseFailure> check(
+            Map<String, String> request, int status, byte[] body, Map<String, String> answer) {
         return bot.verify(request, status, body, headers(answer));
     }
 
@@ -60,7 +63,8 @@ class ResponseSignatureTest {
     void refusesAnAlteredBodyOrStatus() {
         Map<String, String> request = signer.sign("POST", "/v1/run", REQUEST);
         Map<String, String> answer = agentSeals(SECRET, CLOCK, request, 200, ANSWER);
-        byte[] altered = new String(ANSWER, StandardCharsets.UTF_8).replace("\"exitCode\":0", "\"exitCode\":1")
+        byte[] altered = new String(ANSWER, StandardCharsets.UTF_8)
+                .replace("\"exitCode\":0", "\"exitCode\":1")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(check(request, 200, altered, answer)).contains(ResponseFailure.BAD_SIGNATURE);
         assertThat(check(request, 500, ANSWER, answer)).contains(ResponseFailure.BAD_SIGNATURE);
@@ -90,12 +94,15 @@ class ResponseSignatureTest {
         noTimestamp.remove(AuthHeaders.TIMESTAMP);
         assertThat(check(request, 200, ANSWER, noTimestamp)).contains(ResponseFailure.MALFORMED_HEADERS);
         Map<String, String> upper = new HashMap<>(answer);
-        upper.put(AuthHeaders.RESPONSE_SIGNATURE, answer.get(AuthHeaders.RESPONSE_SIGNATURE).toUpperCase());
+        upper.put(
+                AuthHeaders.RESPONSE_SIGNATURE,
+                answer.get(AuthHeaders.RESPONSE_SIGNATURE).toUpperCase());
         assertThat(check(request, 200, ANSWER, upper)).contains(ResponseFailure.MALFORMED_HEADERS);
         Clock later = Clock.fixed(NOW.plusSeconds(250), ZoneOffset.UTC);
         Map<String, String> stale = agentSeals(SECRET, later, request, 200, ANSWER);
-        assertThat(new ResponseVerifier(SECRET, CLOCK, Duration.ofSeconds(100)).verify(request, 200, ANSWER,
-                headers(stale))).contains(ResponseFailure.STALE_TIMESTAMP);
+        assertThat(new ResponseVerifier(SECRET, CLOCK, Duration.ofSeconds(100))
+                        .verify(request, 200, ANSWER, headers(stale)))
+                .contains(ResponseFailure.STALE_TIMESTAMP);
     }
 
     @Test

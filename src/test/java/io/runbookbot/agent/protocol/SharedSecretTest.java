@@ -20,13 +20,15 @@ class SharedSecretTest {
     @Test
     void refusesSecretsShorterThan32Bytes() {
         assertThatThrownBy(() -> SharedSecret.ofText("short-secret", "test"))
-                .isInstanceOf(InvalidSecretException.class).hasMessageContaining("shorter than 32 bytes")
+                .isInstanceOf(InvalidSecretException.class)
+                .hasMessageContaining("shorter than 32 bytes")
                 .hasMessageNotContaining("short-secret");
     }
 
     @Test
     void readsTheNamedEnvironmentVariable() {
-        SharedSecret s = SharedSecret.fromEnv("X", n -> java.util.Optional.ofNullable(Map.of("X", KEY + "\n").get(n)));
+        SharedSecret s = SharedSecret.fromEnv(
+                "X", n -> java.util.Optional.ofNullable(Map.of("X", KEY + "\n").get(n)));
         assertThat(s.key()).hasSize(32);
     }
 
@@ -45,8 +47,10 @@ class SharedSecretTest {
     @Test
     void refusesAFileThatGroupOrOthersCanRead() throws Exception {
         Path file = secretFile("rw-r--r--", KEY);
-        assertThatThrownBy(() -> SharedSecret.fromFile(file)).isInstanceOf(InvalidSecretException.class)
-                .hasMessageContaining("accessible by group or others").hasMessageContaining("chmod 600")
+        assertThatThrownBy(() -> SharedSecret.fromFile(file))
+                .isInstanceOf(InvalidSecretException.class)
+                .hasMessageContaining("accessible by group or others")
+                .hasMessageContaining("chmod 600")
                 .hasMessageNotContaining(KEY);
     }
 

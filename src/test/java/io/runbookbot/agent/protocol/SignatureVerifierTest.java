@@ -20,7 +20,8 @@ class SignatureVerifierTest {
     private static final SharedSecret OTHER = SharedSecret.ofText("fedcba9876543210fedcba9876543210", "test");
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final byte[] BODY = "{\"id\":\"df\",\"params\":{},\"caller\":\"ann\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"id\":\"df\",\"params\":{},\"caller\":\"ann\"}".getBytes(StandardCharsets.UTF_8);
     private static final String NONCE = "00112233445566778899aabbccddeeff";
 
     private final RequestSigner signer = new RequestSigner(SECRET, CLOCK);
@@ -70,8 +71,11 @@ class SignatureVerifierTest {
     @Test
     void refusesMalformedTimestampNonceOrSignature() {
         Map<String, String> good = signer.sign("POST", "/v1/run", BODY);
-        for (var bad : List.of(Map.entry(AuthHeaders.TIMESTAMP, "-5"), Map.entry(AuthHeaders.TIMESTAMP, "1e9"),
-                Map.entry(AuthHeaders.NONCE, "xyz"), Map.entry(AuthHeaders.SIGNATURE, "v2=" + "0".repeat(64)),
+        for (var bad : List.of(
+                Map.entry(AuthHeaders.TIMESTAMP, "-5"),
+                Map.entry(AuthHeaders.TIMESTAMP, "1e9"),
+                Map.entry(AuthHeaders.NONCE, "xyz"),
+                Map.entry(AuthHeaders.SIGNATURE, "v2=" + "0".repeat(64)),
                 Map.entry(AuthHeaders.SIGNATURE, good.get(AuthHeaders.SIGNATURE).toUpperCase()))) {
             Map<String, String> h = new HashMap<>(good);
             h.put(bad.getKey(), bad.getValue());
@@ -83,7 +87,8 @@ class SignatureVerifierTest {
     void refusesARepeatedHeader() {
         Map<String, String> h = signer.sign("POST", "/v1/run", BODY);
         Function<String, List<String>> twice = name -> name.equals(AuthHeaders.NONCE)
-                ? List.of(h.get(AuthHeaders.NONCE), NONCE) : headers(h).apply(name);
+                ? List.of(h.get(AuthHeaders.NONCE), NONCE)
+                : headers(h).apply(name);
         assertThat(verifier.verify("POST", "/v1/run", BODY, twice)).contains(AuthFailure.MALFORMED_HEADERS);
     }
 
@@ -109,9 +114,12 @@ class SignatureVerifierTest {
     @Test
     void refusesTimestampsBeyondTheSkewEitherWay() {
         long now = NOW.getEpochSecond();
-        assertThat(verify(signer.sign("POST", "/v1/run", BODY, now - 301, NONCE))).contains(AuthFailure.STALE_TIMESTAMP);
-        assertThat(verify(signer.sign("POST", "/v1/run", BODY, now + 301, NONCE))).contains(AuthFailure.STALE_TIMESTAMP);
-        assertThat(verify(signer.sign("POST", "/v1/run", BODY, now - 300, NONCE))).isEmpty();
+        assertThat(verify(signer.sign("POST", "/v1/run", BODY, now - 301, NONCE)))
+                .contains(AuthFailure.STALE_TIMESTAMP);
+        assertThat(verify(signer.sign("POST", "/v1/run", BODY, now + 301, NONCE)))
+                .contains(AuthFailure.STALE_TIMESTAMP);
+        assertThat(verify(signer.sign("POST", "/v1/run", BODY, now - 300, NONCE)))
+                .isEmpty();
     }
 
     @Test
@@ -126,7 +134,8 @@ class SignatureVerifierTest {
         Map<String, String> forged = new HashMap<>(signer.sign("POST", "/v1/run", BODY, NOW.getEpochSecond(), NONCE));
         forged.put(AuthHeaders.SIGNATURE, "v1=" + "0".repeat(64));
         assertThat(verify(forged)).contains(AuthFailure.BAD_SIGNATURE);
-        assertThat(verify(signer.sign("POST", "/v1/run", BODY, NOW.getEpochSecond(), NONCE))).isEmpty();
+        assertThat(verify(signer.sign("POST", "/v1/run", BODY, NOW.getEpochSecond(), NONCE)))
+                .isEmpty();
     }
 
     @Test
@@ -135,14 +144,17 @@ class SignatureVerifierTest {
         SignatureVerifier v = new SignatureVerifier(SECRET, clock, Duration.ofSeconds(300), 2);
         RequestSigner s = new RequestSigner(SECRET, clock);
         for (int i = 0; i < 2; i++) {
-            assertThat(v.verify("GET", "/v1/commands", new byte[0], headers(s.sign("GET", "/v1/commands", new byte[0]))))
+            assertThat(v.verify(
+                            "GET", "/v1/commands", new byte[0], headers(s.sign("GET", "/v1/commands", new byte[0]))))
                     .isEmpty();
         }
         assertThat(v.verify("GET", "/v1/commands", new byte[0], headers(s.sign("GET", "/v1/commands", new byte[0]))))
-                .as("guard full of unexpired nonces").contains(AuthFailure.REPLAY_GUARD_FULL);
+                .as("guard full of unexpired nonces")
+                .contains(AuthFailure.REPLAY_GUARD_FULL);
         clock.now = NOW.plusSeconds(301);
         assertThat(v.verify("GET", "/v1/commands", new byte[0], headers(s.sign("GET", "/v1/commands", new byte[0]))))
-                .as("expired nonces evicted").isEmpty();
+                .as("expired nonces evicted")
+                .isEmpty();
     }
 
     @Test

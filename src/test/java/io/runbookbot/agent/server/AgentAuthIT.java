@@ -37,12 +37,12 @@ class AgentAuthIT {
 
     @TempDir
     static Path dir;
+
     static Path canary;
     static Path audit;
     static AgentProcess agent;
 
-    private record Attempt(String name, String method, String target, String body, Map<String, String> headers) {
-    }
+    private record Attempt(String name, String method, String target, String body, Map<String, String> headers) {}
 
     @BeforeAll
     static void startAgent() throws Exception {
@@ -77,18 +77,43 @@ class AgentAuthIT {
         badHex.put(AuthHeaders.SIGNATURE, "v1=" + "0".repeat(64));
         return List.of(
                 new Attempt("unsigned", "POST", RUN, body, Map.of()),
-                new Attempt("wrong secret", "POST", RUN, body,
+                new Attempt(
+                        "wrong secret",
+                        "POST",
+                        RUN,
+                        body,
                         signer("another-secret-of-32-bytes-or-more!!").sign("POST", RUN, bytes)),
-                new Attempt("stale timestamp (-10 min)", "POST", RUN, body,
+                new Attempt(
+                        "stale timestamp (-10 min)",
+                        "POST",
+                        RUN,
+                        body,
                         signer(SECRET).sign("POST", RUN, bytes, now - 600, "0123456789abcdef0123456789abcdef")),
-                new Attempt("future timestamp (+10 min)", "POST", RUN, body,
+                new Attempt(
+                        "future timestamp (+10 min)",
+                        "POST",
+                        RUN,
+                        body,
                         signer(SECRET).sign("POST", RUN, bytes, now + 600, "1123456789abcdef0123456789abcdef")),
                 new Attempt("tampered body", "POST", RUN, runBody("touch-canary", "{}", "alice"), good),
-                new Attempt("tampered path (signed for /v1/commands)", "POST", RUN, body,
+                new Attempt(
+                        "tampered path (signed for /v1/commands)",
+                        "POST",
+                        RUN,
+                        body,
                         signer(SECRET).sign("POST", "/v1/commands", bytes)),
-                new Attempt("tampered query (signed without it)", "POST", RUN + "?debug=1", body,
+                new Attempt(
+                        "tampered query (signed without it)",
+                        "POST",
+                        RUN + "?debug=1",
+                        body,
                         signer(SECRET).sign("POST", RUN, bytes)),
-                new Attempt("tampered method (signed as PUT)", "POST", RUN, body, signer(SECRET).sign("PUT", RUN, bytes)),
+                new Attempt(
+                        "tampered method (signed as PUT)",
+                        "POST",
+                        RUN,
+                        body,
+                        signer(SECRET).sign("PUT", RUN, bytes)),
                 new Attempt("missing nonce", "POST", RUN, body, noNonce),
                 new Attempt("zero signature", "POST", RUN, body, badHex),
                 new Attempt("replay, first use of a nonce made for the replay", "POST", RUN, body, replayed));
@@ -103,19 +128,27 @@ class AgentAuthIT {
         // the last attempt is the valid original of the replay: send it last and alone, after the table
         for (Attempt a : attempts.subList(0, attempts.size() - 1)) {
             int before = auditLines().size();
-            HttpResponse<String> r = send(agent.url(), a.method(), a.target(), a.body(), a.headers(), "application/json");
+            HttpResponse<String> r =
+                    send(agent.url(), a.method(), a.target(), a.body(), a.headers(), "application/json");
             assertThat(r.statusCode()).as(a.name() + ": " + r.body()).isEqualTo(401);
-            assertThat(JSON.readTree(r.body()).get("error").asText()).as(a.name()).isEqualTo("unauthorized");
-            assertThat(auditLines().size()).as(a.name() + ": at most one line (refusal lines are rate-limited)")
+            assertThat(JSON.readTree(r.body()).get("error").asText())
+                    .as(a.name())
+                    .isEqualTo("unauthorized");
+            assertThat(auditLines().size())
+                    .as(a.name() + ": at most one line (refusal lines are rate-limited)")
                     .isBetween(before, before + 1);
         }
         List<JsonNode> lines = auditLines();
-        assertThat(lines.size()).as("the first refusals of each kind get a line").isGreaterThan(linesBefore);
+        assertThat(lines.size())
+                .as("the first refusals of each kind get a line")
+                .isGreaterThan(linesBefore);
         for (JsonNode line : lines.subList(linesBefore, lines.size())) {
             assertThat(line.get("decision").asText()).isEqualTo("unauthorized");
             assertThat(line.get("who").asText()).isEqualTo("(unauthenticated)");
         }
-        assertThat(refusalsCounted() - countedBefore).as("every refusal is counted").isEqualTo(attempts.size() - 1);
+        assertThat(refusalsCounted() - countedBefore)
+                .as("every refusal is counted")
+                .isEqualTo(attempts.size() - 1);
         assertThat(canary).as("canary after the attack table").doesNotExist();
     }
 
@@ -130,7 +163,8 @@ class AgentAuthIT {
         Files.deleteIfExists(canary);
         String body = runBody("touch-canary", "{}", "alice");
         Map<String, String> h = signer(SECRET).sign("POST", RUN, body.getBytes(StandardCharsets.UTF_8));
-        assertThat(send(agent.url(), "POST", RUN, body, h, "application/json").statusCode()).isEqualTo(200);
+        assertThat(send(agent.url(), "POST", RUN, body, h, "application/json").statusCode())
+                .isEqualTo(200);
         assertThat(canary).as("the first, valid use runs").exists();
         Files.delete(canary);
         HttpResponse<String> second = send(agent.url(), "POST", RUN, body, h, "application/json");
@@ -160,7 +194,8 @@ class AgentAuthIT {
     @Test
     @Order(4)
     void listingNeedsASignatureButHealthDoesNot() throws Exception {
-        assertThat(send(agent.url(), "GET", "/v1/commands", "", Map.of(), "").statusCode()).isEqualTo(401);
+        assertThat(send(agent.url(), "GET", "/v1/commands", "", Map.of(), "").statusCode())
+                .isEqualTo(401);
         HttpResponse<String> list = SignedHttp.signed(agent.url(), "GET", "/v1/commands", "");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(list.body()).get(0).get("id").asText()).isEqualTo("touch-canary");

@@ -8,7 +8,6 @@ import io.runbookbot.agent.protocol.SharedSecret;
 import io.runbookbot.diagnostics.AgentClient;
 import io.runbookbot.diagnostics.AgentEntry;
 import io.runbookbot.diagnostics.AgentSecretRef;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,23 +65,33 @@ class AgentBenchmarkTest {
     @Test
     void roundTripAndConcurrency() throws Exception {
         Path allowlist = allowlist();
-        try (AgentProcess agent = AgentProcess.start(dir, allowlist, dir.resolve("a.jsonl"), SignedHttp.SECRET,
-                "--max-concurrent", "4")) {
+        try (AgentProcess agent = AgentProcess.start(
+                dir, allowlist, dir.resolve("a.jsonl"), SignedHttp.SECRET, "--max-concurrent", "4")) {
             sequential(agent);
             concurrent(agent, "noop", "/bin/true, --max-concurrent 4, queue wait 1000 ms (default)");
             concurrent(agent, "sleep-half", "sleep 0.5, --max-concurrent 4, queue wait 1000 ms (default)");
         }
-        try (AgentProcess agent = AgentProcess.start(dir, allowlist, dir.resolve("b.jsonl"), SignedHttp.SECRET,
-                "--max-concurrent", "4", "--queue-wait-ms", "0")) {
+        try (AgentProcess agent = AgentProcess.start(
+                dir,
+                allowlist,
+                dir.resolve("b.jsonl"),
+                SignedHttp.SECRET,
+                "--max-concurrent",
+                "4",
+                "--queue-wait-ms",
+                "0")) {
             concurrent(agent, "noop", "/bin/true, --max-concurrent 4, queue wait 0 ms");
         }
     }
 
     private void sequential(AgentProcess agent) {
-        AgentClient client = new AgentClient(new AgentEntry("bench", agent.url(), new AgentSecretRef.EnvVar("X")),
+        AgentClient client = new AgentClient(
+                new AgentEntry("bench", agent.url(), new AgentSecretRef.EnvVar("X")),
                 SharedSecret.ofText(SignedHttp.SECRET, "bench"));
         RunRequest request = new RunRequest("noop", Map.of(), "bench");
-        Runnable run = () -> assertThat(client.run(request, Duration.ofSeconds(10)).exitCode()).isZero();
+        Runnable run =
+                () -> assertThat(client.run(request, Duration.ofSeconds(10)).exitCode())
+                        .isZero();
         Runnable health = () -> client.health();
         time("health (unsigned GET, no command)", health);
         time("run /bin/true (signed POST, spawn, audit fsync)", run);
@@ -99,14 +108,23 @@ class AgentBenchmarkTest {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("agent round trip, %s: %d sequential after %d warm-up: p50 %.2f ms, p90 %.2f ms,"
-                        + " p99 %.2f ms, max %.2f ms%n", what, SEQUENTIAL, WARM_UP, pct(nanos, 50), pct(nanos, 90),
-                pct(nanos, 99), nanos[nanos.length - 1] / 1e6);
+        System.out.printf(
+                "agent round trip, %s: %d sequential after %d warm-up: p50 %.2f ms, p90 %.2f ms,"
+                        + " p99 %.2f ms, max %.2f ms%n",
+                what,
+                SEQUENTIAL,
+                WARM_UP,
+                pct(nanos, 50),
+                pct(nanos, 90),
+                pct(nanos, 99),
+                nanos[nanos.length - 1] / 1e6);
     }
 
     private void concurrent(AgentProcess agent, String id, String label) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         RequestSigner signer = SignedHttp.signer(SignedHttp.SECRET);
         byte[] body = SignedHttp.runBody(id, "{}", "bench").getBytes(StandardCharsets.UTF_8);
         CountDownLatch gate = new CountDownLatch(1);
@@ -116,11 +134,13 @@ class AgentBenchmarkTest {
             Supplier<Integer> call = () -> {
                 try {
                     gate.await();
-                    HttpRequest.Builder b = HttpRequest.newBuilder(agent.url("/v1/run")).timeout(Duration.ofSeconds(30))
+                    HttpRequest.Builder b = HttpRequest.newBuilder(agent.url("/v1/run"))
+                            .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
                     signer.sign("POST", "/v1/run", body).forEach(b::header);
-                    return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return http.send(b.build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 } catch (Exception e) {
                     return -1;
                 }
@@ -133,9 +153,12 @@ class AgentBenchmarkTest {
             byStatus.merge(c.get(), 1, Integer::sum);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("%d concurrent requests, %s: %s (status -> count; -1 = no response) in %d ms%n",
+        System.out.printf(
+                "%d concurrent requests, %s: %s (status -> count; -1 = no response) in %d ms%n",
                 CONCURRENT, label, byStatus, millis);
-        assertThat(byStatus.getOrDefault(-1, 0)).as("requests without a response").isZero();
+        assertThat(byStatus.getOrDefault(-1, 0))
+                .as("requests without a response")
+                .isZero();
         assertThat(byStatus.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(CONCURRENT);
         assertThat(byStatus.keySet()).isSubsetOf(200, 429);
     }

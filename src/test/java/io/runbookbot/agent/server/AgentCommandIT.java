@@ -19,20 +19,29 @@ class AgentCommandIT {
     @TempDir
     Path dir;
 
-    private record Exit(int code, String err) {
-    }
+    private record Exit(int code, String err) {}
 
     private Exit agent(Map<String, String> env, String... args) throws Exception {
         Path allowlist = dir.resolve("allowlist.yaml");
-        Files.writeString(allowlist, "version: 1\ncommands:\n  - id: echo-ok\n    description: ok\n"
-                + "    argv: [/bin/echo, ok]\n    read_only: true\n");
-        List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path"),
-                "io.runbookbot.app.Main", "agent", "--allowlist", allowlist.toString(), "--listen", "127.0.0.1:0",
-                "--audit-log", dir.resolve("audit.jsonl").toString()));
+        Files.writeString(
+                allowlist,
+                "version: 1\ncommands:\n  - id: echo-ok\n    description: ok\n"
+                        + "    argv: [/bin/echo, ok]\n    read_only: true\n");
+        List<String> command = new ArrayList<>(TestJvm.java(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.runbookbot.app.Main",
+                "agent",
+                "--allowlist",
+                allowlist.toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--audit-log",
+                dir.resolve("audit.jsonl").toString()));
         command.addAll(List.of(args));
         Path err = dir.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("RUNBOOK_BOT_AGENT_SECRET");
         builder.environment().putAll(env);
         Process p = builder.start();
@@ -47,7 +56,8 @@ class AgentCommandIT {
     void refusesToStartWithoutASecret() throws Exception {
         Exit exit = agent(Map.of());
         assertThat(exit.code()).isEqualTo(2);
-        assertThat(exit.err()).contains("environment variable RUNBOOK_BOT_AGENT_SECRET is not set")
+        assertThat(exit.err())
+                .contains("environment variable RUNBOOK_BOT_AGENT_SECRET is not set")
                 .contains("--secret-file");
     }
 

@@ -44,25 +44,39 @@ public final class AgentProcess implements AutoCloseable {
      * instead of 10 s (through {@code io.runbookbot.http.ShortDeadlinesMain}), for tests that wait
      * for the agent to close stalled connections itself.
      */
-    public static AgentProcess withDeadlines(int deadlineSeconds, Path dir, Path allowlist, Path auditLog, String secret)
+    public static AgentProcess withDeadlines(
+            int deadlineSeconds, Path dir, Path allowlist, Path auditLog, String secret)
             throws IOException, InterruptedException {
-        return start(List.of("io.runbookbot.http.ShortDeadlinesMain", Integer.toString(deadlineSeconds)), dir,
-                allowlist, auditLog, secret);
+        return start(
+                List.of("io.runbookbot.http.ShortDeadlinesMain", Integer.toString(deadlineSeconds)),
+                dir,
+                allowlist,
+                auditLog,
+                secret);
     }
 
-    private static AgentProcess start(List<String> main, Path dir, Path allowlist, Path auditLog, String secret,
-                                      String... extraArgs) throws IOException, InterruptedException {
+    private static AgentProcess start(
+            List<String> main, Path dir, Path allowlist, Path auditLog, String secret, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path")));
         command.addAll(main);
-        command.addAll(List.of("agent",
-                "--allowlist", allowlist.toString(), "--listen", "127.0.0.1:0", "--audit-log", auditLog.toString(),
-                "--name", "test-agent"));
+        command.addAll(List.of(
+                "agent",
+                "--allowlist",
+                allowlist.toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--audit-log",
+                auditLog.toString(),
+                "--name",
+                "test-agent"));
         command.addAll(List.of(extraArgs));
         Path err = Files.createTempFile(dir, "agent-stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
         builder.environment().put("RUNBOOK_BOT_AGENT_SECRET", secret);
         Process process = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readyLine(out));
         String line;
         try {

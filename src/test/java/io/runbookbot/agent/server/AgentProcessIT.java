@@ -65,10 +65,12 @@ class AgentProcessIT {
     void revalidatesEveryRequestAgainstItsOwnAllowlist() throws Exception {
         Path audit = dir.resolve("audit.jsonl");
         try (AgentProcess agent = AgentProcess.start(dir, allowlist(), audit, SECRET)) {
-            HttpResponse<String> ok = signed(agent.url(), "POST", "/v1/run", runBody("greet", "{\"who\":\"ann\"}", "u"));
+            HttpResponse<String> ok =
+                    signed(agent.url(), "POST", "/v1/run", runBody("greet", "{\"who\":\"ann\"}", "u"));
             assertThat(JSON.readTree(ok.body()).get("stdout").asText()).isEqualTo("hello ann\n");
 
-            HttpResponse<String> bad = signed(agent.url(), "POST", "/v1/run", runBody("greet", "{\"who\":\"$(id)\"}", "u"));
+            HttpResponse<String> bad =
+                    signed(agent.url(), "POST", "/v1/run", runBody("greet", "{\"who\":\"$(id)\"}", "u"));
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(bad.body()).get("error").asText()).isEqualTo("invalid_params");
             assertThat(JSON.readTree(bad.body()).get("reason").asText()).contains("who");
@@ -93,8 +95,11 @@ class AgentProcessIT {
     void logsItsSettingsOnceAndNeverTheSecret() throws Exception {
         try (AgentProcess agent = AgentProcess.start(dir, allowlist(), dir.resolve("audit.jsonl"), SECRET)) {
             String log = agent.stderr();
-            assertThat(log).contains("listening on 127.0.0.1:" + agent.url().getPort()).contains("(2 commands)")
-                    .contains("max concurrent 4").contains("environment variable RUNBOOK_BOT_AGENT_SECRET")
+            assertThat(log)
+                    .contains("listening on 127.0.0.1:" + agent.url().getPort())
+                    .contains("(2 commands)")
+                    .contains("max concurrent 4")
+                    .contains("environment variable RUNBOOK_BOT_AGENT_SECRET")
                     .doesNotContain(SECRET);
         }
     }

@@ -38,6 +38,7 @@ class AgentServerIT {
 
     @TempDir
     Path dir;
+
     private AuditLog audit;
     private AgentServer server;
     private URI url;
@@ -82,8 +83,13 @@ class AgentServerIT {
     @BeforeEach
     void start() throws Exception {
         audit = AuditLog.open(dir.resolve("audit.jsonl"));
-        AgentSettings settings = new AgentSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                "unit", 2, Duration.ofSeconds(5), 16 * 1024, Duration.ofSeconds(5));
+        AgentSettings settings = new AgentSettings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                "unit",
+                2,
+                Duration.ofSeconds(5),
+                16 * 1024,
+                Duration.ofSeconds(5));
         server = AgentServer.start(settings, executor, new SignatureVerifier(SharedSecret.ofText(SECRET, "t")), audit);
         url = URI.create("http://127.0.0.1:" + server.address().getPort());
     }
@@ -145,7 +151,8 @@ class AgentServerIT {
     void invalidParamsAre400WithTheValidatorsReason() throws Exception {
         HttpResponse<String> r = run("bad");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(r.body()).get("reason").asText()).isEqualTo("port: must be an integer from 1 to 65535");
+        assertThat(JSON.readTree(r.body()).get("reason").asText())
+                .isEqualTo("port: must be an integer from 1 to 65535");
         assertThat(lastAudit().get("decision").asText()).isEqualTo("invalid");
     }
 
@@ -162,7 +169,10 @@ class AgentServerIT {
         HttpResponse<String> r = run("boom");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(error(r)).isEqualTo("internal");
-        assertThat(r.body()).matches(".*incident [0-9a-f]{12}.*").doesNotContain("/etc/agent").doesNotContain("Exception");
+        assertThat(r.body())
+                .matches(".*incident [0-9a-f]{12}.*")
+                .doesNotContain("/etc/agent")
+                .doesNotContain("Exception");
         String incident = r.body().replaceAll(".*incident ([0-9a-f]{12}).*", "$1");
         JsonNode line = lastAudit();
         assertThat(line.get("decision").asText()).isEqualTo("error");
@@ -172,8 +182,8 @@ class AgentServerIT {
     @Test
     void oversizedBodyIs413BeforeItsSignatureIsChecked() throws Exception {
         String body = runBody("echo", "{\"x\":\"" + "a".repeat(17 * 1024) + "\"}", "ann");
-        HttpResponse<String> r = send(url, "POST", "/v1/run", body,
-                signer(SECRET).sign("POST", "/v1/run", new byte[0]), "application/json");
+        HttpResponse<String> r = send(
+                url, "POST", "/v1/run", body, signer(SECRET).sign("POST", "/v1/run", new byte[0]), "application/json");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(lastAudit().get("decision").asText()).isEqualTo("invalid");
     }
@@ -181,8 +191,13 @@ class AgentServerIT {
     @Test
     void wrongContentTypeIs415() throws Exception {
         String body = runBody("echo", "{}", "ann");
-        HttpResponse<String> r = send(url, "POST", "/v1/run", body,
-                signer(SECRET).sign("POST", "/v1/run", body.getBytes(StandardCharsets.UTF_8)), "text/plain");
+        HttpResponse<String> r = send(
+                url,
+                "POST",
+                "/v1/run",
+                body,
+                signer(SECRET).sign("POST", "/v1/run", body.getBytes(StandardCharsets.UTF_8)),
+                "text/plain");
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(lastAudit().get("decision").asText()).isEqualTo("invalid");
     }
@@ -220,7 +235,10 @@ class AgentServerIT {
             JsonNode finished = JSON.readTree(lines.get(before + 1));
             assertThat(started.get("decision").asText()).as(id).isEqualTo("started");
             assertThat(finished.get("decision").asText()).as(id).isEqualTo(id.equals("echo") ? "allowed" : "error");
-            assertThat(finished.get("run_id").asText()).as(id).hasSize(16).isEqualTo(started.get("run_id").asText());
+            assertThat(finished.get("run_id").asText())
+                    .as(id)
+                    .hasSize(16)
+                    .isEqualTo(started.get("run_id").asText());
         }
     }
 

@@ -49,8 +49,10 @@ class AllowlistExecutorIT {
     @Test
     void runsAValidRequest() {
         RunOutcome outcome = executor.run(new RunRequest("greet", Map.of("who", "ann"), "u"));
-        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Completed.class,
-                c -> assertThat(c.result().stdout()).isEqualTo("hello ann\n"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Completed.class,
+                        c -> assertThat(c.result().stdout()).isEqualTo("hello ann\n"));
     }
 
     @Test
@@ -67,14 +69,17 @@ class AllowlistExecutorIT {
         Thread first = new Thread(() -> executor.run(new RunRequest("sleep-2", Map.of(), "u")));
         first.start();
         awaitChild("sleep");
-        assertThat(executor.run(new RunRequest("greet", Map.of("who", "ann"), "u"))).isInstanceOf(RunOutcome.Busy.class);
+        assertThat(executor.run(new RunRequest("greet", Map.of("who", "ann"), "u")))
+                .isInstanceOf(RunOutcome.Busy.class);
         first.join();
     }
 
     /** Waits until this JVM has a child process running {@code command} (the event, not a fixed pause). */
     static void awaitChild(String command) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.current().descendants().noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
+        while (ProcessHandle.current()
+                .descendants()
+                .noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no " + command + " process started");
             }

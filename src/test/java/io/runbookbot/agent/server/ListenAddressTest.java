@@ -9,7 +9,8 @@ class ListenAddressTest {
     @Test
     void parsesHostAndPort() {
         assertThat(ListenAddress.parse("127.0.0.1:7070").getPort()).isEqualTo(7070);
-        assertThat(ListenAddress.parse("[::1]:0").getAddress().isLoopbackAddress()).isTrue();
+        assertThat(ListenAddress.parse("[::1]:0").getAddress().isLoopbackAddress())
+                .isTrue();
         assertThat(ListenAddress.parse(":7070").getAddress().getHostAddress()).isEqualTo("127.0.0.1");
     }
 

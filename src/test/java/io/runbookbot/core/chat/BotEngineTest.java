@@ -20,8 +20,10 @@ class BotEngineTest {
     private static final Caller ALICE = new Caller("test", "U1", List.of(), "C1");
     private static IndexedRunbooks runbooks;
     private final List<BotRequest.Feedback> votes = new ArrayList<>();
-    private final BotEngine engine = BotEngine.builder(() -> runbooks).feedback((c, v) -> votes.add(v))
-            .links(new SourceLinks("https://git.example.com/runbooks/blob/main/{file}#L{line}")).build();
+    private final BotEngine engine = BotEngine.builder(() -> runbooks)
+            .feedback((c, v) -> votes.add(v))
+            .links(new SourceLinks("https://git.example.com/runbooks/blob/main/{file}#L{line}"))
+            .build();
 
     @BeforeAll
     static void index() {
@@ -40,7 +42,8 @@ class BotEngineTest {
         assertThat(reply).isInstanceOf(BotReply.SectionAnswer.class);
         BotReply.SectionAnswer answer = (BotReply.SectionAnswer) reply;
         assertThat(answer.shown().section().heading()).isEqualTo("Too Many Connections");
-        assertThat(answer.sourceUrl()).contains("https://git.example.com/runbooks/blob/main/troubleshooting-guide.md#L131");
+        assertThat(answer.sourceUrl())
+                .contains("https://git.example.com/runbooks/blob/main/troubleshooting-guide.md#L131");
         assertThat(answer.others()).isNotEmpty();
     }
 
@@ -48,32 +51,37 @@ class BotEngineTest {
     void triageSearchesOnceForASymptomAndNotAtAllForChatter() {
         List<String> searched = new ArrayList<>();
         BotEngine counting = BotEngine.builder(() -> (RunbookSearch) (q, n) -> {
-            searched.add(q);
-            return runbooks.ask(q, n);
-        }).build();
+                    searched.add(q);
+                    return runbooks.ask(q, n);
+                })
+                .build();
 
         assertThat(counting.triage(ALICE, "rolling back now")).isEmpty();
         assertThat(searched).isEmpty();
 
         assertThat(counting.triage(ALICE, "FATAL: sorry, too many clients already on the api db"))
-                .get().isInstanceOf(BotReply.SectionAnswer.class);
+                .get()
+                .isInstanceOf(BotReply.SectionAnswer.class);
         assertThat(searched).hasSize(1);
     }
 
     @Test
     void triageStaysSilentWhenTheSearchFails() {
         BotEngine broken = BotEngine.builder(() -> (RunbookSearch) (q, n) -> {
-            throw new IllegalStateException("index gone");
-        }).build();
+                    throw new IllegalStateException("index gone");
+                })
+                .build();
 
-        assertThat(broken.triage(ALICE, "FATAL: sorry, too many clients already")).isEmpty();
+        assertThat(broken.triage(ALICE, "FATAL: sorry, too many clients already"))
+                .isEmpty();
     }
 
     @Test
     void nextMatchShowsTheSecondCandidate() {
-        BotReply.SectionAnswer first = (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.Ask("port already in use"));
-        BotReply.SectionAnswer second = (BotReply.SectionAnswer) engine.handle(ALICE,
-                new BotRequest.NextMatch("port already in use", 1));
+        BotReply.SectionAnswer first =
+                (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.Ask("port already in use"));
+        BotReply.SectionAnswer second =
+                (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.NextMatch("port already in use", 1));
 
         assertThat(second.shown()).isEqualTo(first.others().get(0));
         assertThat(second.index()).isEqualTo(1);
@@ -86,8 +94,9 @@ class BotEngineTest {
         BotReply reply = engine.handle(ALICE, new BotRequest.Ask(question));
         for (int next = 1; reply instanceof BotReply.SectionAnswer answer; next++) {
             RunbookSection section = answer.shown().section();
-            assertThat(shown).as("match %s (%s-%s) against those shown before", next - 1, section.location(),
-                    section.endLine()).noneMatch(section::overlaps);
+            assertThat(shown)
+                    .as("match %s (%s-%s) against those shown before", next - 1, section.location(), section.endLine())
+                    .noneMatch(section::overlaps);
             assertThat(answer.others()).extracting(SectionHit::section).noneMatch(section::overlaps);
             shown.add(section);
             reply = engine.handle(ALICE, new BotRequest.NextMatch(question, next));
@@ -126,7 +135,9 @@ class BotEngineTest {
 
         BotReply.Text reply = (BotReply.Text) failing.handle(ALICE, new BotRequest.Ask("disk full"));
 
-        assertThat(reply.text()).startsWith("Something went wrong on my side (incident ").doesNotContain("secret internals");
+        assertThat(reply.text())
+                .startsWith("Something went wrong on my side (incident ")
+                .doesNotContain("secret internals");
     }
 
     @Test

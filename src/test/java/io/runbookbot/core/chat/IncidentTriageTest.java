@@ -7,12 +7,12 @@ import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.search.IndexedRunbooks;
 import io.runbookbot.search.eval.CrossValidation;
+import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
+import io.runbookbot.search.eval.EvalSet;
 import io.runbookbot.search.eval.Evaluator;
 import io.runbookbot.search.eval.Metrics;
 import io.runbookbot.search.eval.Outcome;
-import io.runbookbot.search.eval.EvalQuestion;
-import io.runbookbot.search.eval.EvalSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +40,13 @@ class IncidentTriageTest {
 
     @Test
     void staysQuietOnTheChatterOfTheDevSetWhateverTheRunbooks() {
-        List<String> chatter = EvalSet.read(SHARED.resolve("eval/chatter-dev.jsonl")).stream().map(EvalQuestion::question)
+        List<String> chatter = EvalSet.read(SHARED.resolve("eval/chatter-dev.jsonl")).stream()
+                .map(EvalQuestion::question)
                 .toList();
         for (IndexedRunbooks runbooks : List.of(corpus, seeds)) {
-            List<String> spoke = chatter.stream().filter(m -> IncidentTriage.shouldAnswer(m, runbooks.ask(m, 5))).toList();
+            List<String> spoke = chatter.stream()
+                    .filter(m -> IncidentTriage.shouldAnswer(m, runbooks.ask(m, 5)))
+                    .toList();
 
             assertThat(spoke).as("chatter answered unasked").isEmpty();
         }
@@ -61,7 +64,8 @@ class IncidentTriageTest {
         outcomes.addAll(triaged(seeds, "eval/seeds-dev.jsonl"));
         Metrics m = Metrics.of(outcomes);
         double right = m.hit1() / m.answeredRate();
-        System.out.printf("incident triage: answered %.3f of %d symptom/error reports unasked, %.3f of those right%n",
+        System.out.printf(
+                "incident triage: answered %.3f of %d symptom/error reports unasked, %.3f of those right%n",
                 m.answeredRate(), m.answerable(), right);
 
         assertThat(m.answeredRate()).isGreaterThanOrEqualTo(0.80);
@@ -71,24 +75,30 @@ class IncidentTriageTest {
     /** The outcome of every symptom and error report of a dev set, answered only when triage speaks. */
     private static List<Outcome> triaged(IndexedRunbooks runbooks, String questions) {
         List<EvalQuestion> reports = EvalSet.read(SHARED.resolve(questions)).stream()
-                .filter(q -> q.kind().equals("symptom") || q.kind().equals("error-message")).toList();
+                .filter(q -> q.kind().equals("symptom") || q.kind().equals("error-message"))
+                .toList();
         RunbookSearch unasked = (q, n) -> {
             Answer a = runbooks.ask(q, n);
             return IncidentTriage.shouldAnswer(q, a) ? a : new Answer(a.question(), false, a.hits(), Confidence.LOW);
         };
         EvalReport report = new Evaluator(unasked, runbooks.runbooks()).evaluate(reports);
         CrossValidation folds = CrossValidation.of(reports);
-        System.out.printf("  %s per fold: answered %s; right of answered %s%n", questions,
+        System.out.printf(
+                "  %s per fold: answered %s; right of answered %s%n",
+                questions,
                 folds.score(f -> CrossValidation.metrics(report, f).answeredRate()),
-                folds.score(f -> CrossValidation.metrics(report, f).hit1() / CrossValidation.metrics(report, f).answeredRate()));
+                folds.score(f -> CrossValidation.metrics(report, f).hit1()
+                        / CrossValidation.metrics(report, f).answeredRate()));
         return report.outcomes();
     }
 
     @Test
     void neverSpeaksUnaskedOnQuestionsNoRunbookAnswers() {
         List<String> spoke = EvalSet.read(SHARED.resolve("eval/dev.jsonl")).stream()
-                .filter(q -> q.kind().equals(EvalQuestion.NO_ANSWER)).map(EvalQuestion::question)
-                .filter(m -> IncidentTriage.shouldAnswer(m, corpus.ask(m, 5))).toList();
+                .filter(q -> q.kind().equals(EvalQuestion.NO_ANSWER))
+                .map(EvalQuestion::question)
+                .filter(m -> IncidentTriage.shouldAnswer(m, corpus.ask(m, 5)))
+                .toList();
 
         assertThat(spoke).isEmpty();
     }
@@ -97,17 +107,30 @@ class IncidentTriageTest {
     void treatsShortSocialMessagesAsChatter() {
         assertThat(List.of("who's on call?", "lunch?", "+1", "can someone page the DBA?", "rolling back now"))
                 .noneMatch(IncidentTriage::readsLikeSymptom);
-        assertThat(IncidentTriage.readsLikeSymptom("api returns 502 after the deploy")).isTrue();
-        assertThat(IncidentTriage.readsLikeSymptom("KubePodCrashLooping firing in prod")).isTrue();
-        assertThat(List.of("standup moved to 10:30", "heads up: maintenance tonight 22:00", "closing this incident, thanks all",
-                "the node notes are in the doc")).noneMatch(IncidentTriage::readsLikeSymptom);
+        assertThat(IncidentTriage.readsLikeSymptom("api returns 502 after the deploy"))
+                .isTrue();
+        assertThat(IncidentTriage.readsLikeSymptom("KubePodCrashLooping firing in prod"))
+                .isTrue();
+        assertThat(List.of(
+                        "standup moved to 10:30",
+                        "heads up: maintenance tonight 22:00",
+                        "closing this incident, thanks all",
+                        "the node notes are in the doc"))
+                .noneMatch(IncidentTriage::readsLikeSymptom);
     }
 
     @Test
     void readsWordFormsPluralsAndThreeWordReportsAsSymptoms() {
-        assertThat(List.of("redis OOM again", "payments timeouts everywhere", "checkout requests failing since 10:30",
-                "api errors spiking", "pods keep getting evicted", "deploys failed twice", "connection timed out to db:5432",
-                "requests return 503 now")).allMatch(IncidentTriage::readsLikeSymptom);
+        assertThat(List.of(
+                        "redis OOM again",
+                        "payments timeouts everywhere",
+                        "checkout requests failing since 10:30",
+                        "api errors spiking",
+                        "pods keep getting evicted",
+                        "deploys failed twice",
+                        "connection timed out to db:5432",
+                        "requests return 503 now"))
+                .allMatch(IncidentTriage::readsLikeSymptom);
     }
 
     @Test
@@ -116,8 +139,11 @@ class IncidentTriageTest {
         for (String word : List.of("a".repeat(200_000), "Ab1".repeat(70_000), "a_".repeat(100_000))) {
             assertThat(IncidentTriage.namesTrouble(word + " and then some")).isFalse();
         }
-        assertThat(IncidentTriage.namesTrouble("Aa".repeat(100_000) + " and then some")).as("a CamelCase name").isTrue();
-        assertThat(IncidentTriage.namesTrouble("Aa".repeat(100_000) + "Exception")).isTrue();
+        assertThat(IncidentTriage.namesTrouble("Aa".repeat(100_000) + " and then some"))
+                .as("a CamelCase name")
+                .isTrue();
+        assertThat(IncidentTriage.namesTrouble("Aa".repeat(100_000) + "Exception"))
+                .isTrue();
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000); // was 8 s for 40,000 letters
     }
 
@@ -125,7 +151,9 @@ class IncidentTriageTest {
     void looksOnlyAtTheStartOfAVeryLongMessage() {
         String longChatter = "we are just chatting here about lunch ".repeat(200);
 
-        assertThat(IncidentTriage.readsLikeSymptom(longChatter + "FATAL error connection refused")).isFalse();
-        assertThat(IncidentTriage.readsLikeSymptom("FATAL error connection refused " + longChatter)).isTrue();
+        assertThat(IncidentTriage.readsLikeSymptom(longChatter + "FATAL error connection refused"))
+                .isFalse();
+        assertThat(IncidentTriage.readsLikeSymptom("FATAL error connection refused " + longChatter))
+                .isTrue();
     }
 }

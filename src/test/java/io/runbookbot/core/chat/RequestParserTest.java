@@ -33,8 +33,7 @@ class RequestParserTest {
     void treatsSentencesThatStartWithCommandWordsAsQuestions() {
         assertThat(RequestParser.parse("run out of disk space on /var, what now?"))
                 .isEqualTo(new BotRequest.Ask("run out of disk space on /var, what now?"));
-        assertThat(RequestParser.parse("help! api is down"))
-                .isEqualTo(new BotRequest.Ask("help! api is down"));
+        assertThat(RequestParser.parse("help! api is down")).isEqualTo(new BotRequest.Ask("help! api is down"));
     }
 
     @Test

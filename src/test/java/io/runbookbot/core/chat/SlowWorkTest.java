@@ -25,15 +25,23 @@ import org.junit.jupiter.api.Test;
 /** Model work on the engine's bounded executors: never queued without end, never holding an answer. */
 class SlowWorkTest {
     private static final Caller ALICE = new Caller("test", "U1", List.of(), "C1");
-    private static final RunbookSection SECTION = new RunbookSection("disk.md", "Disk", "Disk full",
-            List.of("Disk", "Disk full"), 2, 1, 4, "## Disk full\n\nRun df -h.\n", List.of());
-    private static final RunbookSearch SEARCH = (question, top) -> new Answer(question, true,
-            List.of(new SectionHit(SECTION, 5.0)), Confidence.HIGH);
+    private static final RunbookSection SECTION = new RunbookSection(
+            "disk.md",
+            "Disk",
+            "Disk full",
+            List.of("Disk", "Disk full"),
+            2,
+            1,
+            4,
+            "## Disk full\n\nRun df -h.\n",
+            List.of());
+    private static final RunbookSearch SEARCH =
+            (question, top) -> new Answer(question, true, List.of(new SectionHit(SECTION, 5.0)), Confidence.HIGH);
 
     private final CountDownLatch model = new CountDownLatch(1);
     /** One thread, no queue: the first job takes it until the model answers. */
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1));
+    private final ThreadPoolExecutor pool =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
 
     @AfterEach
     void stop() {
@@ -47,8 +55,10 @@ class SlowWorkTest {
             awaitModel();
             throw new IllegalStateException("never reached in this test");
         };
-        BotEngine engine = BotEngine.builder(() -> SEARCH).investigator(Optional.of(slow))
-                .slowWork(new SlowWork(pool, pool, Duration.ofSeconds(5))).build();
+        BotEngine engine = BotEngine.builder(() -> SEARCH)
+                .investigator(Optional.of(slow))
+                .slowWork(new SlowWork(pool, pool, Duration.ofSeconds(5)))
+                .build();
         CompletableFuture<BotReply> running = engine.reply(ALICE, new BotRequest.Investigate("disk full"));
         CompletableFuture<BotReply> queued = engine.reply(ALICE, new BotRequest.Investigate("disk full again"));
 
@@ -65,8 +75,10 @@ class SlowWorkTest {
             awaitModel();
             return Optional.of(new Summary("late", "m", true));
         };
-        BotEngine engine = BotEngine.builder(() -> SEARCH).summarizer(Optional.of(hanging))
-                .slowWork(new SlowWork(pool, pool, Duration.ofMillis(200))).build();
+        BotEngine engine = BotEngine.builder(() -> SEARCH)
+                .summarizer(Optional.of(hanging))
+                .slowWork(new SlowWork(pool, pool, Duration.ofMillis(200)))
+                .build();
 
         long start = System.nanoTime();
         BotReply reply = engine.handle(ALICE, new BotRequest.Ask("disk full"));
@@ -81,8 +93,10 @@ class SlowWorkTest {
             awaitModel();
             return Optional.empty();
         };
-        BotEngine engine = BotEngine.builder(() -> SEARCH).summarizer(Optional.of(hanging))
-                .slowWork(new SlowWork(pool, pool, Duration.ofSeconds(30))).build();
+        BotEngine engine = BotEngine.builder(() -> SEARCH)
+                .summarizer(Optional.of(hanging))
+                .slowWork(new SlowWork(pool, pool, Duration.ofSeconds(30)))
+                .build();
         engine.reply(ALICE, new BotRequest.Ask("disk full"));
         engine.reply(ALICE, new BotRequest.Ask("disk full again"));
 

@@ -36,7 +36,9 @@ class TextChunksTest {
     void refencesEachPartOfACodeBlockTooLongForOnePiece() {
         List<String> pieces = TextChunks.split(CODE, 300);
 
-        assertThat(pieces).hasSizeGreaterThan(1).allMatch(p -> p.length() <= 300)
+        assertThat(pieces)
+                .hasSizeGreaterThan(1)
+                .allMatch(p -> p.length() <= 300)
                 .allMatch(p -> p.startsWith("```bash\n") && p.endsWith("\n```"));
         assertThat(String.join("", pieces).replace("```bash\n", "").replace("\n```", "\n"))
                 .isEqualTo("lsof -i :8000\n".repeat(60));
@@ -54,6 +56,9 @@ class TextChunksTest {
         assertThat(TextChunks.head("short", 100, "… more")).isEqualTo("short");
         String cut = TextChunks.head(String.join("\n\n", PARAGRAPH, PARAGRAPH), 400, "… full section: x.md:10");
 
-        assertThat(cut).hasSizeLessThanOrEqualTo(400).endsWith("… full section: x.md:10").startsWith(PARAGRAPH);
+        assertThat(cut)
+                .hasSizeLessThanOrEqualTo(400)
+                .endsWith("… full section: x.md:10")
+                .startsWith(PARAGRAPH);
     }
 }

@@ -82,7 +82,8 @@ class PastedTextTest {
                 Nov 28 03:24:32 node-3 systemd[1]: app.service: Failed with result 'exit-code'.
                 """;
 
-        assertThat(PastedText.distil(journal)).startsWith("app : process 63330 still waiting for ShareLock on transaction 3682318105");
+        assertThat(PastedText.distil(journal))
+                .startsWith("app : process 63330 still waiting for ShareLock on transaction 3682318105");
     }
 
     @Test

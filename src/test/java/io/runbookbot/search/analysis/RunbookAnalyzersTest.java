@@ -17,8 +17,7 @@ class RunbookAnalyzersTest {
 
     @Test
     void splitsCamelCaseAlertNameIntoWordsAndKeepsTheWholeIdentifier() {
-        assertThat(terms("KubePodCrashLooping"))
-                .containsExactly("kubepodcrashloop", "kube", "pod", "crash", "loop");
+        assertThat(terms("KubePodCrashLooping")).containsExactly("kubepodcrashloop", "kube", "pod", "crash", "loop");
     }
 
     @Test
@@ -86,7 +85,8 @@ class RunbookAnalyzersTest {
 
     @Test
     void keepsOutAndOffAndNo() {
-        assertThat(terms("out of memory, swap off, no space")).containsExactly("out", "memori", "swap", "off", "no", "space");
+        assertThat(terms("out of memory, swap off, no space"))
+                .containsExactly("out", "memori", "swap", "off", "no", "space");
     }
 
     @Test

@@ -13,11 +13,14 @@ class QueryEmbedderIT {
     private static final int DIM = FakeOllama.DEFAULT_DIMENSION;
     /** A question's deadline: long enough for a first call on a busy machine, short beside a slow server's. */
     private static final Duration DEADLINE = Duration.ofSeconds(5);
+
     private final FakeOllama ollama = FakeOllama.start();
     private final MutableClock clock = new MutableClock();
     private final QueryEmbedder embedder = new QueryEmbedder(
-            new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(60)), DEADLINE,
-            Duration.ofSeconds(30), clock);
+            new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(60)),
+            DEADLINE,
+            Duration.ofSeconds(30),
+            clock);
 
     @AfterEach
     void stop() {
@@ -34,7 +37,8 @@ class QueryEmbedderIT {
         assertThat(first.notice()).isEmpty();
         assertThat(again.vector().get()).isSameAs(first.vector().get());
         assertThat(ollama.callsTo("embed")).hasSize(1);
-        assertThat(FakeOllama.inputs(ollama.callsTo("embed").get(0))).containsExactly("search_query: app can't reach the db");
+        assertThat(FakeOllama.inputs(ollama.callsTo("embed").get(0)))
+                .containsExactly("search_query: app can't reach the db");
     }
 
     @Test
@@ -46,8 +50,9 @@ class QueryEmbedderIT {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
         assertThat(result.vector()).isEmpty();
-        assertThat(result.notice()).hasValueSatisfying(n -> assertThat(n)
-                .startsWith("Keyword search only").contains("no answer within 5 s"));
+        assertThat(result.notice())
+                .hasValueSatisfying(
+                        n -> assertThat(n).startsWith("Keyword search only").contains("no answer within 5 s"));
     }
 
     @Test
@@ -56,8 +61,9 @@ class QueryEmbedderIT {
         assertThat(embedder.embed("disk full", DIM).notice()).isPresent();
         int calls = ollama.callsTo("embed").size();
 
-        assertThat(embedder.embed("memory leak", DIM).notice()).hasValueSatisfying(n ->
-                assertThat(n).contains("details in the bot's log").doesNotContain("127.0.0.1"));
+        assertThat(embedder.embed("memory leak", DIM).notice())
+                .hasValueSatisfying(
+                        n -> assertThat(n).contains("details in the bot's log").doesNotContain("127.0.0.1"));
         assertThat(ollama.callsTo("embed")).hasSize(calls);
 
         ollama.clearFaults();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SectionEmbeddingsIT {
     private final FakeOllama ollama = FakeOllama.start();
+
     @TempDir
     Path cacheDir;
 
@@ -26,14 +27,24 @@ class SectionEmbeddingsIT {
     }
 
     private SectionEmbeddings embeddings() {
-        return new SectionEmbeddings(new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(5)),
+        return new SectionEmbeddings(
+                new OllamaEmbedder(ollama.baseUrl(), "nomic-embed-text", Duration.ofSeconds(5)),
                 EmbeddingCache.open(cacheDir, "nomic-embed-text"));
     }
 
     private static List<RunbookSection> sections(int n, String prefix) {
-        return IntStream.range(0, n).mapToObj(i -> new RunbookSection("rb.md", "Runbook", prefix + " " + i,
-                List.of("Runbook", prefix + " " + i), 2, i + 1, i + 1, "## " + prefix + " " + i + "\nbody " + i,
-                List.of())).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new RunbookSection(
+                        "rb.md",
+                        "Runbook",
+                        prefix + " " + i,
+                        List.of("Runbook", prefix + " " + i),
+                        2,
+                        i + 1,
+                        i + 1,
+                        "## " + prefix + " " + i + "\nbody " + i,
+                        List.of()))
+                .toList();
     }
 
     @Test
@@ -41,7 +52,9 @@ class SectionEmbeddingsIT {
         List<float[]> vectors = embeddings().all(sections(70, "Disk"));
 
         assertThat(vectors).hasSize(70).allSatisfy(v -> assertThat(v).hasSize(FakeOllama.DEFAULT_DIMENSION));
-        assertThat(ollama.callsTo("embed")).extracting(c -> FakeOllama.inputs(c).size()).containsExactly(32, 32, 6);
+        assertThat(ollama.callsTo("embed"))
+                .extracting(c -> FakeOllama.inputs(c).size())
+                .containsExactly(32, 32, 6);
         assertThat(FakeOllama.inputs(ollama.callsTo("embed").get(0)).get(0)).startsWith("search_document: ");
     }
 
@@ -66,7 +79,8 @@ class SectionEmbeddingsIT {
     void aFailureHalfWayKeepsTheBatchesAlreadyEmbedded() {
         ollama.inject(Fault.httpStatus(500), 1);
         List<RunbookSection> all = sections(64, "Disk");
-        assertThatThrownBy(() -> embeddings().all(all)).isInstanceOf(EmbeddingException.class)
+        assertThatThrownBy(() -> embeddings().all(all))
+                .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("nomic-embed-text");
 
         ollama.clearFaults();
@@ -87,21 +101,24 @@ class SectionEmbeddingsIT {
         embeddings().all(sections(32, "Disk"));
         ollama.inject(Fault.wrongDimension(5), 1);
 
-        assertThatThrownBy(() -> embeddings().all(sections(33, "Disk"))).isInstanceOf(EmbeddingException.class)
+        assertThatThrownBy(() -> embeddings().all(sections(33, "Disk")))
+                .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("mixed dimensions");
     }
 
     @Test
     void aModelThatIsNotPulledIsAnEmbeddingException() {
         ollama.models("llama3.2");
-        assertThatThrownBy(() -> embeddings().all(sections(3, "Disk"))).isInstanceOf(EmbeddingException.class)
+        assertThatThrownBy(() -> embeddings().all(sections(3, "Disk")))
+                .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("nomic-embed-text");
     }
 
     @Test
     void aDeadServerIsAnEmbeddingExceptionNamingIt() {
         ollama.down();
-        assertThatThrownBy(() -> embeddings().all(sections(3, "Disk"))).isInstanceOf(EmbeddingException.class)
+        assertThatThrownBy(() -> embeddings().all(sections(3, "Disk")))
+                .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining(ollama.baseUrl());
     }
 }

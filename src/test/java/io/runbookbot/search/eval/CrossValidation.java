@@ -38,8 +38,10 @@ public final class CrossValidation {
             throw new IllegalArgumentException("k must be between 2 and the number of questions: " + k);
         }
         Map<String, List<EvalQuestion>> byKind = new TreeMap<>();
-        questions.stream().sorted(Comparator.comparing(EvalQuestion::id))
-                .forEach(q -> byKind.computeIfAbsent(q.kind(), x -> new ArrayList<>()).add(q));
+        questions.stream()
+                .sorted(Comparator.comparing(EvalQuestion::id))
+                .forEach(q ->
+                        byKind.computeIfAbsent(q.kind(), x -> new ArrayList<>()).add(q));
         List<List<EvalQuestion>> folds = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             folds.add(new ArrayList<>());
@@ -79,7 +81,8 @@ public final class CrossValidation {
     public static Metrics metrics(EvalReport report, List<EvalQuestion> questions) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         questions.forEach(q -> ids.add(q.id()));
-        return Metrics.of(report.outcomes().stream().filter(o -> ids.contains(o.id())).toList());
+        return Metrics.of(
+                report.outcomes().stream().filter(o -> ids.contains(o.id())).toList());
     }
 
     /** One fixed configuration scored on each held-out fold. */
@@ -105,8 +108,10 @@ public final class CrossValidation {
      * may rule a variant out with {@link Double#NEGATIVE_INFINITY}, such as a constraint) and
      * reporting {@code scoring} on the held-out fold.
      */
-    public <V> Selection<V> select(List<V> variants, BiFunction<V, List<EvalQuestion>, Double> choosing,
-                                   BiFunction<V, List<EvalQuestion>, Double> scoring) {
+    public <V> Selection<V> select(
+            List<V> variants,
+            BiFunction<V, List<EvalQuestion>, Double> choosing,
+            BiFunction<V, List<EvalQuestion>, Double> scoring) {
         List<V> chosen = new ArrayList<>();
         double[] heldOut = new double[folds.size()];
         for (int i = 0; i < folds.size(); i++) {
@@ -146,13 +151,16 @@ public final class CrossValidation {
 
         public double stddev() {
             double mean = mean();
-            return Math.sqrt(java.util.Arrays.stream(perFold).map(x -> (x - mean) * (x - mean)).average().orElse(0));
+            return Math.sqrt(java.util.Arrays.stream(perFold)
+                    .map(x -> (x - mean) * (x - mean))
+                    .average()
+                    .orElse(0));
         }
 
         @Override
         public String toString() {
-            StringBuilder out = new StringBuilder(String.format("mean %.3f sd %.3f min %.3f max %.3f | folds",
-                    mean(), stddev(), min(), max()));
+            StringBuilder out = new StringBuilder(
+                    String.format("mean %.3f sd %.3f min %.3f max %.3f | folds", mean(), stddev(), min(), max()));
             for (double f : perFold) {
                 out.append(String.format(" %.3f", f));
             }
@@ -161,6 +169,5 @@ public final class CrossValidation {
     }
 
     /** What {@link #select} chose on each fold, and the held-out scores of those choices. */
-    public record Selection<V>(List<V> chosen, Spread heldOut) {
-    }
+    public record Selection<V>(List<V> chosen, Spread heldOut) {}
 }

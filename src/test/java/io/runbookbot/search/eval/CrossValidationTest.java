@@ -21,7 +21,10 @@ class CrossValidationTest {
     }
 
     private static List<List<String>> ids(CrossValidation cv) {
-        return IntStream.range(0, cv.k()).mapToObj(i -> cv.test(i).stream().map(EvalQuestion::id).sorted().toList()).toList();
+        return IntStream.range(0, cv.k())
+                .mapToObj(
+                        i -> cv.test(i).stream().map(EvalQuestion::id).sorted().toList())
+                .toList();
     }
 
     @Test
@@ -38,8 +41,10 @@ class CrossValidationTest {
 
         assertThat(ids(cv).stream().flatMap(List::stream)).hasSize(30).doesNotHaveDuplicates();
         for (int i = 0; i < 5; i++) {
-            assertThat(cv.test(i).stream().filter(q -> q.kind().equals("symptom"))).hasSize(4);
-            assertThat(cv.test(i).stream().filter(q -> q.kind().equals("command"))).hasSize(2);
+            assertThat(cv.test(i).stream().filter(q -> q.kind().equals("symptom")))
+                    .hasSize(4);
+            assertThat(cv.test(i).stream().filter(q -> q.kind().equals("command")))
+                    .hasSize(2);
             assertThat(cv.train(i)).hasSize(24).doesNotContainAnyElementsOf(cv.test(i));
         }
     }
@@ -61,11 +66,14 @@ class CrossValidationTest {
     void selectionScoresTheVariantChosenOnTheOtherFoldsOnTheHeldOutFoldOnly() {
         CrossValidation cv = CrossValidation.of(questions(), 5, 7);
         // "fits" scores 1 on any set containing s0 (overfits one question), "steady" scores 0.6 everywhere
-        CrossValidation.Selection<String> chosen = cv.select(List.of("steady", "fits"), (v, qs) ->
-                v.equals("steady") ? 0.6 : qs.stream().anyMatch(q -> q.id().equals("s0")) ? 1.0 : 0.0);
+        CrossValidation.Selection<String> chosen = cv.select(
+                List.of("steady", "fits"),
+                (v, qs) -> v.equals("steady") ? 0.6 : qs.stream().anyMatch(q -> q.id().equals("s0")) ? 1.0 : 0.0);
 
-        int foldOfS0 = IntStream.range(0, 5).filter(i -> cv.test(i).stream().anyMatch(q -> q.id().equals("s0")))
-                .findFirst().orElseThrow();
+        int foldOfS0 = IntStream.range(0, 5)
+                .filter(i -> cv.test(i).stream().anyMatch(q -> q.id().equals("s0")))
+                .findFirst()
+                .orElseThrow();
         assertThat(chosen.chosen().get(foldOfS0)).isEqualTo("steady");
         assertThat(chosen.heldOut().perFold()[foldOfS0]).isEqualTo(0.6);
         assertThat(chosen.heldOut().mean()).isEqualTo(0.0 * 4 / 5 + 0.6 / 5, org.assertj.core.data.Offset.offset(1e-9));
@@ -75,13 +83,17 @@ class CrossValidationTest {
     void aConstraintOnTheTrainingFoldsRulesAVariantOutButTheHeldOutFoldIsScoredPlainly() {
         CrossValidation cv = CrossValidation.of(questions(), 5, 7);
         // "bold" scores higher but breaks a constraint whenever c0 is trained on; "safe" always passes
-        CrossValidation.Selection<String> chosen = cv.select(List.of("safe", "bold"),
+        CrossValidation.Selection<String> chosen = cv.select(
+                List.of("safe", "bold"),
                 (v, qs) -> v.equals("bold") && qs.stream().anyMatch(q -> q.id().equals("c0"))
-                        ? Double.NEGATIVE_INFINITY : v.equals("bold") ? 0.9 : 0.5,
+                        ? Double.NEGATIVE_INFINITY
+                        : v.equals("bold") ? 0.9 : 0.5,
                 (v, qs) -> v.equals("bold") ? 0.9 : 0.5);
 
-        int foldOfC0 = IntStream.range(0, 5).filter(i -> cv.test(i).stream().anyMatch(q -> q.id().equals("c0")))
-                .findFirst().orElseThrow();
+        int foldOfC0 = IntStream.range(0, 5)
+                .filter(i -> cv.test(i).stream().anyMatch(q -> q.id().equals("c0")))
+                .findFirst()
+                .orElseThrow();
         for (int i = 0; i < 5; i++) {
             assertThat(chosen.chosen().get(i)).isEqualTo(i == foldOfC0 ? "bold" : "safe");
             assertThat(chosen.heldOut().perFold()[i]).isEqualTo(i == foldOfC0 ? 0.9 : 0.5);

@@ -28,19 +28,28 @@ class EvaluatorTest {
 
     @BeforeEach
     void runbooks() throws IOException {
-        Files.writeString(dir.resolve("disk.md"), "# Disk\n\n## Disk full\n\nRun df -h.\n\n## Out of memory\n\nRun free -m.\n");
+        Files.writeString(
+                dir.resolve("disk.md"), "# Disk\n\n## Disk full\n\nRun df -h.\n\n## Out of memory\n\nRun free -m.\n");
         loaded = new RunbookLoader().load(dir);
         List<RunbookSection> units = RunbookIndexer.units(loaded.runbooks());
-        diskFull = units.stream().filter(u -> u.heading().equals("Disk full")).findFirst().orElseThrow();
-        oom = units.stream().filter(u -> u.heading().equals("Out of memory")).findFirst().orElseThrow();
+        diskFull = units.stream()
+                .filter(u -> u.heading().equals("Disk full"))
+                .findFirst()
+                .orElseThrow();
+        oom = units.stream()
+                .filter(u -> u.heading().equals("Out of memory"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static EvalQuestion question(String id, String heading) {
-        return new EvalQuestion(id, "q " + id, "symptom", List.of(new EvalQuestion.Expected("disk.md", heading, List.of())));
+        return new EvalQuestion(
+                id, "q " + id, "symptom", List.of(new EvalQuestion.Expected("disk.md", heading, List.of())));
     }
 
     private EvalReport evaluate(boolean answered, RunbookSection... ranked) {
-        List<SectionHit> hits = java.util.Arrays.stream(ranked).map(s -> new SectionHit(s, 1)).toList();
+        List<SectionHit> hits =
+                java.util.Arrays.stream(ranked).map(s -> new SectionHit(s, 1)).toList();
         return new Evaluator((q, n) -> new Answer(q, answered, hits, Confidence.MEDIUM), loaded.runbooks())
                 .evaluate(List.of(question("a", "Disk full")));
     }

@@ -23,8 +23,7 @@ public final class HybridGate {
     private static final int HIT1 = 1;
     private static final int ABSTAINED = 2;
 
-    private HybridGate() {
-    }
+    private HybridGate() {}
 
     /** One line per kind of {@code set} where hybrid is worse than keyword by more than the tolerance. */
     public static List<String> violations(String set, EvalReport keyword, EvalReport hybrid) {
@@ -35,25 +34,28 @@ public final class HybridGate {
      * As {@link #violations(String, EvalReport, EvalReport)}, counting only {@code questions} (by id),
      * such as the training folds of a cross-validation.
      */
-    public static List<String> violations(String set, EvalReport keyword, EvalReport hybrid,
-                                          Collection<EvalQuestion> questions) {
+    public static List<String> violations(
+            String set, EvalReport keyword, EvalReport hybrid, Collection<EvalQuestion> questions) {
         Set<String> ids = new HashSet<>();
         questions.forEach(q -> ids.add(q.id()));
         return violations(set, keyword, hybrid, ids::contains);
     }
 
-    private static List<String> violations(String set, EvalReport keyword, EvalReport hybrid, Predicate<String> counted) {
+    private static List<String> violations(
+            String set, EvalReport keyword, EvalReport hybrid, Predicate<String> counted) {
         Map<String, int[]> before = counts(keyword, counted);
         Map<String, int[]> after = counts(hybrid, counted);
         List<String> out = new ArrayList<>();
         before.forEach((kind, b) -> {
             int[] a = after.getOrDefault(kind, new int[3]);
             if (a[HIT1] < b[HIT1] - TOLERANCE) {
-                out.add(String.format("%s/%s: hybrid hit@1 %d < keyword %d of %d (more than %d question worse)",
+                out.add(String.format(
+                        "%s/%s: hybrid hit@1 %d < keyword %d of %d (more than %d question worse)",
                         set, kind, a[HIT1], b[HIT1], b[QUESTIONS], TOLERANCE));
             }
             if (a[ABSTAINED] < b[ABSTAINED] - TOLERANCE) {
-                out.add(String.format("%s/%s: hybrid abstained on %d no-answer questions < keyword %d of %d",
+                out.add(String.format(
+                        "%s/%s: hybrid abstained on %d no-answer questions < keyword %d of %d",
                         set, kind, a[ABSTAINED], b[ABSTAINED], b[QUESTIONS]));
             }
         });
@@ -64,7 +66,9 @@ public final class HybridGate {
     public static int hits(EvalReport report, Collection<EvalQuestion> questions) {
         Set<String> ids = new HashSet<>();
         questions.forEach(q -> ids.add(q.id()));
-        return (int) report.outcomes().stream().filter(o -> ids.contains(o.id()) && o.shownAt() == 1).count();
+        return (int) report.outcomes().stream()
+                .filter(o -> ids.contains(o.id()) && o.shownAt() == 1)
+                .count();
     }
 
     /** Per kind: questions, right at rank 1, no-answer questions abstained on. */

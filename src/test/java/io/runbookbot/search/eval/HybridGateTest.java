@@ -22,7 +22,8 @@ class HybridGateTest {
     private static List<Outcome> noAnswer(int n, int abstained) {
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Outcome("none" + i, EvalQuestion.NO_ANSWER, false, 0, i >= abstained, Confidence.LOW, List.of()));
+            out.add(new Outcome(
+                    "none" + i, EvalQuestion.NO_ANSWER, false, 0, i >= abstained, Confidence.LOW, List.of()));
         }
         return out;
     }
@@ -58,7 +59,9 @@ class HybridGateTest {
         EvalReport keyword = report(answered("symptom", 5, 5), noAnswer(6, 5));
         EvalReport hybrid = report(answered("symptom", 5, 5), noAnswer(6, 3));
 
-        assertThat(HybridGate.violations("corpus", keyword, hybrid)).singleElement().asString()
+        assertThat(HybridGate.violations("corpus", keyword, hybrid))
+                .singleElement()
+                .asString()
                 .startsWith("corpus/no-answer: hybrid abstained on 3");
     }
 
@@ -66,7 +69,8 @@ class HybridGateTest {
     void onAFoldOnlyItsQuestionsCount() {
         EvalReport keyword = report(answered("symptom", 10, 10));
         EvalReport hybrid = report(answered("symptom", 10, 7));
-        List<EvalQuestion> fold = List.of(new EvalQuestion("symptom0", "q", "symptom", List.of()),
+        List<EvalQuestion> fold = List.of(
+                new EvalQuestion("symptom0", "q", "symptom", List.of()),
                 new EvalQuestion("symptom9", "q", "symptom", List.of()));
 
         assertThat(HybridGate.violations("corpus", keyword, hybrid, fold)).isEmpty();

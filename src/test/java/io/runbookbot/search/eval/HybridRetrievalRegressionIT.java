@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -48,6 +48,7 @@ class HybridRetrievalRegressionIT {
 
     /** Where the corpus vectors are kept between runs. */
     static final Path KEPT = Path.of("target", "embedding-cache", "hybrid-regression");
+
     private static final String PINS = "hybrid-regression.properties";
     private static final String HINT = String.format(RetrievalPins.REPIN_IT_HINT, "HybridRetrievalRegressionIT");
     private static final String HEADER = """
@@ -73,7 +74,8 @@ class HybridRetrievalRegressionIT {
         pins = RetrievalPins.load(PINS);
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         ollama = FakeOllama.start(text -> minilm.embed(text).content().vector()).models("all-minilm");
-        cacheModel = ModelFingerprint.of("all-minilm-l6-v2-q", text -> minilm.embed(text).content().vector());
+        cacheModel = ModelFingerprint.of(
+                "all-minilm-l6-v2-q", text -> minilm.embed(text).content().vector());
         freshCache = Files.createTempDirectory("hybrid-eval");
         keyword = run("corpus", "dev.jsonl", Optional.empty());
         keywordSeeds = run("seeds", "seeds-dev.jsonl", Optional.empty());
@@ -81,9 +83,10 @@ class HybridRetrievalRegressionIT {
         hybrid = run("corpus", "dev.jsonl", Optional.of(KEPT));
         embedSeconds = (System.nanoTime() - start) / 1e9;
         hybridSeeds = run("seeds", "seeds-dev.jsonl", Optional.of(freshCache));
-        System.out.printf("corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed (vectors kept in %s) and index):%n%s"
-                        + "seeds dev, keyword:%n%sseeds dev, hybrid:%n%s", keyword.table(), embedSeconds, KEPT, hybrid.table(),
-                keywordSeeds.table(), hybridSeeds.table());
+        System.out.printf(
+                "corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed (vectors kept in %s) and index):%n%s"
+                        + "seeds dev, keyword:%n%sseeds dev, hybrid:%n%s",
+                keyword.table(), embedSeconds, KEPT, hybrid.table(), keywordSeeds.table(), hybridSeeds.table());
         if (RetrievalPins.repinning()) {
             Map<String, String> figures = new LinkedHashMap<>(RetrievalPins.figures("hybrid-corpus", hybrid));
             figures.putAll(RetrievalPins.figures("hybrid-seeds", hybridSeeds));
@@ -100,33 +103,43 @@ class HybridRetrievalRegressionIT {
 
     @Test
     void hybridAnswersMoreQuestionsRightAtRankOneThanKeywordOnTheCorpus() {
-        assertThat(hybrid.overall().hit1()).as("corpus hit@1, hybrid vs keyword").isGreaterThan(keyword.overall().hit1());
+        assertThat(hybrid.overall().hit1())
+                .as("corpus hit@1, hybrid vs keyword")
+                .isGreaterThan(keyword.overall().hit1());
     }
 
     @Test
     void hybridIsNoWorseThanKeywordOnAnySetAndKindWithinOneQuestion() {
         List<String> worse = new ArrayList<>(HybridGate.violations("corpus", keyword, hybrid));
         worse.addAll(HybridGate.violations("seeds", keywordSeeds, hybridSeeds));
-        assertThat(worse).as("hybrid hurts; re-run FusionTuner (docs/eval.md) and set HybridFusion.DEFAULT").isEmpty();
+        assertThat(worse)
+                .as("hybrid hurts; re-run FusionTuner (docs/eval.md) and set HybridFusion.DEFAULT")
+                .isEmpty();
     }
 
     @Test
     void hybridFiguresEqualTheirPins() {
         Assumptions.assumeFalse(RetrievalPins.repinning(), "re-pinned; pin checks skipped");
-        assertThat(RetrievalPins.differences(pins, "hybrid-corpus", hybrid)).as(HINT).isEmpty();
-        assertThat(RetrievalPins.differences(pins, "hybrid-seeds", hybridSeeds)).as(HINT).isEmpty();
+        assertThat(RetrievalPins.differences(pins, "hybrid-corpus", hybrid))
+                .as(HINT)
+                .isEmpty();
+        assertThat(RetrievalPins.differences(pins, "hybrid-seeds", hybridSeeds))
+                .as(HINT)
+                .isEmpty();
         assertThat(pins.stringPropertyNames()).contains("hybrid-corpus.all.hit1", "hybrid-seeds.all.hit1");
     }
 
     @Test
     void everySectionWasEmbeddedInBatchesAndCachedOnDisk() throws IOException {
-        assertThat(ollama.callsTo("embed")).allSatisfy(call ->
-                assertThat(FakeOllama.inputs(call).size()).isBetween(1, 32));
-        assertThat(ollama.callsTo("embed")).as("the seed sections, embedded afresh").anySatisfy(call ->
-                assertThat(FakeOllama.inputs(call).size()).isGreaterThan(1));
+        assertThat(ollama.callsTo("embed"))
+                .allSatisfy(call -> assertThat(FakeOllama.inputs(call).size()).isBetween(1, 32));
+        assertThat(ollama.callsTo("embed"))
+                .as("the seed sections, embedded afresh")
+                .anySatisfy(call -> assertThat(FakeOllama.inputs(call).size()).isGreaterThan(1));
         for (Path dir : List.of(freshCache, KEPT)) {
             try (var files = Files.list(dir)) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("cache files in %s", dir)
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .as("cache files in %s", dir)
                         .contains("embeddings-" + cacheModel + ".bin");
             }
         }
@@ -135,10 +148,12 @@ class HybridRetrievalRegressionIT {
     private EvalReport run(String folder, String questions, Optional<Path> vectorCache) {
         Optional<Embeddings> embeddings = vectorCache.map(dir -> Embeddings.of(
                 new OllamaEmbedder(ollama.baseUrl(), "all-minilm", Duration.ofSeconds(60)),
-                EmbeddingCache.open(dir, cacheModel), Duration.ofSeconds(60)));
+                EmbeddingCache.open(dir, cacheModel),
+                Duration.ofSeconds(60)));
         try (IndexedRunbooks indexed = IndexedRunbooks.open(SHARED.resolve(folder), embeddings, true)) {
             assertThat(indexed.hybrid()).isEqualTo(vectorCache.isPresent());
-            return new Evaluator(indexed, indexed.runbooks()).evaluate(EvalSet.read(SHARED.resolve("eval/" + questions)));
+            return new Evaluator(indexed, indexed.runbooks())
+                    .evaluate(EvalSet.read(SHARED.resolve("eval/" + questions)));
         } finally {
             embeddings.ifPresent(Embeddings::close);
         }

@@ -22,16 +22,16 @@ enum LogFormat {
     /** Python logging's default-ish layout. */
     PYTHON;
 
-    private static final DateTimeFormatter ISO_MS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SPACE_MS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter PY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter KLOG_TIME = DateTimeFormatter.ofPattern("MMdd HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SYSLOG_TIME = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SPACE_MS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter KLOG_TIME =
+            DateTimeFormatter.ofPattern("MMdd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SYSLOG_TIME =
+            DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /**
      * One line at {@code level} (INFO, DEBUG, WARN, ERROR, FATAL) from {@code component}; {@code host}
@@ -40,24 +40,46 @@ enum LogFormat {
     String line(LogNoise noise, String level, String component, String message, String host, int pid) {
         Instant t = Instant.ofEpochMilli(noise.tick());
         return switch (this) {
-            case LOGBACK -> String.format("%s %5s %d --- [%15s] %-40s : %s", SPACE_MS.format(t), level, pid,
-                    thread(noise), noise.pick(LogNoise.JAVA_LOGGERS), message);
+            case LOGBACK ->
+                String.format(
+                        "%s %5s %d --- [%15s] %-40s : %s",
+                        SPACE_MS.format(t), level, pid, thread(noise), noise.pick(LogNoise.JAVA_LOGGERS), message);
             case ISO -> String.format("%s %-5s [%s] %s", ISO_MS.format(t), level, component, message);
-            case LOGFMT -> String.format("ts=%s level=%s caller=%s:%d component=%s msg=%s", ISO_MS.format(t),
-                    level.toLowerCase(Locale.ROOT), noise.pick(LogNoise.GO_FILES), noise.between(20, 900), component,
-                    quoted(message));
-            case JSON -> String.format("{\"ts\":\"%s\",\"level\":\"%s\",\"logger\":\"%s\",\"msg\":%s,\"trace_id\":\"%s\"}",
-                    ISO_MS.format(t), level.toLowerCase(Locale.ROOT), component, json(message), noise.hex(32));
-            case KLOG -> String.format("%s%s %7d %s:%d] %s", level.charAt(0), KLOG_TIME.format(t), pid,
-                    noise.pick(LogNoise.GO_FILES), noise.between(20, 900), message);
+            case LOGFMT ->
+                String.format(
+                        "ts=%s level=%s caller=%s:%d component=%s msg=%s",
+                        ISO_MS.format(t),
+                        level.toLowerCase(Locale.ROOT),
+                        noise.pick(LogNoise.GO_FILES),
+                        noise.between(20, 900),
+                        component,
+                        quoted(message));
+            case JSON ->
+                String.format(
+                        "{\"ts\":\"%s\",\"level\":\"%s\",\"logger\":\"%s\",\"msg\":%s,\"trace_id\":\"%s\"}",
+                        ISO_MS.format(t), level.toLowerCase(Locale.ROOT), component, json(message), noise.hex(32));
+            case KLOG ->
+                String.format(
+                        "%s%s %7d %s:%d] %s",
+                        level.charAt(0),
+                        KLOG_TIME.format(t),
+                        pid,
+                        noise.pick(LogNoise.GO_FILES),
+                        noise.between(20, 900),
+                        message);
             case SYSLOG -> String.format("%s %s %s[%d]: %s", SYSLOG_TIME.format(t), host, component, pid, message);
-            case PYTHON -> String.format("%s - %s - %s - %s", PY.format(t), component.replace('-', '.'), level, message);
+            case PYTHON ->
+                String.format("%s - %s - %s - %s", PY.format(t), component.replace('-', '.'), level, message);
         };
     }
 
     private static String thread(LogNoise noise) {
-        return noise.pick(java.util.List.of("main", "nio-8080-exec-" + noise.between(1, 9), "scheduling-1",
-                "pool-2-thread-" + noise.between(1, 8), "ForkJoinPool-1-w-" + noise.between(1, 4)));
+        return noise.pick(java.util.List.of(
+                "main",
+                "nio-8080-exec-" + noise.between(1, 9),
+                "scheduling-1",
+                "pool-2-thread-" + noise.between(1, 8),
+                "ForkJoinPool-1-w-" + noise.between(1, 4)));
     }
 
     /** logfmt quoting: bare when it has no space or quote. */

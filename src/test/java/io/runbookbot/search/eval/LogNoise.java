@@ -9,14 +9,32 @@ import java.util.Random;
  * with the error. Nothing here is taken from a question or a runbook: it is what any service logs.
  */
 final class LogNoise {
-    static final List<String> COMPONENTS = List.of("http-server", "scheduler", "metrics-exporter", "cache",
-            "auth-proxy", "config-reloader", "healthcheck", "worker-pool", "session-store", "event-bus", "audit",
-            "rate-limiter", "api-gateway", "billing-worker", "notifier");
-    static final List<String> JAVA_LOGGERS = List.of("c.e.app.web.RequestLogger", "o.s.web.servlet.DispatcherServlet",
-            "c.e.app.jobs.JobRunner", "o.s.b.a.l.ConditionEvaluationReportLogger", "c.e.app.cache.CacheStats",
-            "i.m.c.i.logging.LoggingMeterRegistry", "c.e.app.events.EventPublisher");
-    static final List<String> GO_FILES = List.of("server.go", "reflector.go", "controller.go", "manager.go",
-            "handler.go", "leaderelection.go", "main.go");
+    static final List<String> COMPONENTS = List.of(
+            "http-server",
+            "scheduler",
+            "metrics-exporter",
+            "cache",
+            "auth-proxy",
+            "config-reloader",
+            "healthcheck",
+            "worker-pool",
+            "session-store",
+            "event-bus",
+            "audit",
+            "rate-limiter",
+            "api-gateway",
+            "billing-worker",
+            "notifier");
+    static final List<String> JAVA_LOGGERS = List.of(
+            "c.e.app.web.RequestLogger",
+            "o.s.web.servlet.DispatcherServlet",
+            "c.e.app.jobs.JobRunner",
+            "o.s.b.a.l.ConditionEvaluationReportLogger",
+            "c.e.app.cache.CacheStats",
+            "i.m.c.i.logging.LoggingMeterRegistry",
+            "c.e.app.events.EventPublisher");
+    static final List<String> GO_FILES = List.of(
+            "server.go", "reflector.go", "controller.go", "manager.go", "handler.go", "leaderelection.go", "main.go");
     private static final List<String> INFO = List.of(
             "Started application in {dur} (process running for {dur})",
             "GET /api/v1/items?page={n} 200 {dur}",

@@ -15,11 +15,13 @@ import java.util.function.Function;
  * model version is then never found.
  */
 final class ModelFingerprint {
-    private static final String[] PROBES = {"disk full on /var", "FATAL: sorry, too many clients already",
-            "uvicorn won't start: [Errno 98] Address already in use"};
+    private static final String[] PROBES = {
+        "disk full on /var",
+        "FATAL: sorry, too many clients already",
+        "uvicorn won't start: [Errno 98] Address already in use"
+    };
 
-    private ModelFingerprint() {
-    }
+    private ModelFingerprint() {}
 
     static String of(String name, Function<String, float[]> model) {
         try {

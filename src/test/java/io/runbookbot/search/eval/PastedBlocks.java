@@ -27,8 +27,13 @@ public final class PastedBlocks {
     static final int VARIANTS = 4;
     static final long SEED = 20261128L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> INTROS = List.of("seeing this in prod, any idea?", "logs from the pod:",
-            "started after the last deploy:", "what does this mean", "this keeps showing up", "getting this now");
+    private static final List<String> INTROS = List.of(
+            "seeing this in prod, any idea?",
+            "logs from the pod:",
+            "started after the last deploy:",
+            "what does this mean",
+            "this keeps showing up",
+            "getting this now");
 
     private final LogNoise noise;
 
@@ -101,5 +106,12 @@ public final class PastedBlocks {
     }
 
     /** The kinds of block engineers paste. */
-    enum Shape { LOG, JSON_LOG, JAVA, PYTHON, KUBECTL, SYSTEMD }
+    enum Shape {
+        LOG,
+        JSON_LOG,
+        JAVA,
+        PYTHON,
+        KUBECTL,
+        SYSTEMD
+    }
 }

@@ -28,8 +28,7 @@ final class RetrievalPins {
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=%s -Drunbookbot.repin=true, then say in the"
             + " commit message why the figures moved";
 
-    private RetrievalPins() {
-    }
+    private RetrievalPins() {}
 
     static boolean repinning() {
         return Boolean.getBoolean("runbookbot.repin");
@@ -76,7 +75,8 @@ final class RetrievalPins {
             if (now == null || pinned == null) {
                 out.add(key + ": measured " + now + ", pinned " + pinned);
             } else if (!now.equals(pinned)) {
-                boolean better = key.endsWith(".withheld") ? Double.parseDouble(now) < Double.parseDouble(pinned)
+                boolean better = key.endsWith(".withheld")
+                        ? Double.parseDouble(now) < Double.parseDouble(pinned)
                         : Double.parseDouble(now) > Double.parseDouble(pinned);
                 out.add(key + ": measured " + now + ", pinned " + pinned + (better ? " (better)" : " (WORSE)"));
             }
@@ -104,7 +104,8 @@ final class RetrievalPins {
     }
 
     static void writeResource(String resource, String text) {
-        Path file = Path.of(System.getProperty("runbookbot.testResources", "src/test/resources")).resolve(resource);
+        Path file = Path.of(System.getProperty("runbookbot.testResources", "src/test/resources"))
+                .resolve(resource);
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package io.runbookbot.search.eval;
 
-import io.runbookbot.core.Confidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbookbot.core.Confidence;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +38,8 @@ class RetrievalPinsTest {
         Properties pins = pins(report(outcome("q1", 1, true), outcome("q2", 1, true)));
 
         assertThat(RetrievalPins.differences(pins, "set", report(outcome("q1", 1, true), outcome("q2", 1, false))))
-                .contains("set.all.hit1: measured 0.5000, pinned 1.0000 (WORSE)",
+                .contains(
+                        "set.all.hit1: measured 0.5000, pinned 1.0000 (WORSE)",
                         "set.all.withheld: measured 1, pinned 0 (WORSE)");
     }
 
@@ -53,7 +54,9 @@ class RetrievalPinsTest {
     void topThreePinsNameTheFixedAndBrokenQuestionsEvenWhenTheAveragesAreEqual() {
         EvalReport before = report(outcome("q1", 1, true), outcome("q2", 2, true));
         Map<String, String> pinned = TopThreePins.load("none");
-        TopThreePins.tsv(before).lines().filter(l -> !l.startsWith("#"))
+        TopThreePins.tsv(before)
+                .lines()
+                .filter(l -> !l.startsWith("#"))
                 .forEach(l -> pinned.put(l.substring(0, l.indexOf('\t')), l));
 
         List<String> diff = TopThreePins.differences(pinned, report(outcome("q1", 2, true), outcome("q2", 1, true)));

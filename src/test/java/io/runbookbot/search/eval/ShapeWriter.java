@@ -5,11 +5,15 @@ import java.util.List;
 
 /** Writes one pasted block of a {@link PastedBlocks.Shape} of about {@code lines} lines around an error line. */
 final class ShapeWriter {
-    private static final List<String> JAVA_TYPES = List.of("java.lang.IllegalStateException",
-            "java.lang.RuntimeException", "java.io.IOException", "java.io.UncheckedIOException",
-            "com.example.app.ServiceException", "java.util.concurrent.CompletionException");
-    private static final List<String> WRAPPER_MESSAGES = List.of("Request processing failed", "Error executing task",
-            "Unexpected error", "Handler dispatch failed");
+    private static final List<String> JAVA_TYPES = List.of(
+            "java.lang.IllegalStateException",
+            "java.lang.RuntimeException",
+            "java.io.IOException",
+            "java.io.UncheckedIOException",
+            "com.example.app.ServiceException",
+            "java.util.concurrent.CompletionException");
+    private static final List<String> WRAPPER_MESSAGES =
+            List.of("Request processing failed", "Error executing task", "Unexpected error", "Handler dispatch failed");
     private static final List<String> JAVA_FRAMES = List.of(
             "com.example.app.service.ItemService.load(ItemService.java:{n})",
             "com.example.app.web.ItemController.get(ItemController.java:{n})",
@@ -26,14 +30,21 @@ final class ShapeWriter {
             "java.base/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1144)",
             "java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:642)",
             "java.base/java.lang.Thread.run(Thread.java:1583)");
-    private static final List<String> PY_TYPES = List.of("RuntimeError", "Exception", "OSError", "ValueError",
-            "app.errors.TaskError");
+    private static final List<String> PY_TYPES =
+            List.of("RuntimeError", "Exception", "OSError", "ValueError", "app.errors.TaskError");
     private static final List<String[]> PY_FRAMES = List.of(
-            new String[] {"/app/venv/lib/python3.11/site-packages/worker/runner.py", "run", "result = self.handler(job)"},
+            new String[] {"/app/venv/lib/python3.11/site-packages/worker/runner.py", "run", "result = self.handler(job)"
+            },
             new String[] {"/app/worker/tasks.py", "handle", "return process(payload)"},
             new String[] {"/app/worker/tasks.py", "process", "data = client.fetch(item_id, timeout=30)"},
-            new String[] {"/usr/lib/python3.11/concurrent/futures/thread.py", "run", "result = self.fn(*self.args, **self.kwargs)"},
-            new String[] {"/app/venv/lib/python3.11/site-packages/click/core.py", "invoke", "return ctx.invoke(self.callback, **ctx.params)"},
+            new String[] {
+                "/usr/lib/python3.11/concurrent/futures/thread.py", "run", "result = self.fn(*self.args, **self.kwargs)"
+            },
+            new String[] {
+                "/app/venv/lib/python3.11/site-packages/click/core.py",
+                "invoke",
+                "return ctx.invoke(self.callback, **ctx.params)"
+            },
             new String[] {"/app/service/main.py", "<module>", "main()"});
     private static final List<String> EVENTS = List.of(
             "Normal   Scheduled  {age}  default-scheduler  Successfully assigned prod/{pod} to node-{small}",
@@ -68,8 +79,9 @@ final class ShapeWriter {
 
     List<String> write(PastedBlocks.Shape shape) {
         switch (shape) {
-            case LOG -> log(noise.pick(List.of(LogFormat.LOGBACK, LogFormat.ISO, LogFormat.LOGFMT, LogFormat.KLOG,
-                    LogFormat.PYTHON)));
+            case LOG ->
+                log(noise.pick(
+                        List.of(LogFormat.LOGBACK, LogFormat.ISO, LogFormat.LOGFMT, LogFormat.KLOG, LogFormat.PYTHON)));
             case JSON_LOG -> log(LogFormat.JSON);
             case JAVA -> java();
             case PYTHON -> python();
@@ -100,8 +112,8 @@ final class ShapeWriter {
         int budget = Math.max(4, lines);
         int before = noise.between(0, budget / 4);
         noiseLines(LogFormat.LOGBACK, before);
-        out.add(LogFormat.LOGBACK.line(noise, "ERROR", component, noise.pick(WRAPPER_MESSAGES) + " [" + noise.uuid() + "]",
-                host, pid));
+        out.add(LogFormat.LOGBACK.line(
+                noise, "ERROR", component, noise.pick(WRAPPER_MESSAGES) + " [" + noise.uuid() + "]", host, pid));
         boolean wrapped = noise.chance(0.5);
         String first = wrapped ? noise.pick(WRAPPER_MESSAGES) : error;
         out.add(noise.pick(JAVA_TYPES) + ": " + first);
@@ -130,7 +142,8 @@ final class ShapeWriter {
     private void python() {
         int budget = Math.max(5, lines);
         noiseLines(LogFormat.PYTHON, noise.between(0, budget / 4));
-        out.add(LogFormat.PYTHON.line(noise, "ERROR", component, "Unhandled exception in task " + noise.uuid(), host, pid));
+        out.add(LogFormat.PYTHON.line(
+                noise, "ERROR", component, "Unhandled exception in task " + noise.uuid(), host, pid));
         boolean chained = budget > 20 && noise.chance(0.4);
         traceback(chained ? (budget - out.size()) / 2 - 2 : budget - out.size() - 2);
         out.add(noise.pick(PY_TYPES) + ": " + error);
@@ -155,13 +168,19 @@ final class ShapeWriter {
     private void kubectl() {
         String pod = noise.pod();
         out.add("$ kubectl describe pod " + pod + " -n prod");
-        List<String> header = List.of("Name:             " + pod, "Namespace:        prod",
-                "Priority:         0", "Node:             " + host + "/" + noise.ip(),
+        List<String> header = List.of(
+                "Name:             " + pod,
+                "Namespace:        prod",
+                "Priority:         0",
+                "Node:             " + host + "/" + noise.ip(),
                 "Start Time:       Sat, 28 Nov 2026 03:1" + noise.between(0, 9) + ":0" + noise.between(0, 9) + " +0000",
-                "Labels:           app=" + component, "                  pod-template-hash=" + pod.split("-")[pod.split("-").length - 2],
-                "Status:           Running", "IP:               " + noise.ip(),
+                "Labels:           app=" + component,
+                "                  pod-template-hash=" + pod.split("-")[pod.split("-").length - 2],
+                "Status:           Running",
+                "IP:               " + noise.ip(),
                 "Controlled By:    ReplicaSet/" + pod.substring(0, pod.lastIndexOf('-')),
-                "QoS Class:        Burstable", "Tolerations:      node.kubernetes.io/not-ready:NoExecute op=Exists for 300s");
+                "QoS Class:        Burstable",
+                "Tolerations:      node.kubernetes.io/not-ready:NoExecute op=Exists for 300s");
         int room = Math.max(0, lines - 10);
         out.addAll(header.subList(0, Math.min(header.size(), room)));
         out.add("Events:");

@@ -21,8 +21,7 @@ final class TopThreePins {
     static final String HEADER = "# id\tkind\tranked\tanswered\ttop1\ttop2\ttop3 (section ids file#line)\n"
             + "# Written by RetrievalRegressionTest with -Drunbookbot.repin=true; compared exactly. Do not edit.\n";
 
-    private TopThreePins() {
-    }
+    private TopThreePins() {}
 
     static String tsv(EvalReport report) {
         StringBuilder out = new StringBuilder(HEADER);
@@ -31,8 +30,8 @@ final class TopThreePins {
     }
 
     private static String line(Outcome o) {
-        List<String> cells = new ArrayList<>(List.of(o.id(), o.kind(), Integer.toString(o.rankedAt()),
-                o.answered() ? "yes" : "no"));
+        List<String> cells =
+                new ArrayList<>(List.of(o.id(), o.kind(), Integer.toString(o.rankedAt()), o.answered() ? "yes" : "no"));
         cells.addAll(o.top());
         return String.join("\t", cells);
     }
@@ -43,7 +42,8 @@ final class TopThreePins {
             if (in == null) {
                 return byId;
             }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .forEach(l -> byId.put(l.substring(0, l.indexOf('\t')), l));
         } catch (IOException e) {

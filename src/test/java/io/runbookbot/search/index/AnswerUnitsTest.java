@@ -96,17 +96,17 @@ class AnswerUnitsTest {
                 Start postgres.
                 """;
 
-        assertThat(units(markdown)).extracting(RunbookSection::heading, RunbookSection::line, RunbookSection::endLine)
+        assertThat(units(markdown))
+                .extracting(RunbookSection::heading, RunbookSection::line, RunbookSection::endLine)
                 .containsExactly(
-                        tuple("Database", 3, 13),
-                        tuple("Too many clients", 7, 9),
-                        tuple("Connection refused", 11, 13));
+                        tuple("Database", 3, 13), tuple("Too many clients", 7, 9), tuple("Connection refused", 11, 13));
     }
 
     @Test
     void containerWhoseSubtreeExceedsEightyLinesAnswersWithItsOwnBodyOnly() {
         String steps = IntStream.rangeClosed(1, 90).mapToObj(i -> "step " + i).collect(Collectors.joining("\n"));
-        String markdown = "# Troubleshooting\n\n## Database\n\nTwo common cases.\n\n### Long procedure\n\n" + steps + "\n";
+        String markdown =
+                "# Troubleshooting\n\n## Database\n\nTwo common cases.\n\n### Long procedure\n\n" + steps + "\n";
 
         RunbookSection database = unit(units(markdown), "Database").orElseThrow();
 
@@ -247,7 +247,8 @@ class AnswerUnitsTest {
                 Then look at the logs.
                 """;
 
-        RunbookSection check = units(markdown).stream().filter(u -> u.level() == 2).findFirst().orElseThrow();
+        RunbookSection check =
+                units(markdown).stream().filter(u -> u.level() == 2).findFirst().orElseThrow();
 
         assertThat(check.title()).isEqualTo("DB at postgresql://app:****@db/app");
         assertThat(check.heading()).isEqualTo("Check with PASSWORD=**** \uFFFD[31m");

@@ -25,7 +25,8 @@ class TransientDirectoryTest {
     void sweepDeletesTheFoldersOfProcessesThatAreGoneAndKeepsLiveAndUnknownOnes() throws IOException {
         Path dead = Files.createDirectories(temp.resolve("runbook-bot-index-" + DEAD + "-123"));
         Files.writeString(dead.resolve("_0.cfs"), "segment");
-        Path live = Files.createDirectories(temp.resolve("runbook-bot-index-" + ProcessHandle.current().pid() + "-456"));
+        Path live = Files.createDirectories(
+                temp.resolve("runbook-bot-index-" + ProcessHandle.current().pid() + "-456"));
         Path legacy = Files.createDirectories(temp.resolve("runbook-bot-index-10010393969660840199"));
         Path unrelated = Files.createDirectories(temp.resolve("something-else-" + DEAD + "-1"));
 
@@ -55,7 +56,8 @@ class TransientDirectoryTest {
     private static Set<Path> ours() throws IOException {
         String prefix = "runbook-bot-index-" + ProcessHandle.current().pid() + "-";
         try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return all.filter(p -> p.getFileName().toString().startsWith(prefix)).collect(Collectors.toSet());
+            return all.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .collect(Collectors.toSet());
         }
     }
 }

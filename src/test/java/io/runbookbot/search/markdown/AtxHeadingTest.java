@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class AtxHeadingTest {
     /** The expression AtxHeading replaces (the eval's headings.py). */
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+
     private static final String ALPHABET = "  \t####ab\u2028\r";
 
     @Test
@@ -25,7 +26,8 @@ class AtxHeadingTest {
             }
             String l = line.toString();
             Matcher m = ATX.matcher(l);
-            Optional<String> expected = m.matches() ? Optional.of(m.group(2) == null ? "" : m.group(2)) : Optional.empty();
+            Optional<String> expected =
+                    m.matches() ? Optional.of(m.group(2) == null ? "" : m.group(2)) : Optional.empty();
             assertThat(AtxHeading.text(l)).as("line [%s], seed %d", l, seed).isEqualTo(expected);
         }
     }

@@ -44,8 +44,10 @@ class CorpusHeadingsTest {
     }
 
     private static List<EvalHeadings.Found> parserHeadings(Runbook runbook) {
-        return runbook.headings().stream().filter(h -> h.level() > 0)
-                .map(h -> new EvalHeadings.Found(h.line(), h.level(), h.text())).toList();
+        return runbook.headings().stream()
+                .filter(h -> h.level() > 0)
+                .map(h -> new EvalHeadings.Found(h.line(), h.level(), h.text()))
+                .toList();
     }
 
     private static boolean agrees(Path root, Runbook runbook) {
@@ -61,9 +63,12 @@ class CorpusHeadingsTest {
     void markdownHeadingsAgreeWithTheEvalExtractorExceptKnownCommonMarkCases() {
         Path corpus = corpus();
         LoadResult result = new RunbookLoader().load(corpus);
-        List<Runbook> markdown = result.runbooks().stream().filter(r -> r.file().endsWith(".md")).toList();
+        List<Runbook> markdown =
+                result.runbooks().stream().filter(r -> r.file().endsWith(".md")).toList();
 
-        TreeSet<String> disagreeing = markdown.stream().filter(r -> !agrees(corpus, r)).map(Runbook::file)
+        TreeSet<String> disagreeing = markdown.stream()
+                .filter(r -> !agrees(corpus, r))
+                .map(Runbook::file)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(result.skipped()).isEmpty();
@@ -76,10 +81,14 @@ class CorpusHeadingsTest {
         Path seeds = SharedFiles.root().resolve("seeds");
         assumeTrue(Files.isDirectory(seeds), "seeds not found at " + seeds);
         RunbookParser parser = new RunbookParser();
-        for (String name : List.of("000_f8c6a6c4a686c97f.txt", "001_63f2d39d9ed1ccde.txt",
-                "002_9184cae6b7fb1807.txt", "004_8587da4a93a365c5.txt")) {
+        for (String name : List.of(
+                "000_f8c6a6c4a686c97f.txt",
+                "001_63f2d39d9ed1ccde.txt",
+                "002_9184cae6b7fb1807.txt",
+                "004_8587da4a93a365c5.txt")) {
             String content = Files.readString(seeds.resolve(name));
-            assertThat(parserHeadings(parser.parse(name, content))).as(name)
+            assertThat(parserHeadings(parser.parse(name, content)))
+                    .as(name)
                     .isEqualTo(EvalHeadings.mdHeadings(content));
         }
     }
@@ -98,7 +107,8 @@ class CorpusHeadingsTest {
             runbooks = loader.load(corpus).runbooks().size();
             best = Math.min(best, System.nanoTime() - start);
         }
-        System.out.printf("Corpus load+parse: %d runbooks in %d ms (best of 5, warm JVM, %d cores)%n",
+        System.out.printf(
+                "Corpus load+parse: %d runbooks in %d ms (best of 5, warm JVM, %d cores)%n",
                 runbooks, best / 1_000_000, Runtime.getRuntime().availableProcessors());
         assertThat(runbooks).isPositive();
     }

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  */
 final class EvalHeadings {
     /** One heading as the eval sees it. */
-    record Found(int line, int level, String text) {
-    }
+    record Found(int line, int level, String text) {}
 
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
@@ -21,8 +20,7 @@ final class EvalHeadings {
     /** Python's str.splitlines() boundaries. */
     private static final String LINE_BREAKS = "\\r\\n|[\\n\\r\\u000B\\u000C\\u001C\\u001D\\u001E\\u0085\\u2028\\u2029]";
 
-    private EvalHeadings() {
-    }
+    private EvalHeadings() {}
 
     static List<String> splitLines(String text) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split(LINE_BREAKS, -1)));
@@ -43,7 +41,9 @@ final class EvalHeadings {
             Matcher m = FENCE.matcher(line);
             boolean isFence = m.lookingAt();
             if (fence != null) {
-                if (isFence && m.group(1).charAt(0) == fence.charAt(0) && m.group(1).length() >= fence.length()) {
+                if (isFence
+                        && m.group(1).charAt(0) == fence.charAt(0)
+                        && m.group(1).length() >= fence.length()) {
                     fence = null;
                 }
                 prev = null;
@@ -56,7 +56,10 @@ final class EvalHeadings {
             }
             Matcher a = ATX.matcher(line);
             if (a.matches()) {
-                out.add(new Found(i + 1, a.group(1).length(), a.group(2) == null ? "" : a.group(2).strip()));
+                out.add(new Found(
+                        i + 1,
+                        a.group(1).length(),
+                        a.group(2) == null ? "" : a.group(2).strip()));
                 prev = null;
             } else if (SETEXT.matcher(line).matches() && prev != null && !prev.isBlank() && !line.startsWith("    ")) {
                 out.add(new Found(i, line.strip().charAt(0) == '=' ? 1 : 2, prev.strip()));
@@ -69,7 +72,8 @@ final class EvalHeadings {
     }
 
     private static int frontMatterEnd(List<String> lines) {
-        if (lines.isEmpty() || !(lines.get(0).strip().equals("---") || lines.get(0).strip().equals("+++"))) {
+        if (lines.isEmpty()
+                || !(lines.get(0).strip().equals("---") || lines.get(0).strip().equals("+++"))) {
             return 0;
         }
         String delimiter = lines.get(0).strip();

@@ -33,7 +33,8 @@ class RunbookLoaderTest {
         write("db/postgres/replication-lag.md", "# Replication lag\n");
         write("db/disk.md", "# Disk\n");
 
-        assertThat(loader.load(dir).runbooks()).extracting(Runbook::file)
+        assertThat(loader.load(dir).runbooks())
+                .extracting(Runbook::file)
                 .containsExactly("db/disk.md", "db/postgres/replication-lag.md", "z.md");
     }
 
@@ -58,7 +59,9 @@ class RunbookLoaderTest {
         write("d.json", "{\"title\": \"D\"}");
         write("e.md.bak", "# E\n");
 
-        assertThat(loader.load(dir).runbooks()).extracting(Runbook::file).containsExactly("a.markdown", "b.txt", "c.MD");
+        assertThat(loader.load(dir).runbooks())
+                .extracting(Runbook::file)
+                .containsExactly("a.markdown", "b.txt", "c.MD");
     }
 
     @Test
@@ -144,7 +147,9 @@ class RunbookLoaderTest {
         LoadResult loaded = loader.load(dir);
 
         assertThat(loaded.runbooks()).extracting(Runbook::file).containsExactly("db/disk.md", "disk-link.md");
-        assertThat(loaded.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).startsWith("link loop"));
+        assertThat(loaded.skipped())
+                .singleElement()
+                .satisfies(s -> assertThat(s.reason()).startsWith("link loop"));
     }
 
     @Test
@@ -155,8 +160,8 @@ class RunbookLoaderTest {
         LoadResult loaded = RunbookLoader.withMaxFileBytes(1_000).load(dir);
 
         assertThat(loaded.runbooks()).extracting(Runbook::file).containsExactly("a.md");
-        assertThat(loaded.skipped()).containsExactly(
-                new SkippedFile("big.md", "too large: 2006 bytes (the limit is 1000 bytes)"));
+        assertThat(loaded.skipped())
+                .containsExactly(new SkippedFile("big.md", "too large: 2006 bytes (the limit is 1000 bytes)"));
     }
 
     @Test
@@ -173,7 +178,8 @@ class RunbookLoaderTest {
         Files.createSymbolicLink(dir.resolve("sub"), outside);
 
         for (RunbookFiles.Entry entry : listing.files()) {
-            assertThatThrownBy(() -> loader.read(entry)).as(entry.relative())
+            assertThatThrownBy(() -> loader.read(entry))
+                    .as(entry.relative())
                     .isInstanceOf(RunbookLoader.OutsideFolderException.class);
         }
     }

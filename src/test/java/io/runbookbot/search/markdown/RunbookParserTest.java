@@ -22,7 +22,8 @@ class RunbookParserTest {
     void atxHeadingsGiveTextLevelAndLine() {
         Runbook runbook = parse("# Disk full\n\n## Diagnosis\n\ntext\n\n###### Deep\n");
 
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::level, RunbookHeading::line)
+        assertThat(runbook.headings())
+                .extracting(RunbookHeading::text, RunbookHeading::level, RunbookHeading::line)
                 .containsExactly(tuple("Disk full", 1, 1), tuple("Diagnosis", 2, 3), tuple("Deep", 6, 7));
     }
 
@@ -46,7 +47,8 @@ class RunbookParserTest {
     void setextHeadingsUseTheTextLine() {
         Runbook runbook = parse("Disk full\n=========\n\nDiagnosis\n---------\n\ncheck df\n");
 
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::level, RunbookHeading::line)
+        assertThat(runbook.headings())
+                .extracting(RunbookHeading::text, RunbookHeading::level, RunbookHeading::line)
                 .containsExactly(tuple("Disk full", 1, 1), tuple("Diagnosis", 2, 4));
     }
 
@@ -90,7 +92,8 @@ class RunbookParserTest {
         Runbook runbook = parse("---\ntitle: \"Disk Full\"\nweight: 2\n---\n\n## Meaning\n\ntext\n");
 
         assertThat(runbook.title()).isEqualTo("Disk Full");
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::path, RunbookHeading::line)
+        assertThat(runbook.headings())
+                .extracting(RunbookHeading::text, RunbookHeading::path, RunbookHeading::line)
                 .containsExactly(tuple("Meaning", List.of("Meaning"), 6));
     }
 
@@ -115,7 +118,8 @@ class RunbookParserTest {
 
     @Test
     void frontMatterBlockScalarTitleIsNotUsed() {
-        assertThat(parse("---\ntitle: >-\n  Long title\n---\n# Heading\n").title()).isEqualTo("Heading");
+        assertThat(parse("---\ntitle: >-\n  Long title\n---\n# Heading\n").title())
+                .isEqualTo("Heading");
     }
 
     @Test
@@ -128,7 +132,8 @@ class RunbookParserTest {
     @Test
     void titleComesFromFileNameWhenThereIsNoLevelOneHeading() {
         assertThat(parse("## Only a level two\n").title()).isEqualTo("disk full");
-        assertThat(RunbookParser.titleFromFileName("a/b/node_not-ready.markdown")).isEqualTo("node not ready");
+        assertThat(RunbookParser.titleFromFileName("a/b/node_not-ready.markdown"))
+                .isEqualTo("node not ready");
     }
 
     @Test
@@ -148,10 +153,11 @@ class RunbookParserTest {
                 """;
         Runbook runbook = parse(markdown);
 
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::line)
+        assertThat(runbook.headings())
+                .extracting(RunbookHeading::text, RunbookHeading::line)
                 .containsExactly(tuple("Alert", 1), tuple("Diagnosis", 3), tuple("Mitigation", 9));
-        assertThat(runbook.codeBlocks()).containsExactly(
-                new CodeBlock("shell", "$ kubectl describe service\n# a comment, not a heading\n", 5));
+        assertThat(runbook.codeBlocks())
+                .containsExactly(new CodeBlock("shell", "$ kubectl describe service\n# a comment, not a heading\n", 5));
         assertThat(runbook.lines()).hasSize(11).element(7).isEqualTo("");
     }
 
@@ -167,9 +173,16 @@ class RunbookParserTest {
     void preambleIsLevelZeroTitledAfterTheRunbook() {
         Runbook runbook = parse("\n\nSome intro\ntext\n\n\n# Disk Full\n\nbody\n");
 
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::level,
-                        RunbookHeading::path, RunbookHeading::line, RunbookHeading::bodyEndLine, RunbookHeading::endLine)
-                .containsExactly(tuple("Disk Full", 0, List.of("Disk Full"), 3, 4, 4),
+        assertThat(runbook.headings())
+                .extracting(
+                        RunbookHeading::text,
+                        RunbookHeading::level,
+                        RunbookHeading::path,
+                        RunbookHeading::line,
+                        RunbookHeading::bodyEndLine,
+                        RunbookHeading::endLine)
+                .containsExactly(
+                        tuple("Disk Full", 0, List.of("Disk Full"), 3, 4, 4),
                         tuple("Disk Full", 1, List.of("Disk Full"), 7, 9, 9));
     }
 
@@ -177,8 +190,8 @@ class RunbookParserTest {
     void fileWithoutHeadingsIsAllPreamble() {
         Runbook runbook = parse("just\n\ntext\n\n");
 
-        assertThat(runbook.headings()).containsExactly(
-                new RunbookHeading("disk full", 0, List.of("disk full"), 1, 3, 3));
+        assertThat(runbook.headings())
+                .containsExactly(new RunbookHeading("disk full", 0, List.of("disk full"), 1, 3, 3));
     }
 
     @Test
@@ -190,14 +203,16 @@ class RunbookParserTest {
     void pathFollowsNestedLevelsAndSkips() {
         String markdown = "## Orphan\n# Top\n### Skipped two\n## Two\n#### Four\n## Two again\n# Next top\n";
 
-        assertThat(parse(markdown).headings()).extracting(RunbookHeading::path).containsExactly(
-                List.of("Orphan"),
-                List.of("Top"),
-                List.of("Top", "Skipped two"),
-                List.of("Top", "Two"),
-                List.of("Top", "Two", "Four"),
-                List.of("Top", "Two again"),
-                List.of("Next top"));
+        assertThat(parse(markdown).headings())
+                .extracting(RunbookHeading::path)
+                .containsExactly(
+                        List.of("Orphan"),
+                        List.of("Top"),
+                        List.of("Top", "Skipped two"),
+                        List.of("Top", "Two"),
+                        List.of("Top", "Two", "Four"),
+                        List.of("Top", "Two again"),
+                        List.of("Next top"));
     }
 
     @Test
@@ -220,20 +235,29 @@ class RunbookParserTest {
                 """;
         Runbook runbook = parse(markdown);
 
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::line,
-                        RunbookHeading::bodyEndLine, RunbookHeading::endLine)
-                .containsExactly(tuple("Title", 1, 2, 14), tuple("A", 4, 6, 11),
-                        tuple("A.1", 9, 11, 11), tuple("B", 14, 14, 14));
+        assertThat(runbook.headings())
+                .extracting(
+                        RunbookHeading::text,
+                        RunbookHeading::line,
+                        RunbookHeading::bodyEndLine,
+                        RunbookHeading::endLine)
+                .containsExactly(
+                        tuple("Title", 1, 2, 14),
+                        tuple("A", 4, 6, 11),
+                        tuple("A.1", 9, 11, 11),
+                        tuple("B", 14, 14, 14));
     }
 
     @Test
     void codeBlocksCarryLanguageCodeAndFirstLine() {
-        String markdown = "# T\n\n```bash title=\"x\"\ndf -h\n```\n\ntext\n\n    indented\n    code\n\n~~~\nplain\n~~~\n";
+        String markdown =
+                "# T\n\n```bash title=\"x\"\ndf -h\n```\n\ntext\n\n    indented\n    code\n\n~~~\nplain\n~~~\n";
 
-        assertThat(parse(markdown).codeBlocks()).containsExactly(
-                new CodeBlock("bash", "df -h\n", 3),
-                new CodeBlock("", "indented\ncode\n", 9),
-                new CodeBlock("", "plain\n", 12));
+        assertThat(parse(markdown).codeBlocks())
+                .containsExactly(
+                        new CodeBlock("bash", "df -h\n", 3),
+                        new CodeBlock("", "indented\ncode\n", 9),
+                        new CodeBlock("", "plain\n", 12));
     }
 
     @Test
@@ -247,7 +271,8 @@ class RunbookParserTest {
         String markdown = "# T\n\n<!-- note\n# not a heading\n-->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         Runbook runbook = parse(markdown);
 
-        assertThat(runbook.headings()).extracting(RunbookHeading::text, RunbookHeading::bodyEndLine)
+        assertThat(runbook.headings())
+                .extracting(RunbookHeading::text, RunbookHeading::bodyEndLine)
                 .containsExactly(tuple("T", 9));
     }
 

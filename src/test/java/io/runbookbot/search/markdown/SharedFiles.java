@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** Where the shared corpus and seeds live: system property {@code runbookbot.shared}. */
 final class SharedFiles {
-    private SharedFiles() {
-    }
+    private SharedFiles() {}
 
     static Path root() {
         return Path.of(System.getProperty("runbookbot.shared", "../shared"));
