@@ -19,6 +19,7 @@ import io.runbookbot.diagnostics.InvestigationAuditLog;
 import io.runbookbot.llm.InvestigationLimits;
 import io.runbookbot.llm.OllamaSummarizer;
 import io.runbookbot.llm.RunbookInvestigator;
+import io.runbookbot.search.IndexStatus;
 import io.runbookbot.search.ReloadingRunbooks;
 import io.runbookbot.search.RunbookFolderWatcher;
 import io.runbookbot.search.embed.Embeddings;
@@ -127,7 +128,7 @@ final class Bot implements TerminalBot {
         return config.runbooks();
     }
 
-    ReloadingRunbooks.Status indexStatus() {
+    IndexStatus indexStatus() {
         return runbooks.get().status();
     }
 

@@ -15,7 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.http.HttpListener;
-import io.runbookbot.search.ReloadingRunbooks;
+import io.runbookbot.search.IndexStatus;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -47,9 +47,9 @@ final class Metrics implements AutoCloseable {
             .register(registry);
     private final HttpListenerMeters listeners = new HttpListenerMeters(registry);
     /** Held here: Micrometer keeps only a weak reference to what a gauge or function counter reads. */
-    private final Supplier<ReloadingRunbooks.Status> index;
+    private final Supplier<IndexStatus> index;
 
-    Metrics(Supplier<ReloadingRunbooks.Status> index) {
+    Metrics(Supplier<IndexStatus> index) {
         this.index = index;
         for (DiagnosticReport.Outcome outcome : DiagnosticReport.Outcome.values()) {
             diagnostics.put(

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,48 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingRunbooks.class);
 
-    /**
-     * What the last reload gave.
-     *
-     * @param loadedAt  when the index being served was built
-     * @param runbooks  runbooks in the index being served
-     * @param sections  sections in the index being served
-     * @param skipped   files skipped when it was built
-     * @param succeeded reloads that swapped in a new index (the first load included)
-     * @param failed    reloads that failed and kept the previous index
-     * @param lastError the last failure's message, empty after a success
-     * @param hybrid    true when the index being served has section vectors (hybrid retrieval)
-     */
-    public record Status(
-            Instant loadedAt,
-            int runbooks,
-            int sections,
-            int skipped,
-            long succeeded,
-            long failed,
-            Optional<String> lastError,
-            boolean hybrid) {
-        public Status {
-            Objects.requireNonNull(loadedAt, "loadedAt");
-            Objects.requireNonNull(lastError, "lastError");
-        }
-
-        public Status(
-                Instant loadedAt,
-                int runbooks,
-                int sections,
-                int skipped,
-                long succeeded,
-                long failed,
-                Optional<String> lastError) {
-            this(loadedAt, runbooks, sections, skipped, succeeded, failed, lastError, false);
-        }
-
-        Status hybrid(boolean now) {
-            return new Status(loadedAt, runbooks, sections, skipped, succeeded, failed, lastError, now);
-        }
-    }
-
     static final Duration VECTOR_RETRY = Duration.ofMinutes(1);
 
     private final Path dir;
@@ -90,9 +47,9 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     private final ScheduledExecutorService reloader = reloaderThread();
     private final Object lock = new Object();
     private final Object swapLock = new Object();
-    private volatile Status status;
+    private volatile IndexStatus status;
     private volatile boolean closed;
-    private @Nullable CompletableFuture<Status> queued;
+    private @Nullable CompletableFuture<IndexStatus> queued;
 
     ReloadingRunbooks(Path dir, Function<Path, IndexedRunbooks> opener, Clock clock) {
         this(dir, opener, clock, true);
@@ -107,7 +64,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         this.backgroundVectors = backgroundVectors;
         IndexedRunbooks first = opener.apply(dir);
         this.generations = new IndexGenerations(first);
-        this.status = new Status(
+        this.status = new IndexStatus(
                 clock.instant(),
                 first.runbooks().size(),
                 first.sectionCount(),
@@ -176,7 +133,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         return dir;
     }
 
-    public Status status() {
+    public IndexStatus status() {
         return status;
     }
 
@@ -184,13 +141,13 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
      * Asks for a reload in the background. Returns the status after a reload that starts after
      * this call; requests made while one is queued share it.
      */
-    public CompletableFuture<Status> requestReload() {
+    public CompletableFuture<IndexStatus> requestReload() {
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.completedFuture(status);
             }
             if (queued == null) {
-                CompletableFuture<Status> next = new CompletableFuture<>();
+                CompletableFuture<IndexStatus> next = new CompletableFuture<>();
                 queued = next;
                 reloader.execute(this::runQueued);
             }
@@ -199,15 +156,15 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     }
 
     /** Rebuilds the index on the calling thread and swaps it in; on failure keeps the old one. */
-    public Status reloadNow() {
+    public IndexStatus reloadNow() {
         synchronized (swapLock) {
             if (closed) {
                 return status;
             }
-            Status before = status;
+            IndexStatus before = status;
             try {
                 IndexedRunbooks fresh = opener.apply(dir);
-                status = new Status(
+                status = new IndexStatus(
                         clock.instant(),
                         fresh.runbooks().size(),
                         fresh.sectionCount(),
@@ -293,8 +250,8 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         }
     }
 
-    private void failed(Status before, String message) {
-        status = new Status(
+    private void failed(IndexStatus before, String message) {
+        status = new IndexStatus(
                 before.loadedAt(),
                 before.runbooks(),
                 before.sections(),
@@ -306,7 +263,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
     }
 
     private void runQueued() {
-        CompletableFuture<Status> mine;
+        CompletableFuture<IndexStatus> mine;
         synchronized (lock) {
             mine = Objects.requireNonNull(queued);
             queued = null;

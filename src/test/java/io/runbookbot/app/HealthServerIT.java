@@ -9,7 +9,7 @@ import io.runbookbot.core.Confidence;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.http.HttpListener;
-import io.runbookbot.search.ReloadingRunbooks;
+import io.runbookbot.search.IndexStatus;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The probes and the exposition text, without a process. */
 class HealthServerIT {
-    private static final ReloadingRunbooks.Status LOADED =
-            new ReloadingRunbooks.Status(Instant.parse("2026-11-22T07:00:00Z"), 5, 200, 1, 3, 1, Optional.of("gone"));
+    private static final IndexStatus LOADED =
+            new IndexStatus(Instant.parse("2026-11-22T07:00:00Z"), 5, 200, 1, 3, 1, Optional.of("gone"));
 
     private final Metrics metrics = new Metrics(() -> LOADED);
 
@@ -162,7 +162,7 @@ class HealthServerIT {
 
     @Test
     void indexGaugesSurviveGarbageCollectionOfTheStatusSupplier() {
-        ReloadingRunbooks.Status[] status = {LOADED};
+        IndexStatus[] status = {LOADED};
         try (Metrics held = new Metrics(() -> status[0])) {
             for (int i = 0; i < 3; i++) {
                 System.gc();

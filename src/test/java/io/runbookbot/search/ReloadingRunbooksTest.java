@@ -91,7 +91,7 @@ class ReloadingRunbooksTest {
         try (ReloadingRunbooks runbooks = ReloadingRunbooks.open(dir)) {
             Files.write(dir.resolve("network/port.md"), new byte[] {'#', ' ', 'P', (byte) 0xC3, (byte) 0x28, '\n'});
 
-            ReloadingRunbooks.Status status = runbooks.reloadNow();
+            IndexStatus status = runbooks.reloadNow();
 
             assertThat(status.skipped()).isEqualTo(1);
             assertThat(status.runbooks()).isEqualTo(1);
@@ -110,7 +110,7 @@ class ReloadingRunbooksTest {
             Files.delete(dir.resolve("disk.md"));
             Files.delete(dir);
 
-            ReloadingRunbooks.Status status = runbooks.reloadNow();
+            IndexStatus status = runbooks.reloadNow();
 
             assertThat(status.failed()).isEqualTo(1);
             assertThat(status.lastError()).isPresent();
@@ -169,16 +169,16 @@ class ReloadingRunbooksTest {
             return IndexedRunbooks.open(d);
         };
         try (ReloadingRunbooks runbooks = new ReloadingRunbooks(dir, slowOpener, Clock.systemUTC())) {
-            CompletableFuture<ReloadingRunbooks.Status> first = runbooks.requestReload();
+            CompletableFuture<IndexStatus> first = runbooks.requestReload();
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-            List<CompletableFuture<ReloadingRunbooks.Status>> later = new ArrayList<>();
+            List<CompletableFuture<IndexStatus>> later = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 later.add(runbooks.requestReload());
             }
             release.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS).succeeded()).isEqualTo(2);
-            for (CompletableFuture<ReloadingRunbooks.Status> f : later) {
+            for (CompletableFuture<IndexStatus> f : later) {
                 assertThat(f.get(10, TimeUnit.SECONDS).succeeded()).isEqualTo(3);
             }
             assertThat(opens.get()).isEqualTo(3);

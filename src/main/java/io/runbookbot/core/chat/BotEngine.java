@@ -14,7 +14,6 @@ import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -42,7 +41,7 @@ public final class BotEngine implements ChatEngine {
     private final SlowWork slow;
     private final int candidates;
 
-    private BotEngine(Builder b) {
+    BotEngine(BotEngineBuilder b) {
         this.search = b.search;
         this.diagnostics = b.diagnostics;
         this.feedback = b.feedback;
@@ -56,8 +55,8 @@ public final class BotEngine implements ChatEngine {
     }
 
     /** @param search the current search (a supplier, so that a re-index can swap it atomically) */
-    public static Builder builder(Supplier<RunbookSearch> search) {
-        return new Builder(search);
+    public static BotEngineBuilder builder(Supplier<RunbookSearch> search) {
+        return new BotEngineBuilder(search);
     }
 
     /**
@@ -243,78 +242,5 @@ public final class BotEngine implements ChatEngine {
     private Diagnostics requireDiagnostics() {
         return diagnostics.orElseThrow(
                 () -> new UserFacingException("Diagnostics are not configured on this bot (no allowlist)."));
-    }
-
-    /** Builds a {@link BotEngine}; everything but the search is optional. */
-    public static final class Builder {
-        private final Supplier<RunbookSearch> search;
-        private Optional<Diagnostics> diagnostics = Optional.empty();
-        private FeedbackSink feedback = (caller, vote) -> {};
-        private Runnable reindex = () -> {};
-        private SourceLinks links = SourceLinks.NONE;
-        private String defaultAgent = Diagnostics.LOCAL;
-        private Optional<Summarizer> summarizer = Optional.empty();
-        private Optional<Investigator> investigator = Optional.empty();
-        private SlowWork slow = SlowWork.INLINE;
-        private int candidates = CANDIDATES;
-
-        private Builder(Supplier<RunbookSearch> search) {
-            this.search = Objects.requireNonNull(search, "search");
-        }
-
-        public Builder diagnostics(Optional<Diagnostics> diagnostics) {
-            this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
-            return this;
-        }
-
-        public Builder feedback(FeedbackSink feedback) {
-            this.feedback = Objects.requireNonNull(feedback, "feedback");
-            return this;
-        }
-
-        /** @param reindex starts a re-index of the runbook folder */
-        public Builder reindex(Runnable reindex) {
-            this.reindex = Objects.requireNonNull(reindex, "reindex");
-            return this;
-        }
-
-        public Builder links(SourceLinks links) {
-            this.links = Objects.requireNonNull(links, "links");
-            return this;
-        }
-
-        /** @param defaultAgent the agent that suggested diagnostics run on when someone clicks "run" */
-        public Builder defaultAgent(String defaultAgent) {
-            this.defaultAgent = Objects.requireNonNull(defaultAgent, "defaultAgent");
-            return this;
-        }
-
-        /** @param summarizer writes the generated summary shown above an answer */
-        public Builder summarizer(Optional<Summarizer> summarizer) {
-            this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
-            return this;
-        }
-
-        /** @param investigator runs {@code investigate} */
-        public Builder investigator(Optional<Investigator> investigator) {
-            this.investigator = Objects.requireNonNull(investigator, "investigator");
-            return this;
-        }
-
-        /** @param slow where investigations and summaries run (default: on the caller's thread) */
-        public Builder slowWork(SlowWork slow) {
-            this.slow = Objects.requireNonNull(slow, "slow");
-            return this;
-        }
-
-        /** @param candidates sections ranked per question (at least 1) */
-        public Builder candidates(int candidates) {
-            this.candidates = Math.max(1, candidates);
-            return this;
-        }
-
-        public BotEngine build() {
-            return new BotEngine(this);
-        }
     }
 }
