@@ -11,11 +11,13 @@ import io.runbookbot.core.Investigator;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.Summarizer;
+import io.runbookbot.core.Summary;
 import io.runbookbot.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,34 +210,25 @@ public final class BotEngine implements ChatEngine {
         List<DiagnosticSuggestion> suggestions =
                 diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
         Confidence confidence = index == 0 ? answer.confidence() : Confidence.LOW;
+        BiFunction<Optional<Summary>, List<String>, BotReply> reply = (summary, notices) -> new BotReply.SectionAnswer(
+                question,
+                index,
+                shown,
+                others,
+                suggestions,
+                links.of(shown.section()),
+                confidence,
+                defaultAgent,
+                summary,
+                notices);
         if (summarizer.isEmpty()) {
-            return done(new BotReply.SectionAnswer(
-                    question,
-                    index,
-                    shown,
-                    others,
-                    suggestions,
-                    links.of(shown.section()),
-                    confidence,
-                    defaultAgent,
-                    Optional.empty(),
-                    answer.notices()));
+            return done(reply.apply(Optional.empty(), answer.notices()));
         }
         return slow.summarize(() -> summarizer.get().summarize(question, shown.section()))
                 .thenApply(s -> {
                     List<String> notices = new ArrayList<>(answer.notices());
                     s.notice().ifPresent(notices::add);
-                    return new BotReply.SectionAnswer(
-                            question,
-                            index,
-                            shown,
-                            others,
-                            suggestions,
-                            links.of(shown.section()),
-                            confidence,
-                            defaultAgent,
-                            s.summary(),
-                            notices);
+                    return reply.apply(s.summary(), notices);
                 });
     }
 
