@@ -40,7 +40,7 @@ public record Calibration(
         double minCoverage,
         double minCoverageWithForeign) {
     /** Fitted on corpus and seed dev sets by ConfidenceTuner; see docs/eval.md. */
-    public static final Calibration DEFAULT = new Calibration(-0.721, 1.190, 1.422, 1.005, 0.85, 0.65, 0.05, 0.30);
+    public static final Calibration DEFAULT = new Calibration(-0.456, 0.946, 1.291, 1.105, 0.85, 0.65, 0.05, 0.30);
 
     /** Fewer known terms than this and the answer cannot be {@link Confidence#HIGH}. */
     static final int MIN_TERMS_FOR_HIGH = 4;
