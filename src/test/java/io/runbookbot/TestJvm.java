@@ -50,6 +50,23 @@ public final class TestJvm {
         return options;
     }
 
+    /**
+     * The class path of a test-started {@code Main} (or a test main): when the tests run against the
+     * fat jar (failsafe, after {@code package}), {@code -cp runbook-bot.jar:test-classes} with the
+     * archive options as in {@link #classPath} (the same main classes and libraries the test JVM
+     * loads, from the jar); otherwise the test JVM's own class path as it is.
+     */
+    public static List<String> testClassPath() {
+        String own = System.getProperty("java.class.path");
+        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path jar = base.resolve("target/runbook-bot.jar");
+        boolean againstJar = List.of(own.split(java.io.File.pathSeparator)).contains(jar.toString());
+        if (!againstJar || !java.nio.file.Files.isRegularFile(jar)) {
+            return List.of("-cp", own);
+        }
+        return classPath(jar, base.resolve("target/test-classes"));
+    }
+
     private static boolean benchmark() {
         return Boolean.getBoolean("runbookbot.benchmark");
     }
