@@ -29,7 +29,8 @@ class FatJarIT {
     private record Run(int exitCode, String out, String err, long millis) {}
 
     private Run run(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(TestJvm.java("-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(TestJvm.java());
+        command.addAll(TestJvm.jar(JAR));
         command.addAll(List.of(args));
         Path out = tmp.resolve("stdout");
         Path err = tmp.resolve("stderr");

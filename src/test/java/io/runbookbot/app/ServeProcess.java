@@ -34,8 +34,10 @@ final class ServeProcess {
      */
     static Process start(Path work, Map<String, String> extraEnv, List<String> output, Consumer<String> onReady)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        TestJvm.java("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"))
+        ProcessBuilder builder = new ProcessBuilder(java.util.stream.Stream.of(
+                                TestJvm.java(), TestJvm.testClassPath(), List.of(Main.class.getName(), "serve"))
+                        .flatMap(List::stream)
+                        .toList())
                 .directory(work.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();

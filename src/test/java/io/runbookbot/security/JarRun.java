@@ -33,7 +33,7 @@ record JarRun(int exitCode, byte[] out, byte[] err, long millis) {
     static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(TestJvm.java());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(TestJvm.jar(JAR));
         command.addAll(List.of(args));
         return command;
     }

@@ -2,11 +2,11 @@ package io.runbookbot.security;
 
 import io.runbookbot.TestJvm;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +38,10 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path workDir, Map<String, String> env) throws Exception {
-        return start(TestJvm.java("-jar", JAR.toString(), "serve"), workDir, env);
+        List<String> command = new ArrayList<>(TestJvm.java());
+        command.addAll(TestJvm.jar(JAR));
+        command.add("serve");
+        return start(command, workDir, env);
     }
 
     /**
@@ -47,16 +50,10 @@ final class ServeProcess implements AutoCloseable {
      * from the test classes), for tests that wait for the bot to close stalled connections itself.
      */
     static ServeProcess withDeadlines(int deadlineSeconds, Path workDir, Map<String, String> env) throws Exception {
-        String classpath = JAR + File.pathSeparator + BASEDIR.resolve("target/test-classes");
-        return start(
-                TestJvm.java(
-                        "-cp",
-                        classpath,
-                        "io.runbookbot.http.ShortDeadlinesMain",
-                        Integer.toString(deadlineSeconds),
-                        "serve"),
-                workDir,
-                env);
+        List<String> command = new ArrayList<>(TestJvm.java());
+        command.addAll(TestJvm.classPath(JAR, BASEDIR.resolve("target/test-classes")));
+        command.addAll(List.of("io.runbookbot.http.ShortDeadlinesMain", Integer.toString(deadlineSeconds), "serve"));
+        return start(command, workDir, env);
     }
 
     private static ServeProcess start(List<String> command, Path workDir, Map<String, String> env) throws Exception {

@@ -58,7 +58,8 @@ public final class AgentProcess implements AutoCloseable {
     private static AgentProcess start(
             List<String> main, Path dir, Path allowlist, Path auditLog, String secret, String... extraArgs)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(TestJvm.java("-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(TestJvm.java());
+        command.addAll(TestJvm.testClassPath());
         command.addAll(main);
         command.addAll(List.of(
                 "agent",
