@@ -83,7 +83,8 @@ final class QueryCoverage {
         return n;
     }
 
-    private static double idf(IndexReader reader, String term) throws IOException {
+    /** How rare a term is across runbooks (BM25's IDF over title and text). */
+    static double idf(IndexReader reader, String term) throws IOException {
         int df = Math.max(reader.docFreq(new Term(Fields.BODY, term)), reader.docFreq(new Term(Fields.TITLE, term)));
         int n = reader.numDocs();
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));

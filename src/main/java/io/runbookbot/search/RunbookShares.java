@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -23,7 +22,8 @@ import org.apache.lucene.util.BytesRef;
  * adds up what matches, so many ordinary words can outscore the one rare word that names the
  * product; this share is what the ranking multiplies by ({@link Ranking#coverage()}) to let a
  * runbook that never mentions that word fall behind. Only the candidates' runbooks are read, by
- * walking each term's postings once.
+ * walking each term's postings once ({@link QueryCoverage}'s per-document lookup costs 1 ms more
+ * per question here).
  */
 final class RunbookShares {
     private static final List<String> FIELDS = List.of(Fields.BODY, Fields.TITLE);
@@ -50,7 +50,7 @@ final class RunbookShares {
             if (!QueryTerms.known(reader, t)) {
                 continue; // no evidence either way
             }
-            double idf = idf(reader, t);
+            double idf = QueryCoverage.idf(reader, t);
             total += idf;
             for (int doc : holding(reader, t, docs)) {
                 held[doc] += idf;
@@ -90,11 +90,5 @@ final class RunbookShares {
             }
         }
         return out;
-    }
-
-    static double idf(IndexReader reader, String term) throws IOException {
-        int df = Math.max(reader.docFreq(new Term(Fields.BODY, term)), reader.docFreq(new Term(Fields.TITLE, term)));
-        int n = reader.numDocs();
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 }
