@@ -204,6 +204,16 @@ class AskCommandTest {
     }
 
     @Test
+    void missingRelativeRunbookFolderIsNamedWithTheDirectoryItWasLookedFor() {
+        CliRun run = CliRun.of("ask", "--runbooks", "no-such-runbooks", "port already in use");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("runbook-bot: Runbook folder not found: no-such-runbooks ("
+                        + Path.of("no-such-runbooks").toAbsolutePath().normalize() + ")\n");
+    }
+
+    @Test
     void missingRunbookFolderExitsTwoWithAMessageNamingIt() {
         CliRun run = CliRun.of("ask", "--runbooks", "/does/not/exist", "port already in use");
 

@@ -47,7 +47,8 @@ final class RunbookFiles {
 
     static Listing list(Path dir) {
         if (!Files.exists(dir)) {
-            throw new UserFacingException("Runbook folder not found: " + dir);
+            String where = dir.isAbsolute() ? "" : " (" + dir.toAbsolutePath().normalize() + ")";
+            throw new UserFacingException("Runbook folder not found: " + dir + where);
         }
         if (!Files.isDirectory(dir)) {
             throw new UserFacingException("Runbook folder is not a directory: " + dir);
