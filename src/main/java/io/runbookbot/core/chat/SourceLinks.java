@@ -1,6 +1,7 @@
 package io.runbookbot.core.chat;
 
 import io.runbookbot.core.RunbookSection;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -18,5 +19,24 @@ public record SourceLinks(String template) {
         return Optional.of(template.replace("{file}", section.file())
                 .replace("{line}", Integer.toString(section.line()))
                 .replace("{end_line}", Integer.toString(section.endLine())));
+    }
+
+    /**
+     * The address of a runbook file itself, against which its relative links resolve: the template up
+     * to {@code {file}}, then the file. Empty without a template, or when the template does not name
+     * the file or is not an http(s) URL.
+     */
+    public Optional<URI> fileUrl(String file) {
+        int at = template.indexOf("{file}");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(template.substring(0, at) + RelativeLinks.encode(file));
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }
