@@ -116,7 +116,7 @@ public final class BotEngine implements ChatEngine {
             if (!IncidentTriage.shouldAnswer(message, answer)) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            return reply(answer, 0).thenApply(Optional::of);
+            return reply(answer, 0, false).thenApply(Optional::of);
         } catch (RuntimeException | Error e) {
             LOG.error("Incident-channel triage failed for {}; staying silent", caller.qualifiedUserId(), e);
             return CompletableFuture.completedFuture(Optional.empty());
@@ -138,6 +138,11 @@ public final class BotEngine implements ChatEngine {
             @Override
             public CompletableFuture<BotReply> nextMatch(BotRequest.NextMatch next) {
                 return answer(next.question(), next.index());
+            }
+
+            @Override
+            public CompletableFuture<BotReply> wholeSection(BotRequest.WholeSection whole) {
+                return reply(search(whole.question()), whole.index(), true);
             }
 
             @Override
@@ -192,10 +197,11 @@ public final class BotEngine implements ChatEngine {
 
     /** Shows candidate {@code index} of the question's ranking; echoes the question as the search redacted it. */
     private CompletableFuture<BotReply> answer(String asked, int index) {
-        return reply(search(asked), index);
+        return reply(search(asked), index, false);
     }
 
-    private CompletableFuture<BotReply> reply(Answer answer, int index) {
+    /** @param whole show the whole section at once, not its first screen */
+    private CompletableFuture<BotReply> reply(Answer answer, int index, boolean whole) {
         String question = answer.question();
         if (!answer.answered() && index == 0 || answer.hits().isEmpty()) {
             return done(new BotReply.NoMatch(question, answer.hits(), answer.notices()));
@@ -210,6 +216,7 @@ public final class BotEngine implements ChatEngine {
         List<DiagnosticSuggestion> suggestions =
                 diagnostics.map(d -> d.suggestionsFor(shown.section())).orElse(List.of());
         Confidence confidence = index == 0 ? answer.confidence() : Confidence.LOW;
+        ReadableSection readable = ReadableSection.of(shown.section(), links);
         BiFunction<Optional<Summary>, List<String>, BotReply> reply = (summary, notices) -> new BotReply.SectionAnswer(
                 question,
                 index,
@@ -220,7 +227,8 @@ public final class BotEngine implements ChatEngine {
                 confidence,
                 defaultAgent,
                 summary,
-                notices);
+                notices,
+                whole ? readable.whole() : readable);
         if (summarizer.isEmpty()) {
             return done(reply.apply(Optional.empty(), answer.notices()));
         }

@@ -49,6 +49,7 @@ public sealed interface BotReply {
      * @param summary     a generated summary to show above the verbatim section, labelled as such
      * @param notices     how the answer was found, when the reader should know (e.g. keyword search
      *                    only because Ollama did not answer)
+     * @param readable    the shown section laid out for chat, with its first screen
      */
     record SectionAnswer(
             String question,
@@ -60,7 +61,8 @@ public sealed interface BotReply {
             Confidence confidence,
             String runOn,
             Optional<Summary> summary,
-            List<String> notices)
+            List<String> notices,
+            ReadableSection readable)
             implements BotReply {
         public SectionAnswer {
             Objects.requireNonNull(question, "question");
@@ -72,6 +74,33 @@ public sealed interface BotReply {
             Objects.requireNonNull(runOn, "runOn");
             Objects.requireNonNull(summary, "summary");
             notices = List.copyOf(notices);
+            Objects.requireNonNull(readable, "readable");
+        }
+
+        /** An answer whose section is laid out without a source URL to resolve its links against. */
+        public SectionAnswer(
+                String question,
+                int index,
+                SectionHit shown,
+                List<SectionHit> others,
+                List<DiagnosticSuggestion> suggestions,
+                Optional<String> sourceUrl,
+                Confidence confidence,
+                String runOn,
+                Optional<Summary> summary,
+                List<String> notices) {
+            this(
+                    question,
+                    index,
+                    shown,
+                    others,
+                    suggestions,
+                    sourceUrl,
+                    confidence,
+                    runOn,
+                    summary,
+                    notices,
+                    ReadableSection.of(shown.section(), SourceLinks.NONE));
         }
 
         @Override

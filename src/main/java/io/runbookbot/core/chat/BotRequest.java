@@ -17,6 +17,8 @@ public sealed interface BotRequest {
 
         R nextMatch(NextMatch next);
 
+        R wholeSection(WholeSection whole);
+
         R runDiagnostic(RunDiagnostic run);
 
         R confirm(Confirm confirm);
@@ -53,6 +55,21 @@ public sealed interface BotRequest {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.nextMatch(this);
+        }
+    }
+
+    /**
+     * The whole of candidate {@code index} for a question already asked, when its answer showed only
+     * the first screen ({@link ReadableSection}).
+     */
+    record WholeSection(String question, int index) implements BotRequest {
+        public WholeSection {
+            Objects.requireNonNull(question, "question");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.wholeSection(this);
         }
     }
 

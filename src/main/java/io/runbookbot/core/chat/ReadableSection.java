@@ -36,6 +36,11 @@ public record ReadableSection(String full, String first, boolean more) {
         return firstScreen(full);
     }
 
+    /** The same section with all of it on the first screen. */
+    public ReadableSection whole() {
+        return new ReadableSection(full, full, false);
+    }
+
     static ReadableSection firstScreen(String full) {
         StringBuilder first = new StringBuilder();
         List<String> blocks = TextChunks.blocks(full);

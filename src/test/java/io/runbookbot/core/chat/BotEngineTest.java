@@ -3,7 +3,9 @@ package io.runbookbot.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.TestRunbooks;
+import io.runbookbot.core.Answer;
 import io.runbookbot.core.Caller;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
@@ -74,6 +76,34 @@ class BotEngineTest {
 
         assertThat(broken.triage(ALICE, "FATAL: sorry, too many clients already"))
                 .isEmpty();
+    }
+
+    @Test
+    void aLongSectionComesAsItsFirstScreenAndWholeWhenAskedFor() {
+        String paragraph = "Check the replica lag on the primary and compare it with the alert threshold. ".repeat(4);
+        RunbookSection longSection = new RunbookSection(
+                "db/replica.md",
+                "Replica lag",
+                "Diagnosis",
+                List.of("Replica lag", "Diagnosis"),
+                2,
+                5,
+                80,
+                "## Diagnosis\n" + (paragraph.strip() + "\n\n").repeat(20),
+                List.of());
+        BotEngine engine = BotEngine.builder(() -> (RunbookSearch)
+                        (q, n) -> new Answer(q, true, List.of(new SectionHit(longSection, 9)), Confidence.HIGH))
+                .build();
+
+        BotReply.SectionAnswer first = (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.Ask("replica lag"));
+        BotReply.SectionAnswer whole =
+                (BotReply.SectionAnswer) engine.handle(ALICE, new BotRequest.WholeSection("replica lag", 0));
+
+        assertThat(first.readable().more()).isTrue();
+        assertThat(first.readable().first().length()).isLessThanOrEqualTo(ReadableSection.FIRST_SCREEN);
+        assertThat(whole.readable().more()).isFalse();
+        assertThat(whole.readable().first()).isEqualTo(first.readable().full()).hasSizeGreaterThan(5000);
+        assertThat(whole.shown()).isEqualTo(first.shown());
     }
 
     @Test
