@@ -1,8 +1,5 @@
 package io.runbookbot.app;
 
-import static io.runbookbot.app.ConfigEnvironment.APP;
-import static io.runbookbot.app.ConfigEnvironment.BOT;
-import static io.runbookbot.app.ConfigEnvironment.DISCORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,30 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The Slack and Discord settings: token shapes, secrets from files, redaction, incident channels.
- */
-class BotConfigChatTokensTest {
-    @TempDir
-    Path dir;
-
-    private ConfigEnvironment env;
-
-    @BeforeEach
-    void folder() throws IOException {
-        env = new ConfigEnvironment(dir);
-    }
+/** The Slack and Discord settings: token shapes, secrets from files, redaction, incident channels. */
+class BotConfigChatTokensTest extends BotConfigFixture {
 
     @Test
     void slackInSocketModeWithIncidentChannels() {
         env.putAll(Map.of(
                 "SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "RUNBOOK_BOT_INCIDENT_CHANNELS", "C024BE91L, inc-*"));
 
-        BotConfig.Slack slack = env.load().slack().orElseThrow();
+        BotConfig.Slack slack = load().slack().orElseThrow();
 
         assertThat(slack.botToken().reveal()).isEqualTo(BOT);
         assertThat(slack.socketMode()).isTrue();
@@ -51,11 +35,11 @@ class BotConfigChatTokensTest {
                 "DISCORD_BOT_TOKEN",
                 DISCORD));
 
-        List<String> lines = env.summary();
+        List<String> lines = summary();
 
         assertThat(lines).contains("SLACK_BOT_TOKEN=xoxb-****", "DISCORD_BOT_TOKEN=****");
         assertThat(String.join("\n", lines)).doesNotContain(BOT, "8f742231b10e", DISCORD);
-        assertThat(env.load().toString()).doesNotContain(BOT, "8f742231b10e", DISCORD);
+        assertThat(load().toString()).doesNotContain(BOT, "8f742231b10e", DISCORD);
     }
 
     @Test
@@ -63,43 +47,43 @@ class BotConfigChatTokensTest {
         Path file = Files.writeString(dir.resolve("discord-token"), DISCORD + "\n");
         env.put("DISCORD_BOT_TOKEN_FILE", file.toString());
 
-        assertThat(env.load().discord().orElseThrow().botToken().reveal()).isEqualTo(DISCORD);
+        assertThat(load().discord().orElseThrow().botToken().reveal()).isEqualTo(DISCORD);
     }
 
     @Test
     void rejectsSlackBotTokenWithTheWrongPrefix() {
         env.putAll(Map.of("SLACK_BOT_TOKEN", "garbage-value", "SLACK_APP_TOKEN", APP));
-        env.assertRejected("SLACK_BOT_TOKEN", "garbage-value");
+        assertRejected("SLACK_BOT_TOKEN", "garbage-value");
     }
 
     @Test
     void rejectsSlackBotTokenWithWhitespace() {
         env.putAll(Map.of("SLACK_BOT_TOKEN", BOT + "\n", "SLACK_APP_TOKEN", APP));
-        env.assertRejected("SLACK_BOT_TOKEN", BOT);
+        assertRejected("SLACK_BOT_TOKEN", BOT);
     }
 
     @Test
     void rejectsSlackAppTokenWithTheWrongPrefix() {
         env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", "xoxb-wrong-kind"));
-        env.assertRejected("SLACK_APP_TOKEN", "xoxb-wrong-kind");
+        assertRejected("SLACK_APP_TOKEN", "xoxb-wrong-kind");
     }
 
     @Test
     void rejectsDiscordTokenThatIsNotThreeParts() {
         env.put("DISCORD_BOT_TOKEN", "just-one-part-token");
-        env.assertRejected("DISCORD_BOT_TOKEN", "just-one-part-token");
+        assertRejected("DISCORD_BOT_TOKEN", "just-one-part-token");
     }
 
     @Test
     void rejectsSlackWithNeitherAppTokenNorSigningSecret() {
         env.put("SLACK_BOT_TOKEN", BOT);
-        env.assertRejected("SLACK_SIGNING_SECRET", BOT);
+        assertRejected("SLACK_SIGNING_SECRET", BOT);
     }
 
     @Test
     void rejectsDiscordTokenWithBotPrefix() {
         env.put("DISCORD_BOT_TOKEN", "Bot " + DISCORD);
-        env.assertRejected("DISCORD_BOT_TOKEN", DISCORD);
+        assertRejected("DISCORD_BOT_TOKEN", DISCORD);
     }
 
     @Test
@@ -111,6 +95,6 @@ class BotConfigChatTokensTest {
                 APP,
                 "RUNBOOK_BOT_INCIDENT_CHANNELS",
                 "inc-*, #general chat"));
-        env.assertRejected("RUNBOOK_BOT_INCIDENT_CHANNELS", BOT);
+        assertRejected("RUNBOOK_BOT_INCIDENT_CHANNELS", BOT);
     }
 }

@@ -1,6 +1,5 @@
 package io.runbookbot.app;
 
-import static io.runbookbot.app.ConfigEnvironment.BOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,30 +9,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading {@link BotConfig}: defaults, files and folders, the listeners' ports and bind addresses,
  * and the {@code --config} file.
  */
-class BotConfigLoaderTest {
-    @TempDir
-    Path dir;
-
-    private ConfigEnvironment env;
-
-    @BeforeEach
-    void folder() throws IOException {
-        env = new ConfigEnvironment(dir);
-    }
+class BotConfigLoaderTest extends BotConfigFixture {
 
     @Test
     void defaultsWithoutChatTokens() {
-        BotConfig config = env.load();
+        BotConfig config = load();
 
-        assertThat(config.runbooks()).isEqualTo(env.runbooks());
+        assertThat(config.runbooks()).isEqualTo(runbooks);
         assertThat(config.allowlist()).isEmpty();
         assertThat(config.agents()).isEmpty();
         assertThat(config.httpPort()).isEqualTo(8080);
@@ -42,66 +30,70 @@ class BotConfigLoaderTest {
         assertThat(config.feedback()).isEqualTo(Path.of("runbook-bot.feedback.jsonl"));
         assertThat(config.slack()).isEmpty();
         assertThat(config.discord()).isEmpty();
-        assertThat(env.summary()).contains("SLACK_BOT_TOKEN=(not set)", "DISCORD_BOT_TOKEN=(not set)");
+        assertThat(summary()).contains("SLACK_BOT_TOKEN=(not set)", "DISCORD_BOT_TOKEN=(not set)");
     }
 
     @Test
     void suggestedDiagnosticsRunOnThisHostUnlessADefaultAgentIsNamed() {
-        assertThat(env.load().runOn()).isEqualTo("local");
+        assertThat(load().runOn()).isEqualTo("local");
         env.put("RUNBOOK_BOT_DEFAULT_AGENT", "web-1");
-        assertThat(env.load().runOn()).isEqualTo("web-1");
+        assertThat(load().runOn()).isEqualTo("web-1");
     }
 
     @Test
     void allowlistDefaultsToTheOneInTheRunbooksFolder() throws IOException {
-        Path allowlist = Files.writeString(env.runbooks().resolve("allowlist.yaml"), "version: 1\n");
+        Path allowlist = Files.writeString(runbooks.resolve("allowlist.yaml"), "version: 1\n");
 
-        assertThat(env.load().allowlist()).contains(allowlist);
+        assertThat(load().allowlist()).contains(allowlist);
     }
 
     @Test
     void rejectsMissingRunbooksFolderAndMissingNamedFiles() {
         env.put("RUNBOOK_BOT_ALLOWLIST", dir.resolve("nope.yaml").toString());
-        env.assertRejected("RUNBOOK_BOT_ALLOWLIST", "\u0000");
+        assertRejected("RUNBOOK_BOT_ALLOWLIST", "\u0000");
         env.put("RUNBOOK_BOT_RUNBOOKS", dir.resolve("missing").toString());
-        env.assertRejected("RUNBOOK_BOT_RUNBOOKS", "\u0000");
+        assertRejected("RUNBOOK_BOT_RUNBOOKS", "\u0000");
     }
 
     @Test
     void readsTheRunbookSizeCapAndRejectsBadOnes() {
-        assertThat(env.load().maxRunbookBytes()).isEqualTo(1_048_576);
+        assertThat(BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty())
+                        .maxRunbookBytes())
+                .isEqualTo(1_048_576);
         env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "2000000");
-        assertThat(env.load().maxRunbookBytes()).isEqualTo(2_000_000);
+        assertThat(BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty())
+                        .maxRunbookBytes())
+                .isEqualTo(2_000_000);
         env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "0");
-        env.assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
+        assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
         env.put("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "1MB");
-        env.assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
+        assertRejected("RUNBOOK_BOT_MAX_RUNBOOK_BYTES", "\u0000");
     }
 
     @Test
     void rejectsBadPorts() {
         env.put("RUNBOOK_BOT_HTTP_PORT", "80a");
-        env.assertRejected("RUNBOOK_BOT_HTTP_PORT", "\u0000");
+        assertRejected("RUNBOOK_BOT_HTTP_PORT", "\u0000");
         env.put("RUNBOOK_BOT_HTTP_PORT", "70000");
-        env.assertRejected("RUNBOOK_BOT_HTTP_PORT", "\u0000");
+        assertRejected("RUNBOOK_BOT_HTTP_PORT", "\u0000");
         env.remove("RUNBOOK_BOT_HTTP_PORT");
         env.putAll(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", "abc123", "SLACK_HTTP_PORT", "-1"));
-        env.assertRejected("SLACK_HTTP_PORT", BOT);
+        assertRejected("SLACK_HTTP_PORT", BOT);
     }
 
     @Test
     void healthAndSlackHttpListenOnThisHostOnlyUnlessABindAddressIsSet() {
         env.put("SLACK_BOT_TOKEN", BOT);
         env.put("SLACK_SIGNING_SECRET", "signing");
-        BotConfig config = env.load();
+        BotConfig config = load();
         assertThat(config.httpBind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.slack().orElseThrow().httpBind().getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(env.summary())
+        assertThat(summary())
                 .contains("RUNBOOK_BOT_HTTP_BIND=127.0.0.1 (default)", "RUNBOOK_BOT_HTTP_PORT=8080 (default)");
 
         env.put("RUNBOOK_BOT_HTTP_BIND", "0.0.0.0");
         env.put("SLACK_HTTP_BIND", "[::1]");
-        config = env.load();
+        config = load();
         assertThat(config.httpBind().isAnyLocalAddress()).isTrue();
         assertThat(config.slack().orElseThrow().httpBind().isLoopbackAddress()).isTrue();
         assertThat(config.slack().orElseThrow().httpBind().getAddress()).hasSize(16);
@@ -111,7 +103,7 @@ class BotConfigLoaderTest {
     void rejectsBindAddressesThatAreNotIpLiterals() {
         for (String bad : List.of("localhost", "256.0.0.1", "10.0.0", "[::1", "eth0", "0.0.0.0:8080", "::g")) {
             env.put("RUNBOOK_BOT_HTTP_BIND", bad);
-            assertThatThrownBy(env::load)
+            assertThatThrownBy(this::load)
                     .as(bad)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("RUNBOOK_BOT_HTTP_BIND: \"" + bad + "\" is not an IP address");
@@ -120,7 +112,7 @@ class BotConfigLoaderTest {
         env.put("SLACK_BOT_TOKEN", BOT);
         env.put("SLACK_SIGNING_SECRET", "signing");
         env.put("SLACK_HTTP_BIND", "example.com");
-        assertThatThrownBy(env::load).isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_HTTP_BIND:");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_HTTP_BIND:");
     }
 
     @Test
@@ -130,7 +122,7 @@ class BotConfigLoaderTest {
                 "RUNBOOK_BOT_HTTP_PORT: 9100\n" + "RUNBOOK_BOT_SOURCE_URL: https://git.example.com/{file}#L{line}\n");
         env.put("RUNBOOK_BOT_HTTP_PORT", "9200");
 
-        BotConfig config = env.load(Optional.of(file));
+        BotConfig config = BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.of(file));
 
         assertThat(config.httpPort()).isEqualTo(9200);
         assertThat(config.sourceUrl()).isEqualTo("https://git.example.com/{file}#L{line}");
@@ -140,7 +132,7 @@ class BotConfigLoaderTest {
     void configFileWithATypoIsRejected() throws IOException {
         Path file = Files.writeString(dir.resolve("bot.yaml"), "RUNBOOK_BOT_HTTP_PROT: 9100\n");
 
-        assertThatThrownBy(() -> env.load(Optional.of(file)))
+        assertThatThrownBy(() -> BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.of(file)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("RUNBOOK_BOT_HTTP_PROT");
     }
@@ -149,7 +141,7 @@ class BotConfigLoaderTest {
     void configFileMayNotHoldSecrets() throws IOException {
         Path file = Files.writeString(dir.resolve("bot.yaml"), "SLACK_BOT_TOKEN: " + BOT + "\n");
 
-        assertThatThrownBy(() -> env.load(Optional.of(file)))
+        assertThatThrownBy(() -> BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.of(file)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SLACK_BOT_TOKEN")
                 .hasMessageNotContaining(BOT);

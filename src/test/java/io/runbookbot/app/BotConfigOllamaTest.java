@@ -2,34 +2,20 @@ package io.runbookbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The Ollama settings: off by default, models, timeouts, investigation log and prompts.
- */
-class BotConfigOllamaTest {
-    @TempDir
-    Path dir;
-
-    private ConfigEnvironment env;
-
-    @BeforeEach
-    void folder() throws IOException {
-        env = new ConfigEnvironment(dir);
-    }
+/** The Ollama settings: off by default, models, timeouts, investigation log and prompts. */
+class BotConfigOllamaTest extends BotConfigFixture {
 
     @Test
     void ollamaIsOffUnlessItsUrlIsSetAndThenEmbedsWithNomicByDefault() {
-        assertThat(env.load().ollama()).isEmpty();
-        assertThat(env.summary()).contains("RUNBOOK_BOT_OLLAMA_URL=(not set)");
+        assertThat(load().ollama()).isEmpty();
+        assertThat(summary()).contains("RUNBOOK_BOT_OLLAMA_URL=(not set)");
 
         env.put("RUNBOOK_BOT_OLLAMA_URL", "http://ollama:11434/");
-        BotConfig.Ollama ollama = env.load().ollama().orElseThrow();
+        BotConfig.Ollama ollama = load().ollama().orElseThrow();
 
         assertThat(ollama.baseUrl()).isEqualTo("http://ollama:11434");
         assertThat(ollama.embedModel()).contains("nomic-embed-text");
@@ -51,7 +37,7 @@ class BotConfigOllamaTest {
                 "2.5",
                 "RUNBOOK_BOT_CACHE_DIR",
                 dir.resolve("cache").toString()));
-        BotConfig.Ollama ollama = env.load().ollama().orElseThrow();
+        BotConfig.Ollama ollama = load().ollama().orElseThrow();
 
         assertThat(ollama.embedModel()).isEmpty();
         assertThat(ollama.chatModel()).contains("llama3.1:8b");
@@ -62,43 +48,43 @@ class BotConfigOllamaTest {
     @Test
     void investigationLogAndTimeLimitDefaultAndCanBeSet() {
         env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_CHAT_MODEL", "llama3.2"));
-        assertThat(env.load().ollama().orElseThrow().investigationLog())
+        assertThat(load().ollama().orElseThrow().investigationLog())
                 .isEqualTo(Path.of("runbook-bot.investigations.jsonl"));
-        assertThat(env.load().ollama().orElseThrow().investigationTime()).hasSeconds(60);
+        assertThat(load().ollama().orElseThrow().investigationTime()).hasSeconds(60);
 
         env.putAll(Map.of(
                 "RUNBOOK_BOT_INVESTIGATION_LOG",
                 dir.resolve("inv.jsonl").toString(),
                 "RUNBOOK_BOT_INVESTIGATE_TIMEOUT",
                 "30"));
-        BotConfig.Ollama ollama = env.load().ollama().orElseThrow();
+        BotConfig.Ollama ollama = load().ollama().orElseThrow();
 
         assertThat(ollama.investigationLog()).isEqualTo(dir.resolve("inv.jsonl"));
         assertThat(ollama.investigationTime()).hasSeconds(30);
-        assertThat(env.summary())
+        assertThat(summary())
                 .contains(
                         "RUNBOOK_BOT_INVESTIGATION_LOG=" + dir.resolve("inv.jsonl"),
                         "RUNBOOK_BOT_INVESTIGATE_TIMEOUT=30 s");
         env.put("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "forever");
-        env.assertRejected("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "\u0000");
+        assertRejected("RUNBOOK_BOT_INVESTIGATE_TIMEOUT", "\u0000");
     }
 
     @Test
     void promptsFolderComesFromRunbookBotPrompts() {
         env.putAll(Map.of("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434", "RUNBOOK_BOT_PROMPTS", "/srv/prompts"));
 
-        assertThat(env.load().ollama().orElseThrow().prompts()).isEqualTo(Path.of("/srv/prompts"));
+        assertThat(load().ollama().orElseThrow().prompts()).isEqualTo(Path.of("/srv/prompts"));
     }
 
     @Test
     void rejectsBadOllamaSettings() {
         env.put("RUNBOOK_BOT_OLLAMA_URL", "ollama:11434");
-        env.assertRejected("RUNBOOK_BOT_OLLAMA_URL", "\u0000");
+        assertRejected("RUNBOOK_BOT_OLLAMA_URL", "\u0000");
         env.put("RUNBOOK_BOT_OLLAMA_URL", "http://127.0.0.1:11434");
         env.put("RUNBOOK_BOT_OLLAMA_TIMEOUT", "soon");
-        env.assertRejected("RUNBOOK_BOT_OLLAMA_TIMEOUT", "\u0000");
+        assertRejected("RUNBOOK_BOT_OLLAMA_TIMEOUT", "\u0000");
         env.remove("RUNBOOK_BOT_OLLAMA_TIMEOUT");
         env.put("RUNBOOK_BOT_CHAT_MODEL", "llama3; rm -rf /");
-        env.assertRejected("RUNBOOK_BOT_CHAT_MODEL", "\u0000");
+        assertRejected("RUNBOOK_BOT_CHAT_MODEL", "\u0000");
     }
 }

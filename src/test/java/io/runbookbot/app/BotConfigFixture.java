@@ -9,48 +9,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The environment the config loader tests load {@link BotConfig} from: a map of variables that
- * starts with {@code RUNBOOK_BOT_RUNBOOKS} naming an existing runbooks folder under a test's
- * temporary directory.
+ * What the config loader tests share: an environment (a map of variables) that starts with {@code
+ * RUNBOOK_BOT_RUNBOOKS} naming an existing runbooks folder under the test's temporary directory,
+ * and loading {@link BotConfig} or serve's start-up summary from it.
  */
-final class ConfigEnvironment {
+abstract class BotConfigFixture {
     static final String BOT = "xoxb-1234-5678-abcdef";
     static final String APP = "xapp-1-A1-secretpart";
     static final String DISCORD = "MTAyMzQ1Njc4OTAxMjM0NTY3OA.GxYzAb.abcdefghijklmnop_qrstuvwxyz";
 
-    private final Path runbooks;
-    private final Map<String, String> env = new HashMap<>();
+    @TempDir
+    Path dir;
 
-    ConfigEnvironment(Path dir) throws IOException {
+    Path runbooks;
+    final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void folder() throws IOException {
         runbooks = Files.createDirectories(dir.resolve("runbooks"));
         env.put("RUNBOOK_BOT_RUNBOOKS", runbooks.toString());
     }
 
-    Path runbooks() {
-        return runbooks;
-    }
-
-    void put(String name, String value) {
-        env.put(name, value);
-    }
-
-    void putAll(Map<String, String> variables) {
-        env.putAll(variables);
-    }
-
-    void remove(String name) {
-        env.remove(name);
-    }
-
     BotConfig load() {
-        return load(Optional.empty());
-    }
-
-    /** Loads with a {@code --config} file, whose settings the environment overrides. */
-    BotConfig load(Optional<Path> configFile) {
-        return BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), configFile);
+        return BotConfigLoader.load(name -> Optional.ofNullable(env.get(name)), Optional.empty());
     }
 
     /** The start-up summary of serve over the same environment. */
