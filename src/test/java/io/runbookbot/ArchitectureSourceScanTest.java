@@ -3,6 +3,7 @@ package io.runbookbot;
 import static io.runbookbot.MainSources.BASE;
 import static io.runbookbot.MainSources.inPackage;
 import static io.runbookbot.MainSources.isIn;
+import static io.runbookbot.MainSources.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.SourceFile.Import;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,25 +21,18 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureSourceScanTest {
 
-    private static List<SourceFile> sources;
-
-    @BeforeAll
-    static void readSources() {
-        sources = MainSources.all();
-    }
-
     @Test
     void readsTheMainSourcesSoTheRulesCannotPassVacuously() {
-        assertThat(sources).as("java files under src/main/java/io/runbookbot").hasSizeGreaterThan(10);
+        assertThat(sources()).as("java files under src/main/java/io/runbookbot").hasSizeGreaterThan(10);
         assertThat(inPackage("core")).as("files in io.runbookbot.core").isNotEmpty();
-        assertThat(sources.stream().mapToLong(f -> f.imports().size()).sum())
+        assertThat(sources().stream().mapToLong(f -> f.imports().size()).sum())
                 .as("imports parsed across all files")
                 .isPositive();
     }
 
     @Test
     void everySourceFileDeclaresAPackageUnderTheBasePackage() {
-        List<String> offenders = sources.stream()
+        List<String> offenders = sources().stream()
                 .filter(f -> f.packageName().filter(p -> isIn(p, BASE)).isEmpty())
                 .map(f -> f.path() + ": no package declaration under " + BASE)
                 .collect(Collectors.toList());
@@ -84,7 +77,7 @@ class ArchitectureSourceScanTest {
     @Test
     void onlyAppReadsEnvironmentVariables() {
         List<String> offenders = new ArrayList<>();
-        for (SourceFile file : sources) {
+        for (SourceFile file : sources()) {
             if (file.packageName().filter(p -> isIn(p, BASE + ".app")).isPresent()) {
                 continue;
             }
@@ -105,7 +98,7 @@ class ArchitectureSourceScanTest {
     @Test
     void onlyAppReadsSystemProperties() {
         List<String> offenders = new ArrayList<>();
-        for (SourceFile file : sources) {
+        for (SourceFile file : sources()) {
             if (file.packageName().filter(p -> isIn(p, BASE + ".app")).isPresent()) {
                 continue;
             }

@@ -4,6 +4,7 @@ import static io.runbookbot.MainSources.BASE;
 import static io.runbookbot.MainSources.JDK;
 import static io.runbookbot.MainSources.inPackage;
 import static io.runbookbot.MainSources.isIn;
+import static io.runbookbot.MainSources.sources;
 import static io.runbookbot.MainSources.startsWithAny;
 import static io.runbookbot.MainSources.violations;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +20,6 @@ import org.junit.jupiter.api.Test;
  * reports offending file:line. The reading itself is checked in {@link ArchitectureSourceScanTest}.
  */
 class ArchitectureTest {
-
-    private static List<SourceFile> sources;
-
-    @BeforeAll
-    static void readSources() {
-        sources = MainSources.all();
-    }
 
     @Test
     void coreImportsOnlyJdkSlf4jAndJspecify() {
@@ -65,7 +58,7 @@ class ArchitectureTest {
     @Test
     void onlyEmbeddingsLlmAndAppTalkToLangchain4j() {
         Predicate<String> forbidden = name -> name.startsWith("dev.langchain4j.");
-        List<SourceFile> others = sources.stream()
+        List<SourceFile> others = sources().stream()
                 .filter(f -> f.packageName()
                         .filter(p ->
                                 !isIn(p, BASE + ".search.embed") && !isIn(p, BASE + ".llm") && !isIn(p, BASE + ".app"))
@@ -97,7 +90,7 @@ class ArchitectureTest {
     void onlyTheHttpPackageTalksToJettyOrTheJdkHttpServer() {
         Predicate<String> forbidden =
                 name -> name.startsWith("org.eclipse.jetty.") || name.startsWith("com.sun.net.httpserver.");
-        List<SourceFile> others = sources.stream()
+        List<SourceFile> others = sources().stream()
                 .filter(f ->
                         f.packageName().filter(p -> !isIn(p, BASE + ".http")).isPresent())
                 .toList();
@@ -166,7 +159,7 @@ class ArchitectureTest {
     @Test
     void nothingButAppAndCliImportsAppOrCli() {
         Predicate<String> forbidden = name -> isIn(name, BASE + ".app") || isIn(name, BASE + ".cli");
-        List<SourceFile> others = sources.stream()
+        List<SourceFile> others = sources().stream()
                 .filter(f -> f.packageName()
                         .filter(p -> !isIn(p, BASE + ".app") && !isIn(p, BASE + ".cli"))
                         .isPresent())

@@ -25,7 +25,7 @@ final class MainSources {
     private MainSources() {}
 
     /** Every main source file, sorted by path; read on first use. */
-    static List<SourceFile> all() {
+    static List<SourceFile> sources() {
         return Read.SOURCES;
     }
 
@@ -48,7 +48,7 @@ final class MainSources {
 
     static List<SourceFile> inPackage(String subPackage) {
         String pkg = BASE + "." + subPackage;
-        return all().stream()
+        return sources().stream()
                 .filter(f -> f.packageName().filter(p -> isIn(p, pkg)).isPresent())
                 .collect(Collectors.toList());
     }
