@@ -1,100 +1,25 @@
 package io.runbookbot;
 
+import static io.runbookbot.MainSources.BASE;
+import static io.runbookbot.MainSources.JDK;
+import static io.runbookbot.MainSources.inPackage;
+import static io.runbookbot.MainSources.isIn;
+import static io.runbookbot.MainSources.sources;
+import static io.runbookbot.MainSources.startsWithAny;
+import static io.runbookbot.MainSources.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Enforces the package dependency direction of the house style by reading the import lines of
- * the main sources (no bytecode analysis, no ArchUnit). Each rule reports offending file:line.
+ * the main sources (no bytecode analysis, no ArchUnit): which package may import which. Each rule
+ * reports offending file:line. The reading itself is checked in {@link ArchitectureSourceScanTest}.
  */
 class ArchitectureTest {
-
-    private static final String BASE = "io.runbookbot";
-    private static final Path SOURCE_ROOT = Path.of("src", "main", "java");
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
-    private static final Pattern GETENV = Pattern.compile("\\bSystem\\s*(?:\\.|::)\\s*getenv\\b");
-    /** Reads of JVM system properties, the other way in for outside configuration. */
-    private static final Pattern PROPERTY =
-            Pattern.compile("\\bSystem\\s*(?:\\.|::)\\s*(?:getProperty|getProperties)\\b"
-                    + "|\\b(?:Integer\\s*\\.\\s*getInteger|Long\\s*\\.\\s*getLong|Boolean\\s*\\.\\s*getBoolean)\\b");
-    /** Properties that describe the JVM and the machine, not the bot's configuration. */
-    private static final Pattern JVM_FACT = Pattern.compile(
-            "System\\s*\\.\\s*getProperty\\(\\s*\"(?:user\\.name|user\\.home|java\\.io\\.tmpdir|java\\.home"
-                    + "|java\\.version|os\\.name|line\\.separator)\"\\s*\\)");
-
-    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "com.sun.net.httpserver.");
-
-    private static List<SourceFile> sources;
-
-    @BeforeAll
-    static void readSources() throws IOException {
-        Path root = projectDir().resolve(SOURCE_ROOT);
-        Path base = root.resolve(BASE.replace('.', '/'));
-        try (Stream<Path> files = Files.walk(base)) {
-            sources = files.filter(p -> p.toString().endsWith(".java"))
-                    .sorted()
-                    .map(p -> SourceFile.read(projectDir().relativize(p.toAbsolutePath()), p))
-                    .collect(Collectors.toList());
-        }
-    }
-
-    // ---- self-checks: the rules below must not pass because nothing was read ----
-
-    @Test
-    void readsTheMainSourcesSoTheRulesCannotPassVacuously() {
-        assertThat(sources).as("java files under src/main/java/io/runbookbot").hasSizeGreaterThan(10);
-        assertThat(inPackage("core")).as("files in io.runbookbot.core").isNotEmpty();
-        assertThat(sources.stream().mapToLong(f -> f.imports().size()).sum())
-                .as("imports parsed across all files")
-                .isPositive();
-    }
-
-    @Test
-    void everySourceFileDeclaresAPackageUnderTheBasePackage() {
-        List<String> offenders = sources.stream()
-                .filter(f -> f.packageName().filter(p -> isIn(p, BASE)).isEmpty())
-                .map(f -> f.path() + ": no package declaration under " + BASE)
-                .collect(Collectors.toList());
-        assertThat(offenders).isEmpty();
-    }
-
-    @Test
-    void parsesImportsOfAKnownShape() {
-        SourceFile sample = SourceFile.parse(
-                Path.of("Sample.java"),
-                List.of(
-                        "package io.runbookbot.core;",
-                        "/* import org.apache.lucene.Hidden;",
-                        "   still a comment */",
-                        "import static java.util.Objects.requireNonNull;",
-                        "import org.slf4j.Logger; // trailing",
-                        "// import com.slack.Ignored;",
-                        "class Sample { String s = \"System.getenv\"; }"));
-        assertThat(sample.packageName()).contains("io.runbookbot.core");
-        assertThat(sample.imports())
-                .extracting(Import::name)
-                .containsExactly("java.util.Objects.requireNonNull", "org.slf4j.Logger");
-        assertThat(sample.imports()).extracting(Import::line).containsExactly(4, 5);
-        assertThat(sample.getenvLines()).isEmpty();
-    }
-
-    // ---- dependency rules ----
 
     @Test
     void coreImportsOnlyJdkSlf4jAndJspecify() {
@@ -133,7 +58,7 @@ class ArchitectureTest {
     @Test
     void onlyEmbeddingsLlmAndAppTalkToLangchain4j() {
         Predicate<String> forbidden = name -> name.startsWith("dev.langchain4j.");
-        List<SourceFile> others = sources.stream()
+        List<SourceFile> others = sources().stream()
                 .filter(f -> f.packageName()
                         .filter(p ->
                                 !isIn(p, BASE + ".search.embed") && !isIn(p, BASE + ".llm") && !isIn(p, BASE + ".app"))
@@ -165,7 +90,7 @@ class ArchitectureTest {
     void onlyTheHttpPackageTalksToJettyOrTheJdkHttpServer() {
         Predicate<String> forbidden =
                 name -> name.startsWith("org.eclipse.jetty.") || name.startsWith("com.sun.net.httpserver.");
-        List<SourceFile> others = sources.stream()
+        List<SourceFile> others = sources().stream()
                 .filter(f ->
                         f.packageName().filter(p -> !isIn(p, BASE + ".http")).isPresent())
                 .toList();
@@ -202,23 +127,6 @@ class ArchitectureTest {
         assertThat(offenders).isEmpty();
     }
 
-    @Test
-    void onlyAppReadsEnvironmentVariables() {
-        List<String> offenders = new ArrayList<>();
-        for (SourceFile file : sources) {
-            if (file.packageName().filter(p -> isIn(p, BASE + ".app")).isPresent()) {
-                continue;
-            }
-            for (int line : file.getenvLines()) {
-                offenders.add(file.path() + ":" + line + ": calls System.getenv outside " + BASE + ".app");
-            }
-            file.imports().stream()
-                    .filter(i -> i.name().equals("java.lang.System.getenv"))
-                    .forEach(i -> offenders.add(file.path() + ":" + i.line() + ": imports System.getenv"));
-        }
-        assertThat(offenders).isEmpty();
-    }
-
     /**
      * Issue 11: a front end is an adapter between its platform and the core. Slack and Discord import
      * the core, their platform SDK (Slack's brings Gson for its JSON), the JDK, SLF4J and JSpecify;
@@ -251,188 +159,11 @@ class ArchitectureTest {
     @Test
     void nothingButAppAndCliImportsAppOrCli() {
         Predicate<String> forbidden = name -> isIn(name, BASE + ".app") || isIn(name, BASE + ".cli");
-        List<SourceFile> others = sources.stream()
+        List<SourceFile> others = sources().stream()
                 .filter(f -> f.packageName()
                         .filter(p -> !isIn(p, BASE + ".app") && !isIn(p, BASE + ".cli"))
                         .isPresent())
                 .toList();
         assertThat(violations(others, forbidden)).isEmpty();
-    }
-
-    /**
-     * Issue 11: only app reads outside configuration, so system properties too are read there alone
-     * (besides facts about the JVM such as {@code user.name} or {@code java.io.tmpdir}).
-     */
-    @Test
-    void onlyAppReadsSystemProperties() {
-        List<String> offenders = new ArrayList<>();
-        for (SourceFile file : sources) {
-            if (file.packageName().filter(p -> isIn(p, BASE + ".app")).isPresent()) {
-                continue;
-            }
-            for (int line : file.propertyLines()) {
-                offenders.add(file.path() + ":" + line + ": reads a system property outside " + BASE + ".app");
-            }
-        }
-        assertThat(offenders).isEmpty();
-    }
-
-    @Test
-    void recognisesPropertyReadsButNotFactsAboutTheJvm() {
-        SourceFile sample = SourceFile.parse(
-                Path.of("Sample.java"),
-                List.of(
-                        "package io.runbookbot.search;",
-                        "class Sample {",
-                        "  String a = System.getProperty(\"runbookbot.timeout\");",
-                        "  String b = System.getProperty(\"user.name\");",
-                        "  Integer c = Integer.getInteger(\"runbookbot.port\");",
-                        "  // System.getProperty(\"commented\")",
-                        "}"));
-        assertThat(sample.propertyLines()).containsExactly(3, 5);
-    }
-
-    // ---- helpers ----
-
-    private static List<SourceFile> inPackage(String subPackage) {
-        String pkg = BASE + "." + subPackage;
-        return sources.stream()
-                .filter(f -> f.packageName().filter(p -> isIn(p, pkg)).isPresent())
-                .collect(Collectors.toList());
-    }
-
-    private static List<String> violations(List<SourceFile> files, Predicate<String> forbidden) {
-        List<String> offenders = new ArrayList<>();
-        for (SourceFile file : files) {
-            for (Import imp : file.imports()) {
-                if (forbidden.test(imp.name())) {
-                    offenders.add(file.path() + ":" + imp.line() + ": "
-                            + file.packageName().orElse("?") + " imports " + imp.name());
-                }
-            }
-        }
-        return offenders;
-    }
-
-    /** True if {@code name} is {@code pkg} itself or anything below it. */
-    private static boolean isIn(String name, String pkg) {
-        return name.equals(pkg) || name.startsWith(pkg + ".");
-    }
-
-    private static boolean startsWithAny(String name, List<String> prefixes) {
-        return prefixes.stream().anyMatch(name::startsWith);
-    }
-
-    private static Path projectDir() {
-        String basedir = System.getProperty("basedir");
-        return (basedir == null || basedir.isBlank() ? Path.of("") : Path.of(basedir)).toAbsolutePath();
-    }
-
-    record Import(String name, int line) {}
-
-    record SourceFile(
-            Path path,
-            Optional<String> packageName,
-            List<Import> imports,
-            List<Integer> getenvLines,
-            List<Integer> propertyLines) {
-
-        static SourceFile read(Path shownPath, Path file) {
-            try {
-                return parse(shownPath, Files.readAllLines(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }
-
-        static SourceFile parse(Path shownPath, List<String> rawLines) {
-            List<String> lines = CommentStripper.strip(rawLines);
-            Optional<String> pkg = Optional.empty();
-            List<Import> imports = new ArrayList<>();
-            List<Integer> getenv = new ArrayList<>();
-            List<Integer> properties = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                Matcher p = PACKAGE.matcher(line);
-                if (pkg.isEmpty() && p.find()) {
-                    pkg = Optional.of(p.group(1));
-                }
-                Matcher m = IMPORT.matcher(line);
-                if (m.find()) {
-                    imports.add(new Import(m.group(1), i + 1));
-                }
-                if (GETENV.matcher(line).find()) {
-                    getenv.add(i + 1);
-                }
-                if (PROPERTY.matcher(line).find()
-                        && !JVM_FACT.matcher(rawLines.get(i)).find()) {
-                    properties.add(i + 1);
-                }
-            }
-            return new SourceFile(shownPath, pkg, List.copyOf(imports), List.copyOf(getenv), List.copyOf(properties));
-        }
-    }
-
-    /**
-     * Blanks out comments and the contents of string, char and text-block literals, keeping line
-     * numbers, so commented-out imports and text mentioning {@code System.getenv} do not count.
-     */
-    static final class CommentStripper {
-        private CommentStripper() {}
-
-        static List<String> strip(List<String> lines) {
-            List<String> out = new ArrayList<>(lines.size());
-            boolean inBlock = false;
-            boolean inTextBlock = false;
-            for (String line : lines) {
-                StringBuilder sb = new StringBuilder(line.length());
-                int i = 0;
-                while (i < line.length()) {
-                    char c = line.charAt(i);
-                    if (inBlock) {
-                        if (line.startsWith("*/", i)) {
-                            inBlock = false;
-                            i += 2;
-                        } else {
-                            i++;
-                        }
-                    } else if (inTextBlock) {
-                        if (line.startsWith("\"\"\"", i)) {
-                            inTextBlock = false;
-                            sb.append("\"\"");
-                            i += 3;
-                        } else {
-                            i += c == '\\' ? 2 : 1;
-                        }
-                    } else if (line.startsWith("//", i)) {
-                        break;
-                    } else if (line.startsWith("/*", i)) {
-                        inBlock = true;
-                        sb.append(' ');
-                        i += 2;
-                    } else if (line.startsWith("\"\"\"", i)) {
-                        inTextBlock = true;
-                        sb.append("\"\"");
-                        i += 3;
-                    } else if (c == '"' || c == '\'') {
-                        i = skipLiteral(line, i, c);
-                        sb.append(c).append(c);
-                    } else {
-                        sb.append(c);
-                        i++;
-                    }
-                }
-                out.add(sb.toString());
-            }
-            return out;
-        }
-
-        private static int skipLiteral(String line, int start, char quote) {
-            int i = start + 1;
-            while (i < line.length() && line.charAt(i) != quote) {
-                i += line.charAt(i) == '\\' ? 2 : 1;
-            }
-            return Math.min(i + 1, line.length());
-        }
     }
 }

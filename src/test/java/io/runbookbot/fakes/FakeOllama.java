@@ -1,38 +1,23 @@
 package io.runbookbot.fakes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.fakes.FakeHttpServer.Reply;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Ollama on 127.0.0.1 speaking the parts of Ollama's HTTP API that langchain4j-ollama's
- * {@code OllamaEmbeddingModel}, {@code OllamaChatModel} and {@code OllamaModels} call:
- *
- * <ul>
- *   <li>{@code GET /api/tags}: {@code {"models":[{"name","model","modified_at","size","digest",
- *       "details":{...}}]}}, from {@link #models(String...)}
- *   <li>{@code POST /api/embed} {@code {"model","input":[...]}} (or {@code "input":"one text"}):
- *       {@code {"model","embeddings":[[...],...],"prompt_eval_count",...}}, one vector per input
- *       from the {@link #embedder(Function) embedder}
- *   <li>{@code POST /api/chat} {@code {"model","messages":[{"role","content"[,"tool_calls"]}],
- *       "stream":false[,"tools":[...]],"options":{...}}}: the next {@link ChatReply scripted
- *       reply}, as {@code {"model","created_at","message":{"role":"assistant","content"
- *       [,"tool_calls":[{"id","function":{"index","name","arguments":{...}}}]]},"done":true,
- *       "done_reason":"stop",...}}
- * </ul>
+ * {@code OllamaEmbeddingModel}, {@code OllamaChatModel} and {@code OllamaModels} call ({@code GET
+ * /api/tags}, {@code POST /api/embed}, {@code POST /api/chat}; the bodies are in {@link
+ * OllamaWire}). Tags lists {@link #models(String...)}; embed answers one vector per input from the
+ * {@link #embedder(Function) embedder} ({@link #hashVector(String, int)} by default); chat answers
+ * the next {@link ChatReply scripted reply}.
  *
  * A model that is not in {@link #models(String...)} gets Ollama's 404 {@code {"error":"model
  * \"x\" not found, try pulling it first"}}; an empty chat script gets a 500 (so an unexpected
@@ -53,21 +38,18 @@ public final class FakeOllama implements AutoCloseable {
     /** The dimension of the default hash vectors: nomic-embed-text's. */
     public static final int DEFAULT_DIMENSION = 768;
 
-    private static final String CREATED_AT = "2026-11-01T09:30:00.000000Z";
-
     private final CallLog<RecordedRequest> calls = new CallLog<>();
     private final FakeHttpServer http = new FakeHttpServer(calls);
     private final Deque<ChatReply> script = new ArrayDeque<>();
-    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final OllamaFaults faults = new OllamaFaults();
     private final List<String> models =
             new CopyOnWriteArrayList<>(List.of("nomic-embed-text:latest", "all-minilm:latest", "llama3.2:latest"));
     private volatile Function<String, float[]> embedder = text -> hashVector(text, DEFAULT_DIMENSION);
-    private volatile @Nullable Fault standingFault;
     private volatile boolean down;
 
     private FakeOllama() {
         http.route("/api/", "/api/", this::api);
-        http.route("/", "/", request -> error(404, "404 page not found"));
+        http.route("/", "/", request -> OllamaWire.error(404, "404 page not found"));
         http.start();
     }
 
@@ -121,26 +103,19 @@ public final class FakeOllama implements AutoCloseable {
 
     /** Applies a fault to every request from now on, until {@link #clearFaults()}. */
     public FakeOllama inject(Fault fault) {
-        standingFault = fault;
+        faults.always(fault);
         return this;
     }
 
     /** Applies a fault to the next {@code times} requests only (then the standing fault, if any). */
     public FakeOllama inject(Fault fault, int times) {
-        synchronized (faults) {
-            for (int i = 0; i < times; i++) {
-                faults.add(fault);
-            }
-        }
+        faults.next(fault, times);
         return this;
     }
 
     /** Removes every injected fault (not {@link #down()}). */
     public FakeOllama clearFaults() {
-        standingFault = null;
-        synchronized (faults) {
-            faults.clear();
-        }
+        faults.clear();
         return this;
     }
 
@@ -170,7 +145,7 @@ public final class FakeOllama implements AutoCloseable {
 
     /** The texts of one recorded {@code /api/embed} request ({@code input} as string or array). */
     public static List<String> inputs(RecordedRequest embedRequest) {
-        return texts(embedRequest.json().path("input"));
+        return OllamaWire.texts(embedRequest.json().path("input"));
     }
 
     @Override
@@ -180,173 +155,59 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
-    /**
-     * A deterministic unit vector for a text: the sum of one pseudo-random ±1 vector per lower-cased
-     * word, so texts that share words are close and the same text always gives the same vector.
-     */
+    /** A deterministic unit vector for a text, close for texts that share words: {@link HashVectors}. */
     public static float[] hashVector(String text, int dimension) {
-        float[] v = new float[dimension];
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            long seed = 1125899906842597L;
-            for (byte b : word.getBytes(StandardCharsets.UTF_8)) {
-                seed = 31 * seed + b;
-            }
-            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-            for (int i = 0; i < dimension; i++) {
-                v[i] += random.nextBoolean() ? 1f : -1f;
-            }
-        }
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        if (norm == 0) {
-            v[0] = 1f;
-            return v;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < dimension; i++) {
-            v[i] *= scale;
-        }
-        return v;
+        return HashVectors.of(text, dimension);
     }
 
-    // ---- the wire
+    // ---- routing
 
     private Reply api(RecordedRequest request) {
-        Fault fault = nextFault();
-        if (fault != null && fault.delay().compareTo(Duration.ZERO) > 0) {
-            sleep(fault.delay());
-        }
-        if (fault != null && fault.status() != 0) {
-            return error(fault.status(), "fake ollama: injected HTTP " + fault.status());
-        }
-        if (fault != null && fault.malformed()) {
-            return new Reply(200, "application/json; charset=utf-8", "{\"model\":\"x\",\"embeddings\":[[0.1,");
+        Fault fault = faults.take();
+        if (fault != null) {
+            Optional<Reply> faulted = OllamaFaults.apply(fault);
+            if (faulted.isPresent()) {
+                return faulted.get();
+            }
         }
         int dimension = fault == null ? 0 : fault.dimension();
         return switch (request.method() + " " + request.route()) {
-            case "GET tags" -> tags();
+            case "GET tags" -> OllamaWire.tags(models);
             case "POST embed" -> embed(request, dimension);
             case "POST chat" -> chat(request);
-            default -> error(404, "404 page not found");
+            default -> OllamaWire.error(404, "404 page not found");
         };
     }
 
-    private @Nullable Fault nextFault() {
-        synchronized (faults) {
-            Fault once = faults.poll();
-            if (once != null) {
-                return once;
-            }
-        }
-        return standingFault;
-    }
-
-    private Reply tags() {
-        ObjectNode body = Json.object();
-        ArrayNode list = body.putArray("models");
-        for (String name : models) {
-            ObjectNode model = Json.template("ollama/tags-model.json");
-            String full = name.contains(":") ? name : name + ":latest";
-            model.put("name", full);
-            model.put("model", full);
-            list.add(model);
-        }
-        return Reply.json(body);
-    }
-
     private Reply embed(RecordedRequest request, int wrongDimension) {
-        String model = request.json().path("model").asText("");
+        String model = OllamaWire.model(request);
         if (!pulled(model)) {
-            return modelNotFound(model);
+            return OllamaWire.modelNotFound(model);
         }
-        List<String> inputs = texts(request.json().path("input"));
-        ObjectNode body = Json.template("ollama/embed-response.json");
-        body.put("model", model);
-        ArrayNode embeddings = body.putArray("embeddings");
-        int tokens = 0;
-        for (String text : inputs) {
-            float[] vector = embedder.apply(text);
-            ArrayNode row = embeddings.addArray();
-            int n = wrongDimension > 0 ? wrongDimension : vector.length;
-            for (int i = 0; i < n; i++) {
-                row.add(i < vector.length ? vector[i] : 0.5f);
-            }
-            tokens += text.isBlank() ? 0 : text.trim().split("\\s+").length;
-        }
-        body.put("prompt_eval_count", tokens);
-        return Reply.json(body);
+        List<String> inputs = OllamaWire.texts(request.json().path("input"));
+        return OllamaWire.embeddings(model, inputs, embedder, wrongDimension);
     }
 
     private Reply chat(RecordedRequest request) {
-        String model = request.json().path("model").asText("");
+        String model = OllamaWire.model(request);
         if (!pulled(model)) {
-            return modelNotFound(model);
+            return OllamaWire.modelNotFound(model);
         }
         if (request.json().path("stream").asBoolean(true)) {
-            return error(400, "fake ollama: only \"stream\": false is supported");
+            return OllamaWire.error(400, "fake ollama: only \"stream\": false is supported");
         }
         ChatReply reply;
         synchronized (script) {
             reply = script.poll();
         }
         if (reply == null) {
-            return error(500, "fake ollama: no scripted chat reply left");
+            return OllamaWire.error(500, "fake ollama: no scripted chat reply left");
         }
-        ObjectNode body = Json.template("ollama/chat-response.json");
-        body.put("model", model);
-        body.put("created_at", CREATED_AT);
-        ObjectNode message = (ObjectNode) body.path("message");
-        message.put("content", reply.content());
-        if (!reply.toolCalls().isEmpty()) {
-            ArrayNode calls = message.putArray("tool_calls");
-            int index = 0;
-            for (ToolCall call : reply.toolCalls()) {
-                ObjectNode c = calls.addObject();
-                c.put("id", "call_" + (calls.size()));
-                ObjectNode function = c.putObject("function");
-                function.put("index", index++);
-                function.put("name", call.name());
-                function.set("arguments", Json.MAPPER.valueToTree(call.arguments()));
-            }
-        }
-        return Reply.json(body);
+        return OllamaWire.chat(model, reply);
     }
 
     private boolean pulled(String model) {
         return models.contains(model) || models.contains(model + ":latest");
-    }
-
-    private static Reply modelNotFound(String model) {
-        return error(404, "model \"" + model + "\" not found, try pulling it first");
-    }
-
-    private static Reply error(int status, String message) {
-        ObjectNode body = Json.object();
-        body.put("error", message);
-        return Reply.json(status, body);
-    }
-
-    private static List<String> texts(JsonNode input) {
-        List<String> texts = new ArrayList<>();
-        if (input.isArray()) {
-            input.forEach(t -> texts.add(t.asText()));
-        } else if (input.isTextual()) {
-            texts.add(input.asText());
-        }
-        return texts;
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ---- scripts and faults
