@@ -37,14 +37,25 @@ final class SlackButtonValue {
     }
 
     static String next(String question, int index) {
-        return JSON.createObjectNode().put("q", cut(question)).put("i", index).toString();
+        return fitted(question, q -> JSON.createObjectNode().put("q", q).put("i", index));
     }
 
     static String vote(String question, String location) {
-        return JSON.createObjectNode()
-                .put("q", cut(question))
-                .put("loc", location)
-                .toString();
+        return fitted(question, q -> JSON.createObjectNode().put("q", q).put("loc", location));
+    }
+
+    /**
+     * The value with as much of the question as fits in {@value #MAX_VALUE} characters once encoded:
+     * quotes, backslashes and control characters take more room in JSON than in the question.
+     */
+    private static String fitted(String question, java.util.function.Function<String, ObjectNode> value) {
+        String q = cut(question);
+        String encoded = value.apply(q).toString();
+        while (encoded.length() > MAX_VALUE && !q.isEmpty()) {
+            q = q.substring(0, Math.max(0, q.length() - Math.max(1, (encoded.length() - MAX_VALUE) / 6)));
+            encoded = value.apply(q).toString();
+        }
+        return encoded;
     }
 
     /** The request a click stands for; throws IllegalArgumentException for a value it did not write. */

@@ -25,6 +25,21 @@ class SlackButtonValueTest {
     }
 
     @Test
+    void aQuestionFullOfQuotesStillMakesValuesWithinSlacksLimit() {
+        String quotes = "\"\\\u0001".repeat(700);
+
+        String next = SlackButtonValue.next(quotes, 1);
+        String vote = SlackButtonValue.vote(quotes, "disk.md:3");
+
+        assertThat(next.length())
+                .isLessThanOrEqualTo(SlackButtonValue.MAX_VALUE)
+                .isGreaterThan(1500);
+        assertThat(vote.length()).isLessThanOrEqualTo(SlackButtonValue.MAX_VALUE);
+        BotRequest.NextMatch decoded = (BotRequest.NextMatch) SlackButtonValue.decode(SlackButtonValue.NEXT, next);
+        assertThat(quotes).startsWith(decoded.question());
+    }
+
+    @Test
     void aValueTheBotDidNotWriteIsRefusedWithIllegalArgument() {
         for (String value :
                 new String[] {"", "not json", "[1]", "{}", "{\"q\":1,\"i\":2}", "{\"q\":\"x\",\"i\":\"two\"}"}) {
