@@ -134,7 +134,7 @@ public sealed interface DiagnosticReport {
     }
 
     /**
-     * It changes something: the person who asked confirms with {@code token} within five minutes.
+     * It changes something: the person who asked confirms with {@code token} within the confirmation window.
      */
     record NeedsConfirmation(String message, DiagnosticCall call, String token) implements DiagnosticReport {
         public NeedsConfirmation {

@@ -45,6 +45,11 @@ public final class Confirmations {
         }
     }
 
+    /** How long a request waits for its confirmation here. */
+    public Duration window() {
+        return window;
+    }
+
     /** True when runs of {@code spec} need a confirmation: it is not read-only. */
     public static boolean needsConfirmation(CommandSpec spec) {
         return !spec.readOnly();

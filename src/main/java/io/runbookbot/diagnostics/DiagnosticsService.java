@@ -116,8 +116,7 @@ public final class DiagnosticsService implements Diagnostics {
         }
         if (Confirmations.needsConfirmation(spec.get())) {
             String token = confirmations.request(caller, spec.get(), call.agent(), call.params());
-            String message =
-                    spec.get().id() + " changes something on " + call.agent() + ": confirm within 5 minutes to run it.";
+            String message = confirmationRequest(spec.get().id(), call, confirmations.window());
             write(
                     caller,
                     call,
@@ -272,5 +271,14 @@ public final class DiagnosticsService implements Diagnostics {
         public DiagnosticsService build() {
             return new DiagnosticsService(allowlist, targets, RateLimiter.perMinute(perMinute, clock), audit, clock);
         }
+    }
+
+    /** "restart-service name=api changes something on web-1: only you can confirm it, within 5 minutes." */
+    static String confirmationRequest(String id, DiagnosticCall call, java.time.Duration window) {
+        StringBuilder what = new StringBuilder(id);
+        new java.util.TreeMap<>(call.params())
+                .forEach((k, v) -> what.append(' ').append(k).append('=').append(v));
+        return Redactor.redact(what + " changes something on " + call.agent()
+                + ": only the person who asked can confirm it, within " + DurationText.describe(window) + ".");
     }
 }

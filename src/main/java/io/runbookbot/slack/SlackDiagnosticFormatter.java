@@ -21,8 +21,7 @@ final class SlackDiagnosticFormatter implements DiagnosticReport.Visitor<SlackMe
 
     @Override
     public SlackMessage needsConfirmation(DiagnosticReport.NeedsConfirmation r) {
-        String text =
-                SlackMarkdown.escape(r.message()) + "\nOnly the person who asked can confirm, within five minutes.";
+        String text = SlackMarkdown.escape(r.message());
         return new SlackMessage(
                 text,
                 List.of(

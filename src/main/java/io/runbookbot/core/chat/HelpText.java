@@ -11,7 +11,7 @@ final class HelpText {
             Diagnostics (allowlisted, read-only checks on the affected host):
             • `run <id> key=value ... [on <agent>]`, e.g. `run listening-port port=8000 on web-1`
             • `confirm <token>` for a check that changes something; `diagnostics` lists them all
-            Investigate (when a chat model is configured): `investigate <symptom>` lets a model search the
+            Investigate (when a chat model is configured): `investigate <symptom>` lets a model search the \
             runbooks and run read-only checks as you, then answers with its sources (generated text).
             • `help` shows this, `reindex` re-reads the runbooks.""";
 
