@@ -94,6 +94,7 @@ final class Bot implements TerminalBot {
                 .feedback(feedback)
                 .reindex(() -> runbooks.get().requestReload())
                 .links(new SourceLinks(config.sourceUrl()))
+                .triageMemory(new RecentTriage(com.github.benmanes.caffeine.cache.Ticker.systemTicker()))
                 .defaultAgent(config.runOn())
                 .candidates(profile.needs().candidates())
                 .investigator(investigator(diagnostics))

@@ -9,6 +9,7 @@ import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.Investigator;
 import io.runbookbot.core.RunbookSearch;
+import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.Summarizer;
 import io.runbookbot.core.Summary;
@@ -41,6 +42,7 @@ public final class BotEngine implements ChatEngine {
     private final Optional<Summarizer> summarizer;
     private final Optional<Investigator> investigator;
     private final SlowWork slow;
+    private final TriageMemory triageMemory;
     private final int candidates;
 
     BotEngine(BotEngineBuilder b) {
@@ -53,6 +55,7 @@ public final class BotEngine implements ChatEngine {
         this.summarizer = b.summarizer;
         this.investigator = b.investigator;
         this.slow = b.slow;
+        this.triageMemory = b.triageMemory;
         this.candidates = b.candidates;
     }
 
@@ -115,6 +118,11 @@ public final class BotEngine implements ChatEngine {
             Answer answer = search(message);
             if (!IncidentTriage.shouldAnswer(message, answer)) {
                 return CompletableFuture.completedFuture(Optional.empty());
+            }
+            RunbookSection best = answer.hits().get(0).section();
+            if (triageMemory.repeats(caller.channelId(), best.location())) {
+                return CompletableFuture.completedFuture(Optional.of(new BotReply.Text(
+                        "Same runbook as above: " + best.headingPath() + " (" + best.location() + ")")));
             }
             return reply(answer, 0, false).thenApply(Optional::of);
         } catch (RuntimeException | Error e) {

@@ -19,6 +19,7 @@ public final class BotEngineBuilder {
     Optional<Summarizer> summarizer = Optional.empty();
     Optional<Investigator> investigator = Optional.empty();
     SlowWork slow = SlowWork.INLINE;
+    TriageMemory triageMemory = TriageMemory.NONE;
     int candidates = BotEngine.CANDIDATES;
 
     BotEngineBuilder(Supplier<RunbookSearch> search) {
@@ -61,6 +62,12 @@ public final class BotEngineBuilder {
     /** @param investigator runs {@code investigate} */
     public BotEngineBuilder investigator(Optional<Investigator> investigator) {
         this.investigator = Objects.requireNonNull(investigator, "investigator");
+        return this;
+    }
+
+    /** @param memory the sections already posted unasked, so that triage does not repeat itself */
+    public BotEngineBuilder triageMemory(TriageMemory memory) {
+        this.triageMemory = Objects.requireNonNull(memory, "memory");
         return this;
     }
 

@@ -68,6 +68,28 @@ class BotEngineTest {
     }
 
     @Test
+    void triageSaysSameRunbookAsAboveInsteadOfPostingASectionAgainInTheSameChannel() {
+        java.util.Set<String> posted = new java.util.HashSet<>();
+        BotEngine remembering = BotEngine.builder(() -> runbooks)
+                .triageMemory((channel, location) -> !posted.add(channel + " " + location))
+                .build();
+        String symptom = "FATAL: sorry, too many clients already on the api db";
+
+        BotReply first = remembering.triage(ALICE, symptom).orElseThrow();
+        BotReply again = remembering.triage(ALICE, symptom).orElseThrow();
+        BotReply elsewhere = remembering
+                .triage(new Caller("test", "U2", List.of(), "C2"), symptom)
+                .orElseThrow();
+
+        assertThat(first).isInstanceOf(BotReply.SectionAnswer.class);
+        assertThat(again)
+                .isEqualTo(
+                        new BotReply.Text("Same runbook as above: Troubleshooting Guide › Database Connection Issues ›"
+                                + " Common Causes & Solutions › Too Many Connections (troubleshooting-guide.md:131)"));
+        assertThat(elsewhere).isInstanceOf(BotReply.SectionAnswer.class);
+    }
+
+    @Test
     void triageStaysSilentWhenTheSearchFails() {
         BotEngine broken = BotEngine.builder(() -> (RunbookSearch) (q, n) -> {
                     throw new IllegalStateException("index gone");
