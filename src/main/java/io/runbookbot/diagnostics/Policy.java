@@ -41,8 +41,33 @@ public final class Policy {
         return grant(caller, allowlist.access(), "allowlist access")
                 .or(() -> grant(caller, listed.get().access(), spec.id() + " access"))
                 .map(PolicyDecision::allow)
-                .orElseGet(() -> PolicyDecision.deny("You are not allowed to run " + spec.id()
-                        + " here: ask an admin to add your user or role (or this channel) to the allowlist."));
+                .orElseGet(() -> PolicyDecision.deny(refusal(caller, spec.id())));
+    }
+
+    /**
+     * The refusal, naming exactly what an admin would add: "You are not allowed to run disk-usage
+     * here. To allow it, add `slack:U1` (you) to users, `slack:C9` (this channel) to channels or one
+     * of your roles (`dev`) to roles, in the allowlist's access (global, or disk-usage's own)."
+     */
+    static String refusal(Caller caller, String id) {
+        List<String> ways = new java.util.ArrayList<>();
+        ways.add("`" + caller.platform() + ":" + caller.userId() + "` (you) to users");
+        if (!caller.channelId().isEmpty()) {
+            ways.add("`" + caller.platform() + ":" + caller.channelId() + "` (this channel) to channels");
+        }
+        if (!caller.roles().isEmpty()) {
+            ways.add("one of your roles ("
+                    + String.join(
+                            ", ",
+                            caller.roles().stream()
+                                    .limit(5)
+                                    .map(r -> "`" + r + "`")
+                                    .toList()) + ") to roles");
+        }
+        String last = ways.remove(ways.size() - 1);
+        String listed = ways.isEmpty() ? last : String.join(", ", ways) + " or " + last;
+        return "You are not allowed to run " + id + " here. To allow it, add " + listed
+                + ", in the allowlist's access (global, or " + id + "'s own).";
     }
 
     /** What in {@code access} grants the caller, if anything: "user U1 (allowlist access)". */

@@ -13,8 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PolicyTest {
-    private static final String DENIED = "You are not allowed to run disk-usage here: ask an admin to add your user"
-            + " or role (or this channel) to the allowlist.";
+    private static final String DENIED = "You are not allowed to run disk-usage here. To allow it, add"
+            + " `slack:U111` (you) to users, `slack:C999` (this channel) to channels or one of your roles (`dev`)"
+            + " to roles, in the allowlist's access (global, or disk-usage's own).";
     private static final Caller ALICE = new Caller("slack", "U111", List.of("dev"), "C999");
 
     private static final CommandSpec DISK = spec("disk-usage", Map.of(), List.of("df -h"));
@@ -38,6 +39,15 @@ class PolicyTest {
         PolicyDecision d = Policy.decide(ALICE, DISK, allowlist(Access.NOBODY, DISK, LOGS));
 
         assertThat(d).isEqualTo(new PolicyDecision(false, DENIED));
+    }
+
+    @Test
+    void aRefusalWithoutRolesOrChannelNamesOnlyTheUserToAdd() {
+        Caller bob = new Caller("discord", "4242", List.of(), "");
+
+        assertThat(Policy.decide(bob, DISK, allowlist(Access.NOBODY, DISK)).reason())
+                .isEqualTo("You are not allowed to run disk-usage here. To allow it, add `discord:4242` (you) to users,"
+                        + " in the allowlist's access (global, or disk-usage's own).");
     }
 
     @Test
