@@ -6,6 +6,7 @@ import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.core.chat.RequestParser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,11 +190,20 @@ public final class DiscordBot extends ListenerAdapter {
         LOG.warn("Discord did not take the deferred reply ({}); the answer will try anyway", failure.toString());
     }
 
-    /** The caller by immutable ids: user snowflake, the member's role ids, the channel id. */
+    /**
+     * The caller: user snowflake, the member's roles by id and then by name (an allowlist may grant
+     * {@code oncall} as readily as {@code 1234567890}; a name is only as trusted as the people who may
+     * manage roles in the server), the channel id.
+     */
     static Caller caller(User user, @Nullable Member member, String channelId) {
-        List<String> roles = member == null
-                ? List.of()
-                : member.getRoles().stream().map(Role::getId).toList();
+        List<String> roles = new ArrayList<>();
+        if (member != null) {
+            member.getRoles().forEach(r -> roles.add(r.getId()));
+            member.getRoles().stream()
+                    .map(Role::getName)
+                    .filter(n -> !roles.contains(n))
+                    .forEach(roles::add);
+        }
         return new Caller(PLATFORM, user.getId(), roles, channelId);
     }
 }

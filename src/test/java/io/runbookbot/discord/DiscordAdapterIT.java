@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Discord adapter alone: real JDA against a fake Discord, with a {@link FakeEngine} (canned
- * replies, no index) behind it. What it sends the engine (caller with role ids), how it renders
+ * replies, no index) behind it. What it sends the engine (caller with role ids and names), how it renders
  * and delivers the reply, what its buttons carry back, and that held replies hold no thread.
  * One login for the class.
  */
@@ -65,7 +65,7 @@ class DiscordAdapterIT {
         FakeEngine.Received received = engine.received()
                 .await(r -> r.request().equals(new BotRequest.Ask("port already in use on 8000")), WAIT);
         assertThat(received.caller().qualifiedUserId()).isEqualTo("discord:" + Author.ALICE.id());
-        assertThat(received.caller().roles()).containsExactly(ONCALL);
+        assertThat(received.caller().roles()).containsExactly(ONCALL, "oncall");
         assertThat(reply.path("embeds").path(0).path("title").asText()).isEqualTo("Ports › Port already in use");
         assertThat(reply.path("allowed_mentions").path("parse")).isEmpty();
     }
