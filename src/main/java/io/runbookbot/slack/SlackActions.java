@@ -4,7 +4,6 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.model.Message;
-import io.runbookbot.core.Caller;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
 import java.util.Objects;
@@ -27,7 +26,7 @@ final class SlackActions {
 
     private SlackActions() {}
 
-    static void register(App app, ChatEngine engine, Executor executor) {
+    static void register(App app, ChatEngine engine, Executor executor, SlackUserGroups groups) {
         app.blockAction(Pattern.compile("^" + SlackButtonValue.PREFIX + ".*"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
@@ -50,11 +49,10 @@ final class SlackActions {
                 return ctx.ack();
             }
             String channel = channel(p);
-            Caller caller = SlackReplies.caller(p.getUser().getId(), channel);
             SlackReplies.answer(
                     executor,
                     "button answer",
-                    () -> engine.reply(caller, request),
+                    () -> engine.reply(groups.caller(p.getUser().getId(), channel, ctx.client()), request),
                     reply -> reply(ctx, privately, p, channel, request, SlackAnswerFormatter.format(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();

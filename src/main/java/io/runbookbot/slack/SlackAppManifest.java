@@ -14,7 +14,10 @@ import java.util.Optional;
  * Socket Mode app.
  */
 public final class SlackAppManifest {
-    /** chat:write to answer; channels/groups:history for incident channels; *:read for conversations.info. */
+    /**
+     * chat:write to answer; channels/groups:history for incident channels; *:read for
+     * conversations.info; usergroups:read for user groups as roles.
+     */
     static final List<String> BOT_SCOPES = List.of(
             "app_mentions:read",
             "chat:write",
@@ -22,7 +25,8 @@ public final class SlackAppManifest {
             "channels:history",
             "groups:history",
             "channels:read",
-            "groups:read");
+            "groups:read",
+            "usergroups:read");
 
     static final List<String> BOT_EVENTS = List.of("app_mention", "message.channels", "message.groups");
 

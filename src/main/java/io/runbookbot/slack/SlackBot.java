@@ -1,5 +1,6 @@
 package io.runbookbot.slack;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
@@ -39,6 +40,7 @@ public final class SlackBot implements AutoCloseable {
     private final ChatEngine engine;
     private final SlackIncidentChannels incidentChannels;
     private final SlackEventIds events = new SlackEventIds(REMEMBERED_EVENTS);
+    private final SlackUserGroups groups = new SlackUserGroups(Ticker.systemTicker());
     private final ExecutorService executor;
 
     private SlackBot(ChatEngine engine, List<String> incidentChannels, int workers) {
@@ -67,13 +69,13 @@ public final class SlackBot implements AutoCloseable {
         app.command(COMMAND, (req, ctx) -> {
             var p = req.getPayload();
             BotRequest request = RequestParser.parse(SlackText.decode(p.getText(), ctx.getBotUserId()));
-            Caller caller = SlackReplies.caller(p.getUserId(), Objects.requireNonNullElse(p.getChannelId(), ""));
+            String channel = Objects.requireNonNullElse(p.getChannelId(), "");
             SlackReplies.Responder privately = m ->
                     ctx.respond(r -> r.responseType("ephemeral").text(m.text()).blocks(SlackReplies.blocks(m)));
             SlackReplies.answer(
                     bot.executor,
                     "slash command answer",
-                    () -> engine.reply(caller, request),
+                    () -> engine.reply(bot.groups.caller(p.getUserId(), channel, ctx.client()), request),
                     reply -> SlackReplies.respond(privately, SlackAnswerFormatter.format(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
@@ -84,7 +86,7 @@ public final class SlackBot implements AutoCloseable {
         app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
-        SlackActions.register(app, engine, bot.executor);
+        SlackActions.register(app, engine, bot.executor, bot.groups);
         return bot;
     }
 
@@ -94,11 +96,10 @@ public final class SlackBot implements AutoCloseable {
         }
         String text = SlackText.mention(e.getText(), ctx.getBotUserId());
         String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-        Caller caller = SlackReplies.caller(e.getUser(), e.getChannel());
         SlackReplies.answer(
                 executor,
                 "mention answer",
-                () -> engine.reply(caller, RequestParser.parse(text)),
+                () -> engine.reply(groups.caller(e.getUser(), e.getChannel(), ctx.client()), RequestParser.parse(text)),
                 reply -> SlackReplies.postInThread(
                         ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.format(reply)),
                 notice -> SlackReplies.postInThread(
