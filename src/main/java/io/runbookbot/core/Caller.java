@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param userId    the platform's user id ({@code U024BE7LH}, a Discord snowflake)
  * @param roles     role or group ids the platform reports for the user
  * @param channelId the channel or conversation id the request came from; empty when there is none
+ * @param incidentChannel whether that channel is one the bot serves as an incident channel (the
+ *                  adapter decides, from its configuration)
  */
-public record Caller(String platform, String userId, List<String> roles, String channelId) {
+public record Caller(String platform, String userId, List<String> roles, String channelId, boolean incidentChannel) {
     /** The platform name reserved for the terminal; chat adapters must never use it. */
     public static final String LOCAL_PLATFORM = "cli";
 
@@ -22,6 +24,11 @@ public record Caller(String platform, String userId, List<String> roles, String 
      * host's own shell user, who could run the command without the bot.
      */
     public static final Caller LOCAL_OPERATOR = new Caller(LOCAL_PLATFORM, "local", List.of(), "terminal");
+
+    /** A caller outside any incident channel. */
+    public Caller(String platform, String userId, List<String> roles, String channelId) {
+        this(platform, userId, roles, channelId, false);
+    }
 
     public Caller {
         requireText(platform, "platform");

@@ -18,12 +18,21 @@ import java.util.Optional;
  * colliding. The entry's access is read from the allowlist itself, looked up by id: a spec that
  * is not in the allowlist is refused, whatever access it carries.
  *
+ * <p>{@value #INCIDENT_CHANNELS} in {@code channels} grants read-only checks to anyone asking from
+ * a channel the bot serves as an incident channel ({@link Caller#incidentChannel()}).
+ *
  * <p>The {@link Caller#isLocalOperator() local operator} (platform {@value Caller#LOCAL_PLATFORM},
  * the terminal) is always allowed: it is the host's own shell user, who could run the read-only
  * command directly. Confirmation of commands that change something and rate limits are separate
  * steps ({@link Confirmations}, {@link RateLimiter}).
  */
 public final class Policy {
+
+    /**
+     * In {@code channels}: every channel the bot serves as an incident channel, for read-only
+     * checks only (a check that changes something needs a user, role or channel id listed).
+     */
+    public static final String INCIDENT_CHANNELS = "incident";
 
     private Policy() {}
 
@@ -38,8 +47,9 @@ public final class Policy {
         if (caller.isLocalOperator()) {
             return PolicyDecision.allow("local operator (terminal)");
         }
-        return grant(caller, allowlist.access(), "allowlist access")
-                .or(() -> grant(caller, listed.get().access(), spec.id() + " access"))
+        boolean readOnly = listed.get().readOnly();
+        return grant(caller, allowlist.access(), readOnly, "allowlist access")
+                .or(() -> grant(caller, listed.get().access(), readOnly, spec.id() + " access"))
                 .map(PolicyDecision::allow)
                 .orElseGet(() -> PolicyDecision.deny(refusal(caller, spec.id())));
     }
@@ -71,7 +81,7 @@ public final class Policy {
     }
 
     /** What in {@code access} grants the caller, if anything: "user U1 (allowlist access)". */
-    private static Optional<String> grant(Caller caller, Access access, String where) {
+    private static Optional<String> grant(Caller caller, Access access, boolean readOnly, String where) {
         if (listed(access.users(), caller, caller.userId())) {
             return Optional.of("user " + caller.userId() + " (" + where + ")");
         }
@@ -82,6 +92,9 @@ public final class Policy {
         }
         if (!caller.channelId().isEmpty() && listed(access.channels(), caller, caller.channelId())) {
             return Optional.of("channel " + caller.channelId() + " (" + where + ")");
+        }
+        if (readOnly && caller.incidentChannel() && access.channels().contains(INCIDENT_CHANNELS)) {
+            return Optional.of("incident channel " + caller.channelId() + " (" + where + ")");
         }
         return Optional.empty();
     }

@@ -26,7 +26,7 @@ final class SlackActions {
 
     private SlackActions() {}
 
-    static void register(App app, ChatEngine engine, Executor executor, SlackUserGroups groups) {
+    static void register(App app, ChatEngine engine, Executor executor, SlackCallers callers) {
         app.blockAction(Pattern.compile("^" + SlackButtonValue.PREFIX + ".*"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
@@ -52,7 +52,7 @@ final class SlackActions {
             SlackReplies.answer(
                     executor,
                     "button answer",
-                    () -> engine.reply(groups.caller(p.getUser().getId(), channel, ctx.client()), request),
+                    () -> engine.reply(callers.of(p.getUser().getId(), channel, ctx.client()), request),
                     reply -> reply(ctx, privately, p, channel, request, SlackAnswerFormatter.format(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();

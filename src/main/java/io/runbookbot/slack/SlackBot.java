@@ -40,12 +40,13 @@ public final class SlackBot implements AutoCloseable {
     private final ChatEngine engine;
     private final SlackIncidentChannels incidentChannels;
     private final SlackEventIds events = new SlackEventIds(REMEMBERED_EVENTS);
-    private final SlackUserGroups groups = new SlackUserGroups(Ticker.systemTicker());
+    private final SlackCallers callers;
     private final ExecutorService executor;
 
     private SlackBot(ChatEngine engine, List<String> incidentChannels, int workers) {
         this.engine = engine;
         this.incidentChannels = new SlackIncidentChannels(incidentChannels);
+        this.callers = new SlackCallers(new SlackUserGroups(Ticker.systemTicker()), this.incidentChannels);
         AtomicInteger n = new AtomicInteger();
         // bounded: past QUEUED waiting answers a request is told the bot is busy instead of queueing forever
         this.executor = new ThreadPoolExecutor(
@@ -75,7 +76,7 @@ public final class SlackBot implements AutoCloseable {
             SlackReplies.answer(
                     bot.executor,
                     "slash command answer",
-                    () -> engine.reply(bot.groups.caller(p.getUserId(), channel, ctx.client()), request),
+                    () -> engine.reply(bot.callers.of(p.getUserId(), channel, ctx.client()), request),
                     reply -> SlackReplies.respond(privately, SlackAnswerFormatter.format(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
@@ -86,7 +87,7 @@ public final class SlackBot implements AutoCloseable {
         app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
-        SlackActions.register(app, engine, bot.executor, bot.groups);
+        SlackActions.register(app, engine, bot.executor, bot.callers);
         return bot;
     }
 
@@ -99,7 +100,7 @@ public final class SlackBot implements AutoCloseable {
         SlackReplies.answer(
                 executor,
                 "mention answer",
-                () -> engine.reply(groups.caller(e.getUser(), e.getChannel(), ctx.client()), RequestParser.parse(text)),
+                () -> engine.reply(callers.of(e.getUser(), e.getChannel(), ctx.client()), RequestParser.parse(text)),
                 reply -> SlackReplies.postInThread(
                         ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.format(reply)),
                 notice -> SlackReplies.postInThread(

@@ -7,7 +7,6 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.usergroups.UsergroupsListResponse;
 import com.slack.api.model.Usergroup;
-import io.runbookbot.core.Caller;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +42,9 @@ final class SlackUserGroups {
                 .build();
     }
 
-    /** The caller with the handles and ids of the user groups they are in as roles. */
-    Caller caller(String userId, String channelId, MethodsClient client) {
-        List<String> roles = groups.get("groups", k -> load(client)).getOrDefault(userId, List.of());
-        return new Caller(SlackReplies.PLATFORM, userId, roles, channelId);
+    /** The handles and ids of the user groups {@code userId} is in. */
+    List<String> roles(String userId, MethodsClient client) {
+        return groups.get("groups", k -> load(client)).getOrDefault(userId, List.of());
     }
 
     private static Map<String, List<String>> load(MethodsClient client) {

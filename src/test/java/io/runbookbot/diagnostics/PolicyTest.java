@@ -51,6 +51,19 @@ class PolicyTest {
     }
 
     @Test
+    void incidentInChannelsGrantsReadOnlyChecksToAnyoneInAnIncidentChannel() {
+        Caller inIncident = new Caller("slack", "U222", List.of(), "C777", true);
+        Caller elsewhere = new Caller("slack", "U222", List.of(), "C778", false);
+        CommandSpec restart = spec("restart-api", false, Map.of(), List.of(), Access.NOBODY);
+        Allowlist incident = allowlist(channels(Policy.INCIDENT_CHANNELS), DISK, restart);
+
+        assertThat(Policy.decide(inIncident, DISK, incident))
+                .isEqualTo(new PolicyDecision(true, "incident channel C777 (allowlist access)"));
+        assertThat(Policy.decide(elsewhere, DISK, incident).allowed()).isFalse();
+        assertThat(Policy.decide(inIncident, restart, incident).allowed()).isFalse();
+    }
+
+    @Test
     void allowsAUserListedInTheGlobalAccess() {
         PolicyDecision d = Policy.decide(ALICE, DISK, allowlist(users("U111"), DISK));
 

@@ -40,11 +40,15 @@ class SlackUserGroupsIT {
     }
 
     private void start() {
+        start(List.of());
+    }
+
+    private void start(List<String> incidentChannels) {
         frontEnd = SlackFrontEnd.start(
                 new SlackSettings(
                         "xoxb-test",
                         new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress()),
-                        List.of(),
+                        incidentChannels,
                         slack.apiUrlPrefix()),
                 engine);
     }
@@ -88,6 +92,17 @@ class SlackUserGroupsIT {
     }
 
     @Test
+    void aCallerInAnIncidentChannelIsMarkedSoAndOneElsewhereIsNot() throws Exception {
+        engine.answering(FakeEngine.sectionAnswer("disk full"));
+        start(List.of(SlackPayloads.CHANNEL_ID));
+
+        FakeEngine.Received received = ask("disk full");
+
+        assertThat(received.caller().channelId()).isEqualTo(SlackPayloads.CHANNEL_ID);
+        assertThat(received.caller().incidentChannel()).isTrue();
+    }
+
+    @Test
     void withoutTheScopeTheCallerHasNoGroupRolesAndStillGetsTheAnswer() throws Exception {
         slack.answer(
                 "usergroups.list",
@@ -98,6 +113,7 @@ class SlackUserGroupsIT {
         FakeEngine.Received received = ask("disk full");
 
         assertThat(received.caller().roles()).isEmpty();
+        assertThat(received.caller().incidentChannel()).isFalse();
         assertThat(received.caller().qualifiedUserId()).isEqualTo("slack:" + SlackPayloads.USER_ID);
     }
 }
