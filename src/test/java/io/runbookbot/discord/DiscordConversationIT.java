@@ -3,9 +3,9 @@ package io.runbookbot.discord;
 import static io.runbookbot.discord.DiscordHarness.ONCALL;
 import static io.runbookbot.discord.DiscordHarness.TOO_MANY;
 import static io.runbookbot.discord.DiscordHarness.WAIT;
-import static io.runbookbot.discord.DiscordHarness.buttonId;
 import static io.runbookbot.fakes.DiscordEvents.APPLICATION_ID;
 import static io.runbookbot.fakes.DiscordEvents.BOT_ID;
+import static io.runbookbot.fakes.FakeDiscord.buttonId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package io.runbookbot.discord;
 import static io.runbookbot.discord.DiscordHarness.ONCALL;
 import static io.runbookbot.discord.DiscordHarness.PORT_IN_USE;
 import static io.runbookbot.discord.DiscordHarness.WAIT;
-import static io.runbookbot.discord.DiscordHarness.buttonId;
+import static io.runbookbot.fakes.FakeDiscord.buttonId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

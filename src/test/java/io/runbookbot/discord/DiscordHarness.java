@@ -1,18 +1,15 @@
 package io.runbookbot.discord;
 
-import static io.runbookbot.fakes.DiscordEvents.CHANNEL_ID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.TestRunbooks;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.fakes.FakeDiscord;
 import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.search.IndexedRunbooks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +36,12 @@ final class DiscordHarness implements AutoCloseable {
                 .diagnostics(diagnostics)
                 .feedback((caller, vote) -> votes.add(vote))
                 .build();
-        frontEnd = DiscordFrontEnd.start(
+        frontEnd = startFrontEnd(discord, engine);
+    }
+
+    /** The Discord front end logged in to {@code discord} and answering through {@code engine}. */
+    static DiscordFrontEnd startFrontEnd(FakeDiscord discord, ChatEngine engine) {
+        return DiscordFrontEnd.start(
                 new DiscordSettings(
                         DiscordSettingsTest.TOKEN,
                         Optional.of(discord.restBaseUrl()),
@@ -55,28 +57,9 @@ final class DiscordHarness implements AutoCloseable {
         return new DiscordHarness(Optional.of(diagnostics));
     }
 
-    RecordedRequest replyTo(GatewayEvent mention) {
-        return discord.awaitCall(
-                r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
-                        && r.json()
-                                .path("message_reference")
-                                .path("message_id")
-                                .asText()
-                                .equals(mention.id()),
-                WAIT);
-    }
-
-    static String buttonId(RecordedRequest message, String label) {
-        List<String> seen = new ArrayList<>();
-        for (JsonNode row : message.json().path("components")) {
-            for (JsonNode button : row.path("components")) {
-                if (button.path("label").asText().equals(label)) {
-                    return button.path("custom_id").asText();
-                }
-                seen.add(button.path("label").asText());
-            }
-        }
-        throw new AssertionError("no button \"" + label + "\"; buttons: " + seen);
+    /** The bot's reply to a pushed message. */
+    RecordedRequest replyTo(GatewayEvent message) {
+        return discord.awaitReplyTo(message, WAIT);
     }
 
     @Override
