@@ -1,5 +1,6 @@
 package io.runbookbot.agent.exec;
 
+import static io.runbookbot.agent.exec.ChildProcesses.awaitChild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,19 +117,6 @@ class CommandRunnerSlotsIT {
             return future.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new AssertionError("a run was lost to an unexpected exception", e.getCause());
-        }
-    }
-
-    /** Waits until this JVM has a child process running {@code command} (the event, not a fixed pause). */
-    static void awaitChild(String command) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.current()
-                .descendants()
-                .noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + command + " process started");
-            }
-            Thread.sleep(10);
         }
     }
 }
