@@ -1,6 +1,6 @@
 package io.runbookbot.discord;
 
-import static io.runbookbot.fakes.DiscordEvents.CHANNEL_ID;
+import static io.runbookbot.fakes.FakeDiscord.buttonId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +37,7 @@ class DiscordAdapterIT {
     @BeforeAll
     static void start() {
         discord = FakeDiscord.builder().role(ONCALL, "oncall").start();
-        frontEnd = DiscordFrontEnd.start(
-                new DiscordSettings(
-                        DiscordSettingsTest.TOKEN,
-                        Optional.of(discord.restBaseUrl()),
-                        Optional.of(discord.gatewayUrl().toString())),
-                engine);
+        frontEnd = DiscordHarness.startFrontEnd(discord, engine);
     }
 
     @AfterAll
@@ -117,26 +111,6 @@ class DiscordAdapterIT {
     }
 
     private static RecordedRequest replyTo(GatewayEvent mention) {
-        return discord.awaitCall(
-                r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
-                        && r.json()
-                                .path("message_reference")
-                                .path("message_id")
-                                .asText()
-                                .equals(mention.id()),
-                WAIT);
-    }
-
-    private static String buttonId(RecordedRequest message, String label) {
-        List<String> seen = new ArrayList<>();
-        for (JsonNode row : message.json().path("components")) {
-            for (JsonNode button : row.path("components")) {
-                if (button.path("label").asText().equals(label)) {
-                    return button.path("custom_id").asText();
-                }
-                seen.add(button.path("label").asText());
-            }
-        }
-        throw new AssertionError("no button \"" + label + "\" among " + seen);
+        return discord.awaitReplyTo(mention, WAIT);
     }
 }

@@ -10,7 +10,6 @@ import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.search.IndexedRunbooks;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,8 @@ class DiscordDeliveryIT {
     static void start() {
         runbooks = IndexedRunbooks.open(TestRunbooks.DIR);
         discord = FakeDiscord.start();
-        frontEnd = DiscordFrontEnd.start(
-                new DiscordSettings(
-                        DiscordSettingsTest.TOKEN,
-                        Optional.of(discord.restBaseUrl()),
-                        Optional.of(discord.gatewayUrl().toString())),
-                BotEngine.builder(() -> runbooks).build());
+        frontEnd = DiscordHarness.startFrontEnd(
+                discord, BotEngine.builder(() -> runbooks).build());
     }
 
     @AfterAll

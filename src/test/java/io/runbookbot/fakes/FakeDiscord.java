@@ -197,6 +197,32 @@ public final class FakeDiscord implements AutoCloseable {
         return calls.await(r -> r.route().startsWith(webhook), timeout);
     }
 
+    /** Waits for the bot's message in {@link DiscordEvents#CHANNEL_ID} that replies to a pushed message. */
+    public RecordedRequest awaitReplyTo(GatewayEvent message, Duration timeout) {
+        return calls.await(
+                r -> r.is("POST", "channels/" + DiscordEvents.CHANNEL_ID + "/messages")
+                        && r.json()
+                                .path("message_reference")
+                                .path("message_id")
+                                .asText()
+                                .equals(message.id()),
+                timeout);
+    }
+
+    /** The custom id of the button labelled {@code label} in a message the bot sent. */
+    public static String buttonId(RecordedRequest message, String label) {
+        List<String> seen = new ArrayList<>();
+        for (JsonNode row : message.json().path("components")) {
+            for (JsonNode button : row.path("components")) {
+                if (button.path("label").asText().equals(label)) {
+                    return button.path("custom_id").asText();
+                }
+                seen.add(button.path("label").asText());
+            }
+        }
+        throw new AssertionError("no button \"" + label + "\"; buttons: " + seen);
+    }
+
     /** Every frame the client sent on the gateway (IDENTIFY, heartbeats, ...), parsed. */
     public CallLog<JsonNode> gatewayFrames() {
         return gateway.frames();

@@ -1,7 +1,6 @@
 package io.runbookbot.fakes;
 
 import static io.runbookbot.fakes.DiscordEvents.APPLICATION_ID;
-import static io.runbookbot.fakes.DiscordEvents.CHANNEL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -118,14 +117,7 @@ class FakeDiscordIT {
     void mentionByAMemberIsAnsweredWithAReplyThroughRest() {
         GatewayEvent mention = discord.pushMention("backend exits with Address already in use", ONCALL);
 
-        RecordedRequest reply = discord.awaitCall(
-                r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
-                        && r.json()
-                                .path("message_reference")
-                                .path("message_id")
-                                .asText()
-                                .equals(mention.id()),
-                WAIT);
+        RecordedRequest reply = discord.awaitReplyTo(mention, WAIT);
         assertThat(reply.header("Authorization")).contains("Bot " + TOKEN);
         assertThat(reply.json().path("content").asText()).isEqualTo("answer (roles: oncall)");
     }

@@ -9,38 +9,16 @@ import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.RequestParser;
 import io.runbookbot.fakes.FakeOllama.ChatReply;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /runbook investigate ...} typed in chat, through the real engine, down to the agent. */
 @Timeout(30)
-class InvestigateThroughBotEngineIT {
+class InvestigateThroughBotEngineIT extends WithInvestigationFixture {
     private static final Caller ONCALL = new Caller("discord", "42", List.of("oncall"), "ops");
-
-    @TempDir
-    Path dir;
-
-    private InvestigationFixture fx;
-    private RunbookInvestigator investigator;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new InvestigationFixture(dir);
-        investigator = fx.investigator(InvestigationLimits.DEFAULTS);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        investigator.close();
-        fx.close();
-    }
 
     @Test
     void investigateTextBecomesAnInvestigatedReplyWithTheSourcesTheToolsReturned() {
@@ -48,7 +26,7 @@ class InvestigateThroughBotEngineIT {
                 ChatReply.toolCall("search_runbooks", Map.of("query", "port already in use")),
                 ChatReply.toolCall("run_diagnostic", Map.of("id", "echo-word", "params", Map.of("word", "busy"))),
                 ChatReply.text("Something holds port 5000."));
-        BotEngine engine = engine(Optional.of(investigator));
+        BotEngine engine = engine(Optional.of(fx.investigator()));
 
         BotReply reply = engine.handle(ONCALL, RequestParser.parse("investigate flask says port already in use"));
 
@@ -85,7 +63,8 @@ class InvestigateThroughBotEngineIT {
     void aModelThatIsDownIsASentenceNotAnIncident() {
         fx.ollama.down();
 
-        BotReply reply = engine(Optional.of(investigator)).handle(ONCALL, RequestParser.parse("investigate disk full"));
+        BotReply reply =
+                engine(Optional.of(fx.investigator())).handle(ONCALL, RequestParser.parse("investigate disk full"));
 
         assertThat(reply)
                 .isInstanceOfSatisfying(

@@ -6,6 +6,7 @@ import io.runbookbot.TestRunbooks;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
+import io.runbookbot.core.Caller;
 import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.diagnostics.InvestigationAuditLog;
 import io.runbookbot.fakes.FakeOllama;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +27,10 @@ import java.util.Optional;
  */
 final class InvestigationFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Has the role the allowlist gives access to. */
+    static final Caller ONCALL = new Caller("slack", "U1", List.of("oncall"), "C1");
+    /** A question the fixture runbooks answer. */
+    static final String QUERY = "port already in use";
 
     final Path dir;
     final FakeOllama ollama = FakeOllama.start();
@@ -33,6 +39,7 @@ final class InvestigationFixture implements AutoCloseable {
     final AuditLog diagnosticsAudit;
     final InvestigationAuditLog investigationAudit;
     final DiagnosticsService diagnostics;
+    private final List<RunbookInvestigator> investigators = new ArrayList<>();
 
     InvestigationFixture(Path dir) throws IOException {
         this.dir = dir;
@@ -66,8 +73,17 @@ final class InvestigationFixture implements AutoCloseable {
                 .build();
     }
 
+    /** An investigator with the default limits, built on first use; the fixture closes it. */
+    RunbookInvestigator investigator() {
+        if (investigators.isEmpty()) {
+            investigator(InvestigationLimits.DEFAULTS);
+        }
+        return investigators.get(0);
+    }
+
+    /** A new investigator with these limits; the fixture closes it. */
     RunbookInvestigator investigator(InvestigationLimits limits) {
-        return RunbookInvestigator.builder(
+        RunbookInvestigator investigator = RunbookInvestigator.builder(
                         RunbookInvestigator.ollama(ollama.baseUrl(), "llama3.2", Duration.ofSeconds(5)),
                         "llama3.2",
                         runbooks)
@@ -75,6 +91,8 @@ final class InvestigationFixture implements AutoCloseable {
                 .audit(investigationAudit)
                 .limits(limits)
                 .build();
+        investigators.add(investigator);
+        return investigator;
     }
 
     /** The messages of the n-th (0-based) request to /api/chat. */
@@ -118,6 +136,7 @@ final class InvestigationFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        investigators.forEach(RunbookInvestigator::close);
         ollama.close();
         runbooks.close();
         runner.close();

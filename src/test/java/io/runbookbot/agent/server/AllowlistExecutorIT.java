@@ -1,5 +1,6 @@
 package io.runbookbot.agent.server;
 
+import static io.runbookbot.agent.exec.ChildProcesses.awaitChild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.agent.allowlist.Allowlist;
@@ -8,7 +9,6 @@ import io.runbookbot.agent.protocol.CommandDescription;
 import io.runbookbot.agent.protocol.RunRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,18 +72,5 @@ class AllowlistExecutorIT {
         assertThat(executor.run(new RunRequest("greet", Map.of("who", "ann"), "u")))
                 .isInstanceOf(RunOutcome.Busy.class);
         first.join();
-    }
-
-    /** Waits until this JVM has a child process running {@code command} (the event, not a fixed pause). */
-    static void awaitChild(String command) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.current()
-                .descendants()
-                .noneMatch(p -> p.info().command().orElse("").endsWith("/" + command))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + command + " process started");
-            }
-            Thread.sleep(10);
-        }
     }
 }

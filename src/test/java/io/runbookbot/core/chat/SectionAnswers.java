@@ -1,0 +1,27 @@
+package io.runbookbot.core.chat;
+
+import io.runbookbot.core.Summary;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Section answers for the front ends' formatter tests. */
+public final class SectionAnswers {
+    private SectionAnswers() {}
+
+    /** {@code answer} with a generated summary (or none) and these notices. */
+    public static BotReply.SectionAnswer withSummary(
+            BotReply.SectionAnswer answer, @Nullable Summary summary, List<String> notices) {
+        return new BotReply.SectionAnswer(
+                answer.question(),
+                answer.index(),
+                answer.shown(),
+                answer.others(),
+                answer.suggestions(),
+                answer.sourceUrl(),
+                answer.confidence(),
+                answer.runOn(),
+                Optional.ofNullable(summary),
+                notices);
+    }
+}

@@ -1,0 +1,76 @@
+package io.runbookbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runbookbot.fakes.RecordedRequest;
+import io.runbookbot.fakes.SlackPayload;
+import io.runbookbot.fakes.SlackPayloads;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Button clicks: next match in the thread, answers to ephemeral messages through the response URL,
+ * feedback votes. HTTP mode end to end: real Bolt, real Lucene over the fixture runbooks, fake Slack
+ * on 127.0.0.1.
+ */
+class SlackButtonClicksIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @AutoClose
+    private SlackHarness h;
+
+    @Test
+    void nextMatchButtonShowsTheSecondCandidateInTheThread() throws Exception {
+        h = SlackHarness.http(List.of());
+        String value = SlackButtonValue.next("FATAL: sorry, too many clients already", 1);
+        SlackPayload click = h.payloads.blockActions(SlackButtonValue.NEXT, value);
+
+        assertThat(h.post(click).statusCode()).isEqualTo(200);
+
+        RecordedRequest post = h.slack.awaitCall("chat.postMessage", WAIT);
+        assertThat(post.param("thread_ts"))
+                .contains(click.json().path("message").path("ts").asText());
+        assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
+                .isEqualTo(
+                        "Troubleshooting Guide › Application Won't Start › Common Causes & Solutions › Port Already in Use");
+    }
+
+    @Test
+    void buttonOnAnEphemeralAnswerIsAnsweredThroughTheResponseUrl() throws Exception {
+        h = SlackHarness.http(List.of());
+        ObjectNode json = h.payloads
+                .blockActions(SlackButtonValue.NEXT, SlackButtonValue.next("FATAL: sorry, too many clients already", 1))
+                .json();
+        ((ObjectNode) json.required("container")).put("is_ephemeral", true);
+        SlackPayload click = new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
+
+        h.post(click);
+
+        RecordedRequest answer = h.slack.awaitResponse(click.responseId(), WAIT);
+        assertThat(answer.json().path("text").asText()).contains("Common Causes &amp; Solutions");
+        assertThat(answer.json().path("replace_original").asBoolean()).isFalse();
+        assertThat(h.posts()).isEmpty();
+    }
+
+    @Test
+    void helpfulButtonRecordsFeedbackFromTheClickingUser() throws Exception {
+        h = SlackHarness.http(List.of());
+        SlackPayload click = h.payloads.blockActions(
+                SlackButtonValue.HELPFUL, SlackButtonValue.vote("too many clients", "troubleshooting-guide.md:131"));
+
+        h.post(click);
+
+        RecordedRequest thanks = h.slack.awaitResponse(click.responseId(), WAIT);
+        assertThat(thanks.json().path("text").asText()).startsWith("Thanks, noted");
+        assertThat(thanks.json().path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(h.votes).singleElement().satisfies(v -> {
+            assertThat(v.helpful()).isTrue();
+            assertThat(v.location()).isEqualTo("troubleshooting-guide.md:131");
+        });
+        assertThat(h.voters.get(0).userId()).isEqualTo(SlackPayloads.USER_ID);
+        assertThat(h.voters.get(0).channelId()).isEqualTo(SlackPayloads.CHANNEL_ID);
+    }
+}
