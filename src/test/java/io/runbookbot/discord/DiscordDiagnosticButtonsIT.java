@@ -125,7 +125,8 @@ class DiscordDiagnosticButtonsIT {
         Path marker = dir.resolve("work/marker");
         GatewayEvent command = discord.pushSlashCommand("run touch-marker file=" + marker, ONCALL);
         RecordedRequest asked = discord.awaitFollowUp(command, WAIT);
-        assertThat(asked.json().path("content").asText()).contains("confirm within 5 minutes");
+        assertThat(asked.json().path("content").asText())
+                .contains("only the person who asked can confirm it, within 5 minutes");
         assertThat(marker).doesNotExist();
 
         GatewayEvent click = discord.pushButton(buttonId(asked, "Confirm"), ONCALL);
