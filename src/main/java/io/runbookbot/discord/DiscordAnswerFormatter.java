@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -54,10 +55,16 @@ public final class DiscordAnswerFormatter {
     private final class Messages implements BotReply.Visitor<List<MessageCreateData>> {
         @Override
         public List<MessageCreateData> section(BotReply.SectionAnswer answer) {
-            return List.of(message("")
+            List<MessageCreateData> out = new ArrayList<>();
+            out.add(message("")
                     .setEmbeds(sections.embed(answer))
                     .setComponents(sections.buttons(answer))
                     .build());
+            int room = MessageEmbed.DESCRIPTION_MAX_LENGTH
+                    - SectionEmbed.preface(answer).length();
+            SectionEmbed.rest(answer, room, MESSAGE_LIMIT)
+                    .forEach(text -> out.add(message(text).build()));
+            return out;
         }
 
         @Override
@@ -95,7 +102,8 @@ public final class DiscordAnswerFormatter {
         @Override
         public String section(BotReply.SectionAnswer a) {
             return "**" + a.shown().section().headingPath() + "**\n\n" + SectionEmbed.preface(a)
-                    + SectionEmbed.body(a.shown().section())
+                    + a.readable().first()
+                    + (a.readable().more() ? "\n\n… (the first screen; the whole section is at the source)" : "")
                     + "\n\nSource: "
                     + a.sourceUrl().orElse("`" + a.shown().section().location() + "`");
         }

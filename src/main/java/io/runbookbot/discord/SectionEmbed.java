@@ -24,6 +24,8 @@ final class SectionEmbed {
     private static final int MAX_RUN_BUTTONS = 10;
     private static final int MAX_SUMMARY = 1000;
     private static final int MAX_NOTICES = 300;
+    /** A whole section longer than its embed follows in at most this many messages. */
+    static final int MAX_FOLLOW_UPS = 8;
 
     private final ButtonActions actions;
 
@@ -33,7 +35,6 @@ final class SectionEmbed {
 
     MessageEmbed embed(BotReply.SectionAnswer answer) {
         RunbookSection section = answer.shown().section();
-        String link = answer.sourceUrl().orElse("`" + section.location() + "`");
         String preface = preface(answer);
         EmbedBuilder embed = new EmbedBuilder()
                 .setTitle(
@@ -41,11 +42,7 @@ final class SectionEmbed {
                         answer.sourceUrl()
                                 .filter(u -> u.startsWith("https://") || u.startsWith("http://"))
                                 .orElse(null))
-                .setDescription(preface
-                        + TextChunks.head(
-                                body(section),
-                                MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length(),
-                                "… full runbook: " + link))
+                .setDescription(preface + description(answer, MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length()))
                 .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · "
                         + answer.confidence().caption() + " · match " + (answer.index() + 1)
                         + " of " + (answer.others().size() + 1));
@@ -78,6 +75,11 @@ final class SectionEmbed {
         List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
         String location = answer.shown().section().location();
         List<Button> vote = new ArrayList<>();
+        if (answer.readable().more()) {
+            vote.add(Button.secondary(
+                    actions.idFor(new BotRequest.WholeSection(answer.question(), answer.index())),
+                    "Show full section"));
+        }
         if (!answer.others().isEmpty() && answer.index() < answer.others().size()) {
             vote.add(Button.secondary(
                     actions.idFor(new BotRequest.NextMatch(answer.question(), answer.index() + 1)), "Next match"));
@@ -118,14 +120,39 @@ final class SectionEmbed {
         return "• " + hit.section().headingPath() + " — `" + hit.section().location() + "`";
     }
 
-    /** The section's text without its own heading line, which the title already shows. */
-    static String body(RunbookSection section) {
-        String text = section.text().strip();
-        int eol = text.indexOf('\n');
-        String first = eol < 0 ? text : text.substring(0, eol);
-        return first.startsWith("#") && first.contains(section.heading())
-                ? text.substring(first.length()).strip()
-                : text;
+    /**
+     * The section's first screen, or the first {@code room} characters of the whole section when the
+     * reader asked for all of it ({@link #rest} holds what follows).
+     */
+    static String description(BotReply.SectionAnswer answer, int room) {
+        List<String> pieces = pieces(answer, room);
+        String first = pieces.get(0);
+        return answer.readable().more() ? first + "\n\n*… the section goes on: Show full section*" : first;
+    }
+
+    /** What follows the embed of a whole section, as messages of at most {@code limit} characters. */
+    static List<String> rest(BotReply.SectionAnswer answer, int room, int limit) {
+        if (answer.readable().more()) {
+            return List.of();
+        }
+        List<String> pieces = pieces(answer, room);
+        if (pieces.size() == 1) {
+            return List.of();
+        }
+        String rest = String.join("\n\n", pieces.subList(1, pieces.size()));
+        List<String> messages = TextChunks.split(rest, limit);
+        if (messages.size() <= MAX_FOLLOW_UPS) {
+            return messages;
+        }
+        List<String> kept = new ArrayList<>(messages.subList(0, MAX_FOLLOW_UPS - 1));
+        kept.add("… the rest of the section: "
+                + answer.sourceUrl().orElse("`" + answer.shown().section().location() + "`"));
+        return kept;
+    }
+
+    private static List<String> pieces(BotReply.SectionAnswer answer, int room) {
+        int reserve = answer.readable().more() ? 60 : 0;
+        return TextChunks.split(answer.readable().first(), Math.max(40, room - reserve));
     }
 
     private static String label(BotRequest.RunDiagnostic run) {

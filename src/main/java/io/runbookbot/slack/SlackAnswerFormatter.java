@@ -89,7 +89,8 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         blocks.addAll(notices(a.notices()));
         a.summary().ifPresent(summary -> blocks.addAll(summary(summary)));
         int room = MAX_BLOCKS - 2 - blocks.size() - (a.others().isEmpty() ? 0 : 1);
-        List<String> chunks = TextChunks.split(SlackMarkdown.toMrkdwn(body(s)), MAX_SECTION_CHARS);
+        List<String> chunks =
+                TextChunks.split(SlackMarkdown.toMrkdwn(a.readable().first()), MAX_SECTION_CHARS);
         boolean cutShort = chunks.size() > room;
         chunks.stream()
                 .limit(cutShort ? room - 1 : room)
@@ -117,6 +118,10 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
             if (value.length() <= SlackButtonValue.MAX_VALUE) {
                 buttons.add(button(SlackButtonValue.RUN + i, TextChunks.cut("Run " + d.commandId(), 75), value));
             }
+        }
+        if (a.readable().more()) {
+            buttons.add(button(
+                    SlackButtonValue.WHOLE, "Show full section", SlackButtonValue.next(a.question(), a.index())));
         }
         if (!a.others().isEmpty()) {
             buttons.add(
@@ -172,15 +177,5 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
     static BlockElement button(String actionId, String label, String value) {
         return BlockElements.button(
                 b -> b.actionId(actionId).text(plainText(label)).value(value));
-    }
-
-    /** The section text without its own heading line (the header block shows it). */
-    private static String body(RunbookSection s) {
-        String text = s.text().strip();
-        if (s.level() == 0 || !text.startsWith("#")) {
-            return text;
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? "" : text.substring(newline + 1).strip();
     }
 }

@@ -18,6 +18,7 @@ final class SlackButtonValue {
     static final String PREFIX = "runbook_";
     static final String RUN = PREFIX + "run_";
     static final String NEXT = PREFIX + "next";
+    static final String WHOLE = PREFIX + "whole";
     static final String HELPFUL = PREFIX + "helpful";
     static final String NOT_HELPFUL = PREFIX + "not_helpful";
     static final String CONFIRM = PREFIX + "confirm";
@@ -72,6 +73,10 @@ final class SlackButtonValue {
         }
         if (actionId.equals(NEXT)) {
             return new BotRequest.NextMatch(
+                    text(json, "q"), field(json, "i", JsonNode::canConvertToInt).asInt());
+        }
+        if (actionId.equals(WHOLE)) {
+            return new BotRequest.WholeSection(
                     text(json, "q"), field(json, "i", JsonNode::canConvertToInt).asInt());
         }
         if (actionId.equals(HELPFUL) || actionId.equals(NOT_HELPFUL)) {
