@@ -24,4 +24,20 @@ public final class SectionAnswers {
                 Optional.ofNullable(summary),
                 notices);
     }
+
+    /** {@code answer} as the "Show full section" button brings it: all of the section at once. */
+    public static BotReply.SectionAnswer whole(BotReply.SectionAnswer answer) {
+        return new BotReply.SectionAnswer(
+                answer.question(),
+                answer.index(),
+                answer.shown(),
+                answer.others(),
+                answer.suggestions(),
+                answer.sourceUrl(),
+                answer.confidence(),
+                answer.runOn(),
+                answer.summary(),
+                answer.notices(),
+                answer.readable().whole());
+    }
 }
