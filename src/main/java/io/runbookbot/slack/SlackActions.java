@@ -4,6 +4,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.model.Message;
+import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
 import java.util.Objects;
@@ -53,7 +54,7 @@ final class SlackActions {
                     executor,
                     "button answer",
                     () -> engine.reply(callers.of(p.getUser().getId(), channel, ctx.client()), request),
-                    reply -> reply(ctx, privately, p, channel, request, SlackAnswerFormatter.format(reply)),
+                    reply -> reply(ctx, privately, p, channel, request, reply),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();
         });
@@ -65,19 +66,26 @@ final class SlackActions {
             BlockActionPayload p,
             String channel,
             BotRequest request,
-            SlackMessage m)
+            BotReply reply)
             throws Exception {
         Message message = p.getMessage();
-        boolean privately = request instanceof BotRequest.Feedback
-                || message == null
-                || channel.isEmpty()
-                || p.getContainer() != null && p.getContainer().isEphemeral();
-        if (privately) {
-            SlackReplies.respond(ephemeral, m);
+        boolean fromPrivate =
+                message == null || p.getContainer() != null && p.getContainer().isEphemeral();
+        if (p.getActions().get(0).getActionId().equals(SlackButtonValue.SHARE) && !channel.isEmpty()) {
+            SlackReplies.post(
+                    ctx.client(),
+                    channel,
+                    SlackAnswerFormatter.sharedBy(reply, p.getUser().getId()));
+            return;
+        }
+        if (request instanceof BotRequest.Feedback || fromPrivate || channel.isEmpty()) {
+            SlackReplies.respond(
+                    ephemeral,
+                    fromPrivate ? SlackAnswerFormatter.privately(reply) : SlackAnswerFormatter.format(reply));
             return;
         }
         String thread = message.getThreadTs() != null ? message.getThreadTs() : message.getTs();
-        SlackReplies.postInThread(ctx.client(), channel, thread, m);
+        SlackReplies.postInThread(ctx.client(), channel, thread, SlackAnswerFormatter.format(reply));
     }
 
     private static String channel(BlockActionPayload p) {

@@ -19,6 +19,7 @@ import io.runbookbot.core.chat.TextChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link BotReply} as Block Kit within Slack's limits: {@value #MAX_SECTION_CHARS}
@@ -37,17 +38,37 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
 
     private static final int MAX_RUN_BUTTONS = 5;
 
-    private static final SlackAnswerFormatter INSTANCE = new SlackAnswerFormatter();
+    private static final SlackAnswerFormatter PUBLIC = new SlackAnswerFormatter(false, null);
+    private static final SlackAnswerFormatter PRIVATE = new SlackAnswerFormatter(true, null);
 
-    private SlackAnswerFormatter() {}
+    /** Whether a section answer gets a "Share in channel" button (it is shown to the asker only). */
+    private final boolean shareable;
+    /** The Slack user id of who shared it, for a section answer posted to the channel on their behalf. */
+    private final @Nullable String sharedBy;
 
+    private SlackAnswerFormatter(boolean shareable, @Nullable String sharedBy) {
+        this.shareable = shareable;
+        this.sharedBy = sharedBy;
+    }
+
+    /** A reply everyone in the conversation sees (a thread, a channel). */
     public static SlackMessage format(BotReply reply) {
-        return Objects.requireNonNull(reply, "reply").accept(INSTANCE);
+        return Objects.requireNonNull(reply, "reply").accept(PUBLIC);
+    }
+
+    /** A reply only the asker sees (ephemeral): a section answer can be shared from there. */
+    static SlackMessage privately(BotReply reply) {
+        return Objects.requireNonNull(reply, "reply").accept(PRIVATE);
+    }
+
+    /** A reply posted to the channel because {@code userId} shared it. */
+    static SlackMessage sharedBy(BotReply reply, String userId) {
+        return Objects.requireNonNull(reply, "reply").accept(new SlackAnswerFormatter(false, userId));
     }
 
     @Override
     public SlackMessage section(BotReply.SectionAnswer answer) {
-        return sectionMessage(answer);
+        return sectionMessage(answer, shareable, sharedBy);
     }
 
     @Override
@@ -80,12 +101,15 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         return new SlackMessage(TextChunks.head(SlackMarkdown.escape(text), MAX_TEXT, "…"), List.of());
     }
 
-    private static SlackMessage sectionMessage(BotReply.SectionAnswer a) {
+    private static SlackMessage sectionMessage(BotReply.SectionAnswer a, boolean shareable, @Nullable String sharedBy) {
         RunbookSection s = a.shown().section();
         String location = s.file() + ":" + s.line() + "-" + s.endLine();
         String source = a.sourceUrl().map(u -> "<" + u + "|" + location + ">").orElse("`" + location + "`");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(TextChunks.cut(s.headingPath(), MAX_HEADER)))));
+        if (sharedBy != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText("Shared by <@" + sharedBy + ">")))));
+        }
         blocks.addAll(notices(a.notices()));
         a.summary().ifPresent(summary -> blocks.addAll(summary(summary)));
         int room = MAX_BLOCKS - 2 - blocks.size() - (a.others().isEmpty() ? 0 : 1);
@@ -101,7 +125,7 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
         }
         blocks.add(context(c -> c.elements(List.of(
                 markdownText("Source: " + source + "  ·  " + a.confidence().caption())))));
-        blocks.add(actions(b -> b.blockId("runbook_actions").elements(buttons(a))));
+        blocks.add(actions(b -> b.blockId("runbook_actions").elements(buttons(a, shareable))));
         if (!a.others().isEmpty()) {
             blocks.add(mrkdwn("*" + a.confidence().othersTitle() + "*\n" + candidates(a.others())));
         }
@@ -109,8 +133,12 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
                 TextChunks.cut(SlackMarkdown.escape(s.headingPath()) + " (" + location + ")", MAX_TEXT), blocks);
     }
 
-    private static List<BlockElement> buttons(BotReply.SectionAnswer a) {
+    private static List<BlockElement> buttons(BotReply.SectionAnswer a, boolean shareable) {
         List<BlockElement> buttons = new ArrayList<>();
+        if (shareable) {
+            buttons.add(
+                    button(SlackButtonValue.SHARE, "Share in channel", SlackButtonValue.next(a.question(), a.index())));
+        }
         List<DiagnosticSuggestion> suggestions = a.suggestions();
         for (int i = 0; i < Math.min(MAX_RUN_BUTTONS, suggestions.size()); i++) {
             DiagnosticSuggestion d = suggestions.get(i);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.Responder;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
@@ -71,13 +72,17 @@ public final class SlackBot implements AutoCloseable {
             var p = req.getPayload();
             BotRequest request = RequestParser.parse(SlackText.decode(p.getText(), ctx.getBotUserId()));
             String channel = Objects.requireNonNullElse(p.getChannelId(), "");
-            SlackReplies.Responder privately = m ->
-                    ctx.respond(r -> r.responseType("ephemeral").text(m.text()).blocks(SlackReplies.blocks(m)));
+            // replaces the "Looking it up…" acknowledgement with the answer
+            Responder responseUrl = new Responder(ctx.getSlack(), ctx.getResponseUrl());
+            SlackReplies.Responder privately = m -> responseUrl.sendToAction(r -> r.responseType("ephemeral")
+                    .replaceOriginal(true)
+                    .text(m.text())
+                    .blocks(SlackReplies.blocks(m)));
             SlackReplies.answer(
                     bot.executor,
                     "slash command answer",
                     () -> engine.reply(bot.callers.of(p.getUserId(), channel, ctx.client()), request),
-                    reply -> SlackReplies.respond(privately, SlackAnswerFormatter.format(reply)),
+                    reply -> SlackReplies.respond(privately, SlackAnswerFormatter.privately(reply)),
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
         });

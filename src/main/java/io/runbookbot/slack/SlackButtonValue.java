@@ -19,6 +19,9 @@ final class SlackButtonValue {
     static final String RUN = PREFIX + "run_";
     static final String NEXT = PREFIX + "next";
     static final String WHOLE = PREFIX + "whole";
+    /** Post the answer to the channel for everyone; the engine is asked for it again (stateless). */
+    static final String SHARE = PREFIX + "share";
+
     static final String HELPFUL = PREFIX + "helpful";
     static final String NOT_HELPFUL = PREFIX + "not_helpful";
     static final String CONFIRM = PREFIX + "confirm";
@@ -71,7 +74,7 @@ final class SlackButtonValue {
             given.fieldNames().forEachRemaining(name -> params.put(name, text(given, name)));
             return new BotRequest.RunDiagnostic(text(json, "agent"), text(json, "id"), params);
         }
-        if (actionId.equals(NEXT)) {
+        if (actionId.equals(NEXT) || actionId.equals(SHARE)) {
             return new BotRequest.NextMatch(
                     text(json, "q"), field(json, "i", JsonNode::canConvertToInt).asInt());
         }

@@ -42,7 +42,7 @@ final class SlackReplies {
      *
      * @throws SlackDeliveryException when neither could be posted (the incident is logged)
      */
-    static void postInThread(MethodsClient client, String channel, String threadTs, SlackMessage message)
+    static void postInThread(MethodsClient client, String channel, @Nullable String threadTs, SlackMessage message)
             throws Exception {
         ChatPostMessageResponse posted = client.chatPostMessage(
                 r -> r.channel(channel).threadTs(threadTs).text(message.text()).blocks(blocks(message)));
@@ -61,6 +61,11 @@ final class SlackReplies {
             throw new SlackDeliveryException(
                     incident, "the notice was refused too (chat.postMessage: " + notice.getError() + ")");
         }
+    }
+
+    /** {@code chat.postMessage} to the channel itself (a shared answer), as {@link #postInThread} does. */
+    static void post(MethodsClient client, String channel, SlackMessage message) throws Exception {
+        postInThread(client, channel, null, message);
     }
 
     /**

@@ -54,6 +54,26 @@ class SlackAnswerLayoutTest {
     }
 
     @Test
+    void onlyAPrivateAnswerOffersToShareItAndASharedOneSaysWhoSharedIt() throws Exception {
+        BotReply.SectionAnswer a = answer("Restart it.", Optional.empty(), List.of());
+
+        JsonNode mine = blocks(SlackAnswerFormatter.privately(a));
+        JsonNode everyones = blocks(SlackAnswerFormatter.format(a));
+        JsonNode shared = blocks(SlackAnswerFormatter.sharedBy(a, "U0BOB"));
+
+        assertThat(find(mine, "actions")
+                        .path("elements")
+                        .get(0)
+                        .path("text")
+                        .path("text")
+                        .asText())
+                .isEqualTo("Share in channel");
+        assertThat(find(everyones, "actions").toString()).doesNotContain(SlackButtonValue.SHARE);
+        assertThat(find(shared, "actions").toString()).doesNotContain(SlackButtonValue.SHARE);
+        assertThat(find(shared, "context").toString()).contains("Shared by <@U0BOB>");
+    }
+
+    @Test
     void aLowConfidenceAnswerSaysItMayNotBeTheRightSectionAndOffersTheOthersAsDidYouMean() throws Exception {
         BotReply.SectionAnswer a = answer("Restart it.", Optional.empty(), List.of());
         BotReply.SectionAnswer low = new BotReply.SectionAnswer(

@@ -56,6 +56,29 @@ class SlackButtonClicksIT {
     }
 
     @Test
+    void shareButtonOnAPrivateAnswerPostsItToTheChannelSharedByTheClicker() throws Exception {
+        h = SlackHarness.http(List.of());
+        ObjectNode json = h.payloads
+                .blockActions(
+                        SlackButtonValue.SHARE, SlackButtonValue.next("FATAL: sorry, too many clients already", 0))
+                .json();
+        ((ObjectNode) json.required("container")).put("is_ephemeral", true);
+        SlackPayload click = new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
+
+        h.post(click);
+
+        RecordedRequest post = h.slack.awaitCall("chat.postMessage", WAIT);
+        assertThat(post.param("channel")).contains(SlackPayloads.CHANNEL_ID);
+        assertThat(post.param("thread_ts")).isEmpty();
+        assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
+                .endsWith("Too Many Connections");
+        assertThat(post.paramJson("blocks").get(1).toString()).contains("Shared by <@" + SlackPayloads.USER_ID + ">");
+        assertThat(post.paramJson("blocks").toString())
+                .doesNotContain(SlackButtonValue.SHARE)
+                .contains(SlackButtonValue.NEXT);
+    }
+
+    @Test
     void helpfulButtonRecordsFeedbackFromTheClickingUser() throws Exception {
         h = SlackHarness.http(List.of());
         SlackPayload click = h.payloads.blockActions(

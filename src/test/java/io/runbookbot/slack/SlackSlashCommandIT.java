@@ -48,6 +48,9 @@ class SlackSlashCommandIT {
                 .isEqualTo("Troubleshooting Guide › Database Connection Issues › Common Causes & Solutions"
                         + " › Too Many Connections");
         assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(answer.json().path("replace_original").asBoolean())
+                .as("the answer takes the place of 'Looking it up…'")
+                .isTrue();
     }
 
     @Test
@@ -76,7 +79,11 @@ class SlackSlashCommandIT {
                 .map(e -> e.path("action_id").asText())
                 .toList();
         assertThat(actionIds)
-                .containsExactly(SlackButtonValue.NEXT, SlackButtonValue.HELPFUL, SlackButtonValue.NOT_HELPFUL);
+                .containsExactly(
+                        SlackButtonValue.SHARE,
+                        SlackButtonValue.NEXT,
+                        SlackButtonValue.HELPFUL,
+                        SlackButtonValue.NOT_HELPFUL);
     }
 
     @Test
