@@ -21,6 +21,9 @@ final class ButtonActions {
     static final int MAX_ID = 100;
     private static final String COMMAND = "cmd:";
     private static final String REF = "ref:";
+    /** A button that posts the answer to the channel for everyone ("Share in channel"). */
+    private static final String SHARE = "share:";
+
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int KEY_LENGTH = 12;
     /** How long a referenced button works; a click after that is told the button expired. */
@@ -56,8 +59,23 @@ final class ButtonActions {
         return REF + key;
     }
 
+    /** The custom id for a button that shares the reply to this request with the channel. */
+    String shareIdFor(BotRequest request) {
+        String key = key();
+        recent.put(key, request);
+        return SHARE + key;
+    }
+
+    /** Whether the button shares its reply with the channel instead of answering the clicker. */
+    static boolean shares(String customId) {
+        return customId.startsWith(SHARE);
+    }
+
     /** The request behind a custom id; empty when it is not ours or was forgotten. */
     Optional<BotRequest> requestFor(String customId) {
+        if (customId.startsWith(SHARE)) {
+            return Optional.ofNullable(recent.getIfPresent(customId.substring(SHARE.length())));
+        }
         if (customId.startsWith(COMMAND)) {
             return Optional.of(RequestParser.parse(customId.substring(COMMAND.length())));
         }

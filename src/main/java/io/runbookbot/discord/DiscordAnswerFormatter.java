@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link BotReply} as Discord messages within Discord's limits (2,000 characters of
@@ -33,7 +34,8 @@ public final class DiscordAnswerFormatter {
 
     private final SectionEmbed sections;
     private final ButtonActions actions;
-    private final Messages messages = new Messages();
+    private final Messages messages = new Messages(false, null);
+    private final Messages privateMessages = new Messages(true, null);
     private final DiagnosticMessages diagnostics = new DiagnosticMessages();
 
     DiscordAnswerFormatter(ButtonActions actions) {
@@ -41,9 +43,19 @@ public final class DiscordAnswerFormatter {
         this.sections = new SectionEmbed(actions);
     }
 
-    /** The messages to send, in order; at least one. */
+    /** The messages to send where everyone sees them, in order; at least one. */
     public List<MessageCreateData> format(BotReply reply) {
         return Objects.requireNonNull(reply, "reply").accept(messages);
+    }
+
+    /** The messages for the asker alone (ephemeral): a section answer can be shared from there. */
+    public List<MessageCreateData> privately(BotReply reply) {
+        return Objects.requireNonNull(reply, "reply").accept(privateMessages);
+    }
+
+    /** The messages posted to the channel because the user with this id shared them. */
+    public List<MessageCreateData> sharedBy(BotReply reply, String userId) {
+        return Objects.requireNonNull(reply, "reply").accept(new Messages(false, userId));
     }
 
     /** The reply as plain text messages of at most {@value #MESSAGE_LIMIT} characters each. */
@@ -53,12 +65,20 @@ public final class DiscordAnswerFormatter {
 
     /** Sections as an embed with buttons, diagnostics with their output or confirm button, the rest as text. */
     private final class Messages implements BotReply.Visitor<List<MessageCreateData>> {
+        private final boolean shareable;
+        private final @Nullable String sharedBy;
+
+        Messages(boolean shareable, @Nullable String sharedBy) {
+            this.shareable = shareable;
+            this.sharedBy = sharedBy;
+        }
+
         @Override
         public List<MessageCreateData> section(BotReply.SectionAnswer answer) {
             List<MessageCreateData> out = new ArrayList<>();
-            out.add(message("")
+            out.add(message(sharedBy == null ? "" : "Shared by <@" + sharedBy + ">")
                     .setEmbeds(sections.embed(answer))
-                    .setComponents(sections.buttons(answer))
+                    .setComponents(sections.buttons(answer, shareable))
                     .build());
             int room = MessageEmbed.DESCRIPTION_MAX_LENGTH
                     - SectionEmbed.preface(answer).length();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
@@ -46,6 +47,8 @@ public final class DiscordBot extends ListenerAdapter {
     static final String UNDELIVERED = "Sorry, I could not send this answer (incident %s).";
     /** What the user sees when every answer thread is busy and the queue is full. */
     static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
+    /** What the sharer sees (only they) once the answer is in the channel. */
+    static final String SHARED = "Shared in the channel.";
 
     private final ChatEngine engine;
     private final DiscordAnswerFormatter formatter;
@@ -89,7 +92,9 @@ public final class DiscordBot extends ListenerAdapter {
         send(
                 caller,
                 RequestParser.parse(text),
-                data -> message.reply(data).mentionRepliedUser(false).complete());
+                Delivery.each(
+                        formatter::format,
+                        data -> message.reply(data).mentionRepliedUser(false).complete()));
     }
 
     @Override
@@ -101,11 +106,17 @@ public final class DiscordBot extends ListenerAdapter {
                 .map(OptionMapping::getAsString)
                 .orElse("help"));
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
-        event.deferReply().queue(null, failure -> deferFailed(failure));
+        // the asker's alone until they share it
+        event.deferReply(true).queue(null, failure -> deferFailed(failure));
         send(
                 caller,
                 RequestParser.parse(text),
-                data -> event.getHook().sendMessage(data).complete());
+                Delivery.each(
+                        formatter::privately,
+                        data -> event.getHook()
+                                .setEphemeral(true)
+                                .sendMessage(data)
+                                .complete()));
     }
 
     @Override
@@ -118,27 +129,57 @@ public final class DiscordBot extends ListenerAdapter {
             return;
         }
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
-        event.deferReply().queue(null, failure -> deferFailed(failure));
-        send(caller, request.get(), data -> event.getHook().sendMessage(data).complete());
+        event.deferReply(true).queue(null, failure -> deferFailed(failure));
+        Consumer<MessageCreateData> privately =
+                data -> event.getHook().setEphemeral(true).sendMessage(data).complete();
+        if (ButtonActions.shares(event.getComponentId())) {
+            send(
+                    caller,
+                    request.get(),
+                    new Delivery(
+                            reply -> formatter.sharedBy(reply, event.getUser().getId()),
+                            messages -> {
+                                messages.forEach(data ->
+                                        event.getChannel().sendMessage(data).complete());
+                                formatter.format(new BotReply.Text(SHARED)).forEach(privately);
+                            },
+                            privately));
+            return;
+        }
+        // a reply to a button is the clicker's alone, unless they share it
+        send(caller, request.get(), Delivery.each(formatter::privately, privately));
     }
 
     /**
-     * Answers on the worker: engine, formatter, then each message in order through {@code out}.
-     * When that fails (Discord refused a message, the formatter threw), the failure is logged with an
-     * incident id and a plain sentence with that id goes through {@code out} instead; when that
+     * How a reply reaches Discord: rendered for its audience, sent, and where a notice goes when
+     * that fails.
+     */
+    private record Delivery(
+            Function<BotReply, List<MessageCreateData>> render,
+            Consumer<List<MessageCreateData>> send,
+            Consumer<MessageCreateData> notice) {
+        /** Rendered by {@code render}, each message through {@code out}, notices too. */
+        static Delivery each(Function<BotReply, List<MessageCreateData>> render, Consumer<MessageCreateData> out) {
+            return new Delivery(render, messages -> messages.forEach(out), out);
+        }
+    }
+
+    /**
+     * Answers on the worker: engine, then {@link #deliver}. When the engine fails, the failure is
+     * logged with an incident id and a plain sentence with that id is sent as the notice; when that
      * fails too (Discord cannot be reached), the incident id is in the log.
      */
-    private void send(Caller caller, BotRequest request, Consumer<MessageCreateData> out) {
+    private void send(Caller caller, BotRequest request, Delivery delivery) {
         Runnable ask = () -> {
             try {
                 CompletableFuture<BotReply> reply = engine.reply(caller, request);
                 if (reply.isDone()) {
-                    deliver(caller, reply.join(), out);
+                    deliver(caller, reply.join(), delivery);
                 } else {
-                    reply.thenAccept(r -> later(() -> deliver(caller, r, out)));
+                    reply.thenAccept(r -> later(() -> deliver(caller, r, delivery)));
                 }
             } catch (RuntimeException | Error e) {
-                undelivered(caller, out, e);
+                undelivered(caller, delivery, e);
             }
         };
         try {
@@ -147,7 +188,7 @@ public final class DiscordBot extends ListenerAdapter {
             LOG.warn(
                     "Discord answer refused for {}: every answer thread is busy and the queue is full",
                     caller.qualifiedUserId());
-            deliver(caller, new BotReply.Text(BUSY), out);
+            deliver(caller, new BotReply.Text(BUSY), delivery);
         }
     }
 
@@ -160,16 +201,16 @@ public final class DiscordBot extends ListenerAdapter {
         }
     }
 
-    /** Formats the reply and sends each message in order; a failure is answered with a notice. */
-    private void deliver(Caller caller, BotReply reply, Consumer<MessageCreateData> out) {
+    /** Renders the reply and sends its messages in order; a failure is answered with a notice. */
+    private void deliver(Caller caller, BotReply reply, Delivery delivery) {
         try {
-            formatter.format(reply).forEach(out);
+            delivery.send().accept(delivery.render().apply(reply));
         } catch (RuntimeException | Error e) {
-            undelivered(caller, out, e);
+            undelivered(caller, delivery, e);
         }
     }
 
-    private void undelivered(Caller caller, Consumer<MessageCreateData> out, Throwable e) {
+    private void undelivered(Caller caller, Delivery delivery, Throwable e) {
         // Error too, so that the worker never dies silently
         String incident = IncidentIds.next();
         LOG.error(
@@ -179,7 +220,7 @@ public final class DiscordBot extends ListenerAdapter {
                 caller.channelId(),
                 e);
         try {
-            formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(out);
+            formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(delivery.notice());
         } catch (RuntimeException | Error again) {
             LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
         }

@@ -63,7 +63,8 @@ final class SectionEmbed {
         return embed.build();
     }
 
-    List<ActionRow> buttons(BotReply.SectionAnswer answer) {
+    /** @param shareable whether the answer is the asker's alone, so that a Share button makes sense */
+    List<ActionRow> buttons(BotReply.SectionAnswer answer, boolean shareable) {
         Set<BotRequest.RunDiagnostic> runs = new LinkedHashSet<>();
         for (DiagnosticSuggestion s : answer.suggestions()) {
             runs.add(new BotRequest.RunDiagnostic(answer.runOn(), s.commandId(), s.params()));
@@ -75,6 +76,11 @@ final class SectionEmbed {
         List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
         String location = answer.shown().section().location();
         List<Button> vote = new ArrayList<>();
+        if (shareable) {
+            vote.add(Button.primary(
+                    actions.shareIdFor(new BotRequest.NextMatch(answer.question(), answer.index())),
+                    "Share in channel"));
+        }
         if (answer.readable().more()) {
             vote.add(Button.secondary(
                     actions.idFor(new BotRequest.WholeSection(answer.question(), answer.index())),

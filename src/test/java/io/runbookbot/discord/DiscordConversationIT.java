@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.fakes.DiscordEvents;
 import io.runbookbot.fakes.DiscordEvents.Author;
 import io.runbookbot.fakes.FakeDiscord;
 import io.runbookbot.fakes.GatewayEvent;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * FakeDiscord}; one login for the class.
  */
 class DiscordConversationIT {
+    /** Discord's message flag for "only the user who clicked or asked sees it". */
+    private static final int EPHEMERAL = 64;
+
     @AutoClose
     private static DiscordHarness h;
 
@@ -90,6 +94,32 @@ class DiscordConversationIT {
         assertThat(followUp.route()).isEqualTo("webhooks/" + APPLICATION_ID + "/" + command.token());
         assertThat(followUp.json().path("embeds").path(0).path("title").asText())
                 .endsWith("› Too Many Connections");
+    }
+
+    @Test
+    void aSlashAnswerIsTheAskersAloneUntilTheyShareItWithTheChannel() {
+        GatewayEvent command = discord.pushSlashCommand(TOO_MANY, ONCALL);
+
+        assertThat(discord.awaitCallback(command, WAIT)
+                                .json()
+                                .path("data")
+                                .path("flags")
+                                .asInt()
+                        & EPHEMERAL)
+                .isEqualTo(EPHEMERAL);
+        RecordedRequest answer = discord.awaitFollowUp(command, WAIT);
+        GatewayEvent share = discord.pushButton(buttonId(answer, "Share in channel"), ONCALL);
+
+        RecordedRequest shared = discord.awaitCall(
+                r -> r.is("POST", "channels/" + DiscordEvents.CHANNEL_ID + "/messages")
+                        && r.json().path("content").asText().startsWith("Shared by <@"),
+                WAIT);
+        assertThat(shared.json().path("embeds").path(0).path("title").asText()).endsWith("› Too Many Connections");
+        assertThat(shared.json().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(shared.json().toString()).doesNotContain("Share in channel");
+        RecordedRequest told = discord.awaitFollowUp(share, WAIT);
+        assertThat(told.json().path("content").asText()).isEqualTo("Shared in the channel.");
+        assertThat(told.json().path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
     }
 
     @Test
@@ -157,8 +187,11 @@ class DiscordConversationIT {
 
         GatewayEvent click = discord.pushButton(helpful, ONCALL);
 
-        assertThat(discord.awaitFollowUp(click, WAIT).json().path("content").asText())
-                .isEqualTo("Thanks, noted.");
+        RecordedRequest thanks = discord.awaitFollowUp(click, WAIT);
+        assertThat(thanks.json().path("content").asText()).isEqualTo("Thanks, noted.");
+        assertThat(thanks.json().path("flags").asInt() & EPHEMERAL)
+                .as("only the voter sees it")
+                .isEqualTo(EPHEMERAL);
         assertThat(h.votes).contains(new BotRequest.Feedback(TOO_MANY, "troubleshooting-guide.md:131", true));
     }
 
