@@ -26,9 +26,10 @@ public final class SlackAppManifest {
             "groups:history",
             "channels:read",
             "groups:read",
-            "usergroups:read");
+            "usergroups:read",
+            "im:history");
 
-    static final List<String> BOT_EVENTS = List.of("app_mention", "message.channels", "message.groups");
+    static final List<String> BOT_EVENTS = List.of("app_mention", "message.channels", "message.groups", "message.im");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +43,16 @@ public final class SlackAppManifest {
                 .put("description", "Answers incident questions with the matching runbook section");
         ObjectNode features = manifest.putObject("features");
         features.putObject("bot_user").put("display_name", appName).put("always_online", true);
+        features.putObject("app_home")
+                .put("home_tab_enabled", false)
+                .put("messages_tab_enabled", true)
+                .put("messages_tab_read_only_enabled", false);
+        features.putArray("shortcuts")
+                .addObject()
+                .put("name", "Find runbook for this message")
+                .put("type", "message")
+                .put("callback_id", SlackBot.FIND_SHORTCUT)
+                .put("description", "Finds the runbook section for an error, log or symptom in this message");
         ObjectNode command = features.putArray("slash_commands")
                 .addObject()
                 .put("command", SlackBot.COMMAND)

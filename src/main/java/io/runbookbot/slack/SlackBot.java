@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SlackBot implements AutoCloseable {
     public static final String COMMAND = "/runbook";
+    /** The message shortcut "Find runbook for this message". */
+    static final String FIND_SHORTCUT = "runbook_find";
+
     private static final int REMEMBERED_EVENTS = 10_000;
     /** Answers that may wait for a free answer thread. */
     static final int QUEUED = 500;
@@ -86,6 +89,26 @@ public final class SlackBot implements AutoCloseable {
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack(r -> r.responseType("ephemeral").text("Looking it up…"));
         });
+        app.messageShortcut(FIND_SHORTCUT, (req, ctx) -> {
+            var p = req.getPayload();
+            String text = SlackText.decode(
+                    p.getMessage() == null ? "" : p.getMessage().getText(), null);
+            String channel = p.getChannel() == null
+                    ? ""
+                    : Objects.requireNonNullElse(p.getChannel().getId(), "");
+            Responder responseUrl = new Responder(ctx.getSlack(), p.getResponseUrl());
+            SlackReplies.Responder privately = m -> responseUrl.sendToAction(
+                    r -> r.responseType("ephemeral").text(m.text()).blocks(SlackReplies.blocks(m)));
+            // the message is someone's symptom or pasted log, never a command ("run ..."), whatever it says
+            BotRequest request = text.isBlank() ? new BotRequest.Help() : new BotRequest.Ask(text);
+            SlackReplies.answer(
+                    bot.executor,
+                    "message shortcut answer",
+                    () -> engine.reply(bot.callers.of(p.getUser().getId(), channel, ctx.client()), request),
+                    reply -> SlackReplies.respond(privately, SlackAnswerFormatter.privately(reply)),
+                    notice -> privately.send(SlackAnswerFormatter.text(notice)));
+            return ctx.ack();
+        });
         app.event(
                 AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
         app.event(MessageEvent.class, (payload, ctx) -> bot.onMessage(payload.getEventId(), payload.getEvent(), ctx));
@@ -125,6 +148,9 @@ public final class SlackBot implements AutoCloseable {
             return ctx.ack();
         }
         String text = SlackText.decode(raw, ctx.getBotUserId());
+        if ("im".equals(e.getChannelType())) {
+            return onDirectMessage(e, text, ctx);
+        }
         if (!IncidentTriage.readsLikeSymptom(text)) {
             return ctx.ack(); // chatter: no search, no thread
         }
@@ -144,6 +170,17 @@ public final class SlackBot implements AutoCloseable {
                 },
                 notice -> SlackReplies.postInThread(
                         ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice)));
+        return ctx.ack();
+    }
+
+    /** A direct message to the bot: a question (or a command) asked privately, answered there. */
+    private Response onDirectMessage(MessageEvent e, String text, EventContext ctx) {
+        SlackReplies.answer(
+                executor,
+                "direct message answer",
+                () -> engine.reply(callers.of(e.getUser(), e.getChannel(), ctx.client()), RequestParser.parse(text)),
+                reply -> SlackReplies.post(ctx.client(), e.getChannel(), SlackAnswerFormatter.format(reply)),
+                notice -> SlackReplies.post(ctx.client(), e.getChannel(), SlackAnswerFormatter.text(notice)));
         return ctx.ack();
     }
 

@@ -126,6 +126,24 @@ public final class SlackPayloads {
         return new SlackPayload(SlackPayload.Kind.INTERACTIVE, payload);
     }
 
+    /**
+     * A message shortcut ({@code message_action}) run by {@link #USER_ID} on someone else's message
+     * in {@link #CHANNEL_ID}: Slack sends the message's text as written, encoded.
+     */
+    public SlackPayload messageShortcut(String callbackId, String messageText) {
+        ObjectNode payload = Json.template("slack/message-action.json");
+        String messageTs = nextTs();
+        payload.put("callback_id", callbackId).put("message_ts", messageTs);
+        ((ObjectNode) payload.required("message")).put("ts", messageTs).put("text", messageText);
+        payload.put("response_url", nextResponseUrl());
+        return new SlackPayload(SlackPayload.Kind.INTERACTIVE, payload);
+    }
+
+    /** A direct message to the bot ({@code message.im}) from {@link #USER_ID}. */
+    public SlackPayload directMessage(String channel, String text) {
+        return eventCallback(messageEvent(channel, text).put("channel_type", "im"));
+    }
+
     private SlackPayload eventCallback(ObjectNode event) {
         ObjectNode callback = Json.template("slack/event-callback.json");
         callback.put("event_id", "Ev" + String.format("%04d", sequence.incrementAndGet()));
