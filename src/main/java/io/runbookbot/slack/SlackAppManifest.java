@@ -29,7 +29,8 @@ public final class SlackAppManifest {
             "usergroups:read",
             "im:history");
 
-    static final List<String> BOT_EVENTS = List.of("app_mention", "message.channels", "message.groups", "message.im");
+    static final List<String> BOT_EVENTS =
+            List.of("app_mention", "message.channels", "message.groups", "message.im", "app_home_opened");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +45,7 @@ public final class SlackAppManifest {
         ObjectNode features = manifest.putObject("features");
         features.putObject("bot_user").put("display_name", appName).put("always_online", true);
         features.putObject("app_home")
-                .put("home_tab_enabled", false)
+                .put("home_tab_enabled", true)
                 .put("messages_tab_enabled", true)
                 .put("messages_tab_read_only_enabled", false);
         features.putArray("shortcuts")

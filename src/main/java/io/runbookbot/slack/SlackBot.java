@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
@@ -112,6 +113,18 @@ public final class SlackBot implements AutoCloseable {
         app.event(
                 AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
         app.event(MessageEvent.class, (payload, ctx) -> bot.onMessage(payload.getEventId(), payload.getEvent(), ctx));
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) && e.getUser() != null) {
+                SlackReplies.answer(
+                        bot.executor,
+                        "home tab",
+                        () -> CompletableFuture.completedFuture(bot.callers.of(e.getUser(), "", ctx.client())),
+                        caller -> SlackHome.publish(engine, caller, ctx.client()),
+                        notice -> {});
+            }
+            return ctx.ack();
+        });
         app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());

@@ -139,6 +139,19 @@ public final class SlackPayloads {
         return new SlackPayload(SlackPayload.Kind.INTERACTIVE, payload);
     }
 
+    /** {@link #USER_ID} opens the bot's Home tab ({@code app_home_opened}). */
+    public SlackPayload appHomeOpened() {
+        String ts = nextTs();
+        ObjectNode event = Json.object();
+        event.put("type", "app_home_opened");
+        event.put("user", USER_ID);
+        event.put("channel", "D0ALICE");
+        event.put("tab", "home");
+        event.put("event_ts", ts);
+        event.put("ts", ts);
+        return eventCallback(event);
+    }
+
     /** A direct message to the bot ({@code message.im}) from {@link #USER_ID}. */
     public SlackPayload directMessage(String channel, String text) {
         return eventCallback(messageEvent(channel, text).put("channel_type", "im"));

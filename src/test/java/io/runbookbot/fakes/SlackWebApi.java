@@ -52,6 +52,8 @@ final class SlackWebApi {
                 return botInfo(param(request, "bot"));
             case "views.open":
                 return viewOpened();
+            case "views.publish":
+                return viewOpened().put("ok", true);
             default:
                 return FakeSlack.error("unknown_method");
         }

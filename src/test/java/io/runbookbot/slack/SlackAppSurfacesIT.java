@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
+import io.runbookbot.fakes.SlackPayloads;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message shortcut "Find runbook for this message" and direct messages to the bot. HTTP mode
+ * The message shortcut "Find runbook for this message", direct messages and the Home tab. HTTP mode
  * end to end: real Bolt, real Lucene over the fixture runbooks, fake Slack on 127.0.0.1.
  */
-class SlackShortcutAndDirectMessageIT {
+class SlackAppSurfacesIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PASTED_LOG = """
             2026-11-28T03:12:01Z INFO  api     starting worker pool size=8
@@ -63,5 +64,19 @@ class SlackShortcutAndDirectMessageIT {
         assertThat(post.param("thread_ts")).isEmpty();
         assertThat(post.paramJson("blocks").get(0).path("text").path("text").asText())
                 .endsWith("Too Many Connections");
+    }
+
+    @Test
+    void openingTheHomeTabPublishesHowToAskAndTheDiagnostics() throws Exception {
+        h = SlackHarness.http(List.of());
+
+        h.post(h.payloads.appHomeOpened());
+
+        RecordedRequest published = h.slack.awaitCall("views.publish", WAIT);
+        assertThat(published.param("user_id")).contains(SlackPayloads.USER_ID);
+        JsonNode view = published.paramJson("view");
+        assertThat(view.path("type").asText()).isEqualTo("home");
+        assertThat(view.path("blocks").size()).isLessThanOrEqualTo(SlackHome.MAX_BLOCKS);
+        assertThat(view.toString()).contains("Ask me what you see").contains("Diagnostics");
     }
 }
