@@ -3,11 +3,18 @@ package io.runbookbot.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -86,6 +93,30 @@ final class SlackActions {
         }
         String thread = message.getThreadTs() != null ? message.getThreadTs() : message.getTs();
         SlackReplies.postInThread(ctx.client(), channel, thread, SlackAnswerFormatter.format(reply));
+        trace(ctx, channel, message, SlackRunTrace.line(reply, p.getUser().getId(), Instant.now()));
+    }
+
+    /** Notes a Run or Confirm click on the message it was made on; a refusal is only logged. */
+    private static void trace(ActionContext ctx, String channel, Message message, Optional<String> line) {
+        if (line.isEmpty() || message.getBlocks() == null) {
+            return;
+        }
+        Optional<List<LayoutBlock>> blocks = SlackRunTrace.withLine(message.getBlocks(), line.get());
+        if (blocks.isEmpty()) {
+            return;
+        }
+        try {
+            ChatUpdateResponse updated = ctx.client()
+                    .chatUpdate(r -> r.channel(channel)
+                            .ts(message.getTs())
+                            .text(message.getText())
+                            .blocks(blocks.get()));
+            if (!updated.isOk()) {
+                LOG.warn("Slack refused to note the run on its message (chat.update: {})", updated.getError());
+            }
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("Could not note the run on its message ({})", e.toString());
+        }
     }
 
     private static String channel(BlockActionPayload p) {

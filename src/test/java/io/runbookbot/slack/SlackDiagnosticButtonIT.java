@@ -3,6 +3,8 @@ package io.runbookbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.server.AgentProcess;
 import io.runbookbot.diagnostics.AgentGateway;
@@ -10,6 +12,7 @@ import io.runbookbot.diagnostics.AgentRegistry;
 import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
+import io.runbookbot.fakes.SlackPayloads;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlackDiagnosticButtonIT {
     private static final String SECRET = "s3cret-for-tests-only-0123456789abcdef";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -34,9 +38,15 @@ class SlackDiagnosticButtonIT {
                 ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 SlackHarness h = SlackHarness.http(service(agent))) {
             int port = listening.getLocalPort();
-            SlackPayload click = h.payloads.blockActions(
-                    SlackButtonValue.RUN + "0",
-                    SlackButtonValue.run("web-1", "listening-port", Map.of("port", Integer.toString(port))));
+            String value = SlackButtonValue.run("web-1", "listening-port", Map.of("port", Integer.toString(port)));
+            ObjectNode json =
+                    h.payloads.blockActions(SlackButtonValue.RUN + "0", value).json();
+            ((ObjectNode) json.required("message"))
+                    .set("blocks", JSON.readTree("""
+                    [{"type": "actions", "block_id": "runbook_actions", "elements": [{"type": "button",
+                      "action_id": "runbook_run_0", "text": {"type": "plain_text", "text": "Run listening-port"},
+                      "value": %s}]}]""".formatted(JSON.writeValueAsString(value))));
+            SlackPayload click = new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
 
             assertThat(h.post(click).statusCode()).isEqualTo(200);
 
@@ -51,6 +61,13 @@ class SlackDiagnosticButtonIT {
                     .endsWith("```")
                     .contains("LISTEN")
                     .contains(":" + port + " ");
+            RecordedRequest noted = h.slack.awaitCall("chat.update", WAIT);
+            assertThat(noted.param("ts"))
+                    .contains(click.json().path("message").path("ts").asText());
+            assertThat(noted.paramJson("blocks").toString())
+                    .contains("Run listening-port")
+                    .contains("`listening-port` on web-1 ran by <@" + SlackPayloads.USER_ID + ">")
+                    .contains(": exit 0");
         }
     }
 
