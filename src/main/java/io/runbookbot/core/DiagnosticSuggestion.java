@@ -39,6 +39,11 @@ public record DiagnosticSuggestion(
         return "runbook-bot run " + commandId + args;
     }
 
+    /** What to type in chat to run it: {@code run listening-port port=8000}. */
+    public String chatCommand() {
+        return command().substring("runbook-bot ".length());
+    }
+
     private static String shellWord(String value) {
         return PLAIN.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
     }

@@ -80,6 +80,13 @@ class DiscordAnswerLayoutTest {
         assertThat(actions.requestFor(buttons.get(2).getCustomId())).contains(new BotRequest.NextMatch("q", 1));
         assertThat(actions.requestFor(buttons.get(3).getCustomId()))
                 .contains(new BotRequest.Feedback("q", "ops/database.md:10", true));
+        MessageEmbed embed = single(formatter.format(answer("text", List.of(port), Optional.empty())))
+                .getEmbeds()
+                .get(0);
+        assertThat(embed.getFields().get(0).getName()).isEqualTo("Diagnostics");
+        assertThat(embed.getFields().get(0).getValue())
+                .as("chat syntax, not the command line's")
+                .isEqualTo("`/runbook run listening-port port=8000` (line 12)");
     }
 
     @Test
