@@ -34,28 +34,60 @@ final class SlackRunTrace {
 
     /** The line for a diagnostic's reply to {@code userId}; empty for any other reply. */
     static Optional<String> line(BotReply reply, String userId, Instant at) {
-        if (!(reply instanceof BotReply.Diagnostic diagnostic)) {
-            return Optional.empty();
-        }
-        DiagnosticReport r = diagnostic.report();
         String who = " by <@" + userId + "> at " + TIME.format(at) + " UTC";
-        String what = "`" + r.commandId() + "` on " + r.agent();
-        return Optional.of(r.accept(new DiagnosticReport.Visitor<String>() {
+        return reply.accept(new BotReply.Visitor<Optional<String>>() {
             @Override
-            public String ran(DiagnosticReport.Ran ran) {
-                return what + " ran" + who + ": " + (ran.timedOut() ? "timed out" : "exit " + ran.exitCode());
+            public Optional<String> diagnostic(BotReply.Diagnostic diagnostic) {
+                return Optional.of(diagnostic.report().accept(new Lines(who)));
             }
 
             @Override
-            public String refused(DiagnosticReport.Refused refused) {
-                return what + " refused" + who;
+            public Optional<String> section(BotReply.SectionAnswer answer) {
+                return Optional.empty();
             }
 
             @Override
-            public String needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
-                return what + " asked" + who + ", waiting for confirmation";
+            public Optional<String> noMatch(BotReply.NoMatch none) {
+                return Optional.empty();
             }
-        }));
+
+            @Override
+            public Optional<String> investigated(BotReply.Investigated investigated) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> text(BotReply.Text text) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> diagnostics(BotReply.DiagnosticList list) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** "`id` on agent ran by ... : exit 0", "refused by ...", "asked by ..., waiting for confirmation". */
+    private record Lines(String who) implements DiagnosticReport.Visitor<String> {
+        private static String what(DiagnosticReport r) {
+            return "`" + r.commandId() + "` on " + r.agent();
+        }
+
+        @Override
+        public String ran(DiagnosticReport.Ran ran) {
+            return what(ran) + " ran" + who + ": " + (ran.timedOut() ? "timed out" : "exit " + ran.exitCode());
+        }
+
+        @Override
+        public String refused(DiagnosticReport.Refused refused) {
+            return what(refused) + " refused" + who;
+        }
+
+        @Override
+        public String needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
+            return what(pending) + " asked" + who + ", waiting for confirmation";
+        }
     }
 
     /**

@@ -40,8 +40,14 @@ class SlackSettingsTest {
         assertThat(manifest.at("/features/slash_commands/0/url").asText())
                 .isEqualTo("https://bot.example.com/slack/events");
         assertThat(manifest.at("/settings/event_subscriptions/bot_events").toString())
-                .isEqualTo("[\"app_mention\",\"message.channels\",\"message.groups\"]");
-        assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("\"chat:write\"", "\"commands\"");
+                .isEqualTo("[\"app_mention\",\"message.channels\",\"message.groups\",\"message.im\","
+                        + "\"app_home_opened\"]");
+        assertThat(manifest.at("/oauth_config/scopes/bot").toString())
+                .contains("\"chat:write\"", "\"commands\"", "\"usergroups:read\"", "\"im:history\"");
+        assertThat(manifest.at("/features/shortcuts/0/callback_id").asText()).isEqualTo(SlackBot.FIND_SHORTCUT);
+        assertThat(manifest.at("/features/shortcuts/0/type").asText()).isEqualTo("message");
+        assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean())
+                .isTrue();
         assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean())
                 .isTrue();
         assertThat(manifest.at("/settings/socket_mode_enabled").asBoolean()).isFalse();
