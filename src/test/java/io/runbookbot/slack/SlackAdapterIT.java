@@ -11,15 +11,12 @@ import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
-import io.runbookbot.fakes.SlackSigner;
-import java.net.InetAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,35 +26,20 @@ import org.junit.jupiter.api.Test;
  */
 class SlackAdapterIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String SECRET = "test-signing-secret";
 
-    private final FakeSlack slack = FakeSlack.start();
-    private final SlackPayloads payloads = slack.payloads();
-    private final FakeEngine engine = new FakeEngine();
-    private SlackFrontEnd frontEnd;
+    @AutoClose
+    private final SlackAdapterRig rig = new SlackAdapterRig();
 
-    @AfterEach
-    void stop() {
-        if (frontEnd != null) {
-            frontEnd.close();
-        }
-        slack.close();
-    }
+    private final FakeSlack slack = rig.slack;
+    private final SlackPayloads payloads = rig.payloads;
+    private final FakeEngine engine = rig.engine;
 
     private void start(List<String> incidentChannels) {
-        frontEnd = SlackFrontEnd.start(
-                new SlackSettings(
-                        "xoxb-test",
-                        new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress()),
-                        incidentChannels,
-                        slack.apiUrlPrefix()),
-                engine);
+        rig.start(incidentChannels);
     }
 
     private void post(SlackPayload payload) throws Exception {
-        URI endpoint = URI.create("http://127.0.0.1:" + frontEnd.httpPort().orElseThrow() + "/slack/events");
-        assertThat(new SlackSigner(SECRET).sign(payload).post(endpoint).statusCode())
-                .isEqualTo(200);
+        rig.post(payload);
     }
 
     @Test

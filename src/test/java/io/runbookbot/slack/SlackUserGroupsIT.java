@@ -8,12 +8,9 @@ import io.runbookbot.fakes.FakeEngine;
 import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
-import io.runbookbot.fakes.SlackSigner;
-import java.net.InetAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,41 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 class SlackUserGroupsIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String SECRET = "test-signing-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FakeSlack slack = FakeSlack.start();
-    private final SlackPayloads payloads = slack.payloads();
-    private final FakeEngine engine = new FakeEngine();
-    private SlackFrontEnd frontEnd;
+    @AutoClose
+    private final SlackAdapterRig rig = new SlackAdapterRig();
 
-    @AfterEach
-    void stop() {
-        if (frontEnd != null) {
-            frontEnd.close();
-        }
-        slack.close();
-    }
+    private final FakeSlack slack = rig.slack;
+    private final SlackPayloads payloads = rig.payloads;
+    private final FakeEngine engine = rig.engine;
 
     private void start() {
-        start(List.of());
+        rig.start(List.of());
     }
 
     private void start(List<String> incidentChannels) {
-        frontEnd = SlackFrontEnd.start(
-                new SlackSettings(
-                        "xoxb-test",
-                        new SlackSettings.HttpMode(SECRET, 0, InetAddress.getLoopbackAddress()),
-                        incidentChannels,
-                        slack.apiUrlPrefix()),
-                engine);
+        rig.start(incidentChannels);
     }
 
     private FakeEngine.Received ask(String text) throws Exception {
         SlackPayload command = payloads.slashCommand("/runbook", text);
-        URI endpoint = URI.create("http://127.0.0.1:" + frontEnd.httpPort().orElseThrow() + "/slack/events");
-        assertThat(new SlackSigner(SECRET).sign(command).post(endpoint).statusCode())
-                .isEqualTo(200);
+        rig.post(command);
         FakeEngine.Received received = engine.awaitRequest(WAIT);
         slack.awaitResponse(command.responseId(), WAIT);
         return received;
