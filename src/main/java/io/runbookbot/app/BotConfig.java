@@ -92,11 +92,17 @@ public record BotConfig(
     }
 
     /** The Discord front end; the URLs point at another Discord (a test fake) when present. */
-    public record Discord(Secret botToken, Optional<String> restUrl, Optional<String> gatewayUrl) {
+    public record Discord(
+            Secret botToken, Optional<String> restUrl, Optional<String> gatewayUrl, List<String> incidentChannels) {
         public Discord {
             Objects.requireNonNull(botToken, "botToken");
             Objects.requireNonNull(restUrl, "restUrl");
             Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+            incidentChannels = List.copyOf(incidentChannels);
+        }
+
+        public Discord(Secret botToken, Optional<String> restUrl, Optional<String> gatewayUrl) {
+            this(botToken, restUrl, gatewayUrl, List.of());
         }
     }
 

@@ -109,17 +109,19 @@ public final class BotConfigLoader {
                     + Setting.SLACK_SIGNING_SECRET.variable()
                     + " (HTTP mode) is");
         }
-        @SuppressWarnings("unchecked")
-        List<String> channels =
-                values.get(Setting.INCIDENT_CHANNELS, List.class).orElse(List.of());
         return Optional.of(new BotConfig.Slack(
                 bot.get(),
                 appToken,
                 signing,
                 values.value(Setting.SLACK_HTTP_PORT, Integer.class),
                 values.value(Setting.SLACK_HTTP_BIND, InetAddress.class),
-                channels,
+                incidentChannels(),
                 values.value(Setting.SLACK_API_URL, String.class)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> incidentChannels() {
+        return values.get(Setting.INCIDENT_CHANNELS, List.class).orElse(List.of());
     }
 
     private Optional<BotConfig.Discord> discord() {
@@ -127,6 +129,7 @@ public final class BotConfigLoader {
                 .map(token -> new BotConfig.Discord(
                         token,
                         values.get(Setting.DISCORD_REST_URL, String.class),
-                        values.get(Setting.DISCORD_GATEWAY_URL, String.class)));
+                        values.get(Setting.DISCORD_GATEWAY_URL, String.class),
+                        incidentChannels()));
     }
 }

@@ -62,8 +62,8 @@ final class FrontEnds {
     }
 
     private static FrontEnd discord(BotConfig.Discord config, ChatEngine engine) {
-        DiscordSettings settings =
-                new DiscordSettings(config.botToken().reveal(), config.restUrl(), config.gatewayUrl());
+        DiscordSettings settings = new DiscordSettings(
+                config.botToken().reveal(), config.restUrl(), config.gatewayUrl(), config.incidentChannels());
         return started("discord", "Discord", () -> {
             DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);
             return adapter(

@@ -125,7 +125,7 @@ enum Setting {
             "--incident-channels LIST",
             SettingKind.CHANNELS,
             null,
-            "Slack channel ids or name patterns (inc-*) where the bot answers symptoms unasked",
+            "Slack or Discord channel ids or name patterns (inc-*) where the bot answers symptoms unasked",
             SERVE),
     SLACK_API_URL(
             "RUNBOOK_BOT_SLACK_API_URL",

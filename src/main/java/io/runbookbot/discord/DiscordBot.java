@@ -4,7 +4,9 @@ import io.runbookbot.core.Caller;
 import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
+import io.runbookbot.core.chat.ChannelPatterns;
 import io.runbookbot.core.chat.ChatEngine;
+import io.runbookbot.core.chat.IncidentTriage;
 import io.runbookbot.core.chat.RequestParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +56,19 @@ public final class DiscordBot extends ListenerAdapter {
     private final DiscordAnswerFormatter formatter;
     private final ButtonActions actions;
     private final Executor worker;
+    private final ChannelPatterns incidentChannels;
 
     /**
      * @param worker       runs the engine and sends the answers (the engine may be slow)
      * @param buttonMemory how many recent buttons whose action does not fit in a custom id are remembered
      */
     public DiscordBot(ChatEngine engine, Executor worker, int buttonMemory) {
+        this(engine, worker, buttonMemory, ChannelPatterns.of(List.of()));
+    }
+
+    /** @param incidentChannels where messages nobody addressed to the bot are triaged */
+    public DiscordBot(ChatEngine engine, Executor worker, int buttonMemory, ChannelPatterns incidentChannels) {
+        this.incidentChannels = Objects.requireNonNull(incidentChannels, "incidentChannels");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.actions = new ButtonActions(buttonMemory);
@@ -81,9 +90,11 @@ public final class DiscordBot extends ListenerAdapter {
     public void onMessageReceived(MessageReceivedEvent event) {
         Message message = event.getMessage();
         User self = event.getJDA().getSelfUser();
-        if (event.getAuthor().isBot()
-                || event.isWebhookMessage()
-                || !message.getMentions().isMentioned(self)) {
+        if (event.getAuthor().isBot() || event.isWebhookMessage()) {
+            return;
+        }
+        if (!message.getMentions().isMentioned(self)) {
+            triage(event);
             return;
         }
         String text = DiscordText.decode(message.getContentRaw());
@@ -95,6 +106,37 @@ public final class DiscordBot extends ListenerAdapter {
                 Delivery.each(
                         formatter::format,
                         data -> message.reply(data).mentionRepliedUser(false).complete()));
+    }
+
+    /**
+     * A message nobody addressed to the bot, in an incident channel: answered in reply when it reads
+     * like a symptom and the match is not a guess, as in Slack; silence otherwise.
+     */
+    private void triage(MessageReceivedEvent event) {
+        String channelId = event.getChannel().getId();
+        boolean incident = incidentChannels.listsId(channelId)
+                || incidentChannels.hasNames()
+                        && incidentChannels.matchesName(event.getChannel().getName());
+        String text = DiscordText.decode(event.getMessage().getContentRaw());
+        if (!incident || !IncidentTriage.readsLikeSymptom(text)) {
+            return;
+        }
+        Caller caller = caller(event.getAuthor(), event.getMember(), channelId);
+        Message message = event.getMessage();
+        Runnable ask = () -> engine.ambient(caller, text)
+                .thenAccept(reply -> reply.ifPresent(r -> deliver(
+                        caller,
+                        r,
+                        Delivery.each(
+                                formatter::format,
+                                data -> message.reply(data)
+                                        .mentionRepliedUser(false)
+                                        .complete()))));
+        try {
+            worker.execute(ask);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Discord triage skipped in {}: every answer thread is busy", channelId);
+        }
     }
 
     @Override

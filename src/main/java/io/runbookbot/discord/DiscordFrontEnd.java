@@ -1,5 +1,6 @@
 package io.runbookbot.discord;
 
+import io.runbookbot.core.chat.ChannelPatterns;
 import io.runbookbot.core.chat.ChatEngine;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -72,7 +73,8 @@ public final class DiscordFrontEnd implements AutoCloseable {
         JDA jda;
         try {
             jda = builder(settings)
-                    .addEventListeners(new DiscordBot(engine, workers, BUTTON_MEMORY))
+                    .addEventListeners(new DiscordBot(
+                            engine, workers, BUTTON_MEMORY, ChannelPatterns.of(settings.incidentChannels())))
                     .build();
         } catch (InvalidTokenException e) {
             workers.shutdownNow();

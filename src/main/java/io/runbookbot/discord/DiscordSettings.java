@@ -1,5 +1,6 @@
 package io.runbookbot.discord;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,12 +12,20 @@ import java.util.Optional;
  *                    logged, and left out of {@link #toString()}
  * @param restBaseUrl another REST API base, e.g. {@code http://127.0.0.1:PORT/api/v10/} (tests)
  * @param gatewayUrl  another gateway WebSocket URL, e.g. {@code ws://127.0.0.1:PORT/} (tests)
+ * @param incidentChannels channel ids or name patterns where the bot answers symptoms unasked
  */
-public record DiscordSettings(String token, Optional<String> restBaseUrl, Optional<String> gatewayUrl) {
+public record DiscordSettings(
+        String token, Optional<String> restBaseUrl, Optional<String> gatewayUrl, List<String> incidentChannels) {
     public DiscordSettings {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(restBaseUrl, "restBaseUrl");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        incidentChannels = List.copyOf(incidentChannels);
+    }
+
+    /** Settings without incident channels. */
+    public DiscordSettings(String token, Optional<String> restBaseUrl, Optional<String> gatewayUrl) {
+        this(token, restBaseUrl, gatewayUrl, List.of());
     }
 
     /** Settings for the real Discord. */
@@ -27,6 +36,6 @@ public record DiscordSettings(String token, Optional<String> restBaseUrl, Option
     @Override
     public String toString() {
         return "DiscordSettings[token=****, restBaseUrl=" + restBaseUrl.orElse("(Discord)") + ", gatewayUrl="
-                + gatewayUrl.orElse("(Discord)") + "]";
+                + gatewayUrl.orElse("(Discord)") + ", incidentChannels=" + incidentChannels + "]";
     }
 }

@@ -6,15 +6,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
+import io.runbookbot.core.chat.ChannelPatterns;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackIncidentChannels {
     private static final Logger LOG = LoggerFactory.getLogger(SlackIncidentChannels.class);
-    private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
-    private final List<String> ids = new ArrayList<>();
-    private final List<Pattern> names = new ArrayList<>();
+    private final ChannelPatterns channels;
     static final int REMEMBERED = 10_000;
     static final Duration REMEMBERED_FOR = Duration.ofHours(1);
 
@@ -46,14 +41,7 @@ final class SlackIncidentChannels {
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .build();
-        for (String entry : entries) {
-            String e = entry.strip();
-            if (CHANNEL_ID.matcher(e).matches()) {
-                ids.add(e);
-            } else if (!e.isEmpty()) {
-                names.add(glob(e.startsWith("#") ? e.substring(1) : e));
-            }
-        }
+        channels = ChannelPatterns.of(entries);
     }
 
     boolean contains(String channelId, MethodsClient client) {
@@ -62,17 +50,17 @@ final class SlackIncidentChannels {
 
     /** @param lookup a channel's name by its id; empty when the lookup failed */
     boolean contains(String channelId, Function<String, Optional<String>> lookup) {
-        if (ids.contains(channelId)) {
+        if (channels.listsId(channelId)) {
             return true;
         }
-        if (names.isEmpty()) {
+        if (!channels.hasNames()) {
             return false;
         }
         Boolean known = resolved.getIfPresent(channelId);
         if (known != null) {
             return known;
         }
-        Optional<Boolean> matches = lookup.apply(channelId).map(this::matches);
+        Optional<Boolean> matches = lookup.apply(channelId).map(channels::matchesName);
         matches.ifPresent(m -> resolved.put(channelId, m));
         return matches.orElse(false);
     }
@@ -81,10 +69,6 @@ final class SlackIncidentChannels {
     long remembered() {
         resolved.cleanUp();
         return resolved.estimatedSize();
-    }
-
-    private boolean matches(String name) {
-        return names.stream().anyMatch(p -> p.matcher(name).matches());
     }
 
     private static Optional<String> name(String channelId, MethodsClient client) {
@@ -98,11 +82,5 @@ final class SlackIncidentChannels {
             LOG.warn("conversations.info for {} failed", channelId, e);
         }
         return Optional.empty();
-    }
-
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(
-                Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")),
-                Pattern.CASE_INSENSITIVE);
     }
 }

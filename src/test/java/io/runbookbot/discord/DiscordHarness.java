@@ -41,11 +41,17 @@ final class DiscordHarness implements AutoCloseable {
 
     /** The Discord front end logged in to {@code discord} and answering through {@code engine}. */
     static DiscordFrontEnd startFrontEnd(FakeDiscord discord, ChatEngine engine) {
+        return startFrontEnd(discord, engine, List.of());
+    }
+
+    /** The same, answering unasked in these incident channels (ids or name patterns). */
+    static DiscordFrontEnd startFrontEnd(FakeDiscord discord, ChatEngine engine, List<String> incidentChannels) {
         return DiscordFrontEnd.start(
                 new DiscordSettings(
                         DiscordSettingsTest.TOKEN,
                         Optional.of(discord.restBaseUrl()),
-                        Optional.of(discord.gatewayUrl().toString())),
+                        Optional.of(discord.gatewayUrl().toString()),
+                        incidentChannels),
                 engine);
     }
 
