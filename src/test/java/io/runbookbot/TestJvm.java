@@ -31,6 +31,17 @@ public final class TestJvm {
     }
 
     /**
+     * {@link #java()}, the {@link #testClassPath()} and then {@code mainAndArgs}: a test-started main
+     * class, on the fat jar with its class-data archive when the tests run against the jar.
+     */
+    public static List<String> main(String... mainAndArgs) {
+        List<String> command = new ArrayList<>(java());
+        command.addAll(testClassPath());
+        command.addAll(List.of(mainAndArgs));
+        return command;
+    }
+
+    /**
      * {@code -jar jar}, preceded by the options that map the fat jar's class-data archive (see
      * {@link JarClassArchive}) unless this is a benchmark: put it after {@link #java()}.
      */

@@ -150,9 +150,7 @@ class AuditSecurityIT {
 
     /** {@code runbook-bot run ID} (a local run by the bot's own runner) as a separate JVM, output merged. */
     private Process startBot(Path allowlist, Path audit, String id) throws Exception {
-        return new ProcessBuilder(TestJvm.java(
-                        "-cp",
-                        System.getProperty("java.class.path"),
+        return new ProcessBuilder(TestJvm.main(
                         "io.runbookbot.app.Main",
                         "run",
                         "--allowlist",

@@ -54,9 +54,7 @@ class OutputCapSecurityIT {
     @Test
     void anAgentWithAnOutputCapAboveWhatTheBotReceivesRefusesToStartNamingFileEntryAndField() throws Exception {
         Path file = allowlist("1MiB", 1024);
-        List<String> command = new ArrayList<>(TestJvm.java(
-                "-cp",
-                System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(TestJvm.main(
                 "io.runbookbot.app.Main",
                 "agent",
                 "--allowlist",

@@ -180,6 +180,9 @@ public final class CommandRunner implements AutoCloseable {
         reaper.ifPresent(r -> r.started(process.pid()));
         try {
             return watch(process, start, timeout, outputCap, kill, killed);
+        } catch (java.util.concurrent.RejectedExecutionException e) { // closed before its output was read
+            kill.run();
+            return failed(EXIT_KILLED, "the command runner was closed");
         } finally {
             running.remove(kill);
             reaper.ifPresent(r -> r.ended(process.pid()));

@@ -27,9 +27,7 @@ class AgentCommandIT {
                 allowlist,
                 "version: 1\ncommands:\n  - id: echo-ok\n    description: ok\n"
                         + "    argv: [/bin/echo, ok]\n    read_only: true\n");
-        List<String> command = new ArrayList<>(TestJvm.java(
-                "-cp",
-                System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(TestJvm.main(
                 "io.runbookbot.app.Main",
                 "agent",
                 "--allowlist",

@@ -6,6 +6,7 @@ import io.runbookbot.core.Answer;
 import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.SharedIndexes;
 import io.runbookbot.search.eval.CrossValidation;
 import io.runbookbot.search.eval.EvalQuestion;
 import io.runbookbot.search.eval.EvalReport;
@@ -16,7 +17,6 @@ import io.runbookbot.search.eval.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +28,8 @@ class IncidentTriageTest {
 
     @BeforeAll
     static void index() {
-        corpus = IndexedRunbooks.open(SHARED.resolve("corpus"));
-        seeds = IndexedRunbooks.open(SHARED.resolve("seeds"));
-    }
-
-    @AfterAll
-    static void close() {
-        corpus.close();
-        seeds.close();
+        corpus = SharedIndexes.of("corpus");
+        seeds = SharedIndexes.of("seeds");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.core.Confidence;
 import io.runbookbot.search.IndexedRunbooks;
+import io.runbookbot.search.SharedIndexes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,11 +166,10 @@ class RetrievalRegressionTest {
     }
 
     private static EvalReport run(String folder, Path questions) {
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(SHARED.resolve(folder))) {
-            assertThat(indexed.loadResult().skipped())
-                    .as("runbooks that failed to load")
-                    .isEmpty();
-            return new Evaluator(indexed, indexed.runbooks()).evaluate(EvalSet.read(questions));
-        }
+        IndexedRunbooks indexed = SharedIndexes.of(folder);
+        assertThat(indexed.loadResult().skipped())
+                .as("runbooks that failed to load")
+                .isEmpty();
+        return new Evaluator(indexed, indexed.runbooks()).evaluate(EvalSet.read(questions));
     }
 }
