@@ -10,6 +10,6 @@ class DiscordSettingsTest {
     @Test
     void keepsTheTokenOutOfToString() {
         assertThat(DiscordSettings.of(TOKEN).toString())
-                .isEqualTo("DiscordSettings[token=****, restBaseUrl=(Discord), gatewayUrl=(Discord)]");
+                .isEqualTo("DiscordSettings[token=****, restBaseUrl=(Discord), gatewayUrl=(Discord), incidentChannels=[]]");
     }
 }
