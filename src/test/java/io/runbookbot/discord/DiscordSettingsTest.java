@@ -10,6 +10,7 @@ class DiscordSettingsTest {
     @Test
     void keepsTheTokenOutOfToString() {
         assertThat(DiscordSettings.of(TOKEN).toString())
-                .isEqualTo("DiscordSettings[token=****, restBaseUrl=(Discord), gatewayUrl=(Discord), incidentChannels=[]]");
+                .isEqualTo(
+                        "DiscordSettings[token=****, restBaseUrl=(Discord), gatewayUrl=(Discord), incidentChannels=[]]");
     }
 }
