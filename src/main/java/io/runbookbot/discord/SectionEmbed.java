@@ -90,10 +90,14 @@ final class SectionEmbed {
             vote.add(Button.secondary(
                     actions.idFor(new BotRequest.NextMatch(answer.question(), answer.index() + 1)), "Next match"));
         }
+        answer.sourceUrl()
+                .filter(u -> u.startsWith("https://") || u.startsWith("http://"))
+                .filter(u -> u.length() <= Button.URL_MAX_LENGTH)
+                .ifPresent(u -> vote.add(Button.link(u, "Open runbook")));
         vote.add(Button.success(actions.idFor(new BotRequest.Feedback(answer.question(), location, true)), "Helpful"));
         vote.add(Button.danger(
                 actions.idFor(new BotRequest.Feedback(answer.question(), location, false)), "Not helpful"));
-        rows.add(ActionRow.of(vote));
+        rows.addAll(ActionRow.partitionOf(vote));
         return rows;
     }
 

@@ -38,6 +38,9 @@ final class SlackActions {
         app.blockAction(Pattern.compile("^" + SlackButtonValue.PREFIX + ".*"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
+            if (SlackButtonValue.OPEN.equals(action.getActionId())) {
+                return ctx.ack(); // a link button: Slack opened the URL, nothing to answer
+            }
             BotRequest request;
             SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral")
                     .replaceOriginal(false)

@@ -37,6 +37,8 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
     private static final int MAX_CONTEXT = 1000;
 
     private static final int MAX_RUN_BUTTONS = 5;
+    /** Slack's limit for a button's URL. */
+    private static final int MAX_URL = 3000;
 
     private static final SlackAnswerFormatter PUBLIC = new SlackAnswerFormatter(false, null);
     private static final SlackAnswerFormatter PRIVATE = new SlackAnswerFormatter(true, null);
@@ -155,6 +157,12 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
             buttons.add(
                     button(SlackButtonValue.NEXT, "Next match", SlackButtonValue.next(a.question(), a.index() + 1)));
         }
+        a.sourceUrl()
+                .filter(u -> u.startsWith("https://") || u.startsWith("http://"))
+                .filter(u -> u.length() <= MAX_URL)
+                .ifPresent(u -> buttons.add(BlockElements.button(b -> b.actionId(SlackButtonValue.OPEN)
+                        .text(plainText("Open runbook"))
+                        .url(u))));
         String vote = SlackButtonValue.vote(a.question(), a.shown().section().location());
         buttons.add(button(SlackButtonValue.HELPFUL, "Helpful", vote));
         buttons.add(button(SlackButtonValue.NOT_HELPFUL, "Not helpful", vote));

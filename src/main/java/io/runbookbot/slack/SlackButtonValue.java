@@ -19,6 +19,8 @@ final class SlackButtonValue {
     static final String RUN = PREFIX + "run_";
     static final String NEXT = PREFIX + "next";
     static final String WHOLE = PREFIX + "whole";
+    /** A link button to the runbook in its repository: Slack still sends its click, which is only acknowledged. */
+    static final String OPEN = PREFIX + "open";
     /** Post the answer to the channel for everyone; the engine is asked for it again (stateless). */
     static final String SHARE = PREFIX + "share";
 

@@ -42,6 +42,26 @@ class DiscordAnswerLayoutTest {
     }
 
     @Test
+    void aPrivateLongAnswerWithASourceUrlKeepsEveryButtonInRowsOfFive() {
+        String url = "https://git.example.com/ops/blob/main/ops/database.md#L10";
+        MessageCreateData message = single(formatter.privately(
+                answer("Raise max_connections.\n\n" + "More text here. ".repeat(300), List.of(), Optional.of(url))));
+
+        assertThat(message.getComponents())
+                .allSatisfy(row -> assertThat(row.asActionRow().getButtons()).hasSizeLessThanOrEqualTo(5));
+        assertThat(buttons(message))
+                .extracting(Button::getLabel)
+                .containsExactly(
+                        "Share in channel",
+                        "Show full section",
+                        "Next match",
+                        "Open runbook",
+                        "Helpful",
+                        "Not helpful");
+        assertThat(buttons(message).get(3).getUrl()).isEqualTo(url);
+    }
+
+    @Test
     void aLowConfidenceAnswerSaysItMayNotBeTheRightSectionAndOffersTheOthersAsDidYouMean() {
         BotReply.SectionAnswer a = answer("Raise max_connections.", List.of(), Optional.empty());
         BotReply.SectionAnswer low = new BotReply.SectionAnswer(

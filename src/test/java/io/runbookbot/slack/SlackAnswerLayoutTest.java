@@ -37,7 +37,7 @@ class SlackAnswerLayoutTest {
         JsonNode buttons = find(blocks, "actions").path("elements");
         assertThat(StreamSupport.stream(buttons.spliterator(), false)
                         .map(b -> b.path("text").path("text").asText()))
-                .containsExactly("Run listening-port", "Next match", "Helpful", "Not helpful");
+                .containsExactly("Run listening-port", "Next match", "Open runbook", "Helpful", "Not helpful");
         assertThat(SlackButtonValue.decode(
                         buttons.get(0).path("action_id").asText(),
                         buttons.get(0).path("value").asText()))
@@ -47,7 +47,7 @@ class SlackAnswerLayoutTest {
                 .isEqualTo(new BotRequest.NextMatch("too many clients", 1));
         assertThat(SlackButtonValue.decode(
                         SlackButtonValue.NOT_HELPFUL,
-                        buttons.get(3).path("value").asText()))
+                        buttons.get(4).path("value").asText()))
                 .isEqualTo(new BotRequest.Feedback("too many clients", "db.md:10", false));
         assertThat(blocks.get(blocks.size() - 1).path("text").path("text").asText())
                 .isEqualTo("*Other candidates*\n• DB › Pooling — `db.md:40`");
@@ -71,6 +71,19 @@ class SlackAnswerLayoutTest {
         assertThat(find(everyones, "actions").toString()).doesNotContain(SlackButtonValue.SHARE);
         assertThat(find(shared, "actions").toString()).doesNotContain(SlackButtonValue.SHARE);
         assertThat(find(shared, "context").toString()).contains("Shared by <@U0BOB>");
+    }
+
+    @Test
+    void anAnswerWithASourceUrlHasAnOpenRunbookLinkButton() throws Exception {
+        JsonNode withUrl = find(
+                blocks(SlackAnswerFormatter.format(answer("Restart it.", Optional.of(URL), List.of()))), "actions");
+        JsonNode without = find(
+                blocks(SlackAnswerFormatter.format(answer("Restart it.", Optional.empty(), List.of()))), "actions");
+
+        assertThat(withUrl.path("elements").findValues("url"))
+                .extracting(JsonNode::asText)
+                .containsExactly(URL);
+        assertThat(without.toString()).doesNotContain(SlackButtonValue.OPEN);
     }
 
     @Test

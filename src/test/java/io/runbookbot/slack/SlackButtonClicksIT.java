@@ -79,6 +79,22 @@ class SlackButtonClicksIT {
     }
 
     @Test
+    void aClickOnTheOpenRunbookLinkIsOnlyAcknowledged() throws Exception {
+        h = SlackHarness.http(List.of());
+        SlackPayload open = h.payloads.blockActions(SlackButtonValue.OPEN, "");
+        SlackPayload vote = h.payloads.blockActions(
+                SlackButtonValue.HELPFUL, SlackButtonValue.vote("too many clients", "troubleshooting-guide.md:131"));
+
+        assertThat(h.post(open).statusCode()).isEqualTo(200);
+        h.post(vote);
+
+        h.slack.awaitResponse(vote.responseId(), WAIT);
+        assertThat(h.slack.calls().matching(r -> r.route().equals("response/" + open.responseId())))
+                .isEmpty();
+        assertThat(h.posts()).isEmpty();
+    }
+
+    @Test
     void helpfulButtonRecordsFeedbackFromTheClickingUser() throws Exception {
         h = SlackHarness.http(List.of());
         SlackPayload click = h.payloads.blockActions(
