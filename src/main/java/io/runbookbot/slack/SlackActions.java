@@ -88,6 +88,18 @@ final class SlackActions {
                     SlackAnswerFormatter.sharedBy(reply, p.getUser().getId()));
             return;
         }
+        if (request instanceof BotRequest.Feedback vote && message != null && message.getBlocks() != null) {
+            Optional<List<LayoutBlock>> counted =
+                    SlackVotes.withVote(message.getBlocks(), p.getUser().getId(), vote.helpful());
+            if (counted.isPresent() && fromPrivate) {
+                ctx.respond(r -> r.responseType("ephemeral")
+                        .replaceOriginal(true)
+                        .text(message.getText())
+                        .blocks(counted.get()));
+            } else if (counted.isPresent() && !channel.isEmpty()) {
+                update(ctx, channel, message, counted.get(), "the votes");
+            }
+        }
         if (request instanceof BotRequest.Feedback || fromPrivate || channel.isEmpty()) {
             SlackReplies.respond(
                     ephemeral,
@@ -104,21 +116,24 @@ final class SlackActions {
         if (line.isEmpty() || message.getBlocks() == null) {
             return;
         }
-        Optional<List<LayoutBlock>> blocks = SlackRunTrace.withLine(message.getBlocks(), line.get());
-        if (blocks.isEmpty()) {
-            return;
-        }
+        SlackRunTrace.withLine(message.getBlocks(), line.get())
+                .ifPresent(blocks -> update(ctx, channel, message, blocks, "the run"));
+    }
+
+    /** {@code chat.update} of the clicked message; a refusal is only logged (the answer was sent). */
+    private static void update(
+            ActionContext ctx, String channel, Message message, List<LayoutBlock> blocks, String what) {
         try {
             ChatUpdateResponse updated = ctx.client()
                     .chatUpdate(r -> r.channel(channel)
                             .ts(message.getTs())
                             .text(message.getText())
-                            .blocks(blocks.get()));
+                            .blocks(blocks));
             if (!updated.isOk()) {
-                LOG.warn("Slack refused to note the run on its message (chat.update: {})", updated.getError());
+                LOG.warn("Slack refused to note {} on its message (chat.update: {})", what, updated.getError());
             }
         } catch (IOException | SlackApiException | RuntimeException e) {
-            LOG.warn("Could not note the run on its message ({})", e.toString());
+            LOG.warn("Could not note {} on its message ({})", what, e.toString());
         }
     }
 

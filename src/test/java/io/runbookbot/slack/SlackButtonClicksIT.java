@@ -2,6 +2,8 @@ package io.runbookbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackPayload;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SlackButtonClicksIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @AutoClose
     private SlackHarness h;
@@ -91,6 +94,56 @@ class SlackButtonClicksIT {
         h.slack.awaitResponse(vote.responseId(), WAIT);
         assertThat(h.slack.calls().matching(r -> r.route().equals("response/" + open.responseId())))
                 .isEmpty();
+        assertThat(h.posts()).isEmpty();
+    }
+
+    /** A click on a vote button of a message whose blocks are an answer's buttons (with earlier votes). */
+    private SlackPayload voteOn(JsonNode blocks, String actionId, boolean ephemeral) {
+        ObjectNode json = h.payloads
+                .blockActions(actionId, SlackButtonValue.vote("too many clients", "troubleshooting-guide.md:131"))
+                .json();
+        ((ObjectNode) json.required("message")).set("blocks", blocks);
+        ((ObjectNode) json.required("container")).put("is_ephemeral", ephemeral);
+        return new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
+    }
+
+    @Test
+    void votesAreCountedOnTheAnswerItselfOnePerPersonAndAChangedVoteMoves() throws Exception {
+        h = SlackHarness.http(List.of());
+        JsonNode buttons = JSON.readTree("""
+                [{"type": "actions", "block_id": "runbook_actions", "elements": [
+                  {"type": "button", "action_id": "runbook_helpful", "text": {"type": "plain_text", "text": "Helpful"},
+                   "value": "x"}]}]""");
+
+        h.post(voteOn(buttons, SlackButtonValue.HELPFUL, false));
+        JsonNode first = h.slack.awaitCall("chat.update", WAIT).paramJson("blocks");
+        h.post(voteOn(first, SlackButtonValue.NOT_HELPFUL, false));
+        h.slack.calls().awaitCount(r -> r.route().equals("chat.update"), 2, WAIT);
+
+        String votes = h.slack.callsTo("chat.update").get(1).paramJson("blocks").toString();
+        assertThat(first.toString()).contains("Helpful (1): <@" + SlackPayloads.USER_ID + ">");
+        assertThat(votes).contains("Helpful (0)").contains("Not helpful (1): <@" + SlackPayloads.USER_ID + ">");
+        assertThat(h.votes).hasSize(2);
+    }
+
+    @Test
+    void aVoteOnAPrivateAnswerReplacesItWithTheCount() throws Exception {
+        h = SlackHarness.http(List.of());
+        JsonNode buttons = JSON.readTree("""
+                [{"type": "actions", "block_id": "runbook_actions", "elements": [
+                  {"type": "button", "action_id": "runbook_helpful", "text": {"type": "plain_text", "text": "Helpful"},
+                   "value": "x"}]}]""");
+        SlackPayload click = voteOn(buttons, SlackButtonValue.HELPFUL, true);
+
+        h.post(click);
+
+        h.slack.calls().awaitCount(r -> r.route().equals("response/" + click.responseId()), 2, WAIT);
+        List<RecordedRequest> responses =
+                h.slack.calls().matching(r -> r.route().equals("response/" + click.responseId()));
+        assertThat(responses).anySatisfy(r -> {
+            assertThat(r.json().path("replace_original").asBoolean()).isTrue();
+            assertThat(r.json().path("blocks").toString()).contains("Helpful (1)");
+        });
         assertThat(h.posts()).isEmpty();
     }
 
