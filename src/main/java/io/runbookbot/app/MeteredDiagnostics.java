@@ -30,6 +30,11 @@ final class MeteredDiagnostics implements Diagnostics {
     }
 
     @Override
+    public List<DiagnosticCommand> commands(Caller caller) {
+        return delegate.commands(caller);
+    }
+
+    @Override
     public DiagnosticReport run(Caller caller, DiagnosticCall call) {
         return counted(delegate.run(caller, call));
     }

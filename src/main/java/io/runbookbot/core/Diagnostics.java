@@ -17,6 +17,11 @@ public interface Diagnostics {
     /** Everything that may be run. */
     List<DiagnosticCommand> commands();
 
+    /** What {@code caller} may run from where they ask (all of it, unless permissions say otherwise). */
+    default List<DiagnosticCommand> commands(Caller caller) {
+        return commands();
+    }
+
     /** Runs a diagnostic for the caller, or says why not. */
     DiagnosticReport run(Caller caller, DiagnosticCall call);
 

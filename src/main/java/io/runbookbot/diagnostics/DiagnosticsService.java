@@ -69,8 +69,19 @@ public final class DiagnosticsService implements Diagnostics {
     }
 
     @Override
+    public List<DiagnosticCommand> commands(Caller caller) {
+        return commands(allowlist.commands().stream()
+                .filter(c -> Policy.decide(caller, c, allowlist).allowed())
+                .toList());
+    }
+
+    @Override
     public List<DiagnosticCommand> commands() {
-        return allowlist.commands().stream()
+        return commands(allowlist.commands());
+    }
+
+    private static List<DiagnosticCommand> commands(List<CommandSpec> specs) {
+        return specs.stream()
                 .map(c -> new DiagnosticCommand(
                         c.id(),
                         c.description(),

@@ -74,7 +74,7 @@ class SlackAdapterIT {
                         .json()
                         .path("text")
                         .asText())
-                .startsWith("1 diagnostics can run here:\n• listening-port: Which process listens on &lt;port&gt;")
+                .startsWith("1 diagnostics you may run here:\n• listening-port: Which process listens on &lt;port&gt;")
                 .contains("port: integer 1-65535");
     }
 

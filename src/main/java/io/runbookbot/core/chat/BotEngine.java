@@ -187,7 +187,7 @@ public final class BotEngine implements ChatEngine {
 
             @Override
             public CompletableFuture<BotReply> listDiagnostics(BotRequest.ListDiagnostics list) {
-                return done(new BotReply.DiagnosticList(requireDiagnostics().commands()));
+                return done(new BotReply.DiagnosticList(requireDiagnostics().commands(caller)));
             }
 
             @Override

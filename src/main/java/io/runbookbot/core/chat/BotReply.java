@@ -199,7 +199,11 @@ public sealed interface BotReply {
 
         /** The list as chat text: one line per diagnostic, its parameters below it. */
         public String text() {
-            StringBuilder out = new StringBuilder(commands.size() + " diagnostics can run here:");
+            if (commands.isEmpty()) {
+                return "No diagnostic is open to you here. An admin can grant you some in the allowlist's access"
+                        + " (your user, this channel or a role you have).";
+            }
+            StringBuilder out = new StringBuilder(commands.size() + " diagnostics you may run here:");
             for (DiagnosticCommand c : commands) {
                 out.append("\n• ")
                         .append(c.id())
