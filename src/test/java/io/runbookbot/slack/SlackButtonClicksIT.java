@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 class SlackButtonClicksIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The blocks of an answer with a Helpful button, as Slack sends them back with a click. */
+    private static final String VOTE_BUTTONS = """
+            [{"type": "actions", "block_id": "runbook_actions", "elements": [
+              {"type": "button", "action_id": "runbook_helpful", "text": {"type": "plain_text", "text": "Helpful"},
+               "value": "x"}]}]""";
 
     @AutoClose
     private SlackHarness h;
@@ -110,10 +115,7 @@ class SlackButtonClicksIT {
     @Test
     void votesAreCountedOnTheAnswerItselfOnePerPersonAndAChangedVoteMoves() throws Exception {
         h = SlackHarness.http(List.of());
-        JsonNode buttons = JSON.readTree("""
-                [{"type": "actions", "block_id": "runbook_actions", "elements": [
-                  {"type": "button", "action_id": "runbook_helpful", "text": {"type": "plain_text", "text": "Helpful"},
-                   "value": "x"}]}]""");
+        JsonNode buttons = JSON.readTree(VOTE_BUTTONS);
 
         h.post(voteOn(buttons, SlackButtonValue.HELPFUL, false));
         JsonNode first = h.slack.awaitCall("chat.update", WAIT).paramJson("blocks");
@@ -129,10 +131,7 @@ class SlackButtonClicksIT {
     @Test
     void aVoteOnAPrivateAnswerReplacesItWithTheCount() throws Exception {
         h = SlackHarness.http(List.of());
-        JsonNode buttons = JSON.readTree("""
-                [{"type": "actions", "block_id": "runbook_actions", "elements": [
-                  {"type": "button", "action_id": "runbook_helpful", "text": {"type": "plain_text", "text": "Helpful"},
-                   "value": "x"}]}]""");
+        JsonNode buttons = JSON.readTree(VOTE_BUTTONS);
         SlackPayload click = voteOn(buttons, SlackButtonValue.HELPFUL, true);
 
         h.post(click);
