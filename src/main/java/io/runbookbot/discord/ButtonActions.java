@@ -23,6 +23,12 @@ final class ButtonActions {
     private static final String REF = "ref:";
     /** A button that posts the answer to the channel for everyone ("Share in channel"). */
     private static final String SHARE = "share:";
+    /**
+     * Buttons about the question an answer was for: the question is read back from the answer's
+     * embed ({@link AskedLine}), so these work after a restart: {@code q:next:1}, {@code q:whole:0},
+     * {@code q:share:0}, {@code q:vote:+:ops/db.md:10}.
+     */
+    private static final String QUESTION = "q:";
 
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int KEY_LENGTH = 12;
@@ -48,6 +54,10 @@ final class ButtonActions {
 
     /** The custom id for a button that makes this request. */
     String idFor(BotRequest request) {
+        Optional<String> about = questionId(request);
+        if (about.isPresent() && about.get().length() <= MAX_ID) {
+            return about.get();
+        }
         Optional<String> text = commandText(request);
         if (text.isPresent()
                 && COMMAND.length() + text.get().length() <= MAX_ID
@@ -61,6 +71,9 @@ final class ButtonActions {
 
     /** The custom id for a button that shares the reply to this request with the channel. */
     String shareIdFor(BotRequest request) {
+        if (request instanceof BotRequest.NextMatch next) {
+            return QUESTION + "share:" + next.index();
+        }
         String key = key();
         recent.put(key, request);
         return SHARE + key;
@@ -68,10 +81,21 @@ final class ButtonActions {
 
     /** Whether the button shares its reply with the channel instead of answering the clicker. */
     static boolean shares(String customId) {
-        return customId.startsWith(SHARE);
+        return customId.startsWith(SHARE) || customId.startsWith(QUESTION + "share:");
     }
 
-    /** The request behind a custom id; empty when it is not ours or was forgotten. */
+    /**
+     * The request behind a custom id, {@code question} being what the answer the button is on was
+     * for; empty when the id is not ours, was forgotten, or needs a question there is none of.
+     */
+    Optional<BotRequest> requestFor(String customId, Optional<String> question) {
+        if (customId.startsWith(QUESTION)) {
+            return question.flatMap(q -> fromQuestionId(customId.substring(QUESTION.length()), q));
+        }
+        return requestFor(customId);
+    }
+
+    /** The request behind a custom id that needs no question; empty when it is not ours or was forgotten. */
     Optional<BotRequest> requestFor(String customId) {
         if (customId.startsWith(SHARE)) {
             return Optional.ofNullable(recent.getIfPresent(customId.substring(SHARE.length())));
@@ -89,6 +113,47 @@ final class ButtonActions {
     long remembered() {
         recent.cleanUp();
         return recent.estimatedSize();
+    }
+
+    private static Optional<String> questionId(BotRequest request) {
+        if (request instanceof BotRequest.NextMatch next) {
+            return Optional.of(QUESTION + "next:" + next.index());
+        }
+        if (request instanceof BotRequest.WholeSection whole) {
+            return Optional.of(QUESTION + "whole:" + whole.index());
+        }
+        if (request instanceof BotRequest.Feedback vote) {
+            return Optional.of(QUESTION + "vote:" + (vote.helpful() ? "+" : "-") + ":" + vote.location());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BotRequest> fromQuestionId(String id, String question) {
+        try {
+            if (id.startsWith("next:")) {
+                return Optional.of(new BotRequest.NextMatch(question, index(id.substring(5))));
+            }
+            if (id.startsWith("whole:")) {
+                return Optional.of(new BotRequest.WholeSection(question, index(id.substring(6))));
+            }
+            if (id.startsWith("share:")) {
+                return Optional.of(new BotRequest.NextMatch(question, index(id.substring(6))));
+            }
+            if (id.startsWith("vote:+:") || id.startsWith("vote:-:")) {
+                return Optional.of(new BotRequest.Feedback(question, id.substring(7), id.charAt(5) == '+'));
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // not an id this bot wrote
+        }
+        return Optional.empty();
+    }
+
+    private static int index(String digits) {
+        int i = Integer.parseInt(digits);
+        if (i < 0 || i > 1000) {
+            throw new NumberFormatException("index out of range: " + digits);
+        }
+        return i;
     }
 
     private static Optional<String> commandText(BotRequest request) {

@@ -163,7 +163,7 @@ public final class DiscordBot extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        Optional<BotRequest> request = actions.requestFor(event.getComponentId());
+        Optional<BotRequest> request = actions.requestFor(event.getComponentId(), AskedLine.in(event.getMessage()));
         if (request.isEmpty()) {
             event.reply("This button has expired; ask me again.")
                     .setEphemeral(true)

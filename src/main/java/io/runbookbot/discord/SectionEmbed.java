@@ -45,7 +45,7 @@ final class SectionEmbed {
                 .setDescription(preface + description(answer, MessageEmbed.DESCRIPTION_MAX_LENGTH - preface.length()))
                 .setFooter(section.file() + ":" + section.line() + "-" + section.endLine() + " · "
                         + answer.confidence().caption() + " · match " + (answer.index() + 1)
-                        + " of " + (answer.others().size() + 1));
+                        + " of " + (answer.others().size() + 1) + AskedLine.of(answer.question()));
         if (!answer.suggestions().isEmpty()) {
             embed.addField(
                     "Diagnostics",

@@ -35,7 +35,8 @@ class DiscordAnswerLayoutTest {
 
         assertThat(embed.getTitle()).isEqualTo("Guide › Database › Too Many Connections");
         assertThat(embed.getDescription()).isEqualTo("Raise max_connections.");
-        assertThat(embed.getFooter().getText()).isEqualTo("ops/database.md:10-40 · confidence High · match 1 of 2");
+        assertThat(embed.getFooter().getText())
+                .isEqualTo("ops/database.md:10-40 · confidence High · match 1 of 2\nAsked: q");
         assertThat(embed.getFields())
                 .extracting(MessageEmbed.Field::getValue)
                 .containsExactly("• Guide › Redis › Max Clients — `ops/redis.md:5`");
@@ -97,9 +98,18 @@ class DiscordAnswerLayoutTest {
         assertThat(buttons.get(0).getCustomId()).isEqualTo("cmd:run listening-port port=8000 on local");
         assertThat(actions.requestFor(buttons.get(1).getCustomId()))
                 .contains(new BotRequest.RunDiagnostic(Diagnostics.LOCAL, "log-tail", log.params()));
-        assertThat(actions.requestFor(buttons.get(2).getCustomId())).contains(new BotRequest.NextMatch("q", 1));
-        assertThat(actions.requestFor(buttons.get(3).getCustomId()))
+        assertThat(buttons.get(2).getCustomId()).isEqualTo("q:next:1");
+        assertThat(buttons.get(3).getCustomId()).isEqualTo("q:vote:+:ops/database.md:10");
+        assertThat(actions.requestFor(buttons.get(2).getCustomId(), Optional.of("q")))
+                .contains(new BotRequest.NextMatch("q", 1));
+        assertThat(actions.requestFor(buttons.get(3).getCustomId(), Optional.of("q")))
                 .contains(new BotRequest.Feedback("q", "ops/database.md:10", true));
+        assertThat(new ButtonActions(100).requestFor(buttons.get(2).getCustomId(), Optional.of("q")))
+                .as("another bot process (after a restart) reads the same request")
+                .contains(new BotRequest.NextMatch("q", 1));
+        assertThat(actions.requestFor(buttons.get(2).getCustomId(), Optional.empty()))
+                .as("no question on the message, nothing to ask")
+                .isEmpty();
         MessageEmbed embed = single(formatter.format(answer("text", List.of(port), Optional.empty())))
                 .getEmbeds()
                 .get(0);

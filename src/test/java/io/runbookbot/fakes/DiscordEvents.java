@@ -93,11 +93,24 @@ public final class DiscordEvents {
      * bot that carries that button (JDA reads the message and finds the button in it).
      */
     public GatewayEvent button(String customId, String... roleIds) {
+        return button(customId, Json.object(), roleIds);
+    }
+
+    /**
+     * The same click, on the bot message whose sent body was {@code sent} (its content and embeds
+     * come back with the click, as Discord sends them).
+     */
+    public GatewayEvent button(String customId, ObjectNode sent, String... roleIds) {
         ObjectNode d = interaction(Author.ALICE, 3, roleIds);
         d.putObject("data").put("custom_id", customId).put("component_type", 2);
         ObjectNode message = Json.template("discord/message.json");
         message.put("id", nextId());
-        message.put("content", "answer with buttons");
+        message.put("content", sent.path("content").asText("answer with buttons"));
+        if (sent.has("embeds")) {
+            ArrayNode embeds = (ArrayNode) sent.get("embeds").deepCopy();
+            embeds.forEach(e -> ((ObjectNode) e).put("type", "rich")); // Discord says what kind it stored
+            message.set("embeds", embeds);
+        }
         ObjectNode row =
                 message.putArray("components").addObject().put("type", 1).put("id", 1);
         row.putArray("components")

@@ -1,6 +1,7 @@
 package io.runbookbot.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,9 +167,19 @@ public final class FakeDiscord implements AutoCloseable {
         return dispatch(events().slashCommand(question, roleIds));
     }
 
-    /** Pushes a click by Alice on a bot message's button with this custom id. */
+    /**
+     * Pushes a click by Alice on a bot message's button with this custom id: the latest message the
+     * bot sent with that button comes with the click, as Discord does (a bare one if there is none).
+     */
     public GatewayEvent pushButton(String customId, String... roleIds) {
-        return dispatch(events().button(customId, roleIds));
+        ObjectNode sent = Json.object();
+        for (RecordedRequest r :
+                calls.matching(r -> r.method().equals("POST") || r.method().equals("PATCH"))) {
+            if (r.json().toString().contains("\"custom_id\":\"" + customId.replace("\"", "\\\"") + "\"")) {
+                sent = (ObjectNode) r.json();
+            }
+        }
+        return dispatch(events().button(customId, sent, roleIds));
     }
 
     /** Every REST call received, 404s included. */
