@@ -3,10 +3,13 @@ package io.runbookbot.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
@@ -41,11 +44,14 @@ final class SlackActions {
             if (SlackButtonValue.OPEN.equals(action.getActionId())) {
                 return ctx.ack(); // a link button: Slack opened the URL, nothing to answer
             }
-            BotRequest request;
             SlackReplies.Responder privately = m -> ctx.respond(r -> r.responseType("ephemeral")
                     .replaceOriginal(false)
                     .text(m.text())
                     .blocks(SlackReplies.blocks(m)));
+            if (SlackRunForm.OPEN.equals(action.getActionId())) {
+                return openForm(ctx, p, action, privately);
+            }
+            BotRequest request;
             try {
                 request = SlackButtonValue.decode(
                         action.getActionId(), Objects.requireNonNullElse(action.getValue(), ""));
@@ -68,6 +74,27 @@ final class SlackActions {
                     text -> privately.send(SlackAnswerFormatter.text(text)));
             return ctx.ack();
         });
+    }
+
+    /** Opens the parameters modal at once: the click's trigger id is good for three seconds. */
+    private static Response openForm(
+            ActionContext ctx,
+            BlockActionPayload p,
+            BlockActionPayload.Action action,
+            SlackReplies.Responder privately) {
+        try {
+            View form = SlackRunForm.modal(Objects.requireNonNullElse(action.getValue(), ""), channel(p));
+            ViewsOpenResponse opened =
+                    ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(form));
+            if (!opened.isOk()) {
+                LOG.warn("Slack did not open the run form (views.open: {})", opened.getError());
+                privately.send(SlackAnswerFormatter.text(
+                        "Slack did not open the form (" + opened.getError() + "); type `run <id> key=value` instead."));
+            }
+        } catch (Exception e) {
+            LOG.warn("The run form could not be opened ({})", e.toString());
+        }
+        return ctx.ack();
     }
 
     private static void reply(

@@ -95,7 +95,7 @@ public final class SlackAnswerFormatter implements BotReply.Visitor<SlackMessage
 
     @Override
     public SlackMessage diagnostics(BotReply.DiagnosticList list) {
-        return text(list.text());
+        return SlackDiagnosticList.format(list);
     }
 
     /** A plain message (mrkdwn-escaped, cut to {@value #MAX_TEXT} characters). */

@@ -63,6 +63,25 @@ final class SlackReplies {
         }
     }
 
+    /**
+     * {@code chat.postEphemeral}: only {@code userId} sees it, in the channel; a refusal is logged
+     * with an incident id (there is no other way to reach that user there).
+     */
+    static void postEphemeral(MethodsClient client, String channel, String userId, SlackMessage message)
+            throws Exception {
+        var posted = client.chatPostEphemeral(
+                r -> r.channel(channel).user(userId).text(message.text()).blocks(blocks(message)));
+        if (!posted.isOk()) {
+            String incident = IncidentIds.next();
+            LOG.error(
+                    "incident {}: Slack refused the private answer for {} in {} (chat.postEphemeral: {})",
+                    incident,
+                    userId,
+                    channel,
+                    posted.getError());
+        }
+    }
+
     /** {@code chat.postMessage} to the channel itself (a shared answer), as {@link #postInThread} does. */
     static void post(MethodsClient client, String channel, SlackMessage message) throws Exception {
         postInThread(client, channel, null, message);

@@ -139,6 +139,36 @@ public final class SlackPayloads {
         return new SlackPayload(SlackPayload.Kind.INTERACTIVE, payload);
     }
 
+    /**
+     * {@link #USER_ID} submits a modal ({@code view_submission}) with this callback id and private
+     * metadata, one plain-text input per entry of {@code values} (block id → typed value).
+     */
+    public SlackPayload viewSubmission(
+            String callbackId, String privateMetadata, java.util.Map<String, String> values) {
+        ObjectNode payload = Json.object();
+        payload.put("type", "view_submission");
+        payload.put("token", "legacy");
+        payload.put("api_app_id", "A0FAKE");
+        payload.put("trigger_id", "1.2.5");
+        payload.putObject("team").put("id", TEAM_ID).put("domain", "fake");
+        payload.putObject("user")
+                .put("id", USER_ID)
+                .put("username", "alice")
+                .put("name", "alice")
+                .put("team_id", TEAM_ID);
+        ObjectNode view = payload.putObject("view");
+        view.put("id", "V0FORM").put("team_id", TEAM_ID).put("type", "modal");
+        view.put("callback_id", callbackId).put("private_metadata", privateMetadata);
+        view.put("app_id", "A0FAKE").put("bot_id", "B0BOT").put("hash", "1.abc");
+        view.putArray("blocks");
+        ObjectNode state = view.putObject("state").putObject("values");
+        values.forEach((block, typed) -> state.putObject(block)
+                .putObject("value")
+                .put("type", "plain_text_input")
+                .put("value", typed));
+        return new SlackPayload(SlackPayload.Kind.INTERACTIVE, payload);
+    }
+
     /** {@link #USER_ID} opens the bot's Home tab ({@code app_home_opened}). */
     public SlackPayload appHomeOpened() {
         String ts = nextTs();
