@@ -43,7 +43,7 @@ final class SlackRunForm {
 
     private SlackRunForm() {}
 
-    /** The "Run…" button's value: the check and its parameters ("port: integer 1-65535"). */
+    /** The "Run…" button's value: the check and its parameters with their hints ("port: integer ..."). */
     static String value(DiagnosticCommand command) {
         ObjectNode json = JSON.createObjectNode().put("id", command.id());
         ArrayNode params = json.putArray("p");
