@@ -188,6 +188,9 @@ public final class DiscordBot extends ListenerAdapter {
                             privately));
             return;
         }
+        if (request.get() instanceof BotRequest.Feedback vote) {
+            DiscordVotes.count(event, vote.helpful());
+        }
         // a reply to a button is the clicker's alone, unless they share it
         send(caller, request.get(), Delivery.each(formatter::privately, privately));
     }

@@ -187,12 +187,22 @@ class DiscordConversationIT {
 
         GatewayEvent click = discord.pushButton(helpful, ONCALL);
 
-        RecordedRequest thanks = discord.awaitFollowUp(click, WAIT);
+        RecordedRequest thanks = discord.awaitCall(
+                r -> r.method().equals("POST") && r.route().equals("webhooks/" + APPLICATION_ID + "/" + click.token()),
+                WAIT);
         assertThat(thanks.json().path("content").asText()).isEqualTo("Thanks, noted.");
         assertThat(thanks.json().path("flags").asInt() & EPHEMERAL)
                 .as("only the voter sees it")
                 .isEqualTo(EPHEMERAL);
         assertThat(h.votes).contains(new BotRequest.Feedback(TOO_MANY, "troubleshooting-guide.md:131", true));
+        RecordedRequest counted = discord.awaitCall(
+                r -> r.method().equals("PATCH")
+                        && r.json().path("embeds").toString().contains("Votes"),
+                WAIT);
+        assertThat(counted.json().path("embeds").path(0).path("fields").toString())
+                .contains("\"name\":\"Votes\"")
+                .contains("Helpful (1): <@" + Author.ALICE.id() + ">")
+                .contains("Not helpful (0)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.LayoutBlock;
+import io.runbookbot.core.chat.VoteLine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class SlackVotesTest {
         blocks = SlackVotes.withVote(blocks, "U2", false).orElseThrow();
 
         assertThat(blocks).hasSize(ANSWER.size() + 1);
-        SlackVotes.Tally tally = SlackVotes.tally(blocks);
+        VoteLine tally = SlackVotes.tally(blocks);
         assertThat(tally.helpful()).containsExactly("U1");
         assertThat(tally.notHelpful()).containsExactly("U3", "U2");
         assertThat(blocks.get(2).toString()).contains("Helpful (1): <@U1>").contains("Not helpful (2): <@U3> <@U2>");
@@ -30,7 +31,8 @@ class SlackVotesTest {
 
     @Test
     void readsOnlyWellFormedUserMentions() {
-        assertThat(SlackVotes.users("Helpful (3): <@U1> <@U2|x> <@> <@U3")).containsExactly("U1");
+        assertThat(VoteLine.read("Helpful (3): <@U1> <@U2|x> <@> <@U3", "").helpful())
+                .containsExactly("U1");
     }
 
     @Test
