@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IDeferrableCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -150,15 +151,7 @@ public final class DiscordBot extends ListenerAdapter {
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
         // the asker's alone until they share it
         event.deferReply(true).queue(null, failure -> deferFailed(failure));
-        send(
-                caller,
-                RequestParser.parse(text),
-                Delivery.each(
-                        formatter::privately,
-                        data -> event.getHook()
-                                .setEphemeral(true)
-                                .sendMessage(data)
-                                .complete()));
+        send(caller, RequestParser.parse(text), Delivery.each(formatter::privately, privately(event)));
     }
 
     @Override
@@ -172,8 +165,7 @@ public final class DiscordBot extends ListenerAdapter {
         }
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
         event.deferReply(true).queue(null, failure -> deferFailed(failure));
-        Consumer<MessageCreateData> privately =
-                data -> event.getHook().setEphemeral(true).sendMessage(data).complete();
+        Consumer<MessageCreateData> privately = privately(event);
         if (ButtonActions.shares(event.getComponentId())) {
             send(
                     caller,
@@ -189,10 +181,18 @@ public final class DiscordBot extends ListenerAdapter {
             return;
         }
         if (request.get() instanceof BotRequest.Feedback vote) {
-            DiscordVotes.count(event, vote.helpful());
+            DiscordAnswerEdits.vote(event, vote.helpful());
         }
-        // a reply to a button is the clicker's alone, unless they share it
-        send(caller, request.get(), Delivery.each(formatter::privately, privately));
+        // a reply to a button is the clicker's alone, unless they share it; a run is noted on the answer
+        send(
+                caller,
+                request.get(),
+                Delivery.each(
+                        reply -> {
+                            DiscordAnswerEdits.run(event, reply);
+                            return formatter.privately(reply);
+                        },
+                        privately));
     }
 
     /**
@@ -269,6 +269,11 @@ public final class DiscordBot extends ListenerAdapter {
         } catch (RuntimeException | Error again) {
             LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
         }
+    }
+
+    /** Sends to the person who asked or clicked, them alone. */
+    private static Consumer<MessageCreateData> privately(IDeferrableCallback event) {
+        return data -> event.getHook().setEphemeral(true).sendMessage(data).complete();
     }
 
     /** The interaction could not be acknowledged: its answer will fail too, and that failure names the incident. */

@@ -3,18 +3,13 @@ package io.runbookbot.discord;
 import io.runbookbot.core.chat.VoteLine;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The votes on an answer kept in its embed ({@link VoteLine}): a "Votes" field, one line per side.
  * Only public answers get one: an ephemeral message cannot be edited after the click was answered.
  */
 final class DiscordVotes {
-    private static final Logger LOG = LoggerFactory.getLogger(DiscordVotes.class);
     static final String FIELD = "Votes";
 
     private DiscordVotes() {}
@@ -30,23 +25,6 @@ final class DiscordVotes {
         embed.getFields().stream().filter(f -> !FIELD.equals(f.getName())).forEach(b::addField);
         b.addField(FIELD, value, false);
         return b.isValidLength() ? Optional.of(b.build()) : Optional.empty();
-    }
-
-    /**
-     * Counts a vote on the public answer it was made on, through the channel (the click's own
-     * interaction may only edit its own replies); an ephemeral answer cannot be edited any more.
-     */
-    static void count(ButtonInteractionEvent event, boolean helpful) {
-        Message message = event.getMessage();
-        if (message.isEphemeral() || message.getEmbeds().isEmpty()) {
-            return;
-        }
-        withVote(message.getEmbeds().get(0), event.getUser().getId(), helpful)
-                .ifPresent(counted -> event.getChannel()
-                        .editMessageEmbedsById(message.getId(), counted)
-                        .queue(
-                                null,
-                                failure -> LOG.warn("Discord did not take the vote count ({})", failure.toString())));
     }
 
     static VoteLine tally(MessageEmbed embed) {

@@ -8,11 +8,9 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
-import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.RunLine;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,67 +25,11 @@ final class SlackRunTrace {
     /** A context block holds at most 10 elements. */
     static final int MAX_LINES = 10;
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-
     private SlackRunTrace() {}
 
     /** The line for a diagnostic's reply to {@code userId}; empty for any other reply. */
     static Optional<String> line(BotReply reply, String userId, Instant at) {
-        String who = " by <@" + userId + "> at " + TIME.format(at) + " UTC";
-        return reply.accept(new BotReply.Visitor<Optional<String>>() {
-            @Override
-            public Optional<String> diagnostic(BotReply.Diagnostic diagnostic) {
-                return Optional.of(diagnostic.report().accept(new Lines(who)));
-            }
-
-            @Override
-            public Optional<String> section(BotReply.SectionAnswer answer) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> noMatch(BotReply.NoMatch none) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> investigated(BotReply.Investigated investigated) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> text(BotReply.Text text) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> diagnostics(BotReply.DiagnosticList list) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    /** "`id` on agent ran by ... : exit 0", "refused by ...", "asked by ..., waiting for confirmation". */
-    private record Lines(String who) implements DiagnosticReport.Visitor<String> {
-        private static String what(DiagnosticReport r) {
-            return "`" + r.commandId() + "` on " + r.agent();
-        }
-
-        @Override
-        public String ran(DiagnosticReport.Ran ran) {
-            return what(ran) + " ran" + who + ": " + (ran.timedOut() ? "timed out" : "exit " + ran.exitCode());
-        }
-
-        @Override
-        public String refused(DiagnosticReport.Refused refused) {
-            return what(refused) + " refused" + who;
-        }
-
-        @Override
-        public String needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
-            return what(pending) + " asked" + who + ", waiting for confirmation";
-        }
+        return RunLine.of(reply, userId, at);
     }
 
     /**

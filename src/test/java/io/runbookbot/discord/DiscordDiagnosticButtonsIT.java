@@ -103,6 +103,14 @@ class DiscordDiagnosticButtonsIT {
                 .startsWith("`listening-port` on `local`: exit code 0, ")
                 .contains("```\nState");
         assertThat(lines("agent-audit.jsonl")).hasSize(agentLines + 2);
+        RecordedRequest noted = discord.awaitCall(
+                r -> r.method().equals("PATCH")
+                        && r.json().path("embeds").toString().contains("`listening-port` on local ran by"),
+                WAIT);
+        assertThat(noted.route()).startsWith("channels/");
+        assertThat(noted.json().path("embeds").path(0).path("fields").toString())
+                .contains("`listening-port` on local ran by <@" + Author.ALICE.id() + ">")
+                .contains(": exit 0");
     }
 
     @Test

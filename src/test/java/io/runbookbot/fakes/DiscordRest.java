@@ -172,9 +172,11 @@ final class DiscordRest {
         message.put("flags", sent.path("flags").asInt(0) & EPHEMERAL);
         for (String array : new String[] {"embeds", "components"}) {
             if (sent.path(array).isArray()) {
-                message.set(array, sent.get(array));
+                message.set(array, sent.get(array).deepCopy());
             }
         }
+        // Discord says what kind of embed it stored
+        message.path("embeds").forEach(e -> ((ObjectNode) e).put("type", "rich"));
         JsonNode reference = sent.path("message_reference");
         if (reference.isObject()) {
             message.put("type", 19);

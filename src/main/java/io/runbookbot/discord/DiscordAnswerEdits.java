@@ -1,0 +1,69 @@
+package io.runbookbot.discord;
+
+import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.RunLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a click leaves on the public answer it was made on, for everyone in the channel: the vote
+ * count ({@link DiscordVotes}) and a "Runs" field, "`disk-usage` on web-1 ran by @alice at 10:42
+ * UTC: exit 0" (the last {@value #MAX_RUNS}). Edited through the channel, since the click's own
+ * interaction may only edit its own replies; an ephemeral answer cannot be edited any more.
+ */
+final class DiscordAnswerEdits {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAnswerEdits.class);
+    static final String RUNS = "Runs";
+    static final int MAX_RUNS = 5;
+
+    private DiscordAnswerEdits() {}
+
+    static void vote(ButtonInteractionEvent event, boolean helpful) {
+        edit(event, embed -> DiscordVotes.withVote(embed, event.getUser().getId(), helpful));
+    }
+
+    /** Notes a run's outcome; any other reply leaves the answer as it is. */
+    static void run(ButtonInteractionEvent event, BotReply reply) {
+        RunLine.of(reply, event.getUser().getId(), Instant.now())
+                .ifPresent(line -> edit(event, embed -> withRun(embed, line)));
+    }
+
+    static Optional<MessageEmbed> withRun(MessageEmbed embed, String line) {
+        List<String> lines = new ArrayList<>();
+        embed.getFields().stream()
+                .filter(f -> RUNS.equals(f.getName()) && f.getValue() != null)
+                .forEach(f -> lines.addAll(List.of(f.getValue().split("\n"))));
+        lines.add(line);
+        String value = String.join("\n", lines.subList(Math.max(0, lines.size() - MAX_RUNS), lines.size()));
+        if (value.length() > MessageEmbed.VALUE_MAX_LENGTH) {
+            return Optional.empty();
+        }
+        EmbedBuilder b = new EmbedBuilder(embed).clearFields();
+        embed.getFields().stream().filter(f -> !RUNS.equals(f.getName())).forEach(b::addField);
+        b.addField(RUNS, value, false);
+        return b.isValidLength() ? Optional.of(b.build()) : Optional.empty();
+    }
+
+    private static void edit(ButtonInteractionEvent event, Function<MessageEmbed, Optional<MessageEmbed>> change) {
+        Message message = event.getMessage();
+        if (message.isEphemeral() || message.getEmbeds().isEmpty()) {
+            return;
+        }
+        change.apply(message.getEmbeds().get(0))
+                .ifPresent(changed -> event.getChannel()
+                        .editMessageEmbedsById(message.getId(), changed)
+                        .queue(
+                                null,
+                                failure -> LOG.warn(
+                                        "Discord did not take the edit of the answer ({})", failure.toString())));
+    }
+}
