@@ -1,13 +1,9 @@
 package io.runbookbot.slack;
 
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.RunLine;
 import java.time.Instant;
@@ -33,37 +29,22 @@ final class SlackRunTrace {
     }
 
     /**
-     * The message's blocks with {@code line} added to its runs block (made after the buttons when
+     * The message's blocks with {@code line} added to its runs note (made under the buttons when
      * there is none yet); empty when the message has no buttons or no room for one more block.
      */
     static Optional<List<LayoutBlock>> withLine(List<LayoutBlock> blocks, String line) {
-        List<LayoutBlock> out = new ArrayList<>(blocks);
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof ContextBlock runs && BLOCK_ID.equals(runs.getBlockId())) {
-                List<ContextBlockElement> lines = new ArrayList<>(runs.getElements());
-                lines.add(markdownText(line));
-                List<ContextBlockElement> kept = lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size());
-                out.set(i, context(c -> c.blockId(BLOCK_ID).elements(new ArrayList<>(kept))));
-                return Optional.of(out);
-            }
-        }
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof ActionsBlock && out.size() < SlackAnswerFormatter.MAX_BLOCKS) {
-                out.add(i + 1, context(c -> c.blockId(BLOCK_ID).elements(List.of(markdownText(line)))));
-                return Optional.of(out);
-            }
-        }
-        return Optional.empty();
+        List<String> lines = new ArrayList<>(lines(blocks));
+        lines.add(line);
+        return SlackButtonNotes.put(
+                blocks,
+                BLOCK_ID,
+                lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()).stream()
+                        .map(l -> (ContextBlockElement) markdownText(l))
+                        .toList());
     }
 
-    /** The lines of a message's runs block, oldest first. */
+    /** The lines of a message's runs note, oldest first. */
     static List<String> lines(List<LayoutBlock> blocks) {
-        List<String> lines = new ArrayList<>();
-        for (LayoutBlock b : blocks) {
-            if (b instanceof ContextBlock runs && BLOCK_ID.equals(runs.getBlockId())) {
-                runs.getElements().forEach(e -> lines.add(e instanceof MarkdownTextObject t ? t.getText() : ""));
-            }
-        }
-        return lines;
+        return SlackButtonNotes.texts(blocks, BLOCK_ID);
     }
 }

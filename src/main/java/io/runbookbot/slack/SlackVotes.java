@@ -1,15 +1,9 @@
 package io.runbookbot.slack;
 
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.ContextBlock;
-import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.runbookbot.core.chat.VoteLine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,38 +19,13 @@ final class SlackVotes {
     /** The message's blocks with {@code userId}'s vote; empty when the message has no buttons or no room. */
     static Optional<List<LayoutBlock>> withVote(List<LayoutBlock> blocks, String userId, boolean helpful) {
         VoteLine votes = tally(blocks).vote(userId, helpful);
-        LayoutBlock line = context(c -> c.blockId(BLOCK_ID)
-                .elements(List.of(markdownText(votes.helpfulText()), markdownText(votes.notHelpfulText()))));
-        List<LayoutBlock> out = new ArrayList<>(blocks);
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof ContextBlock existing && BLOCK_ID.equals(existing.getBlockId())) {
-                out.set(i, line);
-                return Optional.of(out);
-            }
-        }
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof ActionsBlock && out.size() < SlackAnswerFormatter.MAX_BLOCKS) {
-                out.add(i + 1, line);
-                return Optional.of(out);
-            }
-        }
-        return Optional.empty();
+        return SlackButtonNotes.put(
+                blocks, BLOCK_ID, List.of(markdownText(votes.helpfulText()), markdownText(votes.notHelpfulText())));
     }
 
     /** The votes a message shows now. */
     static VoteLine tally(List<LayoutBlock> blocks) {
-        for (LayoutBlock b : blocks) {
-            if (b instanceof ContextBlock votes && BLOCK_ID.equals(votes.getBlockId())) {
-                List<ContextBlockElement> e = votes.getElements();
-                return VoteLine.read(text(e, 0), text(e, 1));
-            }
-        }
-        return VoteLine.NONE;
-    }
-
-    private static String text(List<ContextBlockElement> elements, int i) {
-        return i < elements.size() && elements.get(i) instanceof MarkdownTextObject t && t.getText() != null
-                ? t.getText()
-                : "";
+        List<String> texts = SlackButtonNotes.texts(blocks, BLOCK_ID);
+        return VoteLine.read(texts.isEmpty() ? "" : texts.get(0), texts.size() < 2 ? "" : texts.get(1));
     }
 }
