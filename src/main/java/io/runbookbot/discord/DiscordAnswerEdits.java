@@ -38,18 +38,29 @@ final class DiscordAnswerEdits {
     }
 
     static Optional<MessageEmbed> withRun(MessageEmbed embed, String line) {
-        List<String> lines = new ArrayList<>();
-        embed.getFields().stream()
-                .filter(f -> RUNS.equals(f.getName()) && f.getValue() != null)
-                .forEach(f -> lines.addAll(List.of(f.getValue().split("\n"))));
+        List<String> lines = new ArrayList<>(lines(embed, RUNS));
         lines.add(line);
-        String value = String.join("\n", lines.subList(Math.max(0, lines.size() - MAX_RUNS), lines.size()));
+        return withField(embed, RUNS, lines.subList(Math.max(0, lines.size() - MAX_RUNS), lines.size()));
+    }
+
+    /** The lines of the embed's field called {@code name}; empty when it has none. */
+    static List<String> lines(MessageEmbed embed, String name) {
+        return embed.getFields().stream()
+                .filter(f -> name.equals(f.getName()) && f.getValue() != null)
+                .findFirst()
+                .map(f -> List.of(f.getValue().split("\n")))
+                .orElse(List.of());
+    }
+
+    /** The embed with its field {@code name} holding these lines, last; empty when they do not fit. */
+    static Optional<MessageEmbed> withField(MessageEmbed embed, String name, List<String> lines) {
+        String value = String.join("\n", lines);
         if (value.length() > MessageEmbed.VALUE_MAX_LENGTH) {
             return Optional.empty();
         }
         EmbedBuilder b = new EmbedBuilder(embed).clearFields();
-        embed.getFields().stream().filter(f -> !RUNS.equals(f.getName())).forEach(b::addField);
-        b.addField(RUNS, value, false);
+        embed.getFields().stream().filter(f -> !name.equals(f.getName())).forEach(b::addField);
+        b.addField(name, value, false);
         return b.isValidLength() ? Optional.of(b.build()) : Optional.empty();
     }
 
