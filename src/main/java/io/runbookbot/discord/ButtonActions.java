@@ -21,14 +21,14 @@ final class ButtonActions {
     static final int MAX_ID = 100;
     private static final String COMMAND = "cmd:";
     private static final String REF = "ref:";
-    /** A button that posts the answer to the channel for everyone ("Share in channel"). */
-    private static final String SHARE = "share:";
     /**
      * Buttons about the question an answer was for: the question is read back from the answer's
      * embed ({@link AskedLine}), so these work after a restart: {@code q:next:1}, {@code q:whole:0},
      * {@code q:share:0}, {@code q:vote:+:ops/db.md:10}.
      */
     private static final String QUESTION = "q:";
+    /** "Share in channel": posts the answer (candidate {@code index}) to the channel for everyone. */
+    private static final String SHARE = QUESTION + "share:";
 
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int KEY_LENGTH = 12;
@@ -70,18 +70,13 @@ final class ButtonActions {
     }
 
     /** The custom id for a button that shares the reply to this request with the channel. */
-    String shareIdFor(BotRequest request) {
-        if (request instanceof BotRequest.NextMatch next) {
-            return QUESTION + "share:" + next.index();
-        }
-        String key = key();
-        recent.put(key, request);
-        return SHARE + key;
+    String shareIdFor(BotRequest.NextMatch answer) {
+        return SHARE + answer.index();
     }
 
     /** Whether the button shares its reply with the channel instead of answering the clicker. */
     static boolean shares(String customId) {
-        return customId.startsWith(SHARE) || customId.startsWith(QUESTION + "share:");
+        return customId.startsWith(SHARE);
     }
 
     /**
@@ -97,9 +92,6 @@ final class ButtonActions {
 
     /** The request behind a custom id that needs no question; empty when it is not ours or was forgotten. */
     Optional<BotRequest> requestFor(String customId) {
-        if (customId.startsWith(SHARE)) {
-            return Optional.ofNullable(recent.getIfPresent(customId.substring(SHARE.length())));
-        }
         if (customId.startsWith(COMMAND)) {
             return Optional.of(RequestParser.parse(customId.substring(COMMAND.length())));
         }
