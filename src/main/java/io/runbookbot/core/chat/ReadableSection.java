@@ -1,7 +1,6 @@
 package io.runbookbot.core.chat;
 
 import io.runbookbot.core.RunbookSection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +31,7 @@ public record ReadableSection(String full, String first, boolean more) {
 
     public static ReadableSection of(RunbookSection section, SourceLinks links) {
         RelativeLinks relative = new RelativeLinks(section.file(), links.fileUrl(section.file()));
-        String full = withLinks(Reflow.of(body(section)), relative);
+        String full = Reflow.of(body(section), relative::line);
         return firstScreen(full);
     }
 
@@ -81,25 +80,6 @@ public record ReadableSection(String full, String first, boolean more) {
         int skip = lines.length > 1 && isUnderline(lines[1]) ? 2 : 1;
         return String.join("\n", List.of(lines).subList(Math.min(skip, lines.length), lines.length))
                 .strip();
-    }
-
-    /** The text with relative links resolved on every line outside code blocks. */
-    private static String withLinks(String text, RelativeLinks links) {
-        List<String> out = new ArrayList<>();
-        String fence = null;
-        for (String line : text.split("\n", -1)) {
-            String t = line.strip();
-            if (fence == null && (t.startsWith("```") || t.startsWith("~~~"))) {
-                fence = t.substring(0, 3);
-                out.add(line);
-            } else if (fence != null) {
-                fence = t.startsWith(fence) ? null : fence;
-                out.add(line);
-            } else {
-                out.add(links.line(line));
-            }
-        }
-        return String.join("\n", out);
     }
 
     private static boolean isUnderline(String line) {

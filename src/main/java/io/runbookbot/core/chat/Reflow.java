@@ -2,6 +2,7 @@ package io.runbookbot.core.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Lays Markdown out for a narrow screen: prose hard-wrapped in the source (at 72 or 80 columns)
@@ -23,27 +24,34 @@ final class Reflow {
     private Reflow() {}
 
     static String of(String markdown) {
+        return of(markdown, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with {@code text} applied to every line outside code blocks and tables once the
+     * prose is re-flowed (so that a link wrapped over two source lines is one line by then).
+     */
+    static String of(String markdown, UnaryOperator<String> text) {
         String[] lines = markdown.split("\n", -1);
         List<String> out = new ArrayList<>(lines.length);
+        List<Boolean> prose = new ArrayList<>(lines.length); // out's lines outside code and tables
         String fence = null;
         boolean joinable = false; // the last line out is prose that the next may continue
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String t = line.strip();
-            if (fence != null) {
+            if (fence != null || isFence(t)) {
                 out.add(line);
-                fence = closes(t, fence) ? null : fence;
-                continue;
-            }
-            if (isFence(t)) {
-                out.add(line);
-                fence = t.substring(0, 3);
+                prose.add(false);
+                fence = fence == null ? t.substring(0, 3) : t.startsWith(fence) ? null : fence;
                 joinable = false;
                 continue;
             }
             int end = TextTable.end(lines, i);
             if (end > i) {
-                out.addAll(TextTable.aligned(List.of(lines).subList(i, end)));
+                List<String> table = TextTable.aligned(List.of(lines).subList(i, end));
+                out.addAll(table);
+                table.forEach(l -> prose.add(false));
                 i = end - 1;
                 joinable = false;
                 continue;
@@ -53,18 +61,20 @@ final class Reflow {
                 out.add(last.stripTrailing() + " " + t);
             } else {
                 out.add(line);
+                prose.add(true);
             }
             joinable = t.length() >= WRAPPED && t.charAt(0) != '#' && isProse(t) && !hardBreak(line);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (prose.get(i)) {
+                out.set(i, text.apply(out.get(i)));
+            }
         }
         return String.join("\n", out);
     }
 
     private static boolean isFence(String t) {
         return t.startsWith("```") || t.startsWith("~~~");
-    }
-
-    private static boolean closes(String t, String fence) {
-        return t.startsWith(fence);
     }
 
     /** A line that may continue the prose above: words, not a list item, heading, quote or rule. */
