@@ -77,38 +77,12 @@ public sealed interface BotReply {
             Objects.requireNonNull(readable, "readable");
         }
 
-        /** An answer whose section is laid out without a source URL to resolve its links against. */
-        public SectionAnswer(
-                String question,
-                int index,
-                SectionHit shown,
-                List<SectionHit> others,
-                List<DiagnosticSuggestion> suggestions,
-                Optional<String> sourceUrl,
-                Confidence confidence,
-                String runOn,
-                Optional<Summary> summary,
-                List<String> notices) {
-            this(
-                    question,
-                    index,
-                    shown,
-                    others,
-                    suggestions,
-                    sourceUrl,
-                    confidence,
-                    runOn,
-                    summary,
-                    notices,
-                    ReadableSection.of(shown.section(), SourceLinks.NONE));
-        }
-
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.section(this);
         }
 
-        /** An answer with no summary and nothing to note. */
+        /** An answer with no summary and nothing to note, its section laid out without a source URL. */
         public SectionAnswer(
                 String question,
                 int index,
@@ -128,7 +102,8 @@ public sealed interface BotReply {
                     confidence,
                     runOn,
                     Optional.empty(),
-                    List.of());
+                    List.of(),
+                    ReadableSection.of(shown.section(), SourceLinks.NONE));
         }
 
         /** An answer whose suggested diagnostics run on this host. */
