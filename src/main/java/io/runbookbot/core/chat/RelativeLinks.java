@@ -35,21 +35,22 @@ final class RelativeLinks {
         }
         StringBuilder out = new StringBuilder(line.length());
         int copied = 0;
-        int at = line.indexOf("](");
-        while (at >= 0) {
-            int open = line.lastIndexOf('[', at);
-            int close = targetEnd(line, at + 2);
-            if (open >= copied && close > 0) {
-                String label = line.substring(open + 1, at);
-                String target = line.substring(at + 2, close);
-                String resolved = resolve(target);
+        int open = -1; // the last '[' not yet copied: remembered on the way, never searched back for
+        for (int at = 0; at + 1 < line.length(); at++) {
+            char c = line.charAt(at);
+            if (c == '[') {
+                open = at;
+            } else if (c == ']' && line.charAt(at + 1) == '(' && open >= copied) {
+                int close = targetEnd(line, at + 2);
+                String resolved = close > 0 ? resolve(line.substring(at + 2, close)) : null;
                 if (resolved != null) {
+                    String label = line.substring(open + 1, at);
                     out.append(line, copied, open);
                     out.append(base != null ? "[" + label + "](" + resolved + ")" : label + " (" + resolved + ")");
                     copied = close + 1;
+                    at = close;
                 }
             }
-            at = line.indexOf("](", Math.max(at + 2, copied));
         }
         return out.append(line, copied, line.length()).toString();
     }

@@ -207,9 +207,10 @@ class ReadableSectionTest {
     void pathologicalMarkdownIsLaidOutInOnePass() {
         String manyPipes = "|".repeat(200_000);
         String brackets = "[](".repeat(50_000);
+        String closings = "x](".repeat(300_000); // every "](" without a "[" before it
         String table = "| a | b |\n|---|---|\n" + "| x | y |\n".repeat(50_000);
 
-        for (String text : List.of(manyPipes, brackets, table, "x".repeat(300_000))) {
+        for (String text : List.of(manyPipes, brackets, closings, table, "x".repeat(300_000))) {
             ReadableSection r = read("## Mitigation\n" + text);
             assertThat(r.first().length()).isLessThanOrEqualTo(ReadableSection.MAX_FIRST_SCREEN);
         }
