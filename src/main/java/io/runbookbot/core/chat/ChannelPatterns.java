@@ -1,16 +1,15 @@
 package io.runbookbot.core.chat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The incident channels, as an operator lists them: channel ids (Slack {@code C024BE91L}, Discord
  * {@code 1150000000000000001}) or name patterns ({@code inc-*}, {@code #incident-*}, case
  * insensitive, {@code *} for any run of characters). Channel names are at most 100 characters on
- * both platforms, so matching a pattern is cheap whatever the pattern.
+ * both platforms, and a pattern is matched without backtracking beyond its last star.
  */
 public final class ChannelPatterns {
     private static final Pattern SLACK_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
@@ -19,7 +18,7 @@ public final class ChannelPatterns {
     private static final int MAX_NAME = 100;
 
     private final List<String> ids = new ArrayList<>();
-    private final List<Pattern> names = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
 
     private ChannelPatterns(List<String> entries) {
         for (String entry : entries) {
@@ -27,7 +26,7 @@ public final class ChannelPatterns {
             if (SLACK_ID.matcher(e).matches() || DISCORD_ID.matcher(e).matches()) {
                 ids.add(e);
             } else if (!e.isEmpty()) {
-                names.add(glob(e.startsWith("#") ? e.substring(1) : e));
+                names.add((e.startsWith("#") ? e.substring(1) : e).toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -48,13 +47,37 @@ public final class ChannelPatterns {
 
     /** Whether a channel's name matches one of the name patterns. */
     public boolean matchesName(String name) {
-        return name.length() <= MAX_NAME
-                && names.stream().anyMatch(p -> p.matcher(name).matches());
+        String lower = name.toLowerCase(Locale.ROOT);
+        return name.length() <= MAX_NAME && names.stream().anyMatch(p -> matches(p, lower));
     }
 
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(
-                Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")),
-                Pattern.CASE_INSENSITIVE);
+    /**
+     * Whether {@code name} matches the glob, {@code *} standing for any run of characters: one pass
+     * that goes back only to the last star (at most pattern × name steps, never exponential, as a
+     * regular expression with several {@code .*} can be).
+     */
+    static boolean matches(String glob, String name) {
+        int p = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (p < glob.length() && glob.charAt(p) != '*' && glob.charAt(p) == name.charAt(n)) {
+                p++;
+                n++;
+            } else if (p < glob.length() && glob.charAt(p) == '*') {
+                star = p++;
+                resume = n;
+            } else if (star >= 0) {
+                p = star + 1;
+                n = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < glob.length() && glob.charAt(p) == '*') {
+            p++;
+        }
+        return p == glob.length();
     }
 }

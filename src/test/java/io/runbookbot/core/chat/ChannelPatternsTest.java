@@ -29,4 +29,15 @@ class ChannelPatternsTest {
                 .as("longer than any platform allows")
                 .isFalse();
     }
+
+    @Test
+    void aPatternOfManyStarsStaysCheapOnANameThatAlmostMatches() {
+        ChannelPatterns stars = ChannelPatterns.of(List.of("a*a*a*a*a*a*a*a*a*a*a*b"));
+
+        assertThat(stars.matchesName("a".repeat(100))).isFalse();
+        assertThat(stars.matchesName("a".repeat(99) + "b")).isTrue();
+        assertThat(ChannelPatterns.matches("inc-*-db", "inc-42-db")).isTrue();
+        assertThat(ChannelPatterns.matches("*", "")).isTrue();
+        assertThat(ChannelPatterns.matches("inc-*", "inc")).isFalse();
+    }
 }
