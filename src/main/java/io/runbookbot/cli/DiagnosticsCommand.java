@@ -50,7 +50,7 @@ public final class DiagnosticsCommand implements Callable<Integer> {
                                         c.id(),
                                         c.description(),
                                         c.readOnly() ? "" : "  (changes something: needs --yes)");
-                                c.params().forEach(p -> out.printf("  %-18s   %s%n", "", p));
+                                c.paramLines().forEach(p -> out.printf("  %-18s   %s%n", "", p));
                             }
                             out.println("Run one with: runbook-bot run ID key=value ... [--agent NAME]");
                             return 0;

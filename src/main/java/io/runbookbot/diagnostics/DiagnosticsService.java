@@ -85,9 +85,7 @@ public final class DiagnosticsService implements Diagnostics {
                 .map(c -> new DiagnosticCommand(
                         c.id(),
                         c.description(),
-                        c.params().values().stream()
-                                .map(p -> p.name() + ": " + p.describe())
-                                .toList(),
+                        c.params().values().stream().map(FormParams::of).toList(),
                         c.readOnly()))
                 .toList();
     }

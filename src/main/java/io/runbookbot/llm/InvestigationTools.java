@@ -126,7 +126,8 @@ final class InvestigationTools {
         List<DiagnosticCommand> commands = diagnostics.get().commands();
         String text = commands.stream()
                 .map(c -> c.id() + (c.readOnly() ? " (read-only)" : " (changes something: not run by you)") + ": "
-                        + c.description() + (c.params().isEmpty() ? "" : "; params: " + String.join(", ", c.params())))
+                        + c.description()
+                        + (c.params().isEmpty() ? "" : "; params: " + String.join(", ", c.paramLines())))
                 .collect(Collectors.joining("\n"));
         return new ToolResult(text, "ok: " + commands.size() + " diagnostics", List.of());
     }

@@ -33,7 +33,7 @@ final class SlackDiagnosticList {
                 list.commands().subList(0, Math.min(MAX_SHOWN, list.commands().size()))) {
             String line = "*" + SlackMarkdown.escape(c.id()) + "*: " + SlackMarkdown.escape(c.description())
                     + (c.readOnly() ? "" : " _(changes something: needs confirm)_")
-                    + (c.params().isEmpty() ? "" : "\n" + SlackMarkdown.escape(String.join("; ", c.params())));
+                    + (c.params().isEmpty() ? "" : "\n" + SlackMarkdown.escape(String.join("; ", c.paramLines())));
             String value = SlackRunForm.value(c);
             blocks.add(Blocks.section(s -> s.text(markdownText(TextChunks.cut(line, 2900)))
                     .accessory(BlockElements.button(b -> b.actionId(SlackRunForm.OPEN)

@@ -47,7 +47,7 @@ final class SlackRunForm {
     static String value(DiagnosticCommand command) {
         ObjectNode json = JSON.createObjectNode().put("id", command.id());
         ArrayNode params = json.putArray("p");
-        command.params().stream().limit(MAX_PARAMS).forEach(p -> params.add(TextChunks.cut(p, 80)));
+        command.paramLines().stream().limit(MAX_PARAMS).forEach(p -> params.add(TextChunks.cut(p, 80)));
         return json.toString();
     }
 

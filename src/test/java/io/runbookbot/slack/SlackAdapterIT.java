@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.core.DiagnosticCommand;
+import io.runbookbot.core.DiagnosticParam;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.fakes.FakeEngine;
@@ -63,7 +64,10 @@ class SlackAdapterIT {
     @Test
     void diagnosticsListsWhatTheEngineSaysMayRunWithMarkupEscaped() throws Exception {
         engine.answering(new BotReply.DiagnosticList(List.of(new DiagnosticCommand(
-                "listening-port", "Which process listens on <port>", List.of("port: integer 1-65535"), true))));
+                "listening-port",
+                "Which process listens on <port>",
+                List.of(DiagnosticParam.text("port", "integer 1-65535")),
+                true))));
         start(List.of());
         SlackPayload command = payloads.slashCommand("/runbook", "diagnostics");
 

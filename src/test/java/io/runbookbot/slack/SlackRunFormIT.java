@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runbookbot.core.DiagnosticCommand;
+import io.runbookbot.core.DiagnosticParam;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.fakes.FakeEngine;
@@ -24,7 +25,10 @@ import org.junit.jupiter.api.Test;
 class SlackRunFormIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final DiagnosticCommand PORT = new DiagnosticCommand(
-            "listening-port", "Which process listens on a TCP port", List.of("port: integer 1-65535"), true);
+            "listening-port",
+            "Which process listens on a TCP port",
+            List.of(DiagnosticParam.text("port", "integer 1-65535")),
+            true);
 
     @AutoClose
     private final SlackAdapterRig rig = new SlackAdapterRig();
