@@ -1,11 +1,11 @@
 package io.runbookbot.app;
 
-import static io.runbookbot.app.Setting.Commands.ALLOWLIST_USERS;
-import static io.runbookbot.app.Setting.Commands.DIAGNOSTICS_USERS;
-import static io.runbookbot.app.Setting.Commands.INVESTIGATE;
-import static io.runbookbot.app.Setting.Commands.RUNBOOK_READERS;
-import static io.runbookbot.app.Setting.Commands.SEARCHERS;
-import static io.runbookbot.app.Setting.Commands.SERVE;
+import static io.runbookbot.app.SettingCommands.ALLOWLIST_USERS;
+import static io.runbookbot.app.SettingCommands.DIAGNOSTICS_USERS;
+import static io.runbookbot.app.SettingCommands.INVESTIGATE;
+import static io.runbookbot.app.SettingCommands.RUNBOOK_READERS;
+import static io.runbookbot.app.SettingCommands.SEARCHERS;
+import static io.runbookbot.app.SettingCommands.SERVE;
 
 import java.util.List;
 import java.util.Optional;
@@ -211,17 +211,6 @@ enum Setting {
             "60",
             "Wall time of one investigation",
             INVESTIGATE);
-
-    /** Which commands take which settings. */
-    interface Commands {
-        Set<String> SERVE = Set.of("serve");
-        Set<String> INVESTIGATE = Set.of("investigate", "serve");
-        Set<String> SEARCHERS = Set.of("ask", "search", "eval", "bench", "investigate", "serve");
-        Set<String> RUNBOOK_READERS =
-                Set.of("ask", "search", "eval", "bench", "investigate", "serve", "run", "diagnostics");
-        Set<String> ALLOWLIST_USERS = Set.of("ask", "run", "diagnostics", "investigate", "serve");
-        Set<String> DIAGNOSTICS_USERS = Set.of("run", "diagnostics", "investigate", "serve");
-    }
 
     private final String variable;
     private final @Nullable String option;
