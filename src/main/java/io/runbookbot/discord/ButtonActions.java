@@ -69,6 +69,17 @@ final class ButtonActions {
         return REF + key;
     }
 
+    /**
+     * A custom id that holds the whole run, so that it works from any message after any restart
+     * (alert posts); empty when the run does not fit in one.
+     */
+    static Optional<String> statelessIdFor(BotRequest.RunDiagnostic run) {
+        return commandText(run)
+                .filter(text -> COMMAND.length() + text.length() <= MAX_ID)
+                .filter(text -> RequestParser.parse(text).equals(run))
+                .map(text -> COMMAND + text);
+    }
+
     /** The custom id for a button that shares the reply to this request with the channel. */
     String shareIdFor(BotRequest.NextMatch answer) {
         return SHARE + answer.index();

@@ -1,5 +1,6 @@
 package io.runbookbot.discord;
 
+import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.core.chat.ChannelPatterns;
 import io.runbookbot.core.chat.ChatEngine;
 import java.time.Duration;
@@ -98,6 +99,11 @@ public final class DiscordFrontEnd implements AutoCloseable {
                         failure ->
                                 LOG.warn("Could not register /{}; mentions still work", DiscordBot.COMMAND, failure));
         return frontEnd;
+    }
+
+    /** Where alert groups are posted, through this session. */
+    public AlertDestination alerts() {
+        return new DiscordAlertPoster(jda);
     }
 
     /** The JDA session (for its status and self user). */

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.http.HttpListener;
 import java.io.IOException;
@@ -24,9 +25,11 @@ public final class SlackFrontEnd implements AutoCloseable {
     private final SlackBot bot;
     private final Optional<SlackHttpServer> http;
     private final Optional<SocketModeApp> socket;
+    private final AlertDestination alerts;
 
-    private SlackFrontEnd(SlackBot bot, Optional<SlackHttpServer> http, Optional<SocketModeApp> socket) {
+    private SlackFrontEnd(SlackBot bot, Optional<SlackHttpServer> http, Optional<SocketModeApp> socket, App app) {
         this.bot = bot;
+        this.alerts = new SlackAlertPoster(app.client());
         this.http = http;
         this.socket = socket;
     }
@@ -78,7 +81,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         try {
             SlackHttpServer server = SlackHttpServer.start(app, new InetSocketAddress(http.bind(), http.port()));
             LOG.info("Slack front end started in HTTP mode on {}: {}", server.address(), settings);
-            return new SlackFrontEnd(bot, Optional.of(server), Optional.empty());
+            return new SlackFrontEnd(bot, Optional.of(server), Optional.empty(), app);
         } catch (IOException e) {
             throw new SlackStartException("cannot listen on port " + http.port() + " (" + e.getMessage() + ")", e);
         }
@@ -90,7 +93,7 @@ public final class SlackFrontEnd implements AutoCloseable {
             SocketModeApp socket = new SocketModeApp(mode.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
             socket.startAsync();
             LOG.info("Slack front end started in Socket Mode: {}", settings);
-            return new SlackFrontEnd(bot, Optional.empty(), Optional.of(socket));
+            return new SlackFrontEnd(bot, Optional.empty(), Optional.of(socket), app);
         } catch (IOException e) {
             throw new SlackStartException("cannot open the Socket Mode connection (" + e.getMessage() + ")", e);
         } catch (Exception e) {
@@ -106,6 +109,11 @@ public final class SlackFrontEnd implements AutoCloseable {
     /** The HTTP-mode listener's connection counts, empty in Socket Mode. */
     public Optional<HttpListener.Stats> httpStats() {
         return http.map(SlackHttpServer::stats);
+    }
+
+    /** Where alert groups are posted, with the bot's token. */
+    public AlertDestination alerts() {
+        return alerts;
     }
 
     /** The HTTP-mode port, empty in Socket Mode. */
