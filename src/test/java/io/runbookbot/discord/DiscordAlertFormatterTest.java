@@ -62,8 +62,9 @@ class DiscordAlertFormatterTest {
                 .doesNotContainPattern("(?<!\\\\)\\[x]\\(");
         assertThat(description).contains("`namespace=<@123456789> @everyone pod=api-0`");
         assertThat(description.replaceAll("`[^`]*`", ""))
-                .doesNotContain("<@123456789>")
-                .doesNotContain("<#42>");
+                .doesNotContain("@everyone")
+                .doesNotContainPattern("(?<!\\\\)<#42>")
+                .contains("\\<#42>");
     }
 
     @Test
