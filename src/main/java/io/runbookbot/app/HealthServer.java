@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.runbookbot.http.Exchange;
+import io.runbookbot.http.HeadCheck;
 import io.runbookbot.http.HttpLimits;
 import io.runbookbot.http.HttpListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +36,25 @@ final class HealthServer implements AutoCloseable {
      * @param notReady why the bot is not ready; empty when it is
      */
     static HealthServer start(InetSocketAddress address, Supplier<List<String>> notReady, Metrics metrics) {
+        return start(address, notReady, metrics, Optional.empty());
+    }
+
+    /** Also takes Alertmanager's webhook on {@value AlertWebhook#PATH} when {@code alerts} is given. */
+    static HealthServer start(
+            InetSocketAddress address,
+            Supplier<List<String>> notReady,
+            Metrics metrics,
+            Optional<AlertWebhook> alerts) {
+        HttpLimits limits = alerts.isPresent() ? LIMITS.withMaxBodyBytes(AlertWebhook.MAX_BODY) : LIMITS;
+        HeadCheck headCheck = alerts.map(AlertWebhook::headCheck).orElse(HeadCheck.ALWAYS);
         try {
-            return new HealthServer(
-                    HttpListener.start("health-http", address, LIMITS, ex -> answer(ex, notReady, metrics)));
+            return new HealthServer(HttpListener.start("health-http", address, limits, headCheck, ex -> {
+                if (alerts.isPresent() && ex.path().equals(AlertWebhook.PATH)) {
+                    alerts.get().handle(ex);
+                } else {
+                    answer(ex, notReady, metrics);
+                }
+            }));
         } catch (IOException e) {
             throw new ConfigException(Setting.HTTP_BIND.variable() + " / " + Setting.HTTP_PORT.variable()
                     + ": cannot listen on " + address.getAddress().getHostAddress() + ":" + address.getPort() + " ("
@@ -61,7 +79,12 @@ final class HealthServer implements AutoCloseable {
             case "/healthz" -> send(ex, 200, "text/plain; charset=utf-8", "ok\n");
             case "/readyz" -> ready(ex, notReady.get());
             case "/metrics" -> send(ex, 200, Metrics.CONTENT_TYPE, metrics.scrape());
-            default -> send(ex, 404, "text/plain; charset=utf-8", "not found: use /healthz, /readyz or /metrics\n");
+            default ->
+                send(
+                        ex,
+                        404,
+                        "text/plain; charset=utf-8",
+                        "not found: use /healthz, /readyz, /metrics (or POST " + AlertWebhook.PATH + ")\n");
         }
     }
 

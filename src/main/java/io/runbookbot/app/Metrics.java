@@ -38,6 +38,11 @@ final class Metrics implements AutoCloseable {
     final Counter questions = counter("runbookbot.questions", "Questions ranked against the runbooks.");
     final Counter answers = counter("runbookbot.answers", "Questions answered with a confident section.");
     final Counter abstentions = counter("runbookbot.abstentions", "Questions where no runbook matched confidently.");
+    final Counter alertsReceived =
+            counter("runbookbot.alerts.received", "Alertmanager notifications accepted and queued.");
+    final Counter alertsRefused = counter(
+            "runbookbot.alerts.refused",
+            "Alertmanager webhook requests refused (credentials, size, malformed, queue full).");
     private final Map<DiagnosticReport.Outcome, Counter> diagnostics = new EnumMap<>(DiagnosticReport.Outcome.class);
     private final Counter helpful = feedbackCounter(true);
     private final Counter unhelpful = feedbackCounter(false);
