@@ -172,6 +172,25 @@ class DiscordTeamFlowIT {
     }
 
     @Test
+    void theRunButtonOfAPublicAnswerRunsTheCheckOnTheAgentAndNotesWhoRanItOnTheAnswer() {
+        RecordedRequest answer = discord.awaitReplyTo(discord.pushMention(SlackTeamFlowIT.PORT_IN_USE), WAIT);
+        String run = buttonId(answer, "Run port-owner port=5000");
+
+        GatewayEvent click = discord.dispatch(discord.events().button(run, (ObjectNode) answer.json()));
+
+        assertThat(discord.awaitFollowUp(click, WAIT).json().path("content").asText())
+                .startsWith("`port-owner` on `local`: exit code 0, ")
+                .contains("port 5000");
+        RecordedRequest noted = discord.awaitCall(
+                r -> r.method().equals("PATCH")
+                        && r.json().path("embeds").toString().contains("`port-owner` on local ran by"),
+                WAIT);
+        assertThat(noted.json().path("embeds").path(0).path("fields").toString())
+                .contains("`port-owner` on local ran by <@" + Author.ALICE.id() + ">")
+                .contains(": exit 0");
+    }
+
+    @Test
     void aRefusedRunNamesTheExactIdsAndRolesToAddToTheAllowlist() {
         GatewayEvent run = discord.pushSlashCommand("run greet-loudly name=bob", ONCALL);
 

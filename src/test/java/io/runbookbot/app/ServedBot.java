@@ -19,8 +19,9 @@ import java.util.regex.Matcher;
 final class ServedBot implements AutoCloseable {
     static final String AGENT_SECRET = "s3cret-for-tests-only-0123456789abcdef";
     /**
-     * {@code greet} (read-only) may be run by anyone in an incident channel, {@code greet-loudly}
-     * (counted as a change) by nobody: its refusal says what to add.
+     * {@code greet} and {@code port-owner} (read-only; the latter suggested by the port-in-use
+     * section's {@code lsof}/{@code netstat} lines) may be run by anyone in an incident channel,
+     * {@code greet-loudly} (counted as a change) by nobody: its refusal says what to add.
      */
     static final String ALLOWLIST = """
             version: 1
@@ -40,6 +41,14 @@ final class ServedBot implements AutoCloseable {
                   name: {type: pattern, pattern: "[a-z]{1,20}", max_length: 20}
                 timeout: 5s
                 read_only: false
+              - id: port-owner
+                description: Which process holds a TCP port (here, the port said back)
+                argv: [echo, "port {port}"]
+                params:
+                  port: {type: integer, min: 1, max: 65535}
+                timeout: 5s
+                read_only: true
+                recognizes: ["netstat -ano | findstr :{port}", "lsof -t -i:{port}"]
             """;
 
     private final List<String> output = new CopyOnWriteArrayList<>();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlackTeamFlowIT {
     static final String TOO_MANY = "FATAL: sorry, too many clients already";
+    static final String PORT_IN_USE = "uvicorn won't start: [Errno 98] Address already in use";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String QUIET_CHANNEL = "C0QUIET";
 
@@ -187,6 +188,28 @@ class SlackTeamFlowIT {
     }
 
     @Test
+    void theRunButtonOfAPublicAnswerRunsTheCheckOnTheAgentAndNotesWhoRanItOnTheAnswer() {
+        SlackPayload mention = payloads.appMention("<@" + SlackPayloads.BOT_USER_ID + "> " + PORT_IN_USE);
+        push(mention);
+        JsonNode answer = awaitPost(p -> p.param("thread_ts").equals(Optional.of(mention.eventField("ts"))))
+                .paramJson("blocks");
+        JsonNode run = runButton(answer);
+        assertThat(run.path("text").path("text").asText()).isEqualTo("Run port-owner");
+        int updates = slack.callsTo("chat.update").size();
+
+        push(clickOnPublic(answer, run.path("action_id").asText(), "1700000100.000777"));
+
+        RecordedRequest output = awaitPost(p -> p.param("thread_ts").equals(Optional.of("1700000100.000777")));
+        assertThat(output.paramJson("blocks").get(0).path("text").path("text").asText())
+                .startsWith("*port-owner* on `local`: exit 0 in ");
+        assertThat(output.paramJson("blocks").get(1).path("text").path("text").asText())
+                .isEqualTo("```\nport 5000\n```");
+        assertThat(awaitUpdate(updates + 1).paramJson("blocks").toString())
+                .contains("`port-owner` on local ran by <@" + SlackPayloads.USER_ID + "> at ")
+                .contains(": exit 0");
+    }
+
+    @Test
     void inAnIncidentChannelASymptomIsAnsweredInItsThreadOnceThenSaidToBeTheSameRunbook() {
         SlackPayload first =
                 payloads.channelMessage(SlackPayloads.CHANNEL_ID, "disk full: No space left on device on db-2");
@@ -277,6 +300,18 @@ class SlackTeamFlowIT {
         ObjectNode action = (ObjectNode) json.required("actions").required(0);
         action.set("text", button.path("text"));
         return json;
+    }
+
+    /** The first Run button of an answer. */
+    private static JsonNode runButton(JsonNode blocks) {
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if (element.path("action_id").asText().startsWith("runbook_run_")) {
+                    return element;
+                }
+            }
+        }
+        throw new AssertionError("no Run button in " + blocks);
     }
 
     /** The first button with this action id in a message's blocks (actions elements or accessories). */
