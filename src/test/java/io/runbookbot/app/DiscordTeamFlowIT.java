@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -86,9 +85,8 @@ class DiscordTeamFlowIT {
 
     @AfterEach
     void everythingTheBotSentIsWithinDiscordsLimits() {
-        List<RecordedRequest> sent = discord.calls().all();
-        assertThat(sent).isNotEmpty();
-        assertThat(DiscordLimits.violations(sent)).isEmpty();
+        assertThat(discord.calls().all()).isNotEmpty();
+        DiscordLimits.assertWithinLimits(discord);
     }
 
     @Test

@@ -44,6 +44,14 @@ public final class DiscordLimits {
 
     private DiscordLimits() {}
 
+    /** Fails, naming each violation, if any message or command the bot sent {@code discord} so far breaks a limit. */
+    public static void assertWithinLimits(FakeDiscord discord) {
+        List<String> found = violations(discord.calls().all());
+        if (!found.isEmpty()) {
+            throw new AssertionError("Discord would refuse these:\n" + String.join("\n", found));
+        }
+    }
+
     /** Every violation in every message or command among {@code calls}; other calls are skipped. */
     public static List<String> violations(Collection<RecordedRequest> calls) {
         List<String> found = new ArrayList<>();

@@ -44,6 +44,18 @@ public final class SlackLimits {
 
     private SlackLimits() {}
 
+    /**
+     * Fails, naming each violation, if any message or view the app sent {@code slack} so far (Web API
+     * calls, response URLs, Socket Mode ack payloads) breaks a limit.
+     */
+    public static void assertWithinLimits(FakeSlack slack) {
+        List<String> found = new ArrayList<>(violations(slack.calls().all()));
+        found.addAll(ackViolations(slack.acks().all()));
+        if (!found.isEmpty()) {
+            throw new AssertionError("Slack would refuse these:\n" + String.join("\n", found));
+        }
+    }
+
     /** Every violation in every message or view among {@code calls}; other calls are skipped. */
     public static List<String> violations(Collection<RecordedRequest> calls) {
         List<String> found = new ArrayList<>();
