@@ -141,13 +141,11 @@ class DiscordTeamFlowIT {
                 .contains("Not helpful (0)");
         GatewayEvent next =
                 discord.dispatch(discord.events().button(buttonId(shared, "Next match"), (ObjectNode) changed));
-        assertThat(discord.awaitFollowUp(next, WAIT)
-                        .json()
-                        .path("embeds")
-                        .path(0)
-                        .path("title")
-                        .asText())
-                .endsWith("› Port Already in Use");
+        JsonNode nextAnswer = discord.awaitFollowUp(next, WAIT).json();
+        assertThat(nextAnswer.path("embeds").path(0).path("title").asText()).endsWith("› Port Already in Use");
+        assertThat(nextAnswer.path("flags").asInt() & EPHEMERAL)
+                .as("the clicker's alone")
+                .isEqualTo(EPHEMERAL);
         int sharesBefore = shares();
         discord.dispatch(discord.events().button(buttonId(answer, "Share in channel"), (ObjectNode) answer.json()));
         discord.calls().awaitCount(DiscordTeamFlowIT::isShare, sharesBefore + 1, WAIT);
