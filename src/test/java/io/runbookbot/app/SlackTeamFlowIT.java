@@ -3,10 +3,10 @@ package io.runbookbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.agent.server.AgentProcess;
 import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.RecordedRequest;
+import io.runbookbot.fakes.SlackClicks;
 import io.runbookbot.fakes.SlackLimits;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
@@ -44,6 +44,7 @@ class SlackTeamFlowIT {
     private static AgentProcess agent;
     private static ServedBot bot;
     private static SlackPayloads payloads;
+    private static SlackClicks clicks;
     private static final AtomicInteger envelopes = new AtomicInteger();
 
     @BeforeAll
@@ -51,6 +52,7 @@ class SlackTeamFlowIT {
         agent = ServedBot.agent(data);
         slack = FakeSlack.start();
         payloads = slack.payloads();
+        clicks = new SlackClicks(payloads);
         bot = ServedBot.start(data, env());
         slack.awaitSocketConnections(1, WAIT);
     }
@@ -102,7 +104,7 @@ class SlackTeamFlowIT {
                 .endsWith("› Too Many Connections");
 
         int shares = shares();
-        push(clickOnPrivate(answer.path("blocks"), "runbook_share"));
+        push(clicks.onPrivate(answer.path("blocks"), "runbook_share"));
 
         RecordedRequest shared = slack.calls()
                 .awaitCount(SlackTeamFlowIT::isShare, shares + 1, WAIT)
@@ -112,7 +114,8 @@ class SlackTeamFlowIT {
         assertThat(shared.paramJson("blocks").get(0).path("text").path("text").asText())
                 .endsWith("› Too Many Connections");
         assertThat(shared.paramJson("blocks").get(1).toString()).contains("Shared by <@" + SlackPayloads.USER_ID + ">");
-        assertThat(button(shared.paramJson("blocks"), "runbook_share")).isEmpty();
+        assertThat(SlackClicks.button(shared.paramJson("blocks"), "runbook_share"::equals))
+                .isEmpty();
     }
 
     @Test
@@ -122,15 +125,15 @@ class SlackTeamFlowIT {
         JsonNode privateAnswer =
                 slack.awaitResponse(command.responseId(), WAIT).json().path("blocks");
         int shares = shares();
-        push(clickOnPrivate(privateAnswer, "runbook_share"));
+        push(clicks.onPrivate(privateAnswer, "runbook_share"));
         JsonNode shared = slack.calls()
                 .awaitCount(SlackTeamFlowIT::isShare, shares + 1, WAIT)
                 .get(shares)
                 .paramJson("blocks");
 
-        push(clickOnPublic(shared, "runbook_helpful", "1700000100.000001"));
+        push(clicks.onPublic(shared, "runbook_helpful", "1700000100.000001"));
         JsonNode helpful = awaitUpdate(1).paramJson("blocks");
-        push(clickOnPublic(helpful, "runbook_not_helpful", "1700000100.000001"));
+        push(clicks.onPublic(helpful, "runbook_not_helpful", "1700000100.000001"));
         JsonNode changed = awaitUpdate(2).paramJson("blocks");
         assertThat(helpful.toString()).contains("Helpful (1): <@" + SlackPayloads.USER_ID + ">");
         assertThat(changed.toString())
@@ -141,16 +144,16 @@ class SlackTeamFlowIT {
         bot.restart(data, env());
         slack.awaitSocketConnections(connections + 1, WAIT);
 
-        push(clickOnPublic(changed, "runbook_helpful", "1700000100.000001"));
+        push(clicks.onPublic(changed, "runbook_helpful", "1700000100.000001"));
         assertThat(awaitUpdate(3).paramJson("blocks").toString())
                 .contains("Helpful (1): <@" + SlackPayloads.USER_ID + ">")
                 .contains("Not helpful (0)");
-        push(clickOnPublic(changed, "runbook_next", "1700000100.000001"));
+        push(clicks.onPublic(changed, "runbook_next", "1700000100.000001"));
         RecordedRequest next = awaitPost(p -> p.param("thread_ts").equals(Optional.of("1700000100.000001")));
         assertThat(next.paramJson("blocks").get(0).path("text").path("text").asText())
                 .endsWith("› Port Already in Use");
         int sharesBefore = shares();
-        push(clickOnPrivate(privateAnswer, "runbook_share"));
+        push(clicks.onPrivate(privateAnswer, "runbook_share"));
         slack.calls().awaitCount(SlackTeamFlowIT::isShare, sharesBefore + 1, WAIT);
     }
 
@@ -169,7 +172,7 @@ class SlackTeamFlowIT {
         assertThat(greet.path("text").path("text").asText()).isEqualTo("Run…");
         int agentRuns = ServedBot.lines(data.resolve("agent-audit.jsonl"));
 
-        push(clickOnPublic(blocks, "runbook_form", "1700000100.000900"));
+        push(clicks.onPublic(blocks, "runbook_form", "1700000100.000900"));
         JsonNode modal = slack.awaitCall("views.open", WAIT).paramJson("view");
         assertThat(modal.path("blocks").get(1).path("block_id").asText()).isEqualTo("param_name");
         push(payloads.viewSubmission(
@@ -191,11 +194,12 @@ class SlackTeamFlowIT {
         push(mention);
         JsonNode answer = awaitPost(p -> p.param("thread_ts").equals(Optional.of(mention.eventField("ts"))))
                 .paramJson("blocks");
-        JsonNode run = runButton(answer);
+        JsonNode run =
+                SlackClicks.button(answer, id -> id.startsWith("runbook_run_")).orElseThrow();
         assertThat(run.path("text").path("text").asText()).isEqualTo("Run port-owner");
         int updates = slack.callsTo("chat.update").size();
 
-        push(clickOnPublic(answer, run.path("action_id").asText(), "1700000100.000777"));
+        push(clicks.onPublic(answer, run.path("action_id").asText(), "1700000100.000777"));
 
         RecordedRequest output = awaitPost(p -> p.param("thread_ts").equals(Optional.of("1700000100.000777")));
         assertThat(output.paramJson("blocks").get(0).path("text").path("text").asText())
@@ -272,58 +276,5 @@ class SlackTeamFlowIT {
     private static RecordedRequest awaitUpdate(int count) {
         List<RecordedRequest> updates = slack.calls().awaitCount(r -> r.route().equals("chat.update"), count, WAIT);
         return updates.get(count - 1);
-    }
-
-    /** A click on a button of an ephemeral message: Slack sends no {@code message} with it. */
-    private static SlackPayload clickOnPrivate(JsonNode blocks, String actionId) {
-        ObjectNode json = click(blocks, actionId);
-        ((ObjectNode) json.required("container")).put("is_ephemeral", true).remove("message_ts");
-        json.remove("message");
-        return new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
-    }
-
-    /** A click on a button of a message in the channel, which Slack sends back with the click. */
-    private static SlackPayload clickOnPublic(JsonNode blocks, String actionId, String ts) {
-        ObjectNode json = click(blocks, actionId);
-        ((ObjectNode) json.required("container")).put("message_ts", ts);
-        ((ObjectNode) json.required("message")).put("ts", ts).set("blocks", blocks);
-        return new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
-    }
-
-    private static ObjectNode click(JsonNode blocks, String actionId) {
-        JsonNode button = button(blocks, actionId)
-                .orElseThrow(() -> new AssertionError("no button " + actionId + " in " + blocks));
-        ObjectNode json =
-                payloads.blockActions(actionId, button.path("value").asText()).json();
-        ObjectNode action = (ObjectNode) json.required("actions").required(0);
-        action.set("text", button.path("text"));
-        return json;
-    }
-
-    /** The first Run button of an answer. */
-    private static JsonNode runButton(JsonNode blocks) {
-        for (JsonNode block : blocks) {
-            for (JsonNode element : block.path("elements")) {
-                if (element.path("action_id").asText().startsWith("runbook_run_")) {
-                    return element;
-                }
-            }
-        }
-        throw new AssertionError("no Run button in " + blocks);
-    }
-
-    /** The first button with this action id in a message's blocks (actions elements or accessories). */
-    static Optional<JsonNode> button(JsonNode blocks, String actionId) {
-        for (JsonNode block : blocks) {
-            if (block.path("accessory").path("action_id").asText().equals(actionId)) {
-                return Optional.of(block.path("accessory"));
-            }
-            for (JsonNode element : block.path("elements")) {
-                if (element.path("action_id").asText().equals(actionId)) {
-                    return Optional.of(element);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }
