@@ -100,7 +100,8 @@ public final class DiscordBot extends ListenerAdapter {
             return;
         }
         String text = DiscordText.decode(message.getContentRaw());
-        Caller caller = caller(event.getAuthor(), event.getMember(), event.getChannel());
+        Caller caller =
+                caller(event.getAuthor(), event.getMember(), event.getChannel().getId(), event.getChannel());
         send(
                 caller,
                 RequestParser.parse(text),
@@ -116,10 +117,10 @@ public final class DiscordBot extends ListenerAdapter {
     private void triage(MessageReceivedEvent event) {
         String channelId = event.getChannel().getId();
         String text = DiscordText.decode(event.getMessage().getContentRaw());
-        if (!isIncident(event.getChannel()) || !IncidentTriage.readsLikeSymptom(text)) {
+        if (!isIncident(channelId, event.getChannel()) || !IncidentTriage.readsLikeSymptom(text)) {
             return;
         }
-        Caller caller = caller(event.getAuthor(), event.getMember(), event.getChannel());
+        Caller caller = caller(event.getAuthor(), event.getMember(), channelId, event.getChannel());
         Message message = event.getMessage();
         Runnable ask = () -> engine.ambient(caller, text)
                 .thenAccept(reply -> reply.ifPresent(r -> deliver(
@@ -145,7 +146,7 @@ public final class DiscordBot extends ListenerAdapter {
         String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION))
                 .map(OptionMapping::getAsString)
                 .orElse("help"));
-        Caller caller = caller(event.getUser(), event.getMember(), event.getChannel());
+        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel());
         // the asker's alone until they share it
         event.deferReply(true).queue(null, failure -> deferFailed(failure));
         send(caller, RequestParser.parse(text), Delivery.each(formatter::privately, privately(event)));
@@ -160,7 +161,7 @@ public final class DiscordBot extends ListenerAdapter {
                     .queue();
             return;
         }
-        Caller caller = caller(event.getUser(), event.getMember(), event.getChannel());
+        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel());
         event.deferReply(true).queue(null, failure -> deferFailed(failure));
         Consumer<MessageCreateData> privately = privately(event);
         if (ButtonActions.shares(event.getComponentId())) {
@@ -279,10 +280,15 @@ public final class DiscordBot extends ListenerAdapter {
     }
 
     /** Whether the bot serves this channel as an incident channel, by its id or its name. */
-    private boolean isIncident(@Nullable MessageChannel channel) {
-        return channel != null
-                && (incidentChannels.listsId(channel.getId())
-                        || incidentChannels.hasNames() && incidentChannels.matchesName(channel.getName()));
+    private boolean isIncident(String channelId, @Nullable MessageChannel channel) {
+        if (incidentChannels.listsId(channelId)) {
+            return true;
+        }
+        try {
+            return channel != null && incidentChannels.hasNames() && incidentChannels.matchesName(channel.getName());
+        } catch (RuntimeException e) { // a channel JDA knows too little of (detached, a DM without its user)
+            return false;
+        }
     }
 
     /**
@@ -292,7 +298,7 @@ public final class DiscordBot extends ListenerAdapter {
      * incident channel (which grants the read-only checks of an allowlist whose channels say
      * {@code incident}).
      */
-    private Caller caller(User user, @Nullable Member member, @Nullable MessageChannel channel) {
+    private Caller caller(User user, @Nullable Member member, String channelId, @Nullable MessageChannel channel) {
         List<String> roles = new ArrayList<>();
         if (member != null) {
             member.getRoles().forEach(r -> roles.add(r.getId()));
@@ -301,6 +307,6 @@ public final class DiscordBot extends ListenerAdapter {
                     .filter(n -> !roles.contains(n))
                     .forEach(roles::add);
         }
-        return new Caller(PLATFORM, user.getId(), roles, channel == null ? "" : channel.getId(), isIncident(channel));
+        return new Caller(PLATFORM, user.getId(), roles, channelId, isIncident(channelId, channel));
     }
 }
