@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -100,7 +101,7 @@ public final class DiscordBot extends ListenerAdapter {
         }
         String text = DiscordText.decode(message.getContentRaw());
         Caller caller =
-                caller(event.getAuthor(), event.getMember(), event.getChannel().getId());
+                caller(event.getAuthor(), event.getMember(), event.getChannel().getId(), event.getChannel());
         send(
                 caller,
                 RequestParser.parse(text),
@@ -115,14 +116,11 @@ public final class DiscordBot extends ListenerAdapter {
      */
     private void triage(MessageReceivedEvent event) {
         String channelId = event.getChannel().getId();
-        boolean incident = incidentChannels.listsId(channelId)
-                || incidentChannels.hasNames()
-                        && incidentChannels.matchesName(event.getChannel().getName());
         String text = DiscordText.decode(event.getMessage().getContentRaw());
-        if (!incident || !IncidentTriage.readsLikeSymptom(text)) {
+        if (!isIncident(channelId, event.getChannel()) || !IncidentTriage.readsLikeSymptom(text)) {
             return;
         }
-        Caller caller = caller(event.getAuthor(), event.getMember(), channelId);
+        Caller caller = caller(event.getAuthor(), event.getMember(), channelId, event.getChannel());
         Message message = event.getMessage();
         Runnable ask = () -> engine.ambient(caller, text)
                 .thenAccept(reply -> reply.ifPresent(r -> deliver(
@@ -148,7 +146,7 @@ public final class DiscordBot extends ListenerAdapter {
         String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION))
                 .map(OptionMapping::getAsString)
                 .orElse("help"));
-        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
+        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel());
         // the asker's alone until they share it
         event.deferReply(true).queue(null, failure -> deferFailed(failure));
         send(caller, RequestParser.parse(text), Delivery.each(formatter::privately, privately(event)));
@@ -163,7 +161,7 @@ public final class DiscordBot extends ListenerAdapter {
                     .queue();
             return;
         }
-        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
+        Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel());
         event.deferReply(true).queue(null, failure -> deferFailed(failure));
         Consumer<MessageCreateData> privately = privately(event);
         if (ButtonActions.shares(event.getComponentId())) {
@@ -281,12 +279,26 @@ public final class DiscordBot extends ListenerAdapter {
         LOG.warn("Discord did not take the deferred reply ({}); the answer will try anyway", failure.toString());
     }
 
+    /** Whether the bot serves this channel as an incident channel, by its id or its name. */
+    private boolean isIncident(String channelId, @Nullable MessageChannel channel) {
+        if (incidentChannels.listsId(channelId)) {
+            return true;
+        }
+        try {
+            return channel != null && incidentChannels.hasNames() && incidentChannels.matchesName(channel.getName());
+        } catch (RuntimeException e) { // a channel JDA knows too little of (detached, a DM without its user)
+            return false;
+        }
+    }
+
     /**
      * The caller: user snowflake, the member's roles by id and then by name (an allowlist may grant
      * {@code oncall} as readily as {@code 1234567890}; a name is only as trusted as the people who may
-     * manage roles in the server), the channel id.
+     * manage roles in the server), the channel id, and whether the bot serves that channel as an
+     * incident channel (which grants the read-only checks of an allowlist whose channels say
+     * {@code incident}).
      */
-    static Caller caller(User user, @Nullable Member member, String channelId) {
+    private Caller caller(User user, @Nullable Member member, String channelId, @Nullable MessageChannel channel) {
         List<String> roles = new ArrayList<>();
         if (member != null) {
             member.getRoles().forEach(r -> roles.add(r.getId()));
@@ -295,6 +307,6 @@ public final class DiscordBot extends ListenerAdapter {
                     .filter(n -> !roles.contains(n))
                     .forEach(roles::add);
         }
-        return new Caller(PLATFORM, user.getId(), roles, channelId);
+        return new Caller(PLATFORM, user.getId(), roles, channelId, isIncident(channelId, channel));
     }
 }

@@ -5,6 +5,7 @@ import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
+import io.runbookbot.fakes.DiscordLimits;
 import io.runbookbot.fakes.FakeDiscord;
 import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
@@ -73,5 +74,6 @@ final class DiscordHarness implements AutoCloseable {
         frontEnd.close();
         discord.close();
         runbooks.close();
+        DiscordLimits.assertWithinLimits(discord);
     }
 }

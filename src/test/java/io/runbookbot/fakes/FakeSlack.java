@@ -134,6 +134,19 @@ public final class FakeSlack implements AutoCloseable {
         socket.awaitConnection(timeout);
     }
 
+    /**
+     * Waits until the app under test has opened {@code count} Socket Mode connections in all, e.g.
+     * 2 once a restarted app has connected again.
+     */
+    public void awaitSocketConnections(int count, Duration timeout) {
+        socket.opened().awaitCount(c -> true, count, timeout);
+    }
+
+    /** How many Socket Mode connections the app has opened so far. */
+    public int socketConnections() {
+        return socket.opened().all().size();
+    }
+
     /** Sends a Socket Mode envelope (waits up to 5 s for a connection). */
     public void push(SlackPayload payload, String envelopeId) {
         socket.push(payload.envelope(envelopeId));

@@ -13,9 +13,15 @@ import org.java_websocket.handshake.ClientHandshake;
 final class SlackSocketServer extends FakeWebSocketServer {
 
     private final CallLog<JsonNode> acks = new CallLog<>();
+    /** One entry per connection opened, for waiting on a reconnect. */
+    private final CallLog<String> opened = new CallLog<>();
 
     CallLog<JsonNode> acks() {
         return acks;
+    }
+
+    CallLog<String> opened() {
+        return opened;
     }
 
     /** Sends an envelope to every open connection, waiting up to 5 s for the app to connect. */
@@ -29,6 +35,7 @@ final class SlackSocketServer extends FakeWebSocketServer {
         ObjectNode hello = Json.template("slack/hello.json");
         hello.put("num_connections", (int) openConnections());
         conn.send(Json.write(hello));
+        opened.add(String.valueOf(conn.getRemoteSocketAddress()));
         connectionsChanged();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.fakes.FakeEngine;
 import io.runbookbot.fakes.FakeSlack;
+import io.runbookbot.fakes.SlackLimits;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
 import io.runbookbot.fakes.SlackSigner;
@@ -46,5 +47,6 @@ final class SlackAdapterRig implements AutoCloseable {
             frontEnd.close();
         }
         slack.close();
+        SlackLimits.assertWithinLimits(slack);
     }
 }

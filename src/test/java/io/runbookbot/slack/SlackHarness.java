@@ -7,6 +7,7 @@ import io.runbookbot.core.chat.BotEngine;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.fakes.FakeSlack;
 import io.runbookbot.fakes.RecordedRequest;
+import io.runbookbot.fakes.SlackLimits;
 import io.runbookbot.fakes.SlackPayload;
 import io.runbookbot.fakes.SlackPayloads;
 import io.runbookbot.fakes.SlackSigner;
@@ -129,5 +130,6 @@ final class SlackHarness implements AutoCloseable {
         openGate();
         frontEnd.close();
         slack.close();
+        SlackLimits.assertWithinLimits(slack);
     }
 }
