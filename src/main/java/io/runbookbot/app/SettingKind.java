@@ -125,8 +125,8 @@ enum SettingKind {
                     .toList();
             for (String channel : channels) {
                 if (!CHANNEL.matcher(channel).matches()) {
-                    throw new IllegalArgumentException(
-                            "\"" + channel + "\" is neither a channel id nor a name pattern such as inc-*");
+                    throw new IllegalArgumentException("\"" + channel
+                            + "\" is neither a channel id nor a name pattern such as inc-* or #incident-*");
                 }
             }
             return channels;
@@ -162,7 +162,7 @@ enum SettingKind {
     private static final Pattern IPV6 = Pattern.compile("\\[?+([0-9A-Fa-f.]{0,45}+:[0-9A-Fa-f:.]{0,45}+)]?+");
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
-    private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_*.-]+");
+    private static final Pattern CHANNEL = Pattern.compile("#?[A-Za-z0-9_*.-]+");
     private static final Pattern SLACK_TOKEN = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern DISCORD =
             Pattern.compile("[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{16,}");

@@ -15,14 +15,19 @@ class BotConfigChatTokensTest extends BotConfigFixture {
     @Test
     void slackInSocketModeWithIncidentChannels() {
         env.putAll(Map.of(
-                "SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "RUNBOOK_BOT_INCIDENT_CHANNELS", "C024BE91L, inc-*"));
+                "SLACK_BOT_TOKEN",
+                BOT,
+                "SLACK_APP_TOKEN",
+                APP,
+                "RUNBOOK_BOT_INCIDENT_CHANNELS",
+                "C024BE91L, inc-*, #sev1-*"));
 
         BotConfig.Slack slack = load().slack().orElseThrow();
 
         assertThat(slack.botToken().reveal()).isEqualTo(BOT);
         assertThat(slack.socketMode()).isTrue();
         assertThat(slack.httpPort()).isEqualTo(3000);
-        assertThat(slack.incidentChannels()).containsExactly("C024BE91L", "inc-*");
+        assertThat(slack.incidentChannels()).containsExactly("C024BE91L", "inc-*", "#sev1-*");
     }
 
     @Test
