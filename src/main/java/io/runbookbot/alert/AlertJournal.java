@@ -180,7 +180,7 @@ public final class AlertJournal {
         String name = file.getFileName().toString();
         if (DurableFiles.isLeftover(file)) {
             problems.add("removed " + name + ", a write a crash interrupted (" + Files.size(file)
-                    + " bytes); it was never acknowledged, so Alertmanager sent it again");
+                    + " bytes); it was never acknowledged, so its sender got no 2xx and sends it again");
             Files.delete(file);
             return;
         }
