@@ -46,6 +46,7 @@ class AlertmanagerFixturesTest {
     void everyFixtureIsAVersion4NotificationOfOneGroup() throws IOException {
         for (String name : new String[] {
             "prometheus-firing",
+            "prometheus-firing-truncated",
             "prometheus-repeat",
             "prometheus-partially-resolved",
             "prometheus-resolved",
@@ -55,7 +56,9 @@ class AlertmanagerFixturesTest {
         }) {
             JsonNode payload = fixture(name);
             assertThat(payload.path("version").asText()).as(name).isEqualTo("4");
-            assertThat(payload.path("truncatedAlerts").asInt(-1)).as(name).isZero();
+            int truncated = name.endsWith("truncated") ? 1 : 0;
+            assertThat(payload.path("truncatedAlerts").asInt(-1)).as(name).isEqualTo(truncated);
+            assertThat(payload.path("alerts").size() + truncated).as(name).isGreaterThan(0);
             String team = name.startsWith("api") ? "api" : "platform";
             assertThat(payload.path("groupLabels").path("team").asText())
                     .as(name)
@@ -87,6 +90,15 @@ class AlertmanagerFixturesTest {
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "ClusterOperatorDown", "resolved",
                         "KubePodNotReady", "resolved")));
+    }
+
+    @Test
+    void aWebhookWithMaxAlertsSaysHowManyItLeftOut() throws IOException {
+        JsonNode truncated = fixture("prometheus-firing-truncated");
+        assertThat(truncated.path("alerts").size()).isEqualTo(2);
+        assertThat(truncated.path("truncatedAlerts").asInt()).isEqualTo(1);
+        assertThat(truncated.path("groupKey"))
+                .isEqualTo(fixture("prometheus-firing").path("groupKey"));
     }
 
     @Test

@@ -50,8 +50,11 @@ class AlertmanagerWebhookIT {
         started = System.nanoTime();
         String basic = "Basic "
                 + Base64.getEncoder().encodeToString(("alertmanager:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        receiver =
-                new WebhookReceiver(Map.of("/bearer", "Bearer " + TOKEN, "/basic", basic, "/flaky", "Bearer " + TOKEN));
+        receiver = new WebhookReceiver(Map.of(
+                "/bearer", "Bearer " + TOKEN,
+                "/truncated", "Bearer " + TOKEN,
+                "/basic", basic,
+                "/flaky", "Bearer " + TOKEN));
         Files.writeString(dir.resolve("token"), TOKEN + "\n");
         Files.writeString(dir.resolve("password"), PASSWORD);
         alertmanager = AlertmanagerProcess.start(dir, config());
@@ -82,6 +85,11 @@ class AlertmanagerWebhookIT {
                           authorization:
                             type: Bearer
                             credentials_file: '%s'
+                      - url: '%s'
+                        max_alerts: 2
+                        http_config:
+                          authorization:
+                            credentials_file: '%s'
                   - name: basic
                     webhook_configs:
                       - url: '%s'
@@ -98,6 +106,8 @@ class AlertmanagerWebhookIT {
                             credentials_file: '%s'
                 """.formatted(
                         receiver.url("/bearer"),
+                        dir.resolve("token"),
+                        receiver.url("/truncated"),
                         dir.resolve("token"),
                         receiver.url("/basic"),
                         dir.resolve("password"),
@@ -133,6 +143,10 @@ class AlertmanagerWebhookIT {
             assertThat(a.path("fingerprint").asText()).hasSize(16);
         });
         keep("prometheus-firing", firing);
+        Delivery truncated = receiver.next("/truncated", d -> d.count("firing") == 2, WAIT, "truncated");
+        assertThat(truncated.json().path("truncatedAlerts").asInt()).isEqualTo(1);
+        assertThat(truncated.json().path("groupKey")).isEqualTo(firing.json().path("groupKey"));
+        keep("prometheus-firing-truncated", truncated);
 
         Delivery repeat = receiver.next("/bearer", d -> true, WAIT, "repeat");
         print("repeat");
