@@ -54,7 +54,8 @@ class AlertmanagerWebhookIT {
                 "/bearer", "Bearer " + TOKEN,
                 "/truncated", "Bearer " + TOKEN,
                 "/basic", basic,
-                "/flaky", "Bearer " + TOKEN));
+                "/flaky", "Bearer " + TOKEN,
+                "/denied", "Bearer " + TOKEN));
         Files.writeString(dir.resolve("token"), TOKEN + "\n");
         Files.writeString(dir.resolve("password"), PASSWORD);
         alertmanager = AlertmanagerProcess.start(dir, config());
@@ -76,6 +77,8 @@ class AlertmanagerWebhookIT {
                       receiver: basic
                     - matchers: ['team="flaky"']
                       receiver: flaky
+                    - matchers: ['team="denied"']
+                      receiver: denied
                 receivers:
                   - name: bearer
                     webhook_configs:
@@ -104,6 +107,12 @@ class AlertmanagerWebhookIT {
                         http_config:
                           authorization:
                             credentials_file: '%s'
+                  - name: denied
+                    webhook_configs:
+                      - url: '%s'
+                        http_config:
+                          authorization:
+                            credentials: wrong-token
                 """.formatted(
                         receiver.url("/bearer"),
                         dir.resolve("token"),
@@ -112,7 +121,8 @@ class AlertmanagerWebhookIT {
                         receiver.url("/basic"),
                         dir.resolve("password"),
                         receiver.url("/flaky"),
-                        dir.resolve("token"));
+                        dir.resolve("token"),
+                        receiver.url("/denied"));
     }
 
     @AfterAll
@@ -227,6 +237,29 @@ class AlertmanagerWebhookIT {
         System.out.printf(
                 "alertmanager IT: first 503 to accepted retry: %d ms%n",
                 Duration.ofNanos(accepted.nanos() - refused.get(0).nanos()).toMillis());
+    }
+
+    /**
+     * Why a 401 (or 400) is final for that attempt: Alertmanager does not retry a 4xx at once, only at
+     * the group's next flush (group_interval, 5 min by default), and logs it.
+     */
+    @Test
+    void aNotificationAnswered401IsNotRetriedUntilTheNextFlush() throws Exception {
+        alertmanager.postAlerts("["
+                + apiAlert("KubeJobFailed", "batch/denied", Instant.now().toString(), null)
+                        .replace("\"team\":\"api\"", "\"team\":\"denied\"")
+                + "]");
+        Thread.sleep(4_000);
+        List<Delivery> attempts = receiver.refused("/denied");
+        print("401 attempts: " + attempts.size());
+        assertThat(attempts).hasSizeBetween(1, 4);
+        for (int i = 1; i < attempts.size(); i++) {
+            assertThat(Duration.ofNanos(
+                            attempts.get(i).nanos() - attempts.get(i - 1).nanos()))
+                    .isGreaterThan(Duration.ofMillis(500));
+        }
+        assertThat(attempts.get(0).authorization()).isEqualTo("Bearer wrong-token");
+        assertThat(receiver.all("/denied")).isEmpty();
     }
 
     private static String apiAlert(String name, String where, String startsAt, String endsAt) {

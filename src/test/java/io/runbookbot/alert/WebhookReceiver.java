@@ -74,7 +74,7 @@ final class WebhookReceiver implements AutoCloseable {
             String agent = Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent"))
                     .orElse("");
             Delivery delivery = new Delivery(path, auth, agent, body, JSON.readTree(body), System.nanoTime());
-            int status = auth.equals(expectedAuthorization.get(path)) ? answer(delivery) : 401;
+            int status = auth.equals(expectedAuthorization.get(path)) ? answer(delivery) : unauthorized(delivery);
             exchange.sendResponseHeaders(status, -1);
         }
     }
@@ -96,7 +96,12 @@ final class WebhookReceiver implements AutoCloseable {
         return 200;
     }
 
-    /** The requests answered 503 by {@link #failNext}, in arrival order. */
+    private synchronized int unauthorized(Delivery delivery) {
+        refused.add(delivery);
+        return 401;
+    }
+
+    /** The requests answered 503 by {@link #failNext} or 401, in arrival order. */
     synchronized List<Delivery> refused(String path) {
         return refused.stream().filter(d -> d.path().equals(path)).toList();
     }
