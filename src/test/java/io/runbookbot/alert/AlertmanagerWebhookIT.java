@@ -64,65 +64,16 @@ class AlertmanagerWebhookIT {
         print("started Alertmanager and Prometheus");
     }
 
-    private static String config() {
-        return """
-                route:
-                  receiver: bearer
-                  group_by: [team]
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 4s
-                  routes:
-                    - matchers: ['team="api"']
-                      receiver: basic
-                    - matchers: ['team="flaky"']
-                      receiver: flaky
-                    - matchers: ['team="denied"']
-                      receiver: denied
-                receivers:
-                  - name: bearer
-                    webhook_configs:
-                      - url: '%s'
-                        send_resolved: true
-                        http_config:
-                          authorization:
-                            type: Bearer
-                            credentials_file: '%s'
-                      - url: '%s'
-                        max_alerts: 2
-                        http_config:
-                          authorization:
-                            credentials_file: '%s'
-                  - name: basic
-                    webhook_configs:
-                      - url: '%s'
-                        send_resolved: true
-                        http_config:
-                          basic_auth:
-                            username: alertmanager
-                            password_file: '%s'
-                  - name: flaky
-                    webhook_configs:
-                      - url: '%s'
-                        http_config:
-                          authorization:
-                            credentials_file: '%s'
-                  - name: denied
-                    webhook_configs:
-                      - url: '%s'
-                        http_config:
-                          authorization:
-                            credentials: wrong-token
-                """.formatted(
-                        receiver.url("/bearer"),
-                        dir.resolve("token"),
-                        receiver.url("/truncated"),
-                        dir.resolve("token"),
-                        receiver.url("/basic"),
-                        dir.resolve("password"),
-                        receiver.url("/flaky"),
-                        dir.resolve("token"),
-                        receiver.url("/denied"));
+    /** src/test/resources/alertmanager/alertmanager-it.yml with this run's receiver and folder. */
+    private static String config() throws java.io.IOException {
+        try (java.io.InputStream in =
+                AlertmanagerWebhookIT.class.getResourceAsStream("/alertmanager/alertmanager-it.yml")) {
+            assertThat(in).as("alertmanager-it.yml").isNotNull();
+            String base = receiver.url("").toString();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{receiver}}", base)
+                    .replace("{{dir}}", dir.toString());
+        }
     }
 
     @AfterAll
