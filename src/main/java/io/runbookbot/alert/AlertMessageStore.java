@@ -55,6 +55,7 @@ public final class AlertMessageStore {
     /**
      * The message that shows a group and what it last showed.
      *
+     * @param messageId the platform's id of the message; empty while {@link #pending} (being posted)
      * @param threadId where change lines go, if not under {@code messageId} itself; empty if none
      */
     public record Posted(
@@ -66,15 +67,29 @@ public final class AlertMessageStore {
             Instant updatedAt) {
         public Posted {
             check("channel", channel, MAX_NAME_CHARS);
-            check("messageId", messageId, MAX_NAME_CHARS);
-            if (threadId.length() > MAX_NAME_CHARS) {
-                throw new IllegalArgumentException("threadId is longer than " + MAX_NAME_CHARS + " characters");
+            if (messageId.length() > MAX_NAME_CHARS || threadId.length() > MAX_NAME_CHARS) {
+                throw new IllegalArgumentException(
+                        "message and thread ids are at most " + MAX_NAME_CHARS + " characters");
             }
             if (firing.size() + resolved.size() > MAX_FINGERPRINTS) {
                 throw new IllegalArgumentException("more than " + MAX_FINGERPRINTS + " fingerprints in one group");
             }
             firing = sorted(firing);
             resolved = sorted(resolved);
+        }
+
+        /**
+         * Recorded before a first post: if the bot stops between posting and recording the id, the
+         * next run finds this and knows a message may exist (look for it, or post and say it may be a
+         * repeat) instead of silently posting a second one.
+         */
+        public static Posted pending(String channel, Set<String> firing, Set<String> resolved, Instant at) {
+            return new Posted(channel, "", "", firing, resolved, at);
+        }
+
+        /** The message is being posted: its id is not known yet. */
+        public boolean isPending() {
+            return messageId.isEmpty();
         }
 
         /** Every alert of the group has resolved. */
@@ -181,7 +196,7 @@ public final class AlertMessageStore {
         Files.move(file, corrupt.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         DurableFiles.forceFolder(dir);
         problems.add(file.getFileName() + " is damaged (" + why + "); moved to corrupt/, the other groups are"
-                + " kept; that group's next notification posts a new message");
+                + " kept; that group's message is no longer known");
     }
 
     private static byte[] encode(Key key, Posted posted) throws IOException {

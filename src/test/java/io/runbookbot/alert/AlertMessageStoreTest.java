@@ -138,6 +138,21 @@ class AlertMessageStoreTest {
         assertThat(AlertMessageStore.open(dir).get(hostile)).isPresent();
     }
 
+    /** Claimed before posting, so a stop between post and record is visible after the restart. */
+    @Test
+    void aPostInFlightIsRecordedAsPendingAndFoundAfterARestart() throws Exception {
+        AlertMessageStore store = AlertMessageStore.open(dir);
+        store.put(PLATFORM_SLACK, Posted.pending("C0ALERTS", Set.of("a"), Set.of(), T0));
+
+        Posted found = AlertMessageStore.open(dir).get(PLATFORM_SLACK).orElseThrow();
+
+        assertThat(found.isPending()).isTrue();
+        assertThat(found.channel()).isEqualTo("C0ALERTS");
+        store.put(PLATFORM_SLACK, posted("1.1", Set.of("a"), Set.of(), T0));
+        assertThat(AlertMessageStore.open(dir).get(PLATFORM_SLACK).orElseThrow().isPending())
+                .isFalse();
+    }
+
     @Test
     void oldGroupsCanBeForgotten() throws Exception {
         AlertMessageStore store = AlertMessageStore.open(dir);
@@ -155,7 +170,9 @@ class AlertMessageStoreTest {
         assertThatThrownBy(() -> new Key(" ", "r", "slack")).hasMessage("groupKey must be 1 to 16384 characters");
         assertThatThrownBy(() -> new Key("g".repeat(16_385), "r", "slack"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> posted("", Set.of(), Set.of(), T0))
-                .hasMessage("messageId must be 1 to 256 characters");
+        assertThatThrownBy(() -> posted("1".repeat(257), Set.of(), Set.of(), T0))
+                .hasMessage("message and thread ids are at most 256 characters");
+        assertThatThrownBy(() -> new Posted(" ", "1.1", "", Set.of(), Set.of(), T0))
+                .hasMessage("channel must be 1 to 256 characters");
     }
 }
