@@ -1,0 +1,94 @@
+package io.runbookbot.alert;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Prometheus rule file of the Alertmanager IT: alerts named after corpus runbooks (two from
+ * prometheus-operator with its lower-case runbook URLs, one from OpenShift with a GitHub URL) that fire
+ * at once ({@code expr: vector(1)}), one group ({@code team="platform"}). A resolved alert keeps its
+ * rule, name and labels (so Prometheus keeps its state and sends it resolved) but its expression
+ * returns nothing.
+ */
+final class TestAlertRules {
+    static final String POD_NOT_READY = "KubePodNotReady";
+    static final String FILESYSTEM_FILLING_UP = "NodeFilesystemSpaceFillingUp";
+    static final String OPERATOR_DOWN = "ClusterOperatorDown";
+
+    private record Rule(String name, Map<String, String> labels, Map<String, String> annotations) {}
+
+    private static final Rule[] RULES = {
+        new Rule(
+                POD_NOT_READY,
+                Map.of("severity", "warning", "team", "platform", "namespace", "payments", "pod", "api-7d9f6c-x2x9q"),
+                Map.of(
+                        "summary", "Pod has been in a non-ready state for more than 15 minutes.",
+                        "description",
+                                "Pod payments/api-7d9f6c-x2x9q has been in a non-ready state for longer"
+                                        + " than 15 minutes.",
+                        "runbook_url", "https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodnotready")),
+        new Rule(
+                FILESYSTEM_FILLING_UP,
+                Map.of(
+                        "severity",
+                        "critical",
+                        "team",
+                        "platform",
+                        "instance",
+                        "10.0.3.7:9100",
+                        "job",
+                        "node-exporter",
+                        "mountpoint",
+                        "/var"),
+                Map.of(
+                        "summary", "Filesystem is predicted to run out of space within the next 4 hours.",
+                        "description",
+                                "Filesystem on /dev/sda1 at 10.0.3.7:9100 has only 9.8% available space"
+                                        + " left and is filling up fast.",
+                        "runbook_url",
+                                "https://runbooks.prometheus-operator.dev/runbooks/node/nodefilesystemspacefillingup")),
+        new Rule(
+                OPERATOR_DOWN,
+                Map.of("severity", "critical", "team", "platform", "name", "authentication"),
+                Map.of(
+                        "summary", "Cluster operator has not been available for 10 minutes.",
+                        "description",
+                                "The authentication operator may be down or disabled because deployment"
+                                        + " failed, and the components it manages may be unavailable or degraded.",
+                        "runbook_url",
+                                "https://github.com/openshift/runbooks/blob/master/alerts/cluster-monitoring-operator/"
+                                        + "ClusterOperatorDown.md"))
+    };
+
+    private TestAlertRules() {}
+
+    static int count() {
+        return RULES.length;
+    }
+
+    /** The rule file with every alert firing except those named in {@code resolved}. */
+    static String yaml(Set<String> resolved) {
+        StringBuilder out = new StringBuilder("groups:\n  - name: runbook-bot-it\n    interval: 1s\n    rules:\n");
+        for (Rule rule : RULES) {
+            out.append("      - alert: ").append(rule.name()).append('\n');
+            out.append("        expr: ")
+                    .append(resolved.contains(rule.name()) ? "vector(1) == 0" : "vector(1)")
+                    .append('\n');
+            out.append("        labels:\n").append(block(rule.labels()));
+            out.append("        annotations:\n").append(block(rule.annotations()));
+        }
+        return out.toString();
+    }
+
+    private static String block(Map<String, String> values) {
+        return values.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> "          " + e.getKey() + ": " + quoted(e.getValue()) + "\n")
+                .collect(Collectors.joining());
+    }
+
+    private static String quoted(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}
