@@ -137,7 +137,7 @@ final class PayloadFields {
     }
 
     private static String name(String name, int index) {
-        return PLAIN_NAME.matcher(name).matches() ? "." + name : "[entry " + index + "]";
+        return PLAIN_NAME.matcher(name).matches() ? "." + name : "[entry " + (index + 1) + "]";
     }
 
     private static AlertPayloadException fail(String path, String problem) {
