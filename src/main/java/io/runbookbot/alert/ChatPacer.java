@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Posts messages to chat channels at the pace the platform allows, for Slack and Discord alike:
  * per channel, messages go out one at a time in the order they were handed in, at least
  * {@link PacerSettings#interval()} apart. A rate-limited post waits the {@code Retry-After} the
- * platform gave (and the channel with it); an unavailable platform is tried again after a wait
+ * platform gave (and the channel with it, or every channel when the limit is global); an unavailable platform is tried again after a wait
  * that doubles up to {@link PacerSettings#maxBackoff()}. A message not posted within
  * {@link PacerSettings#giveUpAfter()} of its first attempt, rejected for good, or arriving at a full
  * channel queue is given up: logged with an incident id, and the next message of the channel goes
@@ -32,6 +33,7 @@ public final class ChatPacer<M> {
     private final PacerSettings settings;
     private final String platform;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
 
     /** {@code platform} ("slack", "discord") names the poster in log lines. */
     public ChatPacer(ChannelPoster<M> poster, DelayScheduler scheduler, PacerSettings settings, String platform) {
@@ -82,6 +84,11 @@ public final class ChatPacer<M> {
             return;
         }
         Instant now = scheduler.now();
+        Instant paused = pausedUntil.get();
+        if (now.isBefore(paused)) {
+            scheduler.schedule(Duration.between(now, paused), () -> attempt(lane));
+            return;
+        }
         if (head.attempts == 0) {
             head.deadline = now.plus(settings.giveUpAfter());
         }
@@ -92,6 +99,9 @@ public final class ChatPacer<M> {
             lane.free = now.plus(settings.interval());
             if (retry != null && retry.compareTo(Duration.between(now, head.deadline)) <= 0) {
                 lane.free = later(lane.free, now.plus(retry));
+                if (outcome.kind() == PostAttempt.Kind.GLOBALLY_RATE_LIMITED) {
+                    pausedUntil.accumulateAndGet(now.plus(retry), ChatPacer::later);
+                }
                 scheduler.schedule(retry, () -> attempt(lane));
                 return;
             }
@@ -118,7 +128,7 @@ public final class ChatPacer<M> {
     private @Nullable Duration retryDelay(PostAttempt outcome, Pending<M> head) {
         return switch (outcome.kind()) {
             case POSTED, REJECTED -> null;
-            case RATE_LIMITED -> later(outcome.retryAfter(), settings.interval());
+            case RATE_LIMITED, GLOBALLY_RATE_LIMITED -> later(outcome.retryAfter(), settings.interval());
             case UNAVAILABLE -> settings.backoff(++head.failures);
         };
     }
@@ -127,7 +137,7 @@ public final class ChatPacer<M> {
         return switch (outcome.kind()) {
             case POSTED -> Delivery.posted(channel, head.attempts);
             case REJECTED -> giveUp(channel, head, "rejected: " + outcome.detail());
-            case RATE_LIMITED, UNAVAILABLE ->
+            case RATE_LIMITED, GLOBALLY_RATE_LIMITED, UNAVAILABLE ->
                 giveUp(
                         channel,
                         head,
@@ -138,8 +148,8 @@ public final class ChatPacer<M> {
     }
 
     private static String describe(PostAttempt outcome) {
-        return outcome.kind() == PostAttempt.Kind.RATE_LIMITED
-                ? "rate limited (Retry-After " + outcome.retryAfter() + ")"
+        return outcome.kind() != PostAttempt.Kind.UNAVAILABLE
+                ? outcome.detail() + " (Retry-After " + outcome.retryAfter() + ")"
                 : "unavailable (" + outcome.detail() + ")";
     }
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What one call to a {@link ChannelPoster} came to: posted; rate limited (HTTP 429) with the wait
- * the platform asked for ({@code Retry-After}); unavailable for now (a 5xx, a timeout, a refused
+ * the platform asked for ({@code Retry-After}), for this channel or for all of them; unavailable for now (a 5xx, a timeout, a refused
  * connection: worth trying again later); or rejected for good (an unknown channel, a bad token:
  * trying again cannot help).
  */
@@ -13,6 +13,8 @@ public record PostAttempt(Kind kind, Duration retryAfter, String detail) {
     public enum Kind {
         POSTED,
         RATE_LIMITED,
+        /** Every channel must wait (Discord's global limit, a Slack app-wide 429). */
+        GLOBALLY_RATE_LIMITED,
         UNAVAILABLE,
         REJECTED
     }
@@ -32,6 +34,10 @@ public record PostAttempt(Kind kind, Duration retryAfter, String detail) {
 
     public static PostAttempt rateLimited(Duration retryAfter) {
         return new PostAttempt(Kind.RATE_LIMITED, retryAfter, "rate limited");
+    }
+
+    public static PostAttempt rateLimitedEverywhere(Duration retryAfter) {
+        return new PostAttempt(Kind.GLOBALLY_RATE_LIMITED, retryAfter, "rate limited on every channel");
     }
 
     public static PostAttempt unavailable(String detail) {

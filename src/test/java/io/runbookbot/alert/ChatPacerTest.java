@@ -62,6 +62,20 @@ class ChatPacerTest {
     }
 
     @Test
+    void aGlobalRateLimitHoldsEveryChannelUntilItsRetryAfter() {
+        poster.script("C1", () -> PostAttempt.rateLimitedEverywhere(Duration.ofSeconds(10)));
+        ChatPacer<String> pacer = pacer(SETTINGS);
+        pacer.submit("C1", "a1");
+        pacer.submit("C2", "b1");
+        scheduler.advance(Duration.ofSeconds(5));
+        pacer.submit("C3", "c1");
+
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(poster.calls).containsExactly("0s C1 a1", "10s C1 a1", "10s C2 b1", "10s C3 c1");
+    }
+
+    @Test
     void anOutageIsRetriedWithDoublingWaitsCappedAtMaxBackoff() {
         for (int i = 0; i < 5; i++) {
             poster.script("C1", () -> PostAttempt.unavailable("HTTP 503"));
