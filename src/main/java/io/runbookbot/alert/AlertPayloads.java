@@ -29,6 +29,8 @@ public final class AlertPayloads {
     /** The version Grafana alerting's webhook sends with its Alertmanager-shaped body. */
     public static final String GRAFANA_VERSION = "1";
 
+    private static final ObjectMapper DEFAULT_MAPPER = mapper(AlertLimits.DEFAULTS);
+
     private AlertPayloads() {}
 
     /** Parses with {@link AlertLimits#DEFAULTS}. */
@@ -70,7 +72,7 @@ public final class AlertPayloads {
 
     private static JsonNode tree(byte[] body, AlertLimits limits) throws AlertPayloadException {
         try {
-            JsonNode root = mapper(limits).readTree(body);
+            JsonNode root = (limits.equals(AlertLimits.DEFAULTS) ? DEFAULT_MAPPER : mapper(limits)).readTree(body);
             if (root == null || root.isMissingNode()) {
                 throw new AlertPayloadException("body is empty; expected an Alertmanager webhook notification");
             }
