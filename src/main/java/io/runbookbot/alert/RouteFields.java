@@ -23,7 +23,7 @@ final class RouteFields {
     private static final Pattern DISCORD_CHANNEL = Pattern.compile("[1-9][0-9]{0,19}");
     private static final Pattern AGENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
-    private String where;
+    private final String where;
 
     RouteFields(String where) {
         this.where = where;
@@ -41,8 +41,8 @@ final class RouteFields {
         if (!NAME.matcher(name).matches()) {
             throw error("name", MatcherText.echo(name) + " must match " + NAME.pattern());
         }
-        where = where + " (" + name + ")";
-        return build(name, matchers(node.get("matchers")), node, flag(node.get("continue")));
+        RouteFields named = new RouteFields(where + " (" + name + ")");
+        return named.build(name, named.matchers(node.get("matchers")), node, named.flag(node.get("continue")));
     }
 
     AlertRoute defaultRoute(JsonNode node) {
