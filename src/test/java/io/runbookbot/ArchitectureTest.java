@@ -178,4 +178,17 @@ class ArchitectureTest {
                 .toList();
         assertThat(violations(others, forbidden)).isEmpty();
     }
+
+    /**
+     * Issue 13: alert intake, routing and posting pace are platform-neutral; the Slack and Discord
+     * posters that app wires in implement alert's interfaces, not the other way round.
+     */
+    @Test
+    void alertImportsNoChatPlatformCliOrApp() {
+        Predicate<String> forbidden = name -> startsWithAny(
+                        name, List.of("com.slack.", "net.dv8tion.", "picocli.", "org.eclipse.jetty."))
+                || List.of("slack", "discord", "cli", "app", "http").stream().anyMatch(p -> isIn(name, BASE + "." + p));
+        assertThat(inPackage("alert")).as("files in io.runbookbot.alert").isNotEmpty();
+        assertThat(violations(inPackage("alert"), forbidden)).isEmpty();
+    }
 }

@@ -24,6 +24,7 @@ class DeclaredLibrariesTest {
             Map.entry("com.fasterxml.jackson.dataformat.yaml.", "jackson-dataformat-yaml"),
             Map.entry("com.fasterxml.jackson.", "jackson-databind"),
             Map.entry("com.github.benmanes.caffeine.", "caffeine"),
+            Map.entry("com.google.re2j.", "re2j"),
             Map.entry("com.slack.api.bolt.socket_mode.", "bolt-socket-mode"),
             Map.entry("com.slack.api.", "bolt"),
             Map.entry("dev.langchain4j.model.ollama.", "langchain4j-ollama"),
