@@ -91,6 +91,14 @@ public final class DiagnosticsService implements Diagnostics {
     }
 
     @Override
+    public Map<String, String> invalidParams(DiagnosticCall call) {
+        return allowlist
+                .find(call.commandId())
+                .map(s -> FormParams.rejected(s, call.params()))
+                .orElse(Map.of());
+    }
+
+    @Override
     public DiagnosticReport run(Caller caller, DiagnosticCall call) {
         Optional<CommandSpec> spec = allowlist.find(call.commandId());
         if (spec.isEmpty()) {
