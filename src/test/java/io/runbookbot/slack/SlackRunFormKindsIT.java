@@ -88,7 +88,7 @@ class SlackRunFormKindsIT {
                 .viewSubmission(
                         SlackRunForm.CALLBACK, modal.path("private_metadata").asText(), Map.of())
                 .json();
-        ObjectNode values = (ObjectNode) json.with("view").with("state").with("values");
+        ObjectNode values = json.withObject("/view/state/values");
         values.putObject("param_unit")
                 .putObject("value")
                 .put("type", "static_select")
@@ -214,7 +214,7 @@ class SlackRunFormKindsIT {
     /** A click on an ephemeral message: Slack says so in the container and may leave the message out. */
     private static SlackPayload ephemeralClick(SlackPayload click) {
         ObjectNode json = click.json();
-        json.with("container").put("is_ephemeral", true);
+        json.withObject("/container").put("is_ephemeral", true);
         json.remove("message");
         return new SlackPayload(SlackPayload.Kind.INTERACTIVE, json);
     }
