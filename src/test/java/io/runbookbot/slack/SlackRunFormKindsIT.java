@@ -211,6 +211,36 @@ class SlackRunFormKindsIT {
                 .isEqualTo(SlackRunShare.SHARE);
     }
 
+    @Test
+    void aRunFromAPublicAnswerGoesInItsThreadAndItsShareButtonPostsToTheChannelItself() throws Exception {
+        start();
+        SlackPayload run = rig.payloads.blockActions(
+                SlackButtonValue.RUN + "0", SlackButtonValue.run("local", "unit-status", Map.of("unit", "postgres")));
+
+        rig.post(run);
+
+        RecordedRequest inThread = rig.slack.awaitCall("chat.postMessage", WAIT);
+        String answerTs = run.json().path("message").path("ts").asText();
+        assertThat(inThread.param("thread_ts")).contains(answerTs);
+        JsonNode blocks = inThread.paramJson("blocks");
+        JsonNode share = blocks.get(blocks.size() - 1).path("elements").get(0);
+        assertThat(share.path("action_id").asText()).isEqualTo(SlackRunShare.SHARE);
+
+        rig.post(rig.payloads.blockActions(
+                SlackRunShare.SHARE, share.path("value").asText()));
+
+        RecordedRequest shared = rig.slack.awaitCall(
+                "chat.postMessage", r -> r.param("thread_ts").isEmpty(), WAIT);
+        assertThat(shared.param("channel")).contains(SlackPayloads.CHANNEL_ID);
+        assertThat(shared.paramJson("blocks")
+                        .get(1)
+                        .path("elements")
+                        .get(0)
+                        .path("text")
+                        .asText())
+                .isEqualTo("Shared by <@U0ALICE>");
+    }
+
     /** A click on an ephemeral message: Slack says so in the container and may leave the message out. */
     private static SlackPayload ephemeralClick(SlackPayload click) {
         ObjectNode json = click.json();
