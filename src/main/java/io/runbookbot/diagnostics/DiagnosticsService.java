@@ -92,10 +92,7 @@ public final class DiagnosticsService implements Diagnostics {
 
     @Override
     public Map<String, String> invalidParams(DiagnosticCall call) {
-        return allowlist
-                .find(call.commandId())
-                .map(s -> FormParams.rejected(s, call.params()))
-                .orElse(Map.of());
+        return FormParams.rejected(allowlist.find(call.commandId()), call.params());
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.runbookbot.redact.Redactor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An allowlist parameter as a chat form shows it (a choice list, a number range or free text), and
@@ -35,11 +36,11 @@ final class FormParams {
     /**
      * Each of the entry's parameters whose value is missing or refused, with the allowlist's own
      * reason ({@link ArgumentValidator#rejection}), redacted; parameters the entry does not declare are
-     * left to the run, which refuses them.
+     * left to the run, which refuses them, and so is an unknown entry (empty {@code spec}).
      */
-    static Map<String, String> rejected(CommandSpec spec, Map<String, String> params) {
+    static Map<String, String> rejected(Optional<CommandSpec> spec, Map<String, String> params) {
         Map<String, String> rejected = new LinkedHashMap<>();
-        spec.params().values().forEach(p -> {
+        spec.stream().flatMap(s -> s.params().values().stream()).forEach(p -> {
             String value = params.get(p.name());
             if (value == null) {
                 rejected.put(p.name(), p.name() + ": missing (" + p.describe() + ")");
