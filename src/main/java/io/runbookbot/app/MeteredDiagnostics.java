@@ -8,6 +8,7 @@ import io.runbookbot.core.DiagnosticSuggestion;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.RunbookSection;
 import java.util.List;
+import java.util.Map;
 
 /** Counts diagnostic requests by outcome. */
 final class MeteredDiagnostics implements Diagnostics {
@@ -32,6 +33,11 @@ final class MeteredDiagnostics implements Diagnostics {
     @Override
     public List<DiagnosticCommand> commands(Caller caller) {
         return delegate.commands(caller);
+    }
+
+    @Override
+    public Map<String, String> invalidParams(DiagnosticCall call) {
+        return delegate.invalidParams(call);
     }
 
     @Override

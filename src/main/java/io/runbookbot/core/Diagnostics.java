@@ -1,6 +1,7 @@
 package io.runbookbot.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Port: allowlisted diagnostics, run for a caller with their permissions. Expected conditions
@@ -21,6 +22,14 @@ public interface Diagnostics {
     default List<DiagnosticCommand> commands(Caller caller) {
         return commands();
     }
+
+    /**
+     * Each parameter of {@code call} whose value the allowlist refuses, with the reason (redacted,
+     * naming the parameter), in the entry's order; empty when every value is accepted or when the
+     * command is unknown ({@link #run} says so). The same check {@link #run} makes, without running,
+     * auditing or counting anything, so a form can point at the field to fix. Quick: no agent call.
+     */
+    Map<String, String> invalidParams(DiagnosticCall call);
 
     /** Runs a diagnostic for the caller, or says why not. */
     DiagnosticReport run(Caller caller, DiagnosticCall call);

@@ -91,6 +91,11 @@ public final class DiagnosticsService implements Diagnostics {
     }
 
     @Override
+    public Map<String, String> invalidParams(DiagnosticCall call) {
+        return FormParams.rejected(allowlist.find(call.commandId()), call.params());
+    }
+
+    @Override
     public DiagnosticReport run(Caller caller, DiagnosticCall call) {
         Optional<CommandSpec> spec = allowlist.find(call.commandId());
         if (spec.isEmpty()) {

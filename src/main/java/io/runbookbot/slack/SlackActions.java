@@ -3,13 +3,11 @@ package io.runbookbot.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.view.View;
+import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
@@ -48,8 +46,14 @@ final class SlackActions {
                     .replaceOriginal(false)
                     .text(m.text())
                     .blocks(SlackReplies.blocks(m)));
+            String channel = channel(p);
             if (SlackRunForm.OPEN.equals(action.getActionId())) {
-                return openForm(ctx, p, action, privately);
+                SlackRunFormActions.open(ctx, p, value(action), channel, executor, engine, callers, privately);
+                return ctx.ack();
+            }
+            if (SlackRunShare.SHARE.equals(action.getActionId())) {
+                share(executor, ctx, p, value(action), channel, privately);
+                return ctx.ack();
             }
             BotRequest request;
             try {
@@ -65,7 +69,6 @@ final class SlackActions {
                         text -> privately.send(SlackAnswerFormatter.text(text)));
                 return ctx.ack();
             }
-            String channel = channel(p);
             SlackReplies.answer(
                     executor,
                     "button answer",
@@ -76,25 +79,44 @@ final class SlackActions {
         });
     }
 
-    /** Opens the parameters modal at once: the click's trigger id is good for three seconds. */
-    private static Response openForm(
+    /**
+     * Posts a diagnostic's output to the channel for everyone, from the copy its Share button
+     * carries, with who shared it; the check is not run again.
+     */
+    private static void share(
+            Executor executor,
             ActionContext ctx,
             BlockActionPayload p,
-            BlockActionPayload.Action action,
+            String value,
+            String channel,
             SlackReplies.Responder privately) {
-        try {
-            View form = SlackRunForm.modal(Objects.requireNonNullElse(action.getValue(), ""), channel(p));
-            ViewsOpenResponse opened =
-                    ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(form));
-            if (!opened.isOk()) {
-                LOG.warn("Slack did not open the run form (views.open: {})", opened.getError());
-                privately.send(SlackAnswerFormatter.text(
-                        "Slack did not open the form (" + opened.getError() + "); type `run <id> key=value` instead."));
-            }
-        } catch (Exception e) {
-            LOG.warn("The run form could not be opened ({})", e.toString());
-        }
-        return ctx.ack();
+        SlackReplies.answer(
+                executor,
+                "shared output",
+                () -> CompletableFuture.completedFuture(value),
+                carried -> {
+                    DiagnosticReport.Ran ran;
+                    try {
+                        ran = SlackRunShare.decode(carried);
+                    } catch (IllegalArgumentException e) {
+                        LOG.warn("A Share button carries a value the bot did not write; telling the user");
+                        privately.send(SlackAnswerFormatter.text(UNREADABLE));
+                        return;
+                    }
+                    if (channel.isEmpty()) {
+                        privately.send(SlackAnswerFormatter.text("There is no channel to share this in."));
+                        return;
+                    }
+                    SlackReplies.post(
+                            ctx.client(),
+                            channel,
+                            SlackDiagnosticFormatter.sharedBy(ran, p.getUser().getId()));
+                },
+                text -> privately.send(SlackAnswerFormatter.text(text)));
+    }
+
+    private static String value(BlockActionPayload.Action action) {
+        return Objects.requireNonNullElse(action.getValue(), "");
     }
 
     private static void reply(

@@ -5,7 +5,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
@@ -114,24 +113,6 @@ public final class SlackBot implements AutoCloseable {
         app.event(
                 AppMentionEvent.class, (payload, ctx) -> bot.onMention(payload.getEventId(), payload.getEvent(), ctx));
         app.event(MessageEvent.class, (payload, ctx) -> bot.onMessage(payload.getEventId(), payload.getEvent(), ctx));
-        app.viewSubmission(SlackRunForm.CALLBACK, (req, ctx) -> {
-            var p = req.getPayload();
-            SlackRunForm.Submitted form;
-            try {
-                form = SlackRunForm.submitted(p.getView());
-            } catch (RuntimeException e) {
-                return ctx.ack(); // not a form this bot wrote: close it, nothing to run
-            }
-            String user = p.getUser().getId();
-            String channel = form.channelId();
-            SlackReplies.answer(
-                    bot.executor,
-                    "run form answer",
-                    () -> engine.reply(bot.callers.of(user, channel, ctx.client()), form.run()),
-                    reply -> bot.toUser(ctx.client(), channel, user, SlackAnswerFormatter.format(reply)),
-                    notice -> bot.toUser(ctx.client(), channel, user, SlackAnswerFormatter.text(notice)));
-            return ctx.ack();
-        });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && e.getUser() != null) {
@@ -148,6 +129,7 @@ public final class SlackBot implements AutoCloseable {
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
         SlackActions.register(app, engine, bot.executor, bot.callers);
+        SlackRunFormActions.register(app, engine, bot.executor, bot.callers);
         return bot;
     }
 
@@ -203,15 +185,6 @@ public final class SlackBot implements AutoCloseable {
                 notice -> SlackReplies.postInThread(
                         ctx.client(), e.getChannel(), thread, SlackAnswerFormatter.text(notice)));
         return ctx.ack();
-    }
-
-    /** To the user alone: privately in the channel the form came from, else in their DM with the bot. */
-    private void toUser(MethodsClient client, String channel, String user, SlackMessage message) throws Exception {
-        if (channel.isEmpty()) {
-            SlackReplies.post(client, user, message);
-        } else {
-            SlackReplies.postEphemeral(client, channel, user, message);
-        }
     }
 
     /** A direct message to the bot: a question (or a command) asked privately, answered there. */

@@ -31,10 +31,23 @@ public final class FakeEngine implements ChatEngine {
     private volatile BiFunction<Caller, BotRequest, CompletableFuture<BotReply>> replies =
             (caller, request) -> CompletableFuture.completedFuture(new BotReply.Text("canned"));
     private volatile Optional<BotReply> ambient = Optional.empty();
+    private volatile Map<String, String> invalidParams = Map.of();
 
     /** Every request is answered with {@code reply}. */
     public FakeEngine answering(BotReply reply) {
         replies = (caller, request) -> CompletableFuture.completedFuture(reply);
+        return this;
+    }
+
+    /** Each request is answered with what {@code reply} gives for it. */
+    public FakeEngine answering(java.util.function.Function<BotRequest, BotReply> reply) {
+        replies = (caller, request) -> CompletableFuture.completedFuture(reply.apply(request));
+        return this;
+    }
+
+    /** {@link #invalidParams} answers {@code invalid} (parameter name to reason) for every run. */
+    public FakeEngine refusingParams(Map<String, String> invalid) {
+        invalidParams = Map.copyOf(invalid);
         return this;
     }
 
@@ -77,6 +90,11 @@ public final class FakeEngine implements ChatEngine {
     public CompletableFuture<BotReply> reply(Caller caller, BotRequest request) {
         received.add(new Received(caller, request));
         return replies.apply(caller, request);
+    }
+
+    @Override
+    public Map<String, String> invalidParams(BotRequest.RunDiagnostic run) {
+        return invalidParams;
     }
 
     @Override

@@ -36,9 +36,15 @@ final class SlackAdapterRig implements AutoCloseable {
 
     /** Posts the payload signed, as Slack would, and checks it was taken. */
     void post(SlackPayload payload) throws Exception {
+        postForBody(payload);
+    }
+
+    /** Posts the payload signed, checks it was taken, and returns the app's answer (the ack's body). */
+    String postForBody(SlackPayload payload) throws Exception {
         URI endpoint = URI.create("http://127.0.0.1:" + frontEnd.httpPort().orElseThrow() + "/slack/events");
-        assertThat(new SlackSigner(SECRET).sign(payload).post(endpoint).statusCode())
-                .isEqualTo(200);
+        var response = new SlackSigner(SECRET).sign(payload).post(endpoint);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Override

@@ -33,7 +33,7 @@ class SlackDiagnosticAndInvestigationRepliesTest {
         JsonNode blocks = blocks(SlackAnswerFormatter.format(new BotReply.Diagnostic(report)));
 
         assertThat(blocks.get(0).path("text").path("text").asText())
-                .isEqualTo("*listening-port* on `web-1`: exit 0 in 42 ms");
+                .isEqualTo("*listening-port* port=`8000` on `web-1`: exit 0 in 42 ms");
         String output = blocks.get(1).path("text").path("text").asText();
         assertThat(output).startsWith("```\nLISTEN").contains("Output cut here").hasSizeLessThanOrEqualTo(3000);
         assertThat(fences(output)).isEqualTo(2);

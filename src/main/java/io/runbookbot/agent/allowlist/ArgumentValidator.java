@@ -66,6 +66,16 @@ public final class ArgumentValidator {
         return new Validation.Accepted(argv, files);
     }
 
+    /**
+     * Why {@code value} is refused for {@code param}, in the words {@link #validate} uses; empty when
+     * it is accepted. For a form that shows each field's problem at once.
+     */
+    public static Optional<String> rejection(ParamSpec param, String value) {
+        Objects.requireNonNull(param, "param");
+        Objects.requireNonNull(value, "value");
+        return check(param, value).rejection();
+    }
+
     private static Optional<String> checkNames(CommandSpec spec, Map<String, String> params) {
         TreeSet<String> unknown = new TreeSet<>(params.keySet());
         unknown.removeAll(spec.params().keySet());

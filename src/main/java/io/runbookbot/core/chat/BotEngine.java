@@ -16,6 +16,7 @@ import io.runbookbot.core.Summary;
 import io.runbookbot.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -129,6 +130,13 @@ public final class BotEngine implements ChatEngine {
             LOG.error("Incident-channel triage failed for {}; staying silent", caller.qualifiedUserId(), e);
             return CompletableFuture.completedFuture(Optional.empty());
         }
+    }
+
+    @Override
+    public Map<String, String> invalidParams(BotRequest.RunDiagnostic run) {
+        return diagnostics
+                .map(d -> d.invalidParams(new DiagnosticCall(run.agent(), run.commandId(), run.params())))
+                .orElse(Map.of());
     }
 
     /** {@link #ambient} waited for. */

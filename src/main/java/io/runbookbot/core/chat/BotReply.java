@@ -185,7 +185,7 @@ public sealed interface BotReply {
                         .append(": ")
                         .append(c.description())
                         .append(c.readOnly() ? "" : " (changes something: needs confirm)");
-                c.params().forEach(p -> out.append("\n    ").append(p));
+                c.paramLines().forEach(p -> out.append("\n    ").append(p));
             }
             return out.append("\nRun one with: run <id> key=value ... [on <agent>]")
                     .toString();

@@ -1,6 +1,7 @@
 package io.runbookbot.core.chat;
 
 import io.runbookbot.core.Caller;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +18,16 @@ public interface ChatEngine {
      * future never fails: a failure is a reply that says so.
      */
     CompletableFuture<BotReply> reply(Caller caller, BotRequest request);
+
+    /**
+     * Each parameter of {@code run} whose value the allowlist would refuse, with the reason, for a
+     * form to show next to its field before anything runs. Quick enough for the acknowledging
+     * thread. Empty means nothing to point at: {@link #reply} checks the run again either way (the
+     * default checks nothing here and leaves it all to that).
+     */
+    default Map<String, String> invalidParams(BotRequest.RunDiagnostic run) {
+        return Map.of();
+    }
 
     /**
      * A message in an incident channel that nobody addressed to the bot: the reply when it reads
