@@ -169,7 +169,7 @@ public final class DiscordBot extends ListenerAdapter {
             return;
         }
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId());
-        event.deferReply(true).queue(null, DiscordSender::deferFailed);
+        DiscordAnswerEdits.acknowledge(event, request.get());
         Consumer<MessageCreateData> privately = DiscordSender.privately(event);
         if (ButtonActions.shares(event.getComponentId())) {
             sender.send(

@@ -59,6 +59,7 @@ class DiscordRunCommandIT {
                     params:
                       port: {type: integer, min: 1, max: 65535}
                     read_only: true
+                    recognizes: ["netstat -ano | findstr :{port}", "lsof -t -i:{port}"]
                     access: {roles: ["%1$s"]}
                   - id: service-status
                     description: A service's recent state
@@ -259,6 +260,50 @@ class DiscordRunCommandIT {
                         .path("disabled")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void notesARunOnTheAnswerOnlyTheClickerSeesThroughTheClicksOwnInteraction() {
+        GatewayEvent asked = discord.pushSlashCommand(DiscordHarness.PORT_IN_USE, ONCALL);
+        RecordedRequest answer = discord.awaitFollowUp(asked, WAIT);
+        assertThat(answer.json().path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+
+        GatewayEvent click = discord.pushButton(buttonId(answer, "Run listening-port port=5000"), ONCALL);
+
+        assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt())
+                .isEqualTo(6);
+        RecordedRequest noted = discord.awaitCall(r -> r.is("PATCH", original(click)), WAIT);
+        assertThat(noted.json().path("embeds").path(0).path("fields").toString())
+                .contains("`listening-port` on local ran by <@" + Author.ALICE.id() + ">")
+                .contains(": exit 0");
+        RecordedRequest output = discord.awaitCall(r -> r.is("POST", webhook(click)), WAIT);
+        assertThat(output.json().path("content").asText()).startsWith("`listening-port` on `local`: exit code 0");
+        assertThat(output.json().path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+    }
+
+    @Test
+    void countsAVoteOnTheAnswerOnlyTheClickerSees() {
+        GatewayEvent asked = discord.pushSlashCommand(DiscordHarness.TOO_MANY, ONCALL);
+        RecordedRequest answer = discord.awaitFollowUp(asked, WAIT);
+
+        GatewayEvent click = discord.pushButton(buttonId(answer, "Helpful"), ONCALL);
+
+        assertThat(discord.awaitCallback(click, WAIT).json().path("type").asInt())
+                .isEqualTo(6);
+        RecordedRequest counted = discord.awaitCall(r -> r.is("PATCH", original(click)), WAIT);
+        assertThat(counted.json().path("embeds").path(0).path("fields").toString())
+                .contains("Helpful (1): <@" + Author.ALICE.id() + ">");
+        RecordedRequest thanks = discord.awaitCall(r -> r.is("POST", webhook(click)), WAIT);
+        assertThat(thanks.json().path("content").asText()).startsWith("Thanks, noted");
+        assertThat(thanks.json().path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+    }
+
+    private static String webhook(GatewayEvent interaction) {
+        return "webhooks/" + APPLICATION_ID + "/" + interaction.token();
+    }
+
+    private static String original(GatewayEvent interaction) {
+        return webhook(interaction) + "/messages/@original";
     }
 
     private static List<JsonNode> autocomplete(Map<String, String> filled, String focused) {

@@ -171,6 +171,7 @@ public final class DiscordEvents {
         ObjectNode message = Json.template("discord/message.json");
         message.put("id", nextId());
         message.put("content", sent.path("content").asText("answer with buttons"));
+        message.put("flags", sent.path("flags").asInt(0) & 64); // an ephemeral message stays one
         if (sent.has("embeds")) {
             ArrayNode embeds = (ArrayNode) sent.get("embeds").deepCopy();
             embeds.forEach(e -> ((ObjectNode) e).put("type", "rich")); // Discord says what kind it stored
