@@ -1,5 +1,6 @@
 package io.runbookbot.discord;
 
+import io.runbookbot.core.DiagnosticSuggestion;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -63,6 +64,16 @@ final class DiscordCommands {
             return DIAGNOSTICS;
         }
         return DiscordText.decode(option(event, QUESTION).orElse("help"));
+    }
+
+    /** What to type in Discord to run a suggested check: {@code /runbook run check:listening-port params:port=8000}. */
+    static String typed(DiagnosticSuggestion suggestion) {
+        String params = suggestion
+                .chatCommand()
+                .substring(Math.min(suggestion.chatCommand().length(), ("run " + suggestion.commandId()).length()))
+                .strip();
+        return "/" + COMMAND + " " + RUN + " " + CHECK + ":" + suggestion.commandId()
+                + (params.isEmpty() ? "" : " " + PARAMS + ":" + params);
     }
 
     static Optional<String> option(SlashCommandInteractionEvent event, String name) {

@@ -105,6 +105,16 @@ class DiscordRunCommandIT {
     }
 
     @Test
+    void listsTheChecksTheMemberMayRunHereForTheDiagnosticsSubcommand() {
+        GatewayEvent command = discord.dispatch(discord.events().diagnosticsCommand(ONCALL));
+
+        assertThat(discord.awaitFollowUp(command, WAIT).json().path("content").asText())
+                .startsWith("3 diagnostics you may run here:")
+                .contains("• kernel: The kernel release")
+                .doesNotContain("admin-only");
+    }
+
+    @Test
     void suggestsOnlyTheChecksTheMemberMayRunHere() {
         List<JsonNode> choices = autocomplete(Map.of("check", ""), "check");
 

@@ -93,6 +93,11 @@ public final class DiscordEvents {
         return subcommand(2, "run", options(options, ""), roleIds);
     }
 
+    /** {@code /runbook diagnostics} by {@link Author#ALICE} with these roles. */
+    public GatewayEvent diagnosticsCommand(String... roleIds) {
+        return subcommand(2, "diagnostics", Json.array(), roleIds);
+    }
+
     /**
      * What Discord sends while Alice types in {@code /runbook run} (type 4,
      * APPLICATION_COMMAND_AUTOCOMPLETE): the options filled so far, {@code focused} marked.
