@@ -8,6 +8,7 @@ import static io.runbookbot.fakes.FakeDiscord.buttonId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.diagnostics.DiagnosticsService;
@@ -81,11 +82,15 @@ class DiscordRunCommandIT {
                     access: {roles: ["9999"]}
                 """.formatted(ONCALL));
         runner = new CommandRunner(2, Duration.ofSeconds(2));
-        h = DiscordHarness.start(DiagnosticsService.builder(Allowlist.load(allowlist))
+        h = DiscordHarness.start(diagnostics(allowlist));
+        discord = h.discord;
+    }
+
+    private static DiagnosticsService diagnostics(Path allowlist) {
+        return DiagnosticsService.builder(Allowlist.load(allowlist))
                 .local(runner)
                 .perMinute(100)
-                .build());
-        discord = h.discord;
+                .build();
     }
 
     @Test
@@ -306,6 +311,29 @@ class DiscordRunCommandIT {
         RecordedRequest thanks = discord.awaitCall(r -> r.is("POST", webhook(click)), WAIT);
         assertThat(thanks.json().path("content").asText()).startsWith("Thanks, noted");
         assertThat(thanks.json().path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+    }
+
+    @Test
+    void aBotStartedAfterwardsStillSharesTheOutputAndRunsASubmittedForm() {
+        GatewayEvent command = discord.pushRunCommand("kernel", "", ONCALL);
+        RecordedRequest output = discord.awaitFollowUp(command, WAIT);
+
+        try (DiscordHarness restarted = DiscordHarness.start(diagnostics(dir.resolve("allowlist.yaml")))) {
+            FakeDiscord later = restarted.discord;
+            GatewayEvent click =
+                    later.dispatch(later.events().button(DiscordOutputShare.ID, (ObjectNode) output.json(), ONCALL));
+            GatewayEvent submit = later.dispatch(
+                    later.events().modalSubmit("run:listening-port", values("port", "5000"), Set.of(), ONCALL));
+
+            RecordedRequest shared = later.awaitCall("POST", "channels/" + CHANNEL_ID + "/messages", WAIT);
+            assertThat(shared.json().path("content").asText())
+                    .isEqualTo("Shared by <@" + Author.ALICE.id() + ">\n"
+                            + output.json().path("content").asText());
+            assertThat(later.awaitCallback(click, WAIT).json().path("type").asInt())
+                    .isEqualTo(6);
+            assertThat(later.awaitFollowUp(submit, WAIT).json().path("content").asText())
+                    .startsWith("`listening-port` on `local`: exit code 0, ");
+        }
     }
 
     private static String webhook(GatewayEvent interaction) {
