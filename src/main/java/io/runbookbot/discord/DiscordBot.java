@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's JDA listener: a mention is answered as a reply to the message; {@code /runbook} and
- * button clicks are deferred at once and answered through the interaction hook. The engine runs
- * on {@code worker}, never on JDA's event thread. Messages from bots (itself included) are ignored.
+ * button clicks are deferred at once and answered through the interaction hook; {@code /runbook
+ * run}, its suggestions and its form go to {@link DiscordRunCommand}. The engine runs on {@code
+ * worker} ({@link DiscordSender}), never on JDA's event thread. Messages from bots (itself included) are ignored.
  * Inbound text goes through {@link DiscordText} first: no mention, emoji or Markdown markup reaches the core.
  */
 public final class DiscordBot extends ListenerAdapter {
