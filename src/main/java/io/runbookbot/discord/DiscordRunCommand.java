@@ -17,7 +17,6 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.callbacks.IDeferrableCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,30 +60,23 @@ final class DiscordRunCommand {
             run(event, caller, read);
             return;
         }
-        if (!sender.offer(() -> formOrRun(event, caller, check))) {
-            event.reply(DiscordSender.BUSY).setEphemeral(true).queue();
-        }
+        formOrRun(event, caller, check);
     }
 
-    /** Suggestions for the focused option; none when the answer threads are all busy. */
+    /**
+     * Suggestions for the focused option. Like the form, on JDA's thread: the listing is in memory,
+     * and Discord waits at most 3 seconds for either, which a queue of slow answers must not eat.
+     */
     void autocomplete(CommandAutoCompleteInteractionEvent event, Caller caller) {
         String typed = event.getFocusedOption().getValue();
-        boolean checks = event.getFocusedOption().getName().equals(DiscordCommands.CHECK);
-        String check = Optional.ofNullable(event.getOption(DiscordCommands.CHECK))
-                .map(OptionMapping::getAsString)
-                .orElse("");
-        Runnable answer = () -> {
-            List<DiagnosticCommand> open = open(caller).orElse(List.of());
-            List<Command.Choice> choices = checks
-                    ? DiscordCheckChoices.checks(open, typed)
-                    : find(open, check)
-                            .map(c -> DiscordCheckChoices.params(c, typed))
-                            .orElse(List.of());
-            event.replyChoices(choices).queue(null, failure -> LOG.debug("autocomplete not taken: {}", failure));
-        };
-        if (!sender.offer(answer)) {
-            event.replyChoices(List.of()).queue();
-        }
+        List<DiagnosticCommand> open = open(caller).orElse(List.of());
+        List<Command.Choice> choices = event.getFocusedOption().getName().equals(DiscordCommands.CHECK)
+                ? DiscordCheckChoices.checks(open, typed)
+                : Optional.ofNullable(event.getOption(DiscordCommands.CHECK))
+                        .flatMap(check -> find(open, check.getAsString()))
+                        .map(c -> DiscordCheckChoices.params(c, typed))
+                        .orElse(List.of());
+        event.replyChoices(choices).queue(null, failure -> LOG.debug("autocomplete not taken: {}", failure));
     }
 
     /** A submitted form: the run it asks for, answered to the asker alone. */
@@ -92,7 +84,10 @@ final class DiscordRunCommand {
         run(event, caller, Optional.of(DiscordCheckForm.submitted(event.getModalId(), event.getValues())));
     }
 
-    /** Runs the check without parameters, or opens its form, or says why neither. */
+    /**
+     * Runs the check without parameters, or opens its form (which must be the interaction's first
+     * answer, within 3 seconds: so looked up here, in memory), or says why neither.
+     */
     private void formOrRun(SlashCommandInteractionEvent event, Caller caller, String check) {
         Optional<List<DiagnosticCommand>> open = open(caller);
         Optional<DiagnosticCommand> command = open.flatMap(list -> find(list, check));
