@@ -17,8 +17,9 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  * #MAX} choices, names and values of at most 100 characters). For {@code check}: the checks open to
  * the asker here whose id starts with, then contains, what was typed. For {@code params}: the
  * completions of the word being typed into {@code name=value}, from the check's parameters: each
- * choice of an enumeration, the bounds of an integer range, {@code name=} for free text, each with
- * what the allowlist accepts. Suggestions only: the allowlist checks whatever is sent.
+ * choice of an enumeration (but those with a space, which a name=value word cannot hold: the form
+ * offers them), the bounds of an integer range, {@code name=} for free text, each with what the
+ * allowlist accepts. Suggestions only: the allowlist checks whatever is sent.
  */
 final class DiscordCheckChoices {
     static final int MAX = OptionData.MAX_CHOICES;
@@ -90,8 +91,11 @@ final class DiscordCheckChoices {
     /** The values to suggest for {@code p} when {@code partial} has been typed after its {@code =}. */
     private static List<String> values(DiagnosticParam p, String partial) {
         return switch (p.kind()) {
+            // a value with a space cannot be written as name=value (the form's select offers it)
             case CHOICE ->
-                p.choices().stream().filter(v -> v.startsWith(partial)).toList();
+                p.choices().stream()
+                        .filter(v -> v.startsWith(partial) && v.chars().noneMatch(Character::isWhitespace))
+                        .toList();
             case INTEGER ->
                 inRange(p, partial)
                         ? List.of(partial)

@@ -55,6 +55,17 @@ class DiscordCheckChoicesTest {
     }
 
     @Test
+    void leavesOutAChoiceWithASpaceWhichANameValueWordCannotHold() {
+        DiagnosticParam since = new DiagnosticParam(
+                "since", DiagnosticParam.Kind.CHOICE, "one of: ...", List.of("10 min ago", "today"), 0, 0);
+        DiagnosticCommand check = new DiagnosticCommand("journal-since", "", List.of(since), true);
+
+        assertThat(DiscordCheckChoices.params(check, ""))
+                .extracting(Command.Choice::getAsString)
+                .containsExactly("since=today");
+    }
+
+    @Test
     void suggestsNothingThatWouldMakeTheValueLongerThanDiscordAllows() {
         DiagnosticCommand check = new DiagnosticCommand("listening-port", "", List.of(PORT), true);
 
