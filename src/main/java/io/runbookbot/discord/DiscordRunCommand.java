@@ -109,17 +109,21 @@ final class DiscordRunCommand {
         }
     }
 
-    /** Defers (the asker's alone) and answers the run; no request is answered with {@link #UNREADABLE}. */
+    /**
+     * Defers (the asker's alone) and answers the run on an answer thread; params that could not be
+     * read are answered with {@link #UNREADABLE} at once.
+     */
     private <E extends IReplyCallback & IDeferrableCallback> void run(
             E event, Caller caller, Optional<BotRequest.RunDiagnostic> request) {
-        event.deferReply(true).queue(null, DiscordSender::deferFailed);
-        DiscordSender.Delivery privately =
-                DiscordSender.Delivery.each(formatter::privately, DiscordSender.privately(event));
         if (request.isEmpty()) {
-            sender.deliver(caller, new BotReply.Text(UNREADABLE), privately);
-        } else {
-            sender.send(caller, request.get(), privately);
+            event.reply(UNREADABLE).setEphemeral(true).queue();
+            return;
         }
+        event.deferReply(true).queue(null, DiscordSender::deferFailed);
+        sender.send(
+                caller,
+                request.get(),
+                DiscordSender.Delivery.each(formatter::privately, DiscordSender.privately(event)));
     }
 
     /** The checks the caller may run here; empty when the bot has no diagnostics. */

@@ -137,8 +137,10 @@ class DiscordRunCommandIT {
     void refusesParamsItCannotReadWithTheWayToWriteThem() {
         GatewayEvent command = discord.pushRunCommand("listening-port", "port=5000; rm -rf /", ONCALL);
 
-        assertThat(discord.awaitFollowUp(command, WAIT).json().path("content").asText())
-                .isEqualTo(DiscordRunCommand.UNREADABLE);
+        JsonNode reply = discord.awaitCallback(command, WAIT).json();
+        assertThat(reply.path("type").asInt()).isEqualTo(4);
+        assertThat(reply.path("data").path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+        assertThat(reply.path("data").path("content").asText()).isEqualTo(DiscordRunCommand.UNREADABLE);
     }
 
     @Test

@@ -129,7 +129,12 @@ class DiscordRunFormSecurityIT {
         GatewayEvent chained = discord.pushRunCommand("port-check", "port=24 ; touch " + dir + "/owned", ONCALL);
 
         assertThat(followUp(substitution)).startsWith("port: must be an integer from 1 to 65535");
-        assertThat(followUp(chained)).startsWith("I could not read the parameters");
+        assertThat(discord.awaitCallback(chained, WAIT)
+                        .json()
+                        .path("data")
+                        .path("content")
+                        .asText())
+                .startsWith("I could not read the parameters");
         assertThat(dir.resolve("owned")).doesNotExist();
         assertThat(dir.resolve("port-24")).doesNotExist();
     }
