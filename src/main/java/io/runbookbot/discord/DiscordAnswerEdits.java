@@ -1,6 +1,7 @@
 package io.runbookbot.discord;
 
 import io.runbookbot.core.chat.BotReply;
+import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.RunLine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +12,18 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a click leaves on the public answer it was made on, for everyone in the channel: the vote
- * count ({@link DiscordVotes}) and a "Runs" field, "`disk-usage` on web-1 ran by @alice at 10:42
- * UTC: exit 0" (the last {@value #MAX_RUNS}). Edited through the channel, since the click's own
- * interaction may only edit its own replies; an ephemeral answer cannot be edited any more.
+ * What a click leaves on the answer it was made on: the vote count ({@link DiscordVotes}) and a
+ * "Runs" field, "`disk-usage` on web-1 ran by @alice at 10:42 UTC: exit 0" (the last {@value
+ * #MAX_RUNS}). A public answer is edited through the channel, for everyone there. An answer only
+ * the clicker sees (ephemeral) cannot be edited through the channel: the click is acknowledged as
+ * an update of that message instead (type 6) and the answer edited through the click's own
+ * interaction ({@code PATCH webhooks/<app>/<token>/messages/@original}); the reply to the click then
+ * comes as the clicker's own follow-up.
  */
 final class DiscordAnswerEdits {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAnswerEdits.class);
@@ -26,6 +31,19 @@ final class DiscordAnswerEdits {
     static final int MAX_RUNS = 5;
 
     private DiscordAnswerEdits() {}
+
+    /**
+     * Acknowledges the click: as an update of the clicked message when it is ephemeral and the click
+     * is noted on it (a vote, a run), else as a reply to come that only the clicker sees.
+     */
+    static void acknowledge(ButtonInteractionEvent event, BotRequest request) {
+        boolean noted = request instanceof BotRequest.Feedback || request instanceof BotRequest.RunDiagnostic;
+        if (noted && event.getMessage().isEphemeral()) {
+            event.deferEdit().queue(null, DiscordSender::deferFailed);
+        } else {
+            event.deferReply(true).queue(null, DiscordSender::deferFailed);
+        }
+    }
 
     static void vote(ButtonInteractionEvent event, boolean helpful) {
         edit(event, embed -> DiscordVotes.withVote(embed, event.getUser().getId(), helpful));
@@ -66,15 +84,15 @@ final class DiscordAnswerEdits {
 
     private static void edit(ButtonInteractionEvent event, Function<MessageEmbed, Optional<MessageEmbed>> change) {
         Message message = event.getMessage();
-        if (message.isEphemeral() || message.getEmbeds().isEmpty()) {
+        if (message.getEmbeds().isEmpty()) {
             return;
         }
-        change.apply(message.getEmbeds().get(0))
-                .ifPresent(changed -> event.getChannel()
-                        .editMessageEmbedsById(message.getId(), changed)
-                        .queue(
-                                null,
-                                failure -> LOG.warn(
-                                        "Discord did not take the edit of the answer ({})", failure.toString())));
+        change.apply(message.getEmbeds().get(0)).ifPresent(changed -> {
+            RestAction<Message> edit = message.isEphemeral()
+                    ? event.getHook().editOriginalEmbeds(changed)
+                    : event.getChannel().editMessageEmbedsById(message.getId(), changed);
+            edit.queue(
+                    null, failure -> LOG.warn("Discord did not take the edit of the answer ({})", failure.toString()));
+        });
     }
 }

@@ -36,7 +36,8 @@ public final class DiscordAnswerFormatter {
     private final ButtonActions actions;
     private final Messages messages = new Messages(false, null);
     private final Messages privateMessages = new Messages(true, null);
-    private final DiagnosticMessages diagnostics = new DiagnosticMessages();
+    private final DiagnosticMessages diagnostics = new DiagnosticMessages(false);
+    private final DiagnosticMessages privateDiagnostics = new DiagnosticMessages(true);
 
     DiscordAnswerFormatter(ButtonActions actions) {
         this.actions = actions;
@@ -89,7 +90,7 @@ public final class DiscordAnswerFormatter {
 
         @Override
         public List<MessageCreateData> diagnostic(BotReply.Diagnostic diagnostic) {
-            return List.of(diagnostic.report().accept(diagnostics));
+            return List.of(diagnostic.report().accept(shareable ? privateDiagnostics : diagnostics));
         }
 
         @Override
@@ -161,8 +162,17 @@ public final class DiscordAnswerFormatter {
         }
     }
 
-    /** A diagnostic's report: output under a header, a confirm button, or the refusal. */
+    /**
+     * A diagnostic's report: output under a header, a confirm button, or the refusal. Output for the
+     * asker alone has a Share button, and leaves room for the "Shared by" line.
+     */
     private final class DiagnosticMessages implements DiagnosticReport.Visitor<MessageCreateData> {
+        private final boolean shareable;
+
+        DiagnosticMessages(boolean shareable) {
+            this.shareable = shareable;
+        }
+
         @Override
         public MessageCreateData needsConfirmation(DiagnosticReport.NeedsConfirmation pending) {
             Button confirm = Button.danger(actions.idFor(new BotRequest.Confirm(pending.token())), "Confirm");
@@ -185,8 +195,10 @@ public final class DiscordAnswerFormatter {
             String output =
                     codeBlock(report.stdout().isEmpty() && report.stderr().isEmpty() ? "(no output)" : report.stdout())
                             + (report.stderr().isEmpty() ? "" : "\nstderr:\n" + codeBlock(report.stderr()));
-            return message(header + "\n" + TextChunks.head(output, MESSAGE_LIMIT - header.length() - 1, OUTPUT_CUT))
-                    .build();
+            int limit = MESSAGE_LIMIT - (shareable ? DiscordOutputShare.ROOM : 0);
+            MessageCreateBuilder message =
+                    message(header + "\n" + TextChunks.head(output, limit - header.length() - 1, OUTPUT_CUT));
+            return (shareable ? message.setComponents(ActionRow.of(DiscordOutputShare.button())) : message).build();
         }
     }
 

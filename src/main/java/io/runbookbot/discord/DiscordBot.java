@@ -1,7 +1,6 @@
 package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
-import io.runbookbot.core.IncidentIds;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChannelPatterns;
@@ -12,24 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.callbacks.IDeferrableCallback;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.jspecify.annotations.Nullable;
@@ -38,26 +32,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's JDA listener: a mention is answered as a reply to the message; {@code /runbook} and
- * button clicks are deferred at once and answered through the interaction hook. The engine runs
- * on {@code worker}, never on JDA's event thread. Messages from bots (itself included) are ignored.
+ * button clicks are deferred at once and answered through the interaction hook; {@code /runbook
+ * run}, its suggestions and its form go to {@link DiscordRunCommand}. The engine runs on {@code
+ * worker} ({@link DiscordSender}), never on JDA's event thread. Messages from bots (itself included) are ignored.
  * Inbound text goes through {@link DiscordText} first: no mention, emoji or Markdown markup reaches the core.
  */
 public final class DiscordBot extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
     public static final String PLATFORM = "discord";
-    public static final String COMMAND = "runbook";
-    public static final String OPTION = "question";
-    /** What the user sees when an answer could not be sent; the incident id goes in. */
-    static final String UNDELIVERED = "Sorry, I could not send this answer (incident %s).";
-    /** What the user sees when every answer thread is busy and the queue is full. */
-    static final String BUSY = "I am answering too many questions right now; ask me again in a minute.";
     /** What the sharer sees (only they) once the answer is in the channel. */
     static final String SHARED = "Shared in the channel.";
 
     private final ChatEngine engine;
     private final DiscordAnswerFormatter formatter;
     private final ButtonActions actions;
-    private final Executor worker;
+    private final DiscordSender sender;
+    private final DiscordRunCommand runs;
     private final ChannelPatterns incidentChannels;
 
     /**
@@ -72,20 +62,15 @@ public final class DiscordBot extends ListenerAdapter {
     public DiscordBot(ChatEngine engine, Executor worker, int buttonMemory, ChannelPatterns incidentChannels) {
         this.incidentChannels = Objects.requireNonNull(incidentChannels, "incidentChannels");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.worker = Objects.requireNonNull(worker, "worker");
         this.actions = new ButtonActions(buttonMemory);
         this.formatter = new DiscordAnswerFormatter(actions);
+        this.sender = new DiscordSender(engine, Objects.requireNonNull(worker, "worker"), formatter);
+        this.runs = new DiscordRunCommand(engine, sender, formatter);
     }
 
-    /** The {@code /runbook question:...} command, for {@code updateCommands()}. */
+    /** The {@code /runbook} command ({@link DiscordCommands}), for {@code updateCommands()}. */
     public static SlashCommandData command() {
-        return Commands.slash(
-                        COMMAND, "Ask the runbooks, or: investigate <symptom> | help | run <id> key=value [on <agent>]")
-                .addOption(
-                        OptionType.STRING,
-                        OPTION,
-                        "An error line, alert or symptom (or help, run ..., confirm ...)",
-                        true);
+        return DiscordCommands.definition();
     }
 
     @Override
@@ -102,10 +87,10 @@ public final class DiscordBot extends ListenerAdapter {
         String text = DiscordText.decode(message.getContentRaw());
         Caller caller =
                 caller(event.getAuthor(), event.getMember(), event.getChannel().getId(), event.getChannel());
-        send(
+        sender.send(
                 caller,
                 RequestParser.parse(text),
-                Delivery.each(
+                DiscordSender.Delivery.each(
                         formatter::format,
                         data -> message.reply(data).mentionRepliedUser(false).complete()));
     }
@@ -123,37 +108,59 @@ public final class DiscordBot extends ListenerAdapter {
         Caller caller = caller(event.getAuthor(), event.getMember(), channelId, event.getChannel());
         Message message = event.getMessage();
         Runnable ask = () -> engine.ambient(caller, text)
-                .thenAccept(reply -> reply.ifPresent(r -> deliver(
+                .thenAccept(reply -> reply.ifPresent(r -> sender.deliver(
                         caller,
                         r,
-                        Delivery.each(
+                        DiscordSender.Delivery.each(
                                 formatter::format,
                                 data -> message.reply(data)
                                         .mentionRepliedUser(false)
                                         .complete()))));
-        try {
-            worker.execute(ask);
-        } catch (RejectedExecutionException e) {
+        if (!sender.offer(ask)) {
             LOG.warn("Discord triage skipped in {}: every answer thread is busy", channelId);
         }
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (!event.getName().equals(COMMAND)) {
+        if (!event.getName().equals(DiscordCommands.COMMAND)) {
             return;
         }
-        String text = DiscordText.decode(Optional.ofNullable(event.getOption(OPTION))
-                .map(OptionMapping::getAsString)
-                .orElse("help"));
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel());
+        if (DiscordCommands.RUN.equals(event.getSubcommandName())) {
+            runs.slash(event, caller);
+            return;
+        }
+        String text = DiscordCommands.text(event);
         // the asker's alone until they share it
-        event.deferReply(true).queue(null, failure -> deferFailed(failure));
-        send(caller, RequestParser.parse(text), Delivery.each(formatter::privately, privately(event)));
+        event.deferReply(true).queue(null, DiscordSender::deferFailed);
+        sender.send(
+                caller,
+                RequestParser.parse(text),
+                DiscordSender.Delivery.each(formatter::privately, DiscordSender.privately(event)));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (event.getName().equals(DiscordCommands.COMMAND) && DiscordCommands.RUN.equals(event.getSubcommandName())) {
+            runs.autocomplete(
+                    event, caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel()));
+        }
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (DiscordCheckForm.isForm(event.getModalId())) {
+            runs.submitted(event, caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel()));
+        }
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (DiscordOutputShare.handles(event.getComponentId())) {
+            DiscordOutputShare.share(event);
+            return;
+        }
         Optional<BotRequest> request = actions.requestFor(event.getComponentId(), AskedLine.in(event.getMessage()));
         if (request.isEmpty()) {
             event.reply("This button has expired; ask me again.")
@@ -162,13 +169,13 @@ public final class DiscordBot extends ListenerAdapter {
             return;
         }
         Caller caller = caller(event.getUser(), event.getMember(), event.getChannelId(), event.getChannel());
-        event.deferReply(true).queue(null, failure -> deferFailed(failure));
-        Consumer<MessageCreateData> privately = privately(event);
+        DiscordAnswerEdits.acknowledge(event, request.get());
+        Consumer<MessageCreateData> privately = DiscordSender.privately(event);
         if (ButtonActions.shares(event.getComponentId())) {
-            send(
+            sender.send(
                     caller,
                     request.get(),
-                    new Delivery(
+                    new DiscordSender.Delivery(
                             reply -> formatter.sharedBy(reply, event.getUser().getId()),
                             messages -> {
                                 messages.forEach(data ->
@@ -182,10 +189,10 @@ public final class DiscordBot extends ListenerAdapter {
             DiscordAnswerEdits.vote(event, vote.helpful());
         }
         // a reply to a button is the clicker's alone, unless they share it; a run is noted on the answer
-        send(
+        sender.send(
                 caller,
                 request.get(),
-                Delivery.each(
+                DiscordSender.Delivery.each(
                         reply -> {
                             DiscordAnswerEdits.run(event, reply);
                             return formatter.privately(reply);
@@ -194,92 +201,7 @@ public final class DiscordBot extends ListenerAdapter {
     }
 
     /**
-     * How a reply reaches Discord: rendered for its audience, sent, and where a notice goes when
-     * that fails.
-     */
-    private record Delivery(
-            Function<BotReply, List<MessageCreateData>> render,
-            Consumer<List<MessageCreateData>> send,
-            Consumer<MessageCreateData> notice) {
-        /** Rendered by {@code render}, each message through {@code out}, notices too. */
-        static Delivery each(Function<BotReply, List<MessageCreateData>> render, Consumer<MessageCreateData> out) {
-            return new Delivery(render, messages -> messages.forEach(out), out);
-        }
-    }
-
-    /**
-     * Answers on the worker: engine, then {@link #deliver}. When the engine fails, the failure is
-     * logged with an incident id and a plain sentence with that id is sent as the notice; when that
-     * fails too (Discord cannot be reached), the incident id is in the log.
-     */
-    private void send(Caller caller, BotRequest request, Delivery delivery) {
-        Runnable ask = () -> {
-            try {
-                CompletableFuture<BotReply> reply = engine.reply(caller, request);
-                if (reply.isDone()) {
-                    deliver(caller, reply.join(), delivery);
-                } else {
-                    reply.thenAccept(r -> later(() -> deliver(caller, r, delivery)));
-                }
-            } catch (RuntimeException | Error e) {
-                undelivered(caller, delivery, e);
-            }
-        };
-        try {
-            worker.execute(ask);
-        } catch (RejectedExecutionException e) {
-            LOG.warn(
-                    "Discord answer refused for {}: every answer thread is busy and the queue is full",
-                    caller.qualifiedUserId());
-            deliver(caller, new BotReply.Text(BUSY), delivery);
-        }
-    }
-
-    /** Delivers a reply that came later on an answer thread, or here when they are all taken. */
-    private void later(Runnable delivery) {
-        try {
-            worker.execute(delivery);
-        } catch (RejectedExecutionException e) {
-            delivery.run();
-        }
-    }
-
-    /** Renders the reply and sends its messages in order; a failure is answered with a notice. */
-    private void deliver(Caller caller, BotReply reply, Delivery delivery) {
-        try {
-            delivery.send().accept(delivery.render().apply(reply));
-        } catch (RuntimeException | Error e) {
-            undelivered(caller, delivery, e);
-        }
-    }
-
-    private void undelivered(Caller caller, Delivery delivery, Throwable e) {
-        // Error too, so that the worker never dies silently
-        String incident = IncidentIds.next();
-        LOG.error(
-                "incident {}: could not send a Discord answer to {} in channel {}",
-                incident,
-                caller.qualifiedUserId(),
-                caller.channelId(),
-                e);
-        try {
-            formatter.format(new BotReply.Text(UNDELIVERED.formatted(incident))).forEach(delivery.notice());
-        } catch (RuntimeException | Error again) {
-            LOG.error("incident {}: the notice could not be sent either ({})", incident, again.toString());
-        }
-    }
-
-    /** Sends to the person who asked or clicked, them alone. */
-    private static Consumer<MessageCreateData> privately(IDeferrableCallback event) {
-        return data -> event.getHook().setEphemeral(true).sendMessage(data).complete();
-    }
-
-    /** The interaction could not be acknowledged: its answer will fail too, and that failure names the incident. */
-    private static void deferFailed(Throwable failure) {
-        LOG.warn("Discord did not take the deferred reply ({}); the answer will try anyway", failure.toString());
-    }
-
-    /** Whether the bot serves this channel as an incident channel, by its id or its name. */
+     * /** Whether the bot serves this channel as an incident channel, by its id or its name. */
     private boolean isIncident(String channelId, @Nullable MessageChannel channel) {
         if (incidentChannels.listsId(channelId)) {
             return true;

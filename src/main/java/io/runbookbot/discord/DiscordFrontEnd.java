@@ -95,9 +95,9 @@ public final class DiscordFrontEnd implements AutoCloseable {
         jda.updateCommands()
                 .addCommands(DiscordBot.command())
                 .queue(
-                        commands -> LOG.info("Registered Discord command /{}", DiscordBot.COMMAND),
-                        failure ->
-                                LOG.warn("Could not register /{}; mentions still work", DiscordBot.COMMAND, failure));
+                        commands -> LOG.info("Registered Discord command /{}", DiscordCommands.COMMAND),
+                        failure -> LOG.warn(
+                                "Could not register /{}; mentions still work", DiscordCommands.COMMAND, failure));
         return frontEnd;
     }
 

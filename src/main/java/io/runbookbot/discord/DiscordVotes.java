@@ -7,7 +7,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /**
  * The votes on an answer kept in its embed ({@link VoteLine}): a "Votes" field, one line per side.
- * Only public answers get one: an ephemeral message cannot be edited after the click was answered.
+ * An answer only the clicker sees gets one too, edited through the click ({@link DiscordAnswerEdits}).
  */
 final class DiscordVotes {
     static final String FIELD = "Votes";

@@ -50,7 +50,7 @@ final class SectionEmbed {
             embed.addField(
                     "Diagnostics",
                     list(answer.suggestions().stream()
-                            .map(s -> "`/runbook " + s.chatCommand() + "` (line " + s.sourceLineNumber() + ")")
+                            .map(s -> "`" + DiscordCommands.typed(s) + "` (line " + s.sourceLineNumber() + ")")
                             .toList()),
                     false);
         }

@@ -116,7 +116,7 @@ class DiscordAnswerLayoutTest {
         assertThat(embed.getFields().get(0).getName()).isEqualTo("Diagnostics");
         assertThat(embed.getFields().get(0).getValue())
                 .as("chat syntax, not the command line's")
-                .isEqualTo("`/runbook run listening-port port=8000` (line 12)");
+                .isEqualTo("`/runbook run check:listening-port params:port=8000` (line 12)");
     }
 
     @Test

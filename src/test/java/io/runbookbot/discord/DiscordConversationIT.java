@@ -49,6 +49,15 @@ class DiscordConversationIT {
 
         assertThat(put.json().path(0).path("name").asText()).isEqualTo("runbook");
         assertThat(put.json().path(0).path("options").path(0).path("name").asText())
+                .isEqualTo("ask");
+        assertThat(put.json()
+                        .path(0)
+                        .path("options")
+                        .path(0)
+                        .path("options")
+                        .path(0)
+                        .path("name")
+                        .asText())
                 .isEqualTo("question");
         assertThat(put.header("Authorization")).contains("Bot " + DiscordSettingsTest.TOKEN);
     }

@@ -44,6 +44,29 @@ class DiscordDiagnosticAndInvestigationRepliesTest {
     }
 
     @Test
+    void privateOutputHasAShareButtonAndLeavesRoomForTheSharedByLine() {
+        DiagnosticReport report = new DiagnosticReport.Ran(
+                "ran",
+                new DiagnosticCall("web-1", "disk-usage", Map.of()),
+                0,
+                "/dev/sda1 50% /\n".repeat(1000),
+                "",
+                true,
+                false,
+                42);
+
+        MessageCreateData output = single(formatter.privately(new BotReply.Diagnostic(report)));
+        String shared = "Shared by <@" + "9".repeat(20) + ">\n" + output.getContent();
+
+        assertThat(buttons(output)).extracting(Button::getLabel).containsExactly("Share in channel");
+        assertThat(output.getContent()).endsWith("… output cut; run it on the host for the rest.");
+        assertThat(shared).hasSizeLessThanOrEqualTo(2000);
+        assertThat(buttons(single(formatter.format(new BotReply.Diagnostic(report)))))
+                .as("a public output has nothing to share")
+                .isEmpty();
+    }
+
+    @Test
     void asksForConfirmationWithAConfirmButtonAndShowsRefusalsAsText() {
         DiagnosticCall restart = new DiagnosticCall("local", "restart", Map.of());
         DiagnosticReport pending =

@@ -2,7 +2,9 @@ package io.runbookbot.fakes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -73,9 +75,77 @@ public final class DiscordEvents {
         return new GatewayEvent("MESSAGE_CREATE", d);
     }
 
-    /** {@code /runbook question:<question>} by {@link Author#ALICE} with these roles. */
+    /** {@code /runbook ask question:<question>} by {@link Author#ALICE} with these roles. */
     public GatewayEvent slashCommand(String question, String... roleIds) {
-        return command(Author.ALICE, "runbook", Map.of("question", question), roleIds);
+        return subcommand(2, "ask", options(Map.of("question", question), ""), roleIds);
+    }
+
+    /**
+     * {@code /runbook run check:<check> [params:<params>]} by {@link Author#ALICE} (no params option
+     * when {@code params} is empty).
+     */
+    public GatewayEvent runCommand(String check, String params, String... roleIds) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("check", check);
+        if (!params.isEmpty()) {
+            options.put("params", params);
+        }
+        return subcommand(2, "run", options(options, ""), roleIds);
+    }
+
+    /** {@code /runbook diagnostics} by {@link Author#ALICE} with these roles. */
+    public GatewayEvent diagnosticsCommand(String... roleIds) {
+        return subcommand(2, "diagnostics", Json.array(), roleIds);
+    }
+
+    /**
+     * What Discord sends while Alice types in {@code /runbook run} (type 4,
+     * APPLICATION_COMMAND_AUTOCOMPLETE): the options filled so far, {@code focused} marked.
+     */
+    public GatewayEvent autocomplete(Map<String, String> filled, String focused, String... roleIds) {
+        return subcommand(4, "run", options(filled, focused), roleIds);
+    }
+
+    /**
+     * Alice submits a modal (type 5, MODAL_SUBMIT) whose fields are labels holding a text input (value)
+     * or, for the names in {@code selects}, a string select (the value as its one selection).
+     */
+    public GatewayEvent modalSubmit(
+            String modalId, Map<String, String> values, Set<String> selects, String... roleIds) {
+        ObjectNode d = interaction(Author.ALICE, 5, roleIds);
+        ObjectNode data = d.putObject("data").put("custom_id", modalId);
+        ArrayNode components = data.putArray("components");
+        int id = 1;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            ObjectNode child = label.putObject("component").put("id", id++).put("custom_id", v.getKey());
+            if (selects.contains(v.getKey())) {
+                child.put("type", 3).putArray("values").add(v.getValue());
+            } else {
+                child.put("type", 4).put("value", v.getValue());
+            }
+        }
+        return new GatewayEvent("INTERACTION_CREATE", d);
+    }
+
+    private GatewayEvent subcommand(int type, String name, ArrayNode options, String... roleIds) {
+        ObjectNode d = interaction(Author.ALICE, type, roleIds);
+        ObjectNode data = d.putObject("data");
+        data.put("id", COMMAND_ID).put("name", "runbook").put("type", 1);
+        ObjectNode sub = data.putArray("options").addObject().put("name", name).put("type", 1);
+        sub.set("options", options);
+        return new GatewayEvent("INTERACTION_CREATE", d);
+    }
+
+    private static ArrayNode options(Map<String, String> values, String focused) {
+        ArrayNode list = Json.array();
+        values.forEach((k, v) -> {
+            ObjectNode option = list.addObject().put("name", k).put("type", 3).put("value", v);
+            if (k.equals(focused)) {
+                option.put("focused", true);
+            }
+        });
+        return list;
     }
 
     /** A slash command with string options. */
@@ -106,6 +176,7 @@ public final class DiscordEvents {
         ObjectNode message = Json.template("discord/message.json");
         message.put("id", nextId());
         message.put("content", sent.path("content").asText("answer with buttons"));
+        message.put("flags", sent.path("flags").asInt(0) & 64); // an ephemeral message stays one
         if (sent.has("embeds")) {
             ArrayNode embeds = (ArrayNode) sent.get("embeds").deepCopy();
             embeds.forEach(e -> ((ObjectNode) e).put("type", "rich")); // Discord says what kind it stored

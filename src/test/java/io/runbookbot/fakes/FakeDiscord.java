@@ -162,7 +162,12 @@ public final class FakeDiscord implements AutoCloseable {
         return dispatch(events().mention(text, roleIds));
     }
 
-    /** Pushes {@code /runbook question:...} by Alice with these roles. */
+    /** Pushes {@code /runbook run check:... [params:...]} by Alice with these roles. */
+    public GatewayEvent pushRunCommand(String check, String params, String... roleIds) {
+        return dispatch(events().runCommand(check, params, roleIds));
+    }
+
+    /** Pushes {@code /runbook ask question:...} by Alice with these roles. */
     public GatewayEvent pushSlashCommand(String question, String... roleIds) {
         return dispatch(events().slashCommand(question, roleIds));
     }
