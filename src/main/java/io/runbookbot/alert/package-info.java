@@ -1,0 +1,4 @@
+@NullMarked
+package io.runbookbot.alert;
+
+import org.jspecify.annotations.NullMarked;
