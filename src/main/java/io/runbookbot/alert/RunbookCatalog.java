@@ -22,6 +22,7 @@ final class RunbookCatalog {
 
     private final Map<String, List<Runbook>> byPath = new HashMap<>();
     private final Map<String, List<Runbook>> byStem = new HashMap<>();
+    private final Map<String, List<Runbook>> byExactStem = new HashMap<>();
     private final Map<String, List<Runbook>> byName = new HashMap<>();
 
     RunbookCatalog(List<Runbook> runbooks) {
@@ -29,6 +30,7 @@ final class RunbookCatalog {
             String key = key(r.file());
             byPath.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             byStem.computeIfAbsent(lastSegment(key), k -> new ArrayList<>()).add(r);
+            byExactStem.computeIfAbsent(stem(r.file()), k -> new ArrayList<>()).add(r);
             for (String name : names(r)) {
                 byName.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
             }
@@ -45,9 +47,14 @@ final class RunbookCatalog {
         return byStem.getOrDefault(stem, List.of());
     }
 
-    /** The runbooks named exactly {@code name} (stem, title or first level-1 heading). */
+    /**
+     * The runbooks named exactly {@code name}: those whose file stem it is, else those whose title or
+     * first level-1 heading it is (a file's name is the stronger claim: a heading copied from another
+     * runbook happens, two files of one name in one folder cannot).
+     */
     List<Runbook> named(String name) {
-        return byName.getOrDefault(name, List.of());
+        List<Runbook> files = byExactStem.getOrDefault(name, List.of());
+        return !files.isEmpty() ? files : byName.getOrDefault(name, List.of());
     }
 
     /** The names a runbook answers to, exactly as written. */
