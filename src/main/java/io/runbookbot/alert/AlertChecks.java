@@ -59,7 +59,7 @@ public final class AlertChecks {
                 prefilled.put(name, label.name());
             } else {
                 if (label != null) {
-                    refused.add("label " + label.name() + " for " + name + ": " + Redactor.redact(rejection.get()));
+                    refused.add("label " + label.name() + ": " + Redactor.redact(rejection.get()));
                 }
                 if (s.params().containsKey(name)) {
                     params.put(name, s.params().get(name));

@@ -77,7 +77,7 @@ final class RunbookUrls {
                 return Optional.of(new Lookup(
                         Optional.of(found.get(0)),
                         anchor,
-                        "runbook_url starts with " + p.prefix() + " (folder " + shown(p.folder()) + "): "
+                        "starts with " + p.prefix() + " (folder " + shown(p.folder()) + "): "
                                 + found.get(0).file()));
             }
             if (found.size() > 1) {
@@ -120,10 +120,7 @@ final class RunbookUrls {
                                     + " (" + files(bestRunbooks) + "); not guessing"));
         }
         Runbook r = bestRunbooks.get(0);
-        return new Lookup(
-                Optional.of(r),
-                anchor,
-                join(notes, "runbook_url path ends with " + best + " segment(s) of " + r.file()));
+        return new Lookup(Optional.of(r), anchor, join(notes, "path ends with " + best + " segment(s) of " + r.file()));
     }
 
     private static int commonSuffix(List<String> a, List<String> b) {
