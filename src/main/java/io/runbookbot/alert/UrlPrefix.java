@@ -36,4 +36,27 @@ public record UrlPrefix(String prefix, String folder) {
                 ? java.util.Optional.of(url.substring(prefix.length()))
                 : java.util.Optional.empty();
     }
+
+    /**
+     * Prefixes from one setting value: {@code PREFIX=FOLDER} pairs separated by commas (the folder is
+     * after the last {@code =}), in order of preference; blank gives none.
+     *
+     * @throws IllegalArgumentException naming the pair that is not {@code PREFIX=FOLDER}
+     */
+    public static java.util.List<UrlPrefix> parseList(String value) {
+        java.util.List<UrlPrefix> prefixes = new java.util.ArrayList<>();
+        for (String pair : value.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("runbook_url prefix \"" + pair.strip()
+                        + "\" is not PREFIX=FOLDER (e.g." + " https://runbooks.example.com/=team-runbooks)");
+            }
+            prefixes.add(new UrlPrefix(
+                    pair.substring(0, eq).strip(), pair.substring(eq + 1).strip()));
+        }
+        return java.util.List.copyOf(prefixes);
+    }
 }
