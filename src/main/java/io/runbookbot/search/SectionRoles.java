@@ -16,8 +16,10 @@ import java.util.Set;
  * matches the description best, yet the engineer needs the steps, so the steps ({@link #acts})
  * get a prior boost and the description ({@link #describes}) a small discount; the description
  * stays among the candidates.
+ *
+ * <p>Public for the alert package, which shows an alert's most actionable section (issue 13).
  */
-enum SectionRoles {
+public enum SectionRoles {
     DIAGNOSIS(List.of(
             "diagnos",
             "troubleshoot",
@@ -78,7 +80,7 @@ enum SectionRoles {
     }
 
     /** Every role the heading names; empty for a heading that names none ("Port Already in Use"). */
-    static Set<SectionRoles> of(String heading) {
+    public static Set<SectionRoles> of(String heading) {
         String h = heading.toLowerCase(Locale.ROOT);
         EnumSet<SectionRoles> roles = EnumSet.noneOf(SectionRoles.class);
         for (SectionRoles role : values()) {
@@ -90,12 +92,12 @@ enum SectionRoles {
     }
 
     /** Sections that say what to do. */
-    static boolean acts(Set<SectionRoles> roles) {
+    public static boolean acts(Set<SectionRoles> roles) {
         return roles.contains(DIAGNOSIS) || roles.contains(MITIGATION);
     }
 
     /** Sections that describe the problem or point elsewhere, and say nothing to do. */
-    static boolean describes(Set<SectionRoles> roles) {
+    public static boolean describes(Set<SectionRoles> roles) {
         return !acts(roles) && (roles.contains(MEANING) || roles.contains(SYMPTOMS) || roles.contains(REFERENCE));
     }
 
