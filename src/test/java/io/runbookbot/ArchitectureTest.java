@@ -114,18 +114,6 @@ class ArchitectureTest {
         assertThat(violations(inPackage("diagnostics"), forbidden)).isEmpty();
     }
 
-    /**
-     * Issue 13: the alert package (webhook payloads, routes, alert -> runbook section, prefilled checks)
-     * is platform-neutral: it may build on core, search, diagnostics, redact and yaml, never on a chat
-     * platform, the CLI or the app wiring. A deliberate new arrow: alert -> search, diagnostics.
-     */
-    @Test
-    void alertImportsNoChatPlatformCliOrApp() {
-        Predicate<String> forbidden = name -> startsWithAny(name, List.of("com.slack.", "net.dv8tion.", "picocli."))
-                || List.of("slack", "discord", "cli", "app").stream().anyMatch(p -> isIn(name, BASE + "." + p));
-        assertThat(violations(inPackage("alert"), forbidden)).isEmpty();
-    }
-
     @Test
     void cliSlackAndDiscordAdaptersDoNotImportEachOther() {
         List<String> adapters = List.of("cli", "slack", "discord");

@@ -183,7 +183,8 @@ class SlackTeamFlowIT {
         RecordedRequest output = slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(output.param("user")).contains(SlackPayloads.USER_ID);
         JsonNode shown = output.paramJson("blocks");
-        assertThat(shown.get(0).path("text").path("text").asText()).startsWith("*greet* on `local`: exit 0 in ");
+        assertThat(shown.get(0).path("text").path("text").asText())
+                .startsWith("*greet* name=`bob` on `local`: exit 0 in ");
         assertThat(shown.get(1).path("text").path("text").asText()).isEqualTo("```\nhello bob\n```");
         assertThat(ServedBot.lines(data.resolve("agent-audit.jsonl"))).isGreaterThan(agentRuns);
     }
@@ -203,7 +204,7 @@ class SlackTeamFlowIT {
 
         RecordedRequest output = awaitPost(p -> p.param("thread_ts").equals(Optional.of("1700000100.000777")));
         assertThat(output.paramJson("blocks").get(0).path("text").path("text").asText())
-                .startsWith("*port-owner* on `local`: exit 0 in ");
+                .startsWith("*port-owner* port=`5000` on `local`: exit 0 in ");
         assertThat(output.paramJson("blocks").get(1).path("text").path("text").asText())
                 .isEqualTo("```\nport 5000\n```");
         assertThat(awaitUpdate(updates + 1).paramJson("blocks").toString())
