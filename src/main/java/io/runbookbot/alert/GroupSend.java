@@ -37,11 +37,13 @@ record GroupSend(
         now = List.copyOf(now);
     }
 
-    /** What the send did, for the metrics. */
-    enum Outcome {
-        POSTED,
-        UPDATED
-    }
+    /**
+     * What the send did, for the metrics.
+     *
+     * @param posted    a new message (else an edit of the group's message)
+     * @param unmatched no runbook covers the alert
+     */
+    record Outcome(boolean posted, boolean unmatched) {}
 
     /** Sends through {@code destination}; the store is written before this returns. */
     Outcome send(AlertDestination destination, AlertMessageStore store, Clock clock)
@@ -67,7 +69,7 @@ record GroupSend(
                     key,
                     new AlertMessageStore.Posted(
                             message.channel(), message.id(), message.id(), firing, resolved, clock.instant()));
-            return Outcome.POSTED;
+            return new Outcome(true, post.section().isEmpty());
         }
         AlertMessageStore.Posted last = before.get();
         PostedMessage message = new PostedMessage(last.channel(), last.messageId());
@@ -80,6 +82,6 @@ record GroupSend(
         if (line.isPresent()) {
             destination.note(message, line.get());
         }
-        return Outcome.UPDATED;
+        return new Outcome(false, post.section().isEmpty());
     }
 }

@@ -4,6 +4,9 @@ import io.runbookbot.agent.allowlist.Allowlist;
 import io.runbookbot.agent.allowlist.AllowlistException;
 import io.runbookbot.agent.audit.AuditLog;
 import io.runbookbot.agent.exec.CommandRunner;
+import io.runbookbot.alert.AlertChecks;
+import io.runbookbot.alert.AlertRunbooks;
+import io.runbookbot.alert.UrlPrefix;
 import io.runbookbot.cli.TerminalBot;
 import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.Investigator;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -64,6 +68,8 @@ final class Bot implements TerminalBot {
     private final Lazy<ReloadingRunbooks> runbooks;
     private final Metrics metrics;
     private final BotEngine engine;
+    /** The allowlist diagnostics run by, also what alerts prefill their checks against. */
+    private Optional<Allowlist> allowlist = Optional.empty();
 
     private Bot(
             BotConfig config, Function<String, Optional<String>> env, Profile profile, Deque<AutoCloseable> resources) {
@@ -129,6 +135,17 @@ final class Bot implements TerminalBot {
         return config.runbooks();
     }
 
+    /** Alert to runbook section over the runbooks served now, checks prefilled against the allowlist. */
+    AlertRunbooks alertRunbooks(List<UrlPrefix> prefixes) {
+        return new AlertRunbooks(
+                () -> runbooks.get().runbooks(),
+                runbooks.get(),
+                prefixes,
+                allowlist.map(AlertChecks::new),
+                new SourceLinks(config.sourceUrl()),
+                config.runOn());
+    }
+
     IndexStatus indexStatus() {
         return runbooks.get().status();
     }
@@ -160,6 +177,7 @@ final class Bot implements TerminalBot {
             throw new ConfigException(
                     profile.serving() ? Setting.ALLOWLIST.variable() + ": " + e.getMessage() : e.getMessage());
         }
+        this.allowlist = Optional.of(allowlist);
         DiagnosticsService.Builder builder = DiagnosticsService.builder(allowlist);
         if (profile.needs().runs()) {
             builder.local(own(

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param ollama     the optional Ollama server, when {@code RUNBOOK_BOT_OLLAMA_URL} is set
  * @param maxRunbookBytes runbook files larger than this are skipped ({@code RUNBOOK_BOT_MAX_RUNBOOK_BYTES},
  *                   default 1 MiB)
+ * @param alerts     the Alertmanager webhook, when {@code RUNBOOK_BOT_ALERT_ROUTES} is set
  */
 public record BotConfig(
         Path runbooks,
@@ -42,8 +43,10 @@ public record BotConfig(
         Optional<Slack> slack,
         Optional<Discord> discord,
         Optional<Ollama> ollama,
-        long maxRunbookBytes) {
+        long maxRunbookBytes,
+        Optional<Alerts> alerts) {
     public BotConfig {
+        Objects.requireNonNull(alerts, "alerts");
         if (maxRunbookBytes < 1) {
             throw new IllegalArgumentException("maxRunbookBytes must be positive: " + maxRunbookBytes);
         }
@@ -58,6 +61,23 @@ public record BotConfig(
         Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
+    }
+
+    /**
+     * Alertmanager notifications on {@code POST /alertmanager}.
+     *
+     * @param routes   the route file
+     * @param token    what senders must present; empty: no authentication (only on a loopback listener)
+     * @param prefixes runbook_url prefixes and their folders ({@code URL=FOLDER,...}), checked at start
+     * @param state    the folder of the journal and the group-to-message store
+     */
+    public record Alerts(Path routes, Optional<Secret> token, String prefixes, Path state) {
+        public Alerts {
+            Objects.requireNonNull(routes, "routes");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(prefixes, "prefixes");
+            Objects.requireNonNull(state, "state");
+        }
     }
 
     /**

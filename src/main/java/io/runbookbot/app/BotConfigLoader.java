@@ -52,7 +52,8 @@ public final class BotConfigLoader {
                 slack(),
                 discord(),
                 ollama(),
-                values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
+                values.value(Setting.MAX_RUNBOOK_BYTES, Long.class),
+                alerts(values.value(Setting.HTTP_BIND, InetAddress.class)));
     }
 
     /**
@@ -79,7 +80,35 @@ public final class BotConfigLoader {
                 Optional.empty(),
                 Optional.empty(),
                 ollama(),
-                values.value(Setting.MAX_RUNBOOK_BYTES, Long.class));
+                values.value(Setting.MAX_RUNBOOK_BYTES, Long.class),
+                Optional.empty());
+    }
+
+    /**
+     * The alert webhook when a route file is set. Without a token it is refused unless the token is
+     * the word {@code none} and the HTTP listener is loopback-only: nobody else can reach it then.
+     */
+    private Optional<BotConfig.Alerts> alerts(InetAddress httpBind) {
+        Optional<Path> routes = values.get(Setting.ALERT_ROUTES, Path.class);
+        if (routes.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Secret> token = values.get(Setting.ALERT_TOKEN, Secret.class);
+        boolean none = token.isPresent() && token.get().reveal().equals("none");
+        if (token.isEmpty() || none && !httpBind.isLoopbackAddress()) {
+            throw new ConfigException(Setting.ALERT_ROUTES.variable() + " is set, so POST /alertmanager is on: set "
+                    + Setting.ALERT_TOKEN.variable() + " to the token Alertmanager sends"
+                    + (token.isEmpty()
+                            ? " (or to none, to take alerts without authentication on a loopback-only "
+                                    + Setting.HTTP_BIND.variable() + ")"
+                            : "; none is only allowed while " + Setting.HTTP_BIND.variable()
+                                    + " is a loopback address"));
+        }
+        return Optional.of(new BotConfig.Alerts(
+                routes.get(),
+                none ? Optional.empty() : token,
+                values.get(Setting.ALERT_URL_PREFIXES, String.class).orElse(""),
+                values.value(Setting.ALERT_STATE, Path.class)));
     }
 
     private Optional<BotConfig.Ollama> ollama() {

@@ -23,13 +23,20 @@ final class BotServer implements AutoCloseable {
     private final Bot bot;
     private final HealthServer http;
     private final List<FrontEnd> frontEnds;
+    /** Set once the front ends have started; the alert dispatcher reads it when it posts. */
+    private volatile List<FrontEnd> started = List.of();
 
     private BotServer(BotConfig config, Function<String, Optional<String>> env, Deque<AutoCloseable> resources) {
         this.resources = resources;
         bot = own(Bot.open(config, env, Bot.Profile.SERVE));
         Metrics metrics = bot.metrics();
+        Optional<AlertService> alerts =
+                config.alerts().map(a -> own(AlertService.start(a, bot, () -> started, metrics)));
         http = own(HealthServer.start(
-                new InetSocketAddress(config.httpBind(), config.httpPort()), this::notReady, metrics));
+                new InetSocketAddress(config.httpBind(), config.httpPort()),
+                this::notReady,
+                metrics,
+                alerts.map(AlertService::webhook)));
         LOG.info(
                 "/healthz, /readyz and /metrics listen on {}{}",
                 http.address(),
@@ -40,6 +47,7 @@ final class BotServer implements AutoCloseable {
         metrics.listener("health", () -> Optional.of(http.stats()));
         frontEnds = FrontEnds.start(config, bot.engine());
         frontEnds.forEach(this::own);
+        started = frontEnds;
         frontEnds.forEach(f -> metrics.listener(f.name(), f::httpStats));
     }
 

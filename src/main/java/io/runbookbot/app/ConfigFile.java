@@ -35,7 +35,7 @@ final class ConfigFile {
             throw new ConfigException("--config " + file + ": expected a map of setting names to values");
         }
         root.properties().forEach(e -> {
-            Setting setting = Setting.named(e.getKey())
+            Setting setting = Settings.named(e.getKey())
                     .orElseThrow(() -> new ConfigException("--config " + file
                             + ": unknown setting " + e.getKey() + " (known: "
                             + String.join(

@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.http.HttpListener;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ public interface FrontEnd extends AutoCloseable {
     }
 
     /** What its HTTP listener has seen (connections held, refused, timed out); empty without one. */
+    default Optional<AlertDestination> alerts() {
+        return Optional.empty();
+    }
+
     default Optional<HttpListener.Stats> httpStats() {
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.core.chat.ChatEngine;
 import io.runbookbot.discord.DiscordFrontEnd;
 import io.runbookbot.discord.DiscordSettings;
@@ -57,7 +58,7 @@ final class FrontEnds {
         return started("slack", "Slack", () -> {
             SlackFrontEnd slack = SlackFrontEnd.start(settings, engine);
             // Socket Mode reconnects on its own and HTTP mode is listening: started means serving
-            return adapter("slack", () -> true, slack, slack::httpStats);
+            return adapter("slack", () -> true, slack, slack::httpStats, slack.alerts());
         });
     }
 
@@ -67,7 +68,11 @@ final class FrontEnds {
         return started("discord", "Discord", () -> {
             DiscordFrontEnd discord = DiscordFrontEnd.start(settings, engine);
             return adapter(
-                    "discord", () -> discord.jda().getStatus() == JDA.Status.CONNECTED, discord, Optional::empty);
+                    "discord",
+                    () -> discord.jda().getStatus() == JDA.Status.CONNECTED,
+                    discord,
+                    Optional::empty,
+                    discord.alerts());
         });
     }
 
@@ -116,8 +121,17 @@ final class FrontEnds {
     }
 
     private static FrontEnd adapter(
-            String name, BooleanSupplier ready, AutoCloseable frontEnd, Supplier<Optional<HttpListener.Stats>> stats) {
+            String name,
+            BooleanSupplier ready,
+            AutoCloseable frontEnd,
+            Supplier<Optional<HttpListener.Stats>> stats,
+            AlertDestination alerts) {
         return new FrontEnd() {
+            @Override
+            public Optional<AlertDestination> alerts() {
+                return Optional.of(alerts);
+            }
+
             @Override
             public Optional<HttpListener.Stats> httpStats() {
                 return stats.get();

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.runbookbot.alert.AlertDispatcher;
 import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.http.HttpListener;
 import io.runbookbot.search.IndexStatus;
@@ -43,6 +44,11 @@ final class Metrics implements AutoCloseable {
     final Counter alertsRefused = counter(
             "runbookbot.alerts.refused",
             "Alertmanager webhook requests refused (credentials, size, malformed, queue full).");
+    final Counter alertsPosted = counter("runbookbot.alerts.posted", "Alert group messages posted.");
+    final Counter alertsUpdated = counter("runbookbot.alerts.updated", "Alert group messages updated.");
+    final Counter alertsFailed = counter("runbookbot.alerts.failed", "Alert group messages given up on.");
+    final Counter alertsUnmatched =
+            counter("runbookbot.alerts.unmatched", "Alert group messages sent without a runbook section.");
     private final Map<DiagnosticReport.Outcome, Counter> diagnostics = new EnumMap<>(DiagnosticReport.Outcome.class);
     private final Counter helpful = feedbackCounter(true);
     private final Counter unhelpful = feedbackCounter(false);
@@ -122,6 +128,31 @@ final class Metrics implements AutoCloseable {
                 .description("When the served index was built.")
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /** The alert dispatcher's counts. */
+    AlertDispatcher.Events alertEvents() {
+        return new AlertDispatcher.Events() {
+            @Override
+            public void posted() {
+                alertsPosted.increment();
+            }
+
+            @Override
+            public void updated() {
+                alertsUpdated.increment();
+            }
+
+            @Override
+            public void failed() {
+                alertsFailed.increment();
+            }
+
+            @Override
+            public void unmatched() {
+                alertsUnmatched.increment();
+            }
+        };
     }
 
     private Counter counter(String name, String help) {

@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.http.HttpListener;
 import java.time.Duration;
 import java.util.Optional;
@@ -122,6 +123,11 @@ final class RetryingFrontEnd implements FrontEnd {
     @Override
     public Optional<HttpListener.Stats> httpStats() {
         return current.httpStats();
+    }
+
+    @Override
+    public Optional<AlertDestination> alerts() {
+        return current.alerts();
     }
 
     @Override

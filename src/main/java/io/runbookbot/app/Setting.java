@@ -7,7 +7,6 @@ import static io.runbookbot.app.SettingCommands.RUNBOOK_READERS;
 import static io.runbookbot.app.SettingCommands.SEARCHERS;
 import static io.runbookbot.app.SettingCommands.SERVE;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +88,34 @@ enum Setting {
             SettingKind.BIND,
             "127.0.0.1",
             "Address /healthz, /readyz and /metrics listen on (0.0.0.0: every interface, as the image sets)",
+            SERVE),
+    ALERT_ROUTES(
+            "RUNBOOK_BOT_ALERT_ROUTES",
+            "--alert-routes FILE",
+            SettingKind.FILE,
+            null,
+            "Alert route file (YAML): which channels get which alerts; unset: POST /alertmanager is off",
+            SERVE),
+    ALERT_TOKEN(
+            "RUNBOOK_BOT_ALERT_TOKEN",
+            null,
+            SettingKind.SIGNING_SECRET,
+            null,
+            "Token Alertmanager sends (bearer or basic-auth password); none: no auth, loopback HTTP only",
+            SERVE),
+    ALERT_URL_PREFIXES(
+            "RUNBOOK_BOT_ALERT_URL_PREFIXES",
+            "--alert-url-prefixes LIST",
+            SettingKind.TEXT,
+            null,
+            "runbook_url prefixes and the runbook folders they map to: URL=FOLDER,URL=FOLDER",
+            SERVE),
+    ALERT_STATE(
+            "RUNBOOK_BOT_ALERT_STATE",
+            "--alert-state DIR",
+            SettingKind.PATH,
+            "runbook-bot-alerts",
+            "Folder of the alert journal and of which message each alert group has",
             SERVE),
     SLACK_BOT_TOKEN(
             "SLACK_BOT_TOKEN",
@@ -267,17 +294,5 @@ enum Setting {
 
     boolean takenBy(String command) {
         return commands.contains(command);
-    }
-
-    /** The settings a command takes, in table order. */
-    static List<Setting> of(String command) {
-        return java.util.Arrays.stream(values()).filter(s -> s.takenBy(command)).toList();
-    }
-
-    /** A variable name, looked up in the table. */
-    static Optional<Setting> named(String variable) {
-        return java.util.Arrays.stream(values())
-                .filter(s -> s.variable.equals(variable))
-                .findFirst();
     }
 }

@@ -23,7 +23,7 @@ final class SettingOptions {
     /** Adds the table's options to each subcommand that takes settings. */
     static void install(CommandLine root) {
         root.getSubcommands().forEach((name, sub) -> {
-            List<Setting> settings = Setting.of(name);
+            List<Setting> settings = Settings.of(name);
             if (settings.isEmpty()) {
                 return;
             }
@@ -50,7 +50,7 @@ final class SettingOptions {
     /** The settings of a parsed command: its flags over the environment over its {@code --config} file. */
     static SettingValues values(CommandSpec spec, Function<String, Optional<String>> env) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.of(spec.name())) {
+        for (Setting s : Settings.of(spec.name())) {
             s.flag().map(spec::findOption).map(OptionSpec::<String>getValue).ifPresent(v -> flags.put(s, v));
         }
         Optional<Path> config = Optional.ofNullable(spec.findOption(CONFIG))

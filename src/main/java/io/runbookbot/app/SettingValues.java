@@ -79,7 +79,7 @@ final class SettingValues {
     /** One line per setting of the command, secrets showing only a known prefix, for the start-up log. */
     List<String> summary(String command) {
         List<String> lines = new ArrayList<>();
-        for (Setting s : Setting.of(command)) {
+        for (Setting s : Settings.of(command)) {
             Optional<String> raw = raw(s);
             String shown = raw.isPresent()
                     ? SettingKind.show(parse(s, raw.get()))

@@ -128,6 +128,20 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         }
     }
 
+    /** The runbooks of the index being served now, parsed (for alert to runbook mapping). */
+    public java.util.List<io.runbookbot.search.markdown.Runbook> runbooks() {
+        try {
+            IndexedRunbooks index = generations.acquire();
+            try {
+                return index.runbooks();
+            } finally {
+                generations.release(index);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The folder being served. */
     public Path dir() {
         return dir;

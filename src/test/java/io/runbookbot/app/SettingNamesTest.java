@@ -61,7 +61,7 @@ class SettingNamesTest {
         }
         assertThat(set)
                 .isNotEmpty()
-                .allSatisfy(name -> assertThat(Setting.named(name)).as(name).isPresent());
+                .allSatisfy(name -> assertThat(Settings.named(name)).as(name).isPresent());
         assertThat(set)
                 .as("logs the image must point at its volume")
                 .contains(

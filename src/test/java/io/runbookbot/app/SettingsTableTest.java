@@ -105,7 +105,7 @@ class SettingsTableTest {
     void everyCommandTakesTheTableSettingsFromEnvironmentConfigFileAndFlagAlike() throws IOException {
         int checked = 0;
         for (Setting s : Setting.values()) {
-            assertThat(Setting.of("serve")).as("serve takes every setting").contains(s);
+            assertThat(Settings.of("serve")).as("serve takes every setting").contains(s);
             List<String> v = samples(s);
             Object fromEnv = comparable(s.kind().parse(v.get(0)));
             Object fromFile = comparable(s.kind().parse(v.get(1)));
@@ -154,7 +154,7 @@ class SettingsTableTest {
         CommandLine cli = Main.commandLine(name -> Optional.empty());
         for (String command : COMMANDS.keySet()) {
             String usage = cli.getSubcommands().get(command).getUsageMessage(CommandLine.Help.Ansi.OFF);
-            for (Setting s : Setting.of(command)) {
+            for (Setting s : Settings.of(command)) {
                 assertThat(usage).as(command + " --help").contains(s.variable());
                 s.flag()
                         .ifPresent(flag ->
