@@ -40,7 +40,7 @@ public final class AlertComposer {
                 .filter(Alert::firing)
                 .findFirst()
                 .orElse(n.alerts().get(0));
-        String name = clean(n.groupLabels().getOrDefault("alertname", first.name()), MAX_VALUE);
+        String name = clean(n.groupLabels().getOrDefault("alertname", names(n.alerts())), MAX_VALUE);
         Map<String, String> keyLabels = new LinkedHashMap<>();
         n.groupLabels().forEach((k, v) -> {
             if (!k.equals("alertname")) {
@@ -74,6 +74,13 @@ public final class AlertComposer {
                 n.truncatedAlerts(),
                 runbook.orElse(null),
                 annotations);
+    }
+
+    /** A group of differently named alerts is named by its first three names and how many more. */
+    private static String names(List<Alert> alerts) {
+        List<String> names = alerts.stream().map(Alert::name).distinct().toList();
+        String shown = String.join(", ", names.subList(0, Math.min(3, names.size())));
+        return names.size() > 3 ? shown + " and " + (names.size() - 3) + " more" : shown;
     }
 
     /** The key labels of an alert that its group's labels do not already say. */

@@ -14,7 +14,7 @@ import java.util.List;
  * The real Alertmanager (Debian's prometheus-alertmanager, 0.25) on a free 127.0.0.1 port, with its
  * own configuration and storage folder, clustering off. {@link #postAlerts} speaks its v2 API.
  */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
     static final String PROGRAM = "prometheus-alertmanager";
 
     private static final HttpClient HTTP =
@@ -29,7 +29,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     /** Writes {@code config} (alertmanager.yml) into {@code dir} and starts Alertmanager there. */
-    static AlertmanagerProcess start(Path dir, String config) throws IOException {
+    public static AlertmanagerProcess start(Path dir, String config) throws IOException {
         Path program = LocalProcess.require(PROGRAM, "prometheus-alertmanager");
         Path configFile = Files.writeString(dir.resolve("alertmanager.yml"), config);
         AssertionError last = null;
@@ -62,12 +62,12 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:port}, as Prometheus' alerting targets name it. */
-    String hostPort() {
+    public String hostPort() {
         return base.getHost() + ":" + base.getPort();
     }
 
     /** POST /api/v2/alerts with a JSON array of alerts; an alert whose endsAt has passed is expired. */
-    void postAlerts(String jsonArray) throws IOException, InterruptedException {
+    public void postAlerts(String jsonArray) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(base.resolve("/api/v2/alerts"))
                         .timeout(Duration.ofSeconds(5))
@@ -80,7 +80,7 @@ final class AlertmanagerProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         return process.log();
     }
 

@@ -54,7 +54,14 @@ final class ServedBot implements AutoCloseable {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
 
+    private volatile int httpPort;
+
     private ServedBot() {}
+
+    /** The port of /healthz, /metrics and /alertmanager of the current run. */
+    int httpPort() {
+        return httpPort;
+    }
 
     /** Starts serve in {@code data} with {@code env} and waits for its ready line. */
     static ServedBot start(Path data, Map<String, String> env) throws Exception {
@@ -95,7 +102,7 @@ final class ServedBot implements AutoCloseable {
         });
         process.onExit().thenRun(() -> port.completeExceptionally(new IllegalStateException("serve exited")));
         try {
-            port.get(60, TimeUnit.SECONDS);
+            httpPort = port.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new AssertionError("serve did not get ready; its output:\n" + String.join("\n", output), e);
