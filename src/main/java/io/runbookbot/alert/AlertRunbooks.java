@@ -49,9 +49,14 @@ public final class AlertRunbooks implements BiFunction<Alert, AlertRoute, Option
         this.defaultAgent = Objects.requireNonNull(defaultAgent, "defaultAgent");
     }
 
+    /** How the alert maps to a runbook section, and why (each step). */
+    public AlertMatch match(Alert alert) {
+        return sections().match(alert.name(), alert.labels(), alert.annotations());
+    }
+
     @Override
     public Optional<AlertRunbook> apply(Alert alert, AlertRoute route) {
-        AlertMatch match = sections().match(alert.name(), alert.labels(), alert.annotations());
+        AlertMatch match = match(alert);
         LOG.info(
                 "Alert {}: {} {} ({})",
                 AlertComposer.clean(alert.name(), 200),

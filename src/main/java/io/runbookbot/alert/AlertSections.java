@@ -1,6 +1,7 @@
 package io.runbookbot.alert;
 
 import io.runbookbot.core.Answer;
+import io.runbookbot.core.Confidence;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
@@ -139,6 +140,11 @@ public final class AlertSections {
         Optional<SectionHit> best = answer.best();
         if (best.isEmpty()) {
             steps.add("search: no runbook covers the name, summary and description confidently; not guessing");
+            return Optional.empty();
+        }
+        if (answer.confidence() == Confidence.LOW) {
+            steps.add("search: only a weak match (" + best.get().section().location()
+                    + ", confidence LOW); not guessing");
             return Optional.empty();
         }
         RunbookSection hit = best.get().section();

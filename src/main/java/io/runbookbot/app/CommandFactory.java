@@ -41,6 +41,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (cls == ServeCommand.class) {
             return cls.cast(new ServeCommand(environment));
         }
+        if (cls == AlertCommand.class) {
+            return cls.cast(new AlertCommand(environment));
+        }
         if (cls == RunCommand.class) {
             return cls.cast(new RunCommand(bots));
         }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             AgentCommand.class,
             ServeCommand.class,
+            AlertCommand.class,
             SlackManifestCommand.class,
             InvestigateCommand.class
         })

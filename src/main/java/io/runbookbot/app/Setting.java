@@ -1,5 +1,6 @@
 package io.runbookbot.app;
 
+import static io.runbookbot.app.SettingCommands.ALERTS;
 import static io.runbookbot.app.SettingCommands.ALLOWLIST_USERS;
 import static io.runbookbot.app.SettingCommands.DIAGNOSTICS_USERS;
 import static io.runbookbot.app.SettingCommands.INVESTIGATE;
@@ -95,7 +96,7 @@ enum Setting {
             SettingKind.FILE,
             null,
             "Alert route file (YAML): which channels get which alerts; unset: POST /alertmanager is off",
-            SERVE),
+            ALERTS),
     ALERT_TOKEN(
             "RUNBOOK_BOT_ALERT_TOKEN",
             null,
@@ -109,7 +110,7 @@ enum Setting {
             SettingKind.TEXT,
             null,
             "runbook_url prefixes and the runbook folders they map to: URL=FOLDER,URL=FOLDER",
-            SERVE),
+            ALERTS),
     ALERT_STATE(
             "RUNBOOK_BOT_ALERT_STATE",
             "--alert-state DIR",
