@@ -202,7 +202,7 @@ final class Bot implements TerminalBot {
             LOG.info("Investigate disabled: no chat model ({})", set);
             return Optional.of((caller, symptom) -> {
                 throw new UserFacingException("Investigate needs a chat model, and this bot has none (" + set
-                        + "). Ask the runbooks directly: /runbook <symptom>");
+                        + "). Ask the runbooks directly: /runbook <symptom> (Discord: /runbook ask)");
             });
         }
         BotConfig.Ollama o = ollama.get();

@@ -183,7 +183,7 @@ public final class BotEngine implements ChatEngine {
             public CompletableFuture<BotReply> investigate(BotRequest.Investigate investigate) {
                 Investigator chosen = investigator.orElseThrow(() -> new UserFacingException(
                         "Investigate needs a chat model, and this bot has none. Ask the runbooks directly:"
-                                + " /runbook <symptom>"));
+                                + " /runbook <symptom> (Discord: /runbook ask)"));
                 return slow.investigate(
                         () -> new BotReply.Investigated(chosen.investigate(caller, investigate.symptom())));
             }

@@ -28,7 +28,7 @@ public record SlowWork(Executor investigations, Executor summaries, Duration sum
     public static final SlowWork INLINE = new SlowWork(Runnable::run, Runnable::run, Duration.ofDays(1));
 
     static final String BUSY = "Too many investigations are running right now; try again in a minute, or ask the "
-            + "runbooks directly: /runbook <symptom>";
+            + "runbooks directly: /runbook <symptom> (Discord: /runbook ask)";
     static final String SUMMARY_BUSY = "No generated summary this time: the chat model is busy.";
 
     public SlowWork {
