@@ -84,7 +84,7 @@ class InvestigateThroughBotEngineIT extends WithInvestigationFixture {
                         BotReply.Text.class,
                         t -> assertThat(t.text())
                                 .startsWith("Investigate needs a chat model")
-                                .endsWith("/runbook <symptom>"));
+                                .endsWith("/runbook <symptom> (Discord: /runbook ask)"));
     }
 
     private BotEngine engine(Optional<Investigator> investigator) {
