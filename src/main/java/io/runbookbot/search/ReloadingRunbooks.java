@@ -116,24 +116,20 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
 
     @Override
     public Answer ask(String question, int topN) {
-        try {
-            IndexedRunbooks index = generations.acquire();
-            try {
-                return index.ask(question, topN);
-            } finally {
-                generations.release(index);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withIndex(index -> index.ask(question, topN));
     }
 
     /** The runbooks of the index being served now, parsed (for alert to runbook mapping). */
     public java.util.List<io.runbookbot.search.markdown.Runbook> runbooks() {
+        return withIndex(IndexedRunbooks::runbooks);
+    }
+
+    /** Uses the index served now, which a reload cannot close meanwhile. */
+    private <T> T withIndex(Function<IndexedRunbooks, T> use) {
         try {
             IndexedRunbooks index = generations.acquire();
             try {
-                return index.runbooks();
+                return use.apply(index);
             } finally {
                 generations.release(index);
             }
