@@ -76,11 +76,7 @@ public final class ReloadingRunbooks implements RunbookSearch, AutoCloseable {
         upgradeLater(first, Duration.ZERO);
     }
 
-    /**
-     * Loads and indexes {@code dir} now.
-     *
-     * @throws UserFacingException when the folder is missing or unreadable
-     */
+    /** Loads and indexes {@code dir} now (a missing or unreadable folder: {@link UserFacingException}). */
     public static ReloadingRunbooks open(Path dir) {
         return open(dir, Optional.empty());
     }
