@@ -95,6 +95,14 @@ final class ButtonActions {
      * for; empty when the id is not ours, was forgotten, or needs a question there is none of.
      */
     Optional<BotRequest> requestFor(String customId, Optional<String> question) {
+        return requestFor(customId, question, Optional.empty());
+    }
+
+    /** As above, {@code location} being the section the answer shows (for a vote whose id could not hold it). */
+    Optional<BotRequest> requestFor(String customId, Optional<String> question, Optional<String> location) {
+        if (customId.equals(QUESTION + "vote:+") || customId.equals(QUESTION + "vote:-")) {
+            return question.flatMap(q -> location.map(l -> new BotRequest.Feedback(q, l, customId.endsWith("+"))));
+        }
         if (customId.startsWith(QUESTION)) {
             return question.flatMap(q -> fromQuestionId(customId.substring(QUESTION.length()), q));
         }
@@ -126,7 +134,10 @@ final class ButtonActions {
             return Optional.of(QUESTION + "whole:" + whole.index());
         }
         if (request instanceof BotRequest.Feedback vote) {
-            return Optional.of(QUESTION + "vote:" + (vote.helpful() ? "+" : "-") + ":" + vote.location());
+            String sign = QUESTION + "vote:" + (vote.helpful() ? "+" : "-");
+            String withLocation = sign + ":" + vote.location();
+            // a long runbook path does not fit: the location is read back from the answer's footer
+            return Optional.of(withLocation.length() <= MAX_ID ? withLocation : sign);
         }
         return Optional.empty();
     }

@@ -161,7 +161,8 @@ public final class DiscordBot extends ListenerAdapter {
             DiscordOutputShare.share(event);
             return;
         }
-        Optional<BotRequest> request = actions.requestFor(event.getComponentId(), AskedLine.in(event.getMessage()));
+        Optional<BotRequest> request = actions.requestFor(
+                event.getComponentId(), AskedLine.in(event.getMessage()), AskedLine.location(event.getMessage()));
         if (request.isEmpty()) {
             event.reply("This button has expired; ask me again.")
                     .setEphemeral(true)

@@ -71,7 +71,9 @@ final class SectionEmbed {
         }
         List<Button> runButtons = runs.stream()
                 .limit(MAX_RUN_BUTTONS)
-                .map(r -> Button.primary(actions.idFor(r), TextChunks.cut(label(r), Button.LABEL_MAX_LENGTH)))
+                // a run whose id would need the bot's memory gets no button: its command is in the Diagnostics field
+                .flatMap(r -> ButtonActions.statelessIdFor(r).stream()
+                        .map(id -> Button.primary(id, TextChunks.cut(label(r), Button.LABEL_MAX_LENGTH))))
                 .toList();
         List<ActionRow> rows = new ArrayList<>(runButtons.isEmpty() ? List.of() : ActionRow.partitionOf(runButtons));
         String location = answer.shown().section().location();

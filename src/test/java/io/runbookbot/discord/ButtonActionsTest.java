@@ -35,6 +35,30 @@ class ButtonActionsTest {
     }
 
     @Test
+    void aVoteOnALongRunbookPathReadsItsLocationBackFromTheFooterSoItNeedsNoMemory() {
+        String location =
+                "openshift__runbooks/alerts/openshift-virtualization-operator/VirtLauncherPodsStuckFailed.md:23";
+        String id = actions.idFor(new BotRequest.Feedback("pods stuck", location, true));
+
+        assertThat(id).isEqualTo("q:vote:+").hasSizeLessThanOrEqualTo(ButtonActions.MAX_ID);
+        assertThat(actions.requestFor(
+                        id,
+                        Optional.of("pods stuck"),
+                        AskedLine.location(location.replace(":23", ":23-40") + " · High confidence · match 1 of 3"
+                                + AskedLine.of("pods stuck"))))
+                .contains(new BotRequest.Feedback("pods stuck", location, true));
+        assertThat(actions.remembered()).isZero();
+    }
+
+    @Test
+    void aFooterThatDoesNotStartWithASpanGivesNoLocation() {
+        assertThat(AskedLine.location("ops/db.md:10-42 · Medium confidence")).contains("ops/db.md:10");
+        assertThat(AskedLine.location("ops/db.md · Medium")).isEmpty();
+        assertThat(AskedLine.location("a:b-c · x")).isEmpty();
+        assertThat(AskedLine.location("")).isEmpty();
+    }
+
+    @Test
     void writesOutADiagnosticThatFitsSoItSurvivesARestart() {
         String id = actions.idFor(new BotRequest.RunDiagnostic("web-1", "listening-port", Map.of("port", "8000")));
 
