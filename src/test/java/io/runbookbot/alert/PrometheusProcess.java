@@ -16,7 +16,7 @@ import java.util.List;
  * rewrites the rule file and reloads it (the way to resolve an alert: its expression stops
  * returning anything).
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
     static final String PROGRAM = "prometheus";
 
     private static final HttpClient HTTP =
@@ -32,7 +32,7 @@ final class PrometheusProcess implements AutoCloseable {
         this.rulesFile = rulesFile;
     }
 
-    static PrometheusProcess start(Path dir, String alertmanagerHostPort, String rules) throws IOException {
+    public static PrometheusProcess start(Path dir, String alertmanagerHostPort, String rules) throws IOException {
         Path program = LocalProcess.require(PROGRAM, "prometheus");
         Path rulesFile = Files.writeString(dir.resolve("rules.yml"), rules);
         Path config = Files.writeString(dir.resolve("prometheus.yml"), """
@@ -78,7 +78,7 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /** Replaces the rule file and reloads it (POST /-/reload). */
-    void rules(String rules) throws IOException, InterruptedException {
+    public void rules(String rules) throws IOException, InterruptedException {
         Files.writeString(rulesFile, rules);
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(base.resolve("/-/reload"))

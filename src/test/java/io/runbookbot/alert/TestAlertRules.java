@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
  * rule, name and labels (so Prometheus keeps its state and sends it resolved) but its expression
  * returns nothing.
  */
-final class TestAlertRules {
-    static final String POD_NOT_READY = "KubePodNotReady";
-    static final String FILESYSTEM_FILLING_UP = "NodeFilesystemSpaceFillingUp";
-    static final String OPERATOR_DOWN = "ClusterOperatorDown";
+public final class TestAlertRules {
+    public static final String POD_NOT_READY = "KubePodNotReady";
+    public static final String FILESYSTEM_FILLING_UP = "NodeFilesystemSpaceFillingUp";
+    public static final String OPERATOR_DOWN = "ClusterOperatorDown";
 
     private record Rule(String name, Map<String, String> labels, Map<String, String> annotations) {}
 
@@ -68,7 +68,7 @@ final class TestAlertRules {
     }
 
     /** The rule file with every alert firing except those named in {@code resolved}. */
-    static String yaml(Set<String> resolved) {
+    public static String yaml(Set<String> resolved) {
         StringBuilder out = new StringBuilder("groups:\n  - name: runbook-bot-it\n    interval: 1s\n    rules:\n");
         for (Rule rule : RULES) {
             out.append("      - alert: ").append(rule.name()).append('\n');
