@@ -89,19 +89,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** With {@code --yes}: a report that needs confirmation is confirmed at once; any other reply is kept. */
     private static BotReply confirmed(ChatEngine engine, BotReply reply) {
-        return reply.accept(new BotReply.Visitor<BotReply>() {
+        return reply.accept(new BotReply.Partial<BotReply>() {
             @Override
-            public BotReply section(BotReply.SectionAnswer answer) {
-                return reply;
-            }
-
-            @Override
-            public BotReply noMatch(BotReply.NoMatch none) {
-                return reply;
-            }
-
-            @Override
-            public BotReply investigated(BotReply.Investigated investigated) {
+            public BotReply otherwise() {
                 return reply;
             }
 
@@ -124,16 +114,6 @@ public final class RunCommand implements Callable<Integer> {
                                 .join();
                     }
                 });
-            }
-
-            @Override
-            public BotReply text(BotReply.Text text) {
-                return reply;
-            }
-
-            @Override
-            public BotReply diagnostics(BotReply.DiagnosticList list) {
-                return reply;
             }
         });
     }

@@ -125,29 +125,9 @@ final class SlackRunFormActions {
     /** The clicked check among those the engine lists for the clicker. */
     private static Optional<DiagnosticCommand> find(BotReply reply, String id) {
         return reply
-                .accept(new BotReply.Visitor<List<DiagnosticCommand>>() {
+                .accept(new BotReply.Partial<List<DiagnosticCommand>>() {
                     @Override
-                    public List<DiagnosticCommand> section(BotReply.SectionAnswer answer) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public List<DiagnosticCommand> noMatch(BotReply.NoMatch none) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public List<DiagnosticCommand> investigated(BotReply.Investigated investigated) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public List<DiagnosticCommand> diagnostic(BotReply.Diagnostic diagnostic) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public List<DiagnosticCommand> text(BotReply.Text text) {
+                    public List<DiagnosticCommand> otherwise() {
                         return List.of();
                     }
 

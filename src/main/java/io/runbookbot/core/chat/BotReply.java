@@ -36,6 +36,44 @@ public sealed interface BotReply {
     }
 
     /**
+     * A question about one or two kinds of reply: the kinds it does not override answer
+     * {@link #otherwise()}. Renderers implement {@link Visitor} instead, so that a new kind must be rendered.
+     */
+    interface Partial<R> extends Visitor<R> {
+        R otherwise();
+
+        @Override
+        default R section(SectionAnswer answer) {
+            return otherwise();
+        }
+
+        @Override
+        default R noMatch(NoMatch none) {
+            return otherwise();
+        }
+
+        @Override
+        default R investigated(Investigated investigated) {
+            return otherwise();
+        }
+
+        @Override
+        default R diagnostic(Diagnostic diagnostic) {
+            return otherwise();
+        }
+
+        @Override
+        default R text(Text text) {
+            return otherwise();
+        }
+
+        @Override
+        default R diagnostics(DiagnosticList list) {
+            return otherwise();
+        }
+    }
+
+    /**
      * A runbook section that answers the question, with the other candidates.
      *
      * @param index       which candidate is shown (0 = best; "next match" increments it)

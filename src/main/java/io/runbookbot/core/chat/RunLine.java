@@ -20,35 +20,15 @@ public final class RunLine {
     /** The line for a diagnostic's reply to {@code userId}; empty for any other reply. */
     public static Optional<String> of(BotReply reply, String userId, Instant at) {
         String who = " by <@" + userId + "> at " + TIME.format(at) + " UTC";
-        return reply.accept(new BotReply.Visitor<Optional<String>>() {
+        return reply.accept(new BotReply.Partial<Optional<String>>() {
+            @Override
+            public Optional<String> otherwise() {
+                return Optional.empty();
+            }
+
             @Override
             public Optional<String> diagnostic(BotReply.Diagnostic diagnostic) {
                 return Optional.of(diagnostic.report().accept(new Lines(who)));
-            }
-
-            @Override
-            public Optional<String> section(BotReply.SectionAnswer answer) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> noMatch(BotReply.NoMatch none) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> investigated(BotReply.Investigated investigated) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> text(BotReply.Text text) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> diagnostics(BotReply.DiagnosticList list) {
-                return Optional.empty();
             }
         });
     }
