@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real Alertmanager (Debian's prometheus-alertmanager, 0.25) on a free 127.0.0.1 port, with its
@@ -32,29 +33,19 @@ public final class AlertmanagerProcess implements AutoCloseable {
     public static AlertmanagerProcess start(Path dir, String config) throws IOException {
         Path program = LocalProcess.require(PROGRAM, "prometheus-alertmanager");
         Path configFile = Files.writeString(dir.resolve("alertmanager.yml"), config);
-        AssertionError last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int port = LocalProcess.freePort();
-            URI base = URI.create("http://127.0.0.1:" + port);
-            List<String> command = List.of(
-                    program.toString(),
-                    "--config.file=" + configFile,
-                    "--storage.path=" + Files.createDirectories(dir.resolve("alertmanager-data")),
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--web.external-url=" + base,
-                    "--cluster.listen-address=",
-                    "--log.level=debug");
-            try {
-                return new AlertmanagerProcess(
-                        LocalProcess.start("alertmanager", command, dir, base.resolve("/-/ready")), base);
-            } catch (AssertionError e) {
-                if (!String.valueOf(e.getMessage()).contains("address already in use")) {
-                    throw e;
-                }
-                last = e; // the free port was taken meanwhile
-            }
-        }
-        throw last;
+        Map.Entry<LocalProcess, URI> started = LocalProcess.startOnFreePort(
+                "alertmanager",
+                dir,
+                (port, base) -> List.of(
+                        program.toString(),
+                        "--config.file=" + configFile,
+                        "--storage.path=" + Files.createDirectories(dir.resolve("alertmanager-data")),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--web.external-url=" + base,
+                        "--cluster.listen-address=",
+                        "--log.level=debug"),
+                "/-/ready");
+        return new AlertmanagerProcess(started.getKey(), started.getValue());
     }
 
     URI base() {

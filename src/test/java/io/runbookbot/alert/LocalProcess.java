@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -110,6 +111,33 @@ final class LocalProcess implements AutoCloseable {
     }
 
     /** A port that was free on 127.0.0.1 a moment ago. */
+    /** What a program is started with on a given port, and the URL that answers once it is ready. */
+    interface OnPort {
+        List<String> command(int port, URI base) throws IOException;
+    }
+
+    /**
+     * Starts {@code name} on a free port of 127.0.0.1, trying another port (up to 3 times) when the
+     * one found free was taken meanwhile; returns the process and its base URL.
+     */
+    static Map.Entry<LocalProcess, URI> startOnFreePort(String name, Path dir, OnPort onPort, String readyPath)
+            throws IOException {
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            URI base = URI.create("http://127.0.0.1:" + port);
+            try {
+                return Map.entry(start(name, onPort.command(port, base), dir, base.resolve(readyPath)), base);
+            } catch (AssertionError e) {
+                if (!String.valueOf(e.getMessage()).contains("address already in use")) {
+                    throw e;
+                }
+                last = e; // the free port was taken meanwhile
+            }
+        }
+        throw last;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real Prometheus (Debian's prometheus, 2.42) on a free 127.0.0.1 port with its own TSDB folder,
@@ -45,32 +46,22 @@ public final class PrometheusProcess implements AutoCloseable {
                     - static_configs:
                         - targets: ['%s']
                 """.formatted(alertmanagerHostPort));
-        AssertionError last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int port = LocalProcess.freePort();
-            URI base = URI.create("http://127.0.0.1:" + port);
-            List<String> command = List.of(
-                    program.toString(),
-                    "--config.file=" + config,
-                    "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prometheus-data")),
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--web.external-url=" + base,
-                    "--web.enable-lifecycle",
-                    // Prometheus finds its Alertmanager up to 5 s after starting and after each reload; alerts
-                    // sent to no one meanwhile are sent again after this delay (1 min by default). A firing
-                    // alert's endsAt is 4 delays ahead: 12 s outlast the gap, so no alert ends by itself
-                    "--rules.alert.resend-delay=3s");
-            try {
-                return new PrometheusProcess(
-                        LocalProcess.start("prometheus", command, dir, base.resolve("/-/ready")), base, rulesFile);
-            } catch (AssertionError e) {
-                if (!String.valueOf(e.getMessage()).contains("address already in use")) {
-                    throw e;
-                }
-                last = e; // the free port was taken meanwhile
-            }
-        }
-        throw last;
+        Map.Entry<LocalProcess, URI> started = LocalProcess.startOnFreePort(
+                "prometheus",
+                dir,
+                (port, base) -> List.of(
+                        program.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prometheus-data")),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--web.external-url=" + base,
+                        "--web.enable-lifecycle",
+                        // Prometheus finds its Alertmanager up to 5 s after starting and after each reload; alerts
+                        // sent to no one meanwhile are sent again after this delay (1 min by default). A firing
+                        // alert's endsAt is 4 delays ahead: 12 s outlast the gap, so no alert ends by itself
+                        "--rules.alert.resend-delay=3s"),
+                "/-/ready");
+        return new PrometheusProcess(started.getKey(), started.getValue(), rulesFile);
     }
 
     URI base() {

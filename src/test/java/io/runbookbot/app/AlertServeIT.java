@@ -95,6 +95,27 @@ class AlertServeIT {
         SlackLimits.assertWithinLimits(slack);
     }
 
+    /** Alertmanager, grouping by alert name with short waits, sending to the bot with the token in {@code tokenFile}. */
+    private static String alertmanagerConfig(Path tokenFile) {
+        return """
+                route:
+                  receiver: bot
+                  group_by: [alertname]
+                  group_wait: 1s
+                  group_interval: 1s
+                  repeat_interval: 1h
+                receivers:
+                  - name: bot
+                    webhook_configs:
+                      - url: 'http://127.0.0.1:%d/alertmanager'
+                        send_resolved: true
+                        http_config:
+                          authorization:
+                            type: Bearer
+                            credentials_file: '%s'
+                """.formatted(bot.httpPort(), tokenFile);
+    }
+
     private static HttpResponse<String> post(String fixture, String token) throws Exception {
         byte[] body = AlertServeIT.class
                 .getResourceAsStream("/alertmanager/" + fixture + ".json")
@@ -191,23 +212,7 @@ class AlertServeIT {
     void aRealAlertmanagerPostsItsGroupThroughTheBotAndItsResolveTurnsTheMessageResolved(@TempDir Path am)
             throws Exception {
         Files.writeString(am.resolve("token"), TOKEN);
-        String config = """
-                route:
-                  receiver: bot
-                  group_by: [alertname]
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 1h
-                receivers:
-                  - name: bot
-                    webhook_configs:
-                      - url: 'http://127.0.0.1:%d/alertmanager'
-                        send_resolved: true
-                        http_config:
-                          authorization:
-                            type: Bearer
-                            credentials_file: '%s'
-                """.formatted(bot.httpPort(), am.resolve("token"));
+        String config = alertmanagerConfig(am.resolve("token"));
         try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(am, config)) {
             String alert = """
                     [{"labels": {"alertname": "KubePodCrashLooping", "namespace": "payments", "pod": "api-7", "team": "payments"},
@@ -234,22 +239,7 @@ class AlertServeIT {
     @Order(5)
     void prometheusRulesFireThroughAlertmanagerIntoTheirRunbooksAndResolve(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("token"), TOKEN);
-        String config = """
-                route:
-                  receiver: bot
-                  group_by: [alertname]
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 1h
-                receivers:
-                  - name: bot
-                    webhook_configs:
-                      - url: 'http://127.0.0.1:%d/alertmanager'
-                        send_resolved: true
-                        http_config:
-                          authorization:
-                            credentials_file: '%s'
-                """.formatted(bot.httpPort(), dir.resolve("token"));
+        String config = alertmanagerConfig(dir.resolve("token"));
         Path amDir = Files.createDirectories(dir.resolve("am"));
         Path promDir = Files.createDirectories(dir.resolve("prom"));
         try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(amDir, config);
