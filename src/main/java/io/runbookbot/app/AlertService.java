@@ -5,6 +5,7 @@ import io.runbookbot.alert.AlertComposer;
 import io.runbookbot.alert.AlertDispatcher;
 import io.runbookbot.alert.AlertJournal;
 import io.runbookbot.alert.AlertMessageStore;
+import io.runbookbot.alert.AlertRoute;
 import io.runbookbot.alert.AlertRouteException;
 import io.runbookbot.alert.AlertRoutes;
 import io.runbookbot.alert.PacerSettings;
@@ -15,8 +16,10 @@ import io.runbookbot.core.alert.AlertPost;
 import io.runbookbot.core.alert.PostedMessage;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +40,17 @@ final class AlertService implements AutoCloseable {
         this.webhook = webhook;
     }
 
-    /** @param frontEnds the chat front ends, read when a message is sent (they start after this) */
-    static AlertService start(BotConfig.Alerts config, Bot bot, Supplier<List<FrontEnd>> frontEnds, Metrics metrics) {
+    /**
+     * @param configured the chat platforms configured ("slack", "discord"); a channel on another is refused
+     * @param frontEnds  the chat front ends, read when a message is sent (they start after this: until
+     *                   then a configured platform is an outage the pacer waits out)
+     */
+    static AlertService start(
+            BotConfig.Alerts config,
+            Bot bot,
+            Set<String> configured,
+            Supplier<List<FrontEnd>> frontEnds,
+            Metrics metrics) {
         AlertRoutes routes;
         List<UrlPrefix> prefixes;
         try {
@@ -57,6 +69,7 @@ final class AlertService implements AutoCloseable {
             throw new ConfigException(
                     Setting.ALERT_STATE.variable() + ": cannot open " + config.state() + " (" + e.getMessage() + ")");
         }
+        routesOnMissingPlatforms(routes, configured).forEach(LOG::warn);
         journal.recovery().problems().forEach(p -> LOG.warn("Alert journal: {}", p));
         store.recovery().problems().forEach(p -> LOG.warn("Alert message store: {}", p));
         AlertDispatcher dispatcher = new AlertDispatcher(
@@ -64,7 +77,9 @@ final class AlertService implements AutoCloseable {
                 store,
                 routes,
                 new AlertComposer(bot.alertRunbooks(prefixes)),
-                Map.of("slack", destination("slack", frontEnds), "discord", destination("discord", frontEnds)),
+                Map.of(
+                        "slack", destination("slack", configured, frontEnds),
+                        "discord", destination("discord", configured, frontEnds)),
                 PacerSettings.DEFAULTS,
                 Clock.systemUTC(),
                 metrics.alertEvents());
@@ -79,12 +94,30 @@ final class AlertService implements AutoCloseable {
         return new AlertService(dispatcher, new AlertWebhook(auth, dispatcher, metrics));
     }
 
+    /** A warning for each route channel on a platform that is not configured: its posts will be refused. */
+    static List<String> routesOnMissingPlatforms(AlertRoutes routes, Set<String> configured) {
+        List<AlertRoute> all = new ArrayList<>(routes.routes());
+        all.add(routes.defaultRoute());
+        List<String> warnings = new ArrayList<>();
+        for (AlertRoute route : all) {
+            if (route.slackChannel().isPresent() && !configured.contains("slack")) {
+                warnings.add("Alert route " + route.name() + " posts to Slack, but Slack is not configured ("
+                        + Setting.SLACK_BOT_TOKEN.variable() + ")");
+            }
+            if (route.discordChannel().isPresent() && !configured.contains("discord")) {
+                warnings.add("Alert route " + route.name() + " posts to Discord, but Discord is not configured ("
+                        + Setting.DISCORD_BOT_TOKEN.variable() + ")");
+            }
+        }
+        return warnings;
+    }
+
     AlertWebhook webhook() {
         return webhook;
     }
 
     /** The front end of {@code platform} as it is when a message goes out: not configured or not up yet is an outage to wait out. */
-    private static AlertDestination destination(String platform, Supplier<List<FrontEnd>> frontEnds) {
+    static AlertDestination destination(String platform, Set<String> configured, Supplier<List<FrontEnd>> frontEnds) {
         return new AlertDestination() {
             @Override
             public String platform() {
@@ -107,12 +140,11 @@ final class AlertService implements AutoCloseable {
             }
 
             private AlertDestination current() throws AlertDeliveryException {
-                List<FrontEnd> started = frontEnds.get();
-                if (started.stream().noneMatch(f -> f.name().equals(platform))) {
+                if (!configured.contains(platform)) {
                     throw AlertDeliveryException.refused(
                             platform + " is not configured: a route names a " + platform + " channel");
                 }
-                return started.stream()
+                return frontEnds.get().stream()
                         .filter(f -> f.name().equals(platform))
                         .findFirst()
                         .flatMap(FrontEnd::alerts)

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,7 @@ final class BotServer implements AutoCloseable {
         bot = own(Bot.open(config, env, Bot.Profile.SERVE));
         Metrics metrics = bot.metrics();
         Optional<AlertService> alerts =
-                config.alerts().map(a -> own(AlertService.start(a, bot, () -> started, metrics)));
+                config.alerts().map(a -> own(AlertService.start(a, bot, platforms(config), () -> started, metrics)));
         http = own(HealthServer.start(
                 new InetSocketAddress(config.httpBind(), config.httpPort()),
                 this::notReady,
@@ -49,6 +51,14 @@ final class BotServer implements AutoCloseable {
         frontEnds.forEach(this::own);
         started = frontEnds;
         frontEnds.forEach(f -> metrics.listener(f.name(), f::httpStats));
+    }
+
+    /** The chat platforms whose tokens are set. */
+    private static Set<String> platforms(BotConfig config) {
+        Set<String> platforms = new HashSet<>();
+        config.slack().ifPresent(s -> platforms.add("slack"));
+        config.discord().ifPresent(d -> platforms.add("discord"));
+        return Set.copyOf(platforms);
     }
 
     /** Starts everything; if a part fails, the parts already started are closed. */
