@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * again on the same folder, the bot replays the notification from its journal, finds each message
  * by the group's marker (Slack's message metadata, Discord's embed footer; Discord's nonce window
  * is set to nothing so that only the lookup can find it) and edits it: one top-level message per
- * group on each platform, and the next notification edits that one.
+ * group on each platform, and the next notification edits that one. Without access to the history,
+ * Discord's nonce still covers a short crash, and Slack gets the group again while the log says
+ * which scope to grant.
  */
 class AlertPostCrashIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -122,9 +124,11 @@ class AlertPostCrashIT {
                 .toList();
     }
 
-    @Test
-    void killedBetweenThePlatformTakingThePostAndTheIdBeingRecordedTheRestartEditsThatMessage() throws Exception {
-        discord.nonceWindow(Duration.ZERO); // a crash longer than Discord's nonce window: only the lookup helps
+    /**
+     * Starts serve, sends the firing group and kills serve while both platforms hold their answer
+     * to its first post; checks both posts were left pending and each platform has the message.
+     */
+    private void killDuringTheFirstPost() throws Exception {
         AnswerHold slackPost = slack.holdAnswer(
                 "chat.postMessage",
                 r -> r.param("channel").orElse("").equals(SLACK_CHANNEL)
@@ -147,6 +151,12 @@ class AlertPostCrashIT {
                 .as("Slack has the message")
                 .hasSize(1);
         assertThat(discordAlertMessages()).as("Discord has the message").hasSize(1);
+    }
+
+    @Test
+    void killedBetweenThePlatformTakingThePostAndTheIdBeingRecordedTheRestartEditsThatMessage() throws Exception {
+        discord.nonceWindow(Duration.ZERO); // a crash longer than Discord's nonce window: only the lookup helps
+        killDuringTheFirstPost();
         String ts = slack.channelMessages(SLACK_CHANNEL).get(0).path("ts").asText();
         String id = discordAlertMessages().get(0).path("id").asText();
 
@@ -195,5 +205,49 @@ class AlertPostCrashIT {
                 .contains("was posted to discord before a restart");
         SlackLimits.assertWithinLimits(slack);
         DiscordLimits.assertWithinLimits(discord);
+    }
+
+    @Test
+    void withoutHistoryAccessDiscordsNonceStillCoversAShortCrashAndSlackPostsAgainSayingWhichScopeToGrant()
+            throws Exception {
+        killDuringTheFirstPost();
+        String id = discordAlertMessages().get(0).path("id").asText();
+        slack.answer(
+                "conversations.history",
+                r -> JSON.createObjectNode()
+                        .put("ok", false)
+                        .put("error", "missing_scope")
+                        .put("needed", "channels:history")
+                        .put("provided", "chat:write,commands"));
+        discord.failNext(r -> r.is("GET", DISCORD_POSTS), 403, "Missing Access", 50001);
+
+        ServedBot second = serve();
+
+        RecordedRequest repost = discord.awaitCall(
+                r -> r.is("POST", DISCORD_POSTS)
+                        && r.json().path("nonce").asText().startsWith("rbg-"),
+                WAIT);
+        slack.calls()
+                .awaitCount(
+                        r -> r.route().equals("chat.postMessage")
+                                && r.param("channel").orElse("").equals(SLACK_CHANNEL)
+                                && r.param("thread_ts").isEmpty(),
+                        2,
+                        WAIT);
+        notify(second, "prometheus-partially-resolved");
+        discord.awaitCall(
+                r -> r.is("PATCH", DISCORD_POSTS + "/" + id) && r.body().contains("resolved 1"), WAIT);
+
+        assertThat(repost.json().path("enforce_nonce").asBoolean()).isTrue();
+        assertThat(discordAlertMessages())
+                .as("Discord answered the repeated nonce with the first message")
+                .hasSize(1);
+        assertThat(slack.channelMessages(SLACK_CHANNEL))
+                .as("without channels:history Slack gets the group again")
+                .hasSize(2);
+        assertThat(second.output())
+                .contains("Give the Slack app the channels:history scope (groups:history for private channels)")
+                .contains("missing_scope (needed: channels:history)")
+                .contains("Give the bot the Read Message History permission");
     }
 }
