@@ -2,6 +2,7 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.alert.AlertDeliveryException;
 import io.runbookbot.core.alert.PostedMessage;
+import io.runbookbot.core.chat.TextChunks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,10 +70,12 @@ final class DiscordAlertLookup {
                 + " longer than Discord's nonce window the bot cannot find a group's message it may have posted"
                 + " just before it stopped, so it posts that group again. Give the bot the Read Message History"
                 + " permission in that channel.";
+        // the platform's words, cut and on one line
+        String said = TextChunks.cut(String.valueOf(e.getMessage()), 300).replaceAll("\\p{Cntrl}", " ");
         if (refusalLogged.compareAndSet(false, true)) {
-            LOG.warn(why, channel, e.getMessage());
+            LOG.warn(why, channel, said);
         } else {
-            LOG.debug(why, channel, e.getMessage());
+            LOG.debug(why, channel, said);
         }
     }
 }

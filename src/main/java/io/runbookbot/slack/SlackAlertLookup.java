@@ -6,6 +6,7 @@ import com.slack.api.methods.response.conversations.ConversationsHistoryResponse
 import com.slack.api.model.Message;
 import io.runbookbot.core.alert.AlertDeliveryException;
 import io.runbookbot.core.alert.PostedMessage;
+import io.runbookbot.core.chat.TextChunks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -108,10 +109,12 @@ final class SlackAlertLookup {
                 + " the bot cannot find a group's message it may have posted just before it stopped, so it posts"
                 + " that group again. Give the Slack app the channels:history scope (groups:history for private"
                 + " channels), reinstall it and invite the bot to the channel.";
+        // the platform's words, cut and on one line
+        String said = TextChunks.cut(String.valueOf(e.getMessage()), 300).replaceAll("\\p{Cntrl}", " ");
         if (refusalLogged.compareAndSet(false, true)) {
-            LOG.warn(why, channel, e.getMessage());
+            LOG.warn(why, channel, said);
         } else {
-            LOG.debug(why, channel, e.getMessage());
+            LOG.debug(why, channel, said);
         }
     }
 }
