@@ -80,8 +80,9 @@ public final class AlertMessageStore {
 
         /**
          * Recorded before a first post: if the bot stops between posting and recording the id, the
-         * next run finds this and knows a message may exist (look for it, or post and say it may be a
-         * repeat) instead of silently posting a second one.
+         * next send finds this and looks for the message on the platform by the group's marker
+         * ({@link GroupSend}) before posting, instead of silently posting a second one; {@code at},
+         * the first attempt's time, bounds how far back it looks.
          */
         public static Posted pending(String channel, Set<String> firing, Set<String> resolved, Instant at) {
             return new Posted(channel, "", "", firing, resolved, at);

@@ -16,9 +16,11 @@ import io.runbookbot.core.alert.AlertPost;
 import io.runbookbot.core.alert.PostedMessage;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -137,6 +139,12 @@ final class AlertService implements AutoCloseable {
             @Override
             public void note(PostedMessage message, String line) throws AlertDeliveryException {
                 current().note(message, line);
+            }
+
+            @Override
+            public Optional<PostedMessage> find(String channel, String marker, Instant since)
+                    throws AlertDeliveryException {
+                return current().find(channel, marker, since);
             }
 
             private AlertDestination current() throws AlertDeliveryException {

@@ -16,18 +16,21 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An alert group's message as a Discord embed: the status as its title and colour, key labels and
  * one line per alert, then the runbook section's first screen, or the alert's own summary and
  * description when no runbook covers it; Run buttons that hold the whole run in their id. Outside
- * strings are Markdown-escaped and cannot form mentions.
+ * strings are Markdown-escaped and cannot form mentions. The footer ends with the group's marker.
  */
 final class DiscordAlertFormatter {
     static final int MAX_ALERT_LINES = 10;
     private static final int MAX_RUN_BUTTONS = 5;
     /** The alert lines' share of the description; the section gets the rest. */
     private static final int ALERT_ROOM = 1500;
+
+    private static final String MARKER_SEPARATOR = " · ";
 
     private static final Color FIRING = new Color(0xD93025);
     private static final Color RESOLVED = new Color(0x1E8E3E);
@@ -46,6 +49,7 @@ final class DiscordAlertFormatter {
         }
         head.append(alertLines(post));
         Optional<AlertRunbook> runbook = post.section();
+        String footer = "";
         if (runbook.isPresent()) {
             AlertRunbook r = runbook.get();
             if (!r.meaning().isBlank()) {
@@ -59,8 +63,8 @@ final class DiscordAlertFormatter {
             boolean cut = body.length() > room;
             head.append(cut ? TextChunks.head(body, Math.max(100, room), "…") : body);
             RunbookSection s = r.section();
-            embed.setFooter(s.file() + ":" + s.line() + "-" + s.endLine()
-                    + (cut || r.readable().more() ? " · the section goes on in the runbook" : ""));
+            footer = s.file() + ":" + s.line() + "-" + s.endLine()
+                    + (cut || r.readable().more() ? " · the section goes on in the runbook" : "");
             if (isWebUrl(r.sourceUrl())) {
                 embed.setUrl(r.sourceUrl());
             }
@@ -74,7 +78,25 @@ final class DiscordAlertFormatter {
             }
         }
         embed.setDescription(TextChunks.cut(head.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+        footer = withMarker(footer, post.marker());
+        if (!footer.isEmpty()) {
+            embed.setFooter(footer);
+        }
         return embed.build();
+    }
+
+    /** The footer ending with the group's marker, which {@link DiscordAlertLookup} looks for after a restart. */
+    private static String withMarker(String footer, String marker) {
+        if (marker.isEmpty()) {
+            return footer;
+        }
+        int room = MessageEmbed.TEXT_MAX_LENGTH - MARKER_SEPARATOR.length() - marker.length();
+        return footer.isEmpty() ? marker : TextChunks.cut(footer, room) + MARKER_SEPARATOR + marker;
+    }
+
+    /** Whether an embed's footer carries {@code marker}, as {@link #embed} writes it. */
+    static boolean carries(@Nullable String footer, String marker) {
+        return footer != null && (footer.equals(marker) || footer.endsWith(MARKER_SEPARATOR + marker));
     }
 
     static List<ActionRow> buttons(AlertPost post) {

@@ -5,19 +5,29 @@ import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.core.alert.AlertPost;
 import io.runbookbot.core.alert.PostedMessage;
 import io.runbookbot.core.chat.TextChunks;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 
 /**
  * Alert groups posted to Discord through the bot's JDA session: a new message per group, edited
  * when the group changes, and a reply under it for what changed. JDA waits out Discord's rate
  * limits itself; what is left are refusals (unknown channel, missing access) and outages.
+ *
+ * <p>A group's message is posted with its marker as the nonce, which JDA sends with {@code
+ * enforce_nonce: true}: Discord answers a second post with the same nonce within a few minutes with
+ * the first message instead of creating another. The marker also ends the embed's footer, which
+ * {@link #find} looks for in the channel's recent messages ({@link DiscordAlertLookup}) for a restart
+ * after a longer time.
  */
 public final class DiscordAlertPoster implements AlertDestination {
     private static final Set<ErrorResponse> FINAL = Set.of(
@@ -29,6 +39,7 @@ public final class DiscordAlertPoster implements AlertDestination {
             ErrorResponse.CANNOT_SEND_TO_USER);
 
     private final JDA jda;
+    private final DiscordAlertLookup lookup = new DiscordAlertLookup();
 
     public DiscordAlertPoster(JDA jda) {
         this.jda = Objects.requireNonNull(jda, "jda");
@@ -43,11 +54,13 @@ public final class DiscordAlertPoster implements AlertDestination {
     public PostedMessage post(String channelId, AlertPost post) throws AlertDeliveryException {
         GuildMessageChannel channel = channel(channelId);
         try {
-            String id = channel.sendMessageEmbeds(DiscordAlertFormatter.embed(post))
+            MessageCreateAction send = channel.sendMessageEmbeds(DiscordAlertFormatter.embed(post))
                     .setComponents(DiscordAlertFormatter.buttons(post))
-                    .setAllowedMentions(EnumSet.noneOf(MentionType.class))
-                    .complete()
-                    .getId();
+                    .setAllowedMentions(EnumSet.noneOf(MentionType.class));
+            if (!post.marker().isEmpty()) {
+                send.setNonce(post.marker()); // JDA sends enforce_nonce: true
+            }
+            String id = send.complete().getId();
             return new PostedMessage(channelId, id);
         } catch (RuntimeException e) {
             throw failure("post", e);
@@ -80,6 +93,20 @@ public final class DiscordAlertPoster implements AlertDestination {
         }
     }
 
+    @Override
+    public Optional<PostedMessage> find(String channelId, String marker, Instant since) throws AlertDeliveryException {
+        GuildMessageChannel channel = channel(channelId);
+        try {
+            return lookup.find(channel, marker, since);
+        } catch (RuntimeException e) {
+            AlertDeliveryException failure = failure("look-up of recent messages", e);
+            if (!failure.retryable()) {
+                lookup.logRefusal(channelId, failure);
+            }
+            throw failure;
+        }
+    }
+
     private GuildMessageChannel channel(String id) throws AlertDeliveryException {
         if (id.isEmpty() || id.length() > 20 || !id.chars().allMatch(Character::isDigit)) {
             throw AlertDeliveryException.refused("not a Discord channel id: " + TextChunks.cut(id, 40));
@@ -96,6 +123,10 @@ public final class DiscordAlertPoster implements AlertDestination {
     private static AlertDeliveryException failure(String what, RuntimeException e) {
         if (e instanceof ErrorResponseException error && FINAL.contains(error.getErrorResponse())) {
             return AlertDeliveryException.refused("Discord refused the " + what + ": " + error.getMeaning());
+        }
+        if (e instanceof InsufficientPermissionException missing) {
+            return AlertDeliveryException.refused("Discord refused the " + what + ": the bot lacks "
+                    + missing.getPermission().getName());
         }
         return AlertDeliveryException.unavailable(
                 "Discord " + what + " failed: " + e.getClass().getSimpleName() + " "

@@ -3,6 +3,7 @@ package io.runbookbot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
 import io.runbookbot.core.alert.AlertDeliveryException;
 import io.runbookbot.core.alert.AlertDestination;
 import io.runbookbot.core.alert.AlertPost;
@@ -10,14 +11,20 @@ import io.runbookbot.core.alert.PostedMessage;
 import io.runbookbot.core.chat.TextChunks;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Alert groups posted to Slack: {@code chat.postMessage} for a new group, {@code chat.update} when
  * it changes, a thread reply for what changed. Slack's answers become {@link AlertDeliveryException}s
  * the pacer understands: 429 with its {@code Retry-After}, a refusal that no retry changes
- * (unknown channel, bot not in the channel, blocks refused), or the API unreachable.
+ * (unknown channel, bot not in the channel, blocks refused), or the API unreachable. A group's
+ * message carries its marker as message metadata (event type {@value SlackAlertLookup#EVENT_TYPE}),
+ * which {@link #find} looks for in the channel's history ({@link SlackAlertLookup}).
  */
 public final class SlackAlertPoster implements AlertDestination {
     /** Errors that retrying cannot fix. */
@@ -36,9 +43,11 @@ public final class SlackAlertPoster implements AlertDestination {
             "restricted_action");
 
     private final MethodsClient client;
+    private final SlackAlertLookup lookup;
 
     public SlackAlertPoster(MethodsClient client) {
         this.client = Objects.requireNonNull(client, "client");
+        this.lookup = new SlackAlertLookup(client);
     }
 
     @Override
@@ -54,6 +63,7 @@ public final class SlackAlertPoster implements AlertDestination {
                 () -> client.chatPostMessage(r -> r.channel(channel)
                         .text(message.text())
                         .blocks(message.blocks())
+                        .metadata(metadata(post))
                         .unfurlLinks(false)));
         return new PostedMessage(answer.getChannel() == null ? channel : answer.getChannel(), answer.getTs());
     }
@@ -66,7 +76,8 @@ public final class SlackAlertPoster implements AlertDestination {
                 () -> client.chatUpdate(r -> r.channel(posted.channel())
                         .ts(posted.id())
                         .text(message.text())
-                        .blocks(message.blocks())));
+                        .blocks(message.blocks())
+                        .metadata(metadata(post))));
     }
 
     @Override
@@ -78,12 +89,23 @@ public final class SlackAlertPoster implements AlertDestination {
                         r -> r.channel(posted.channel()).threadTs(posted.id()).text(text)));
     }
 
-    private interface SlackCall<T extends SlackApiTextResponse> {
+    @Override
+    public Optional<PostedMessage> find(String channel, String marker, Instant since) throws AlertDeliveryException {
+        return lookup.find(channel, marker, since);
+    }
+
+    /** The group's marker as message metadata; none (Slack keeps what the message had) for a post without one. */
+    private static Message.@Nullable Metadata metadata(AlertPost post) {
+        return post.marker().isEmpty()
+                ? null
+                : new Message.Metadata(SlackAlertLookup.EVENT_TYPE, Map.of(SlackAlertLookup.GROUP, post.marker()));
+    }
+
+    interface SlackCall<T extends SlackApiTextResponse> {
         T call() throws IOException, SlackApiException;
     }
 
-    private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call)
-            throws AlertDeliveryException {
+    static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws AlertDeliveryException {
         T answer;
         try {
             answer = call.call();
@@ -106,7 +128,12 @@ public final class SlackAlertPoster implements AlertDestination {
             throw AlertDeliveryException.rateLimited(method + ": ratelimited", Duration.ofSeconds(1));
         }
         if (FINAL.contains(error)) {
-            throw AlertDeliveryException.refused(method + ": " + error);
+            String needed = String.valueOf(answer.getNeeded());
+            boolean named = answer.getNeeded() != null
+                    && needed.length() <= 100
+                    && needed.chars()
+                            .allMatch(c -> c == ':' || c == ',' || c == '.' || c == '_' || c >= 'a' && c <= 'z');
+            throw AlertDeliveryException.refused(method + ": " + error + (named ? " (needed: " + needed + ")" : ""));
         }
         throw AlertDeliveryException.unavailable(method + ": " + error, null);
     }

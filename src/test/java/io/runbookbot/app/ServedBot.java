@@ -111,9 +111,14 @@ final class ServedBot implements AutoCloseable {
 
     /** kill -9, then serve again on the same data folder. */
     void restart(Path data, Map<String, String> env) throws Exception {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        kill();
         output.add("---- killed, starting again ----");
         launch(data, env);
+    }
+
+    /** kill -9 (SIGKILL: no shutdown hook runs, nothing is flushed or closed). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Everything serve printed so far, both runs. */

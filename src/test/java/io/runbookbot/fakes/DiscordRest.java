@@ -7,19 +7,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runbookbot.fakes.FakeHttpServer.Reply;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fake's Discord REST API below {@code /api/v10/}: the routes a bot uses to log in, post and
- * edit messages, answer interactions and register commands. Anything else is a 404 with Discord's
+ * The fake's Discord REST API below {@code /api/v10/}: the routes a bot uses to log in, post, edit
+ * and list a channel's messages ({@link DiscordChannels}: nonces, history), answer interactions
+ * and register commands. Anything else is a 404 with Discord's
  * error body; bot routes without {@code Authorization: Bot ...} get a 401.
  */
 final class DiscordRest {
 
     private static final int EPHEMERAL = 64;
+    private static final int MAX_NONCE = 25;
 
     private final AtomicLong snowflakes;
+    private final DiscordChannels channels = new DiscordChannels();
 
     /** Interaction id → the pushed event, to answer callbacks in the right channel and message. */
     private final Map<String, GatewayEvent> interactions = new ConcurrentHashMap<>();
@@ -62,15 +66,50 @@ final class DiscordRest {
     private Reply channelMessages(RecordedRequest request, String[] path) {
         String channel = path[1];
         if (path.length == 3 && request.method().equals("POST")) {
-            return Reply.json(message(channel, nextId(), request.json()));
+            return post(channel, request.json());
+        }
+        if (path.length == 3 && request.method().equals("GET")) {
+            return channels.list(channel, request.query())
+                    .map(Reply::json)
+                    .orElseGet(() -> invalidForm("limit must be 1 to 100"));
         }
         if (path.length == 4 && request.method().equals("PATCH")) {
-            return Reply.json(message(channel, path[3], request.json()));
+            return Reply.json(channels.edit(channel, path[3], request.json())
+                    .orElseGet(() -> message(channel, path[3], request.json())));
         }
         if (path.length == 4 && request.method().equals("DELETE")) {
             return Reply.noContent();
         }
         return error(404, "404: Not Found");
+    }
+
+    /** A new message, or with {@code enforce_nonce} the one a recent post with the same nonce created. */
+    private Reply post(String channel, JsonNode sent) {
+        String nonce = sent.path("nonce").asText("");
+        if (nonce.length() > MAX_NONCE) {
+            return invalidForm("nonce: Must be " + MAX_NONCE + " or fewer in length.");
+        }
+        if (sent.path("enforce_nonce").asBoolean() && !nonce.isEmpty()) {
+            Optional<ObjectNode> earlier = channels.withNonce(channel, nonce);
+            if (earlier.isPresent()) {
+                return Reply.json(earlier.get());
+            }
+        }
+        ObjectNode message = message(channel, channels.nextId(), sent);
+        channels.add(channel, message, nonce);
+        if (!nonce.isEmpty()) {
+            message.put("nonce", nonce);
+        }
+        return Reply.json(message);
+    }
+
+    DiscordChannels channels() {
+        return channels;
+    }
+
+    private static Reply invalidForm(String why) {
+        return Reply.json(
+                400, Json.object().put("message", "Invalid Form Body: " + why).put("code", 50035));
     }
 
     /** Interaction callbacks: JDA 6 asks {@code with_response=true} and reads the resource. */

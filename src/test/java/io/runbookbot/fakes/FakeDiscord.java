@@ -66,6 +66,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final DiscordGateway gateway;
     private final java.util.concurrent.ConcurrentLinkedQueue<Failure> failures =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<AnswerHold> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeDiscord(DiscordGuild guild) {
         http.route("/api/v10/", "/api/v10/", this::handle);
@@ -90,7 +91,32 @@ public final class FakeDiscord implements AutoCloseable {
                         Json.object().put("message", failure.message()).put("code", failure.code()));
             }
         }
-        return rest.handle(request);
+        FakeHttpServer.Reply reply = rest.handle(request);
+        holds.forEach(hold -> hold.holdIfMatching(request));
+        return reply;
+    }
+
+    /**
+     * Holds back the answer to the first REST call that matches, after Discord has taken it (a
+     * posted message is in the channel), until {@link AnswerHold#release()}.
+     */
+    public AnswerHold holdAnswer(Predicate<RecordedRequest> matching) {
+        AnswerHold hold = new AnswerHold(matching);
+        holds.add(hold);
+        return hold;
+    }
+
+    /**
+     * How long a post's nonce is remembered for {@code enforce_nonce} (default 2 minutes; Discord
+     * says "the past few minutes").
+     */
+    public void nonceWindow(Duration window) {
+        rest.channels().nonceWindow(window);
+    }
+
+    /** The messages the bot posted in a channel (not interaction answers), newest first, as JSON. */
+    public List<JsonNode> channelMessages(String channelId) {
+        return rest.channels().messages(channelId);
     }
 
     private record Failure(Predicate<RecordedRequest> matching, int status, String message, int code) {}
@@ -247,6 +273,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** Stops both servers; shut JDA down first, or it will try to reconnect. */
     @Override
     public void close() {
+        holds.forEach(AnswerHold::release);
         gateway.close();
         http.close();
     }

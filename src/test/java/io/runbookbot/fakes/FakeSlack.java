@@ -36,6 +36,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Function<RecordedRequest, JsonNode>> overrides = new ConcurrentHashMap<>();
 
     private final java.util.Queue<Reply> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<AnswerHold> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeSlack() {
         socket.startAndWait();
@@ -129,6 +130,24 @@ public final class FakeSlack implements AutoCloseable {
         refusals.add(new Reply(status, "text/plain", body));
     }
 
+    /**
+     * Holds back the answer to the first call of {@code apiMethod} that matches, after Slack has
+     * taken it (a posted message is in the channel's history), until {@link AnswerHold#release()}.
+     */
+    public AnswerHold holdAnswer(String apiMethod, Predicate<RecordedRequest> predicate) {
+        AnswerHold hold = new AnswerHold(r -> r.route().equals(apiMethod) && predicate.test(r));
+        holds.add(hold);
+        return hold;
+    }
+
+    /**
+     * The top-level messages of a channel as Slack keeps them (thread replies left out), newest
+     * first, metadata included: what a user scrolling the channel sees, as JSON.
+     */
+    public List<JsonNode> channelMessages(String channel) {
+        return List.copyOf(webApi.history().topLevel(channel));
+    }
+
     /** Waits until the app under test has opened a Socket Mode connection. */
     public void awaitSocketConnection(Duration timeout) {
         socket.awaitConnection(timeout);
@@ -169,6 +188,7 @@ public final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        holds.forEach(AnswerHold::release);
         socket.close();
         http.close();
     }
@@ -180,7 +200,9 @@ public final class FakeSlack implements AutoCloseable {
         if (overridden != null) {
             return Reply.json(overridden);
         }
-        return Reply.json(webApi.answer(method, request));
+        Reply reply = Reply.json(webApi.answer(method, request));
+        holds.forEach(hold -> hold.holdIfMatching(request));
+        return reply;
     }
 
     static ObjectNode error(String code) {

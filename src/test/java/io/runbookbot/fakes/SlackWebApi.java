@@ -8,19 +8,26 @@ import static io.runbookbot.fakes.SlackPayloads.OTHER_BOT_USER_ID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fake's default answers to the Web API methods the bot uses. Like Slack, it answers HTTP 200
  * with {@code ok:false} for a missing token ({@code not_authed}), an app token used for a bot
  * method or the reverse ({@code not_allowed_token_type}; {@code auth.test} takes both) and an
- * unknown method ({@code unknown_method}).
+ * unknown method ({@code unknown_method}). Messages posted with {@code chat.postMessage} are kept
+ * ({@link SlackHistory}) with their {@code metadata}, for {@code conversations.history}; a message's
+ * {@code ts} is the time it was posted (unique, increasing), as Slack's is.
  */
 final class SlackWebApi {
 
     private final URI socketUrl;
     private final AtomicInteger messages = new AtomicInteger();
+    private final AtomicLong lastMicros = new AtomicLong();
+    private final SlackHistory history = new SlackHistory();
 
     SlackWebApi(URI socketUrl) {
         this.socketUrl = socketUrl;
@@ -45,9 +52,15 @@ final class SlackWebApi {
             case "chat.postEphemeral":
                 return ok().put("message_ts", nextTs());
             case "chat.update":
+                if (!validMetadata(request)) {
+                    return FakeSlack.error("invalid_metadata_format");
+                }
+                history.update(param(request, "channel"), param(request, "ts"), request);
                 return ok().put("channel", param(request, "channel"))
                         .put("ts", param(request, "ts"))
                         .put("text", param(request, "text"));
+            case "conversations.history":
+                return history.history(request);
             case "bots.info":
                 return botInfo(param(request, "bot"));
             case "views.open":
@@ -69,7 +82,26 @@ final class SlackWebApi {
         return answer;
     }
 
+    /** The channels' messages, as {@code conversations.history} shows them. */
+    SlackHistory history() {
+        return history;
+    }
+
+    /** Slack refuses metadata that is not an object with a text {@code event_type} and an object {@code event_payload}. */
+    private static boolean validMetadata(RecordedRequest request) {
+        if (request.param("metadata").isEmpty()) {
+            return true;
+        }
+        JsonNode metadata = request.paramJson("metadata");
+        return metadata.path("event_type").isTextual()
+                && !metadata.path("event_type").asText().isEmpty()
+                && metadata.path("event_payload").isObject();
+    }
+
     private ObjectNode posted(RecordedRequest request) {
+        if (!validMetadata(request)) {
+            return FakeSlack.error("invalid_metadata_format");
+        }
         String ts = nextTs();
         ObjectNode message = Json.object();
         message.put("type", "message");
@@ -79,6 +111,14 @@ final class SlackWebApi {
         message.put("text", param(request, "text"));
         message.put("ts", ts);
         request.param("thread_ts").ifPresent(thread -> message.put("thread_ts", thread));
+        JsonNode blocks = request.paramJson("blocks");
+        if (blocks.isArray()) {
+            message.set("blocks", blocks.deepCopy());
+        }
+        if (request.param("metadata").isPresent()) {
+            message.set("metadata", request.paramJson("metadata"));
+        }
+        history.add(param(request, "channel"), message.deepCopy());
         ObjectNode answer = ok().put("channel", param(request, "channel")).put("ts", ts);
         answer.set("message", message);
         return answer;
@@ -111,8 +151,11 @@ final class SlackWebApi {
         return answer;
     }
 
+    /** The time now in Slack's {@code seconds.micros}, one microsecond past the last one given at least. */
     private String nextTs() {
-        return String.format("1700000100.%06d", messages.incrementAndGet());
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long micros = lastMicros.updateAndGet(last -> Math.max(now, last + 1));
+        return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     private static String token(RecordedRequest request) {

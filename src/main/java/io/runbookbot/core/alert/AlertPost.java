@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param notShown    alerts of the group left out (the message's room, Alertmanager's truncatedAlerts)
  * @param runbook     the section that covers the alert; null when no runbook does
  * @param annotations the summary and description, shown when no runbook covers the alert
+ * @param marker      the group's mark, carried by its message where the platform keeps it (Slack's
+ *                    metadata, Discord's nonce and embed footer) so that a restart can find a message
+ *                    whose id was never recorded: a prefix and hex digits, at most {@value #MAX_MARKER}
+ *                    characters, no outside text; empty when the post is not sent (a preview)
  */
 public record AlertPost(
         String alertName,
@@ -26,12 +30,38 @@ public record AlertPost(
         List<AlertLine> alerts,
         int notShown,
         @Nullable AlertRunbook runbook,
-        Map<String, String> annotations) {
+        Map<String, String> annotations,
+        String marker) {
+    /** Discord's limit for a nonce, the strictest place the marker goes. */
+    public static final int MAX_MARKER = 25;
+
     public AlertPost {
         Objects.requireNonNull(alertName, "alertName");
         keyLabels = Map.copyOf(keyLabels);
         alerts = List.copyOf(alerts);
         annotations = Map.copyOf(annotations);
+        if (marker.length() > MAX_MARKER
+                || !marker.chars().allMatch(c -> c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
+            throw new IllegalArgumentException("a marker is at most " + MAX_MARKER + " of [a-z0-9-]");
+        }
+    }
+
+    /** A post without a marker. */
+    public AlertPost(
+            String alertName,
+            int firing,
+            int resolved,
+            Map<String, String> keyLabels,
+            List<AlertLine> alerts,
+            int notShown,
+            @Nullable AlertRunbook runbook,
+            Map<String, String> annotations) {
+        this(alertName, firing, resolved, keyLabels, alerts, notShown, runbook, annotations, "");
+    }
+
+    /** This post carrying {@code marker}. */
+    public AlertPost marked(String marker) {
+        return new AlertPost(alertName, firing, resolved, keyLabels, alerts, notShown, runbook, annotations, marker);
     }
 
     /** True when every alert of the group has resolved. */
