@@ -1,0 +1,52 @@
+package io.runbookbot.app;
+
+import io.runbookbot.fakes.FakeSlack;
+import io.runbookbot.fakes.RecordedRequest;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What serve sent the fake Slack for alert groups in one channel: the groups' top-level messages,
+ * their edits ({@code chat.update}) and the lines in their threads.
+ */
+record SlackAlertMessages(FakeSlack slack, String channel, Duration timeout) {
+
+    /** Every top-level message of the channel. */
+    List<RecordedRequest> posts() {
+        return slack.callsTo("chat.postMessage").stream()
+                .filter(r -> inChannel(r) && r.param("thread_ts").isEmpty())
+                .toList();
+    }
+
+    /** The first top-level message of the channel whose text (the headline) is {@code headline}. */
+    RecordedRequest awaitPost(String headline) {
+        return slack.awaitCall(
+                "chat.postMessage",
+                r -> inChannel(r)
+                        && r.param("thread_ts").isEmpty()
+                        && r.param("text").orElse("").equals(headline),
+                timeout);
+    }
+
+    /** The first edit of a message of the channel whose blocks contain {@code text}. */
+    RecordedRequest awaitUpdate(String text) {
+        return slack.awaitCall(
+                "chat.update",
+                r -> inChannel(r) && r.paramJson("blocks").toString().contains(text),
+                timeout);
+    }
+
+    /** The first thread line of the channel that contains {@code text}. */
+    RecordedRequest awaitThreadLine(String text) {
+        return slack.awaitCall(
+                "chat.postMessage",
+                r -> inChannel(r)
+                        && r.param("thread_ts").isPresent()
+                        && r.param("text").orElse("").contains(text),
+                timeout);
+    }
+
+    private boolean inChannel(RecordedRequest r) {
+        return r.param("channel").orElse("").equals(channel);
+    }
+}
