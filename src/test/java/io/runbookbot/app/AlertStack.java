@@ -16,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Everything an alert travels through in {@link AlertServeIT}: a real Prometheus 2.42 ({@link
@@ -95,6 +98,7 @@ final class AlertStack implements AutoCloseable {
     private final Path data;
     private final int port;
     private final int agentPort;
+    private final Instant startsAt = Instant.now().minusSeconds(60);
     private AgentProcess agent;
     private AlertmanagerProcess alertmanager;
     private PrometheusProcess prometheus;
@@ -216,8 +220,15 @@ final class AlertStack implements AutoCloseable {
 
     /** The last line of a JSON-lines log in the data folder. */
     String lastLine(String log) throws Exception {
-        java.util.List<String> all = Files.readAllLines(data.resolve(log));
+        List<String> all = Files.readAllLines(data.resolve(log));
         return all.get(all.size() - 1);
+    }
+
+    /** POSTs src/test/resources/alertmanager/{@code fixture}.json (a notification captured from Alertmanager) to serve's webhook. */
+    HttpResponse<String> postFixture(String fixture, String token) throws Exception {
+        try (java.io.InputStream in = AlertStack.class.getResourceAsStream("/alertmanager/" + fixture + ".json")) {
+            return post(in.readAllBytes(), token);
+        }
     }
 
     /** POSTs {@code body} to serve's webhook with {@code Authorization: Bearer token}. */
@@ -231,16 +242,30 @@ final class AlertStack implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** GET a path of serve's HTTP port (/metrics). */
-    String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+    /** Serve's /metrics once {@code expected} is found in them, or as they are after {@link #WAIT}. */
+    String awaitMetrics(Pattern expected) throws Exception {
+        String metrics = "";
+        for (Instant until = Instant.now().plus(WAIT); Instant.now().isBefore(until); Thread.sleep(100)) {
+            metrics = HTTP.send(HttpRequest.newBuilder(url("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (expected.matcher(metrics).find()) {
+                break;
+            }
+        }
+        return metrics;
     }
 
-    /** Posts alerts through Alertmanager's API; {@code endsAt} in the past resolves them. */
+    /** Posts an alert through Alertmanager's API; {@code endsAt} in the past resolves it. */
     void alert(String labels, String annotations, Instant endsAt) throws Exception {
-        alertmanager.postAlerts(
-                "[{\"labels\": %s, \"annotations\": %s, \"endsAt\": \"%s\"}]".formatted(labels, annotations, endsAt));
+        alerts(List.of(labels), annotations, endsAt);
+    }
+
+    /** Posts alerts with these labels (JSON objects) and the same annotations, all started a minute before the stack. */
+    void alerts(List<String> labels, String annotations, Instant endsAt) throws Exception {
+        alertmanager.postAlerts(labels.stream()
+                .map(l -> "{\"labels\": %s, \"annotations\": %s, \"startsAt\": \"%s\", \"endsAt\": \"%s\"}"
+                        .formatted(l, annotations, startsAt, endsAt))
+                .collect(Collectors.joining(",", "[", "]")));
     }
 
     private URI url(String path) {

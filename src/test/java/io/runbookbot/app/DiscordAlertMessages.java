@@ -23,6 +23,11 @@ record DiscordAlertMessages(FakeDiscord discord, String channel, Duration timeou
         return discord.awaitCall(r -> isPost(r) && title(r).equals(title), timeout);
     }
 
+    /** The first new message or edit of the channel whose title is {@code title}: a group as it now stands. */
+    RecordedRequest awaitPostOrEdit(String title) {
+        return discord.awaitCall(r -> (isPost(r) || isEdit(r)) && title(r).equals(title), timeout);
+    }
+
     /** Every new message (not a reply) of the channel whose title ends with {@code · alertName}. */
     List<RecordedRequest> posts(String alertName) {
         return discord.calls().matching(r -> isPost(r) && title(r).endsWith("· " + alertName));

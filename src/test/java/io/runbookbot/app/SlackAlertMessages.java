@@ -18,6 +18,13 @@ record SlackAlertMessages(FakeSlack slack, String channel, Duration timeout) {
                 .toList();
     }
 
+    /** Every top-level message of the channel whose headline ends with {@code · alertName}. */
+    List<RecordedRequest> posts(String alertName) {
+        return posts().stream()
+                .filter(r -> r.param("text").orElse("").endsWith("· " + alertName))
+                .toList();
+    }
+
     /** The first top-level message of the channel whose text (the headline) is {@code headline}. */
     RecordedRequest awaitPost(String headline) {
         return slack.awaitCall(
@@ -26,6 +33,18 @@ record SlackAlertMessages(FakeSlack slack, String channel, Duration timeout) {
                         && r.param("thread_ts").isEmpty()
                         && r.param("text").orElse("").equals(headline),
                 timeout);
+    }
+
+    /** The first top-level message or edit of the channel whose text (the headline) is {@code headline}. */
+    RecordedRequest awaitPostOrUpdate(String headline) {
+        return slack.calls()
+                .await(
+                        r -> (r.route().equals("chat.update")
+                                        || (r.route().equals("chat.postMessage")
+                                                && r.param("thread_ts").isEmpty()))
+                                && inChannel(r)
+                                && r.param("text").orElse("").equals(headline),
+                        timeout);
     }
 
     /** The first edit of a message of the channel whose blocks contain {@code text}. */
