@@ -119,20 +119,19 @@ final class AlertStack implements AutoCloseable {
         ExecutorService starts = Executors.newFixedThreadPool(2);
         try {
             Path allowlist = Files.writeString(data.resolve("allowlist.yaml"), ServedBot.ALLOWLIST + CHECKS);
-            Future<AgentProcess> agent = starts.submit(() -> AgentProcess.startOn(
+            Future<?> agent = starts.submit(() -> stack.agent = AgentProcess.startOn(
                     stack.agentPort, data, allowlist, data.resolve("agent-audit.jsonl"), ServedBot.AGENT_SECRET));
-            Future<?> monitoring = starts.submit(() -> stack.startMonitoring());
+            Future<?> monitoring = starts.submit(stack::startMonitoring);
             stack.bot = ServedBot.start(data, stack.env());
-            print("serve ready", started);
-            stack.agent = agent.get(60, TimeUnit.SECONDS);
-            print("agent ready", started);
+            agent.get(60, TimeUnit.SECONDS);
             monitoring.get(60, TimeUnit.SECONDS);
-            print("Alertmanager and Prometheus ready", started);
             stack.slack.awaitSocketConnections(1, WAIT);
             stack.discord.awaitCall("PUT", "applications/" + DiscordEvents.APPLICATION_ID + "/commands", WAIT);
-            print("Slack and Discord connected", started);
+            print("serve, the agent, Alertmanager and Prometheus up, Slack and Discord connected", started);
             return stack;
         } catch (Exception | Error e) {
+            starts.shutdownNow(); // a start still under way gives up and stops its process
+            starts.awaitTermination(30, TimeUnit.SECONDS);
             stack.close();
             throw e;
         } finally {
