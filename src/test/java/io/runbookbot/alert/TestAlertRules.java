@@ -1,20 +1,21 @@
 package io.runbookbot.alert;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The Prometheus rule file of the Alertmanager IT: alerts named after corpus runbooks (two from
  * prometheus-operator with its lower-case runbook URLs, one from OpenShift with a GitHub URL) that fire
- * at once ({@code expr: vector(1)}), one group ({@code team="platform"}). A resolved alert keeps its
- * rule, name and labels (so Prometheus keeps its state and sends it resolved) but its expression
- * returns nothing.
+ * at once ({@code expr: vector(1)}), one group ({@code team="platform"}), until the series
+ * {@link #RESOLVED_METRIC} with their name appears ({@link PrometheusProcess#resolve}): then their
+ * expression returns nothing and Prometheus sends them resolved, as when a real condition ends.
  */
 public final class TestAlertRules {
     public static final String POD_NOT_READY = "KubePodNotReady";
     public static final String FILESYSTEM_FILLING_UP = "NodeFilesystemSpaceFillingUp";
     public static final String OPERATOR_DOWN = "ClusterOperatorDown";
+    /** The series, labelled {@code alert="<name>"}, whose presence ends that alert's condition. */
+    static final String RESOLVED_METRIC = "runbookbot_it_resolved";
 
     private record Rule(String name, Map<String, String> labels, Map<String, String> annotations) {}
 
@@ -67,14 +68,16 @@ public final class TestAlertRules {
         return RULES.length;
     }
 
-    /** The rule file with every alert firing except those named in {@code resolved}. */
-    public static String yaml(Set<String> resolved) {
+    /** The rule file: each alert fires while {@link #RESOLVED_METRIC} does not name it. */
+    public static String yaml() {
         StringBuilder out = new StringBuilder("groups:\n  - name: runbook-bot-it\n    interval: 1s\n    rules:\n");
         for (Rule rule : RULES) {
             out.append("      - alert: ").append(rule.name()).append('\n');
-            out.append("        expr: ")
-                    .append(resolved.contains(rule.name()) ? "vector(1) == 0" : "vector(1)")
-                    .append('\n');
+            out.append("        expr: 'vector(1) unless on() ")
+                    .append(RESOLVED_METRIC)
+                    .append("{alert=\"")
+                    .append(rule.name())
+                    .append("\"}'\n");
             out.append("        labels:\n").append(block(rule.labels()));
             out.append("        annotations:\n").append(block(rule.annotations()));
         }

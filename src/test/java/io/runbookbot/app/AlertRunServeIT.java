@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +41,27 @@ class AlertRunServeIT {
     static Path data;
 
     private static FakeSlack slack;
-    private static AgentProcess agent;
+    private static CompletableFuture<AgentProcess> starting;
     private static ServedBot bot;
 
+    /** The agent and serve start side by side: the agent's port is chosen first, serve calls it only for a run. */
     @BeforeAll
     static void start() throws Exception {
-        agent = ServedBot.agent(data);
+        int agentPort = ServedBot.freePort();
+        Path allowlist = Files.writeString(data.resolve("allowlist.yaml"), ServedBot.ALLOWLIST);
+        starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return AgentProcess.startOn(
+                        agentPort, data, allowlist, data.resolve("agent-audit.jsonl"), ServedBot.AGENT_SECRET);
+            } catch (Exception e) {
+                throw new IllegalStateException("the agent did not start", e);
+            }
+        });
         slack = FakeSlack.start();
         Path routes = Files.writeString(
                 data.resolve("routes.yaml"), "default:\n  slack_channel: " + SlackPayloads.CHANNEL_ID + "\n");
-        Map<String, String> env = new HashMap<>(ServedBot.diagnosticsEnv(data, agent));
+        Map<String, String> env =
+                new HashMap<>(ServedBot.diagnosticsEnv(data, URI.create("http://127.0.0.1:" + agentPort)));
         env.put("SLACK_BOT_TOKEN", "xoxb-test");
         env.put("SLACK_APP_TOKEN", "xapp-test");
         env.put("RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix());
@@ -57,6 +70,7 @@ class AlertRunServeIT {
         env.put("RUNBOOK_BOT_ALERT_TOKEN", "none");
         env.put("RUNBOOK_BOT_ALERT_STATE", data.resolve("alerts").toString());
         bot = ServedBot.start(data, env);
+        starting.get(60, TimeUnit.SECONDS); // up before the tests click
         slack.awaitSocketConnections(1, WAIT);
     }
 
@@ -65,8 +79,8 @@ class AlertRunServeIT {
         if (bot != null) {
             bot.close();
         }
-        if (agent != null) {
-            agent.close();
+        if (starting != null) {
+            starting.thenAccept(AgentProcess::close);
         }
         if (slack != null) {
             SlackLimits.assertWithinLimits(slack);

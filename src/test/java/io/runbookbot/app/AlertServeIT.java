@@ -1,24 +1,31 @@
 package io.runbookbot.app;
 
+import static io.runbookbot.alert.TestAlertRules.FILESYSTEM_FILLING_UP;
+import static io.runbookbot.alert.TestAlertRules.OPERATOR_DOWN;
+import static io.runbookbot.alert.TestAlertRules.POD_NOT_READY;
+import static io.runbookbot.app.AlertStack.ONCALL;
+import static io.runbookbot.app.AlertStack.TOKEN;
+import static io.runbookbot.app.AlertStack.WAIT;
+import static io.runbookbot.app.DiscordAlertMessages.FIRING;
+import static io.runbookbot.app.DiscordAlertMessages.RESOLVED;
+import static io.runbookbot.app.DiscordAlertMessages.id;
+import static io.runbookbot.app.DiscordAlertMessages.text;
+import static io.runbookbot.fakes.FakeDiscord.buttonId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runbookbot.alert.AlertmanagerProcess;
-import io.runbookbot.alert.PrometheusProcess;
-import io.runbookbot.alert.TestAlertRules;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runbookbot.fakes.DiscordEvents;
+import io.runbookbot.fakes.DiscordLimits;
+import io.runbookbot.fakes.FakeDiscord;
 import io.runbookbot.fakes.FakeSlack;
+import io.runbookbot.fakes.GatewayEvent;
 import io.runbookbot.fakes.RecordedRequest;
 import io.runbookbot.fakes.SlackLimits;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,122 +38,59 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Alerts through {@code serve} as a real process, posting to the fake Slack: notifications as the
- * real Alertmanager sent them (captured fixtures) and then from a real Alertmanager 0.25. One
- * message per group, edited on repeats with a thread line for what changed, resolved on resolve,
- * no second message after a restart; the right runbook section from {@code runbook_url}.
+ * Alerts through {@code serve} as a real process ({@link AlertStack}: one serve, one Alertmanager
+ * 0.25, one Prometheus 2.42, one agent for the class), posting to the fake Slack and the fake
+ * Discord: notifications as the real Alertmanager sent them (captured fixtures), from Alertmanager's
+ * API and from Prometheus rules. One message per group and platform with the runbook section its
+ * {@code runbook_url} names, edited on repeats with a thread line or reply for what changed,
+ * resolved on resolve, no second message after a restart; a Discord alert's prefilled checks run on
+ * the agent with the usual permissions, confirmation and audit. Every message is checked against
+ * Slack's and Discord's limits after each test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertServeIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String TOKEN = "alert-token-for-tests-0123456789";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String CRASH_LOOP = """
+            {"alertname": "KubePodCrashLooping", "namespace": "payments", "pod": "%s", "team": "payments"}""";
+    private static final String CRASH_LOOP_RUNBOOK = """
+            {"runbook_url": "https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodcrashlooping",
+             "summary": "Pod is crash looping."}""";
 
     @TempDir
     static Path data;
 
+    private static AlertStack stack;
     private static FakeSlack slack;
-    private static ServedBot bot;
+    private static FakeDiscord discord;
+    private static SlackAlertMessages platform;
 
     @BeforeAll
     static void start() throws Exception {
-        slack = FakeSlack.start();
-        bot = ServedBot.start(data, env());
-        slack.awaitSocketConnections(1, WAIT);
-    }
-
-    private static Map<String, String> env() throws Exception {
-        Path routes = Files.writeString(data.resolve("routes.yaml"), """
-                routes:
-                  - name: platform
-                    matchers: ['team="platform"']
-                    slack_channel: C0PLATFORM
-                default:
-                  slack_channel: C0DEFAULT
-                """);
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", "xoxb-test");
-        env.put("SLACK_APP_TOKEN", "xapp-test");
-        env.put("RUNBOOK_BOT_SLACK_API_URL", slack.apiUrlPrefix());
-        env.put(
-                "RUNBOOK_BOT_RUNBOOKS",
-                Path.of(System.getProperty("runbookbot.shared", "../shared"), "corpus", "prometheus-operator__runbooks")
-                        .toAbsolutePath()
-                        .toString());
-        env.put("RUNBOOK_BOT_ALERT_ROUTES", routes.toString());
-        env.put("RUNBOOK_BOT_ALERT_TOKEN", TOKEN);
-        env.put("RUNBOOK_BOT_ALERT_STATE", data.resolve("alerts").toString());
-        return env;
+        stack = AlertStack.start(data);
+        slack = stack.slack;
+        discord = stack.discord;
+        platform = new SlackAlertMessages(slack, "C0PLATFORM", WAIT);
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (slack != null) {
-            slack.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @AfterEach
-    void withinSlacksLimits() {
+    void withinSlacksAndDiscordsLimits() {
         SlackLimits.assertWithinLimits(slack);
-    }
-
-    /** Alertmanager, grouping by alert name with short waits, sending to the bot with the token in {@code tokenFile}. */
-    private static String alertmanagerConfig(Path tokenFile) {
-        return """
-                route:
-                  receiver: bot
-                  group_by: [alertname]
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 1h
-                receivers:
-                  - name: bot
-                    webhook_configs:
-                      - url: 'http://127.0.0.1:%d/alertmanager'
-                        send_resolved: true
-                        http_config:
-                          authorization:
-                            type: Bearer
-                            credentials_file: '%s'
-                """.formatted(bot.httpPort(), tokenFile);
-    }
-
-    private static HttpResponse<String> post(String fixture, String token) throws Exception {
-        byte[] body = AlertServeIT.class
-                .getResourceAsStream("/alertmanager/" + fixture + ".json")
-                .readAllBytes();
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/alertmanager"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<RecordedRequest> topLevelPosts(String channel) {
-        return slack.callsTo("chat.postMessage").stream()
-                .filter(r -> r.param("channel").orElse("").equals(channel)
-                        && r.param("thread_ts").isEmpty())
-                .toList();
-    }
-
-    private static RecordedRequest awaitUpdate(String text) {
-        return slack.awaitCall(
-                "chat.update", r -> r.paramJson("blocks").toString().contains(text), WAIT);
+        DiscordLimits.assertWithinLimits(discord);
     }
 
     @Test
     @Order(1)
     void aFiringGroupIsPostedOnceWithTheRunbookSectionItsUrlNames() throws Exception {
-        assertThat(post("prometheus-firing", "wrong-token").statusCode()).isEqualTo(401);
-        HttpResponse<String> accepted = post("prometheus-firing", TOKEN);
-        HttpResponse<String> retried = post("prometheus-firing", TOKEN); // Alertmanager's retry
+        assertThat(stack.postFixture("prometheus-firing", "wrong-token").statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> accepted = stack.postFixture("prometheus-firing", TOKEN);
+        HttpResponse<String> retried = stack.postFixture("prometheus-firing", TOKEN); // Alertmanager's retry
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(retried.statusCode()).isEqualTo(200);
@@ -158,8 +102,8 @@ class AlertServeIT {
                 .contains("NodeFilesystemSpaceFillingUp")
                 .contains("instance=10.0.3.7:9100");
         assertThat(blocks).contains("NodeFilesystemSpaceFillingUp.md");
-        awaitUpdate("FIRING 3");
-        assertThat(topLevelPosts("C0PLATFORM")).hasSize(1);
+        platform.awaitUpdate("FIRING 3");
+        assertThat(platform.posts()).hasSize(1);
         assertThat(slack.callsTo("chat.postMessage"))
                 .noneMatch(r -> r.param("channel").orElse("").equals("C0DEFAULT"));
     }
@@ -167,104 +111,188 @@ class AlertServeIT {
     @Test
     @Order(2)
     void aPartlyResolvedRepeatEditsTheMessageAndSaysWhatResolvedInItsThread() throws Exception {
-        assertThat(post("prometheus-partially-resolved", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(stack.postFixture("prometheus-partially-resolved", TOKEN).statusCode())
+                .isEqualTo(200);
 
-        awaitUpdate("resolved 1");
-        RecordedRequest line = slack.awaitCall(
-                "chat.postMessage",
-                r -> r.param("thread_ts").isPresent()
-                        && r.param("text").orElse("").contains("Resolved:"),
-                WAIT);
+        platform.awaitUpdate("resolved 1");
+        RecordedRequest line = platform.awaitThreadLine("Resolved:");
         assertThat(line.param("text").orElse("")).contains("instance=10.0.3.7:9100");
-        assertThat(topLevelPosts("C0PLATFORM")).hasSize(1);
+        assertThat(platform.posts()).hasSize(1);
     }
 
     @Test
     @Order(3)
-    void afterARestartTheResolveEditsTheSameMessageAndNoSecondOneIsPosted() throws Exception {
-        bot.restart(data, env());
-        slack.awaitSocketConnections(2, WAIT);
-
-        assertThat(post("prometheus-resolved", TOKEN).statusCode()).isEqualTo(200);
-
-        awaitUpdate("RESOLVED");
-        slack.awaitCall("chat.postMessage", r -> r.param("text").orElse("").contains("All resolved."), WAIT);
-        assertThat(topLevelPosts("C0PLATFORM")).hasSize(1);
-        // the counter moves just after the thread line is sent: scrape until it has
-        Pattern updated = Pattern.compile("runbookbot_alerts_updated_total [1-9]");
-        String metrics = "";
-        for (Instant until = Instant.now().plus(WAIT); Instant.now().isBefore(until); Thread.sleep(100)) {
-            metrics = HTTP.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/metrics"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            if (updated.matcher(metrics).find()) {
-                break;
-            }
+    void prometheusRulesFireThroughAlertmanagerIntoTheirRunbooksOnSlackAndDiscordAndResolve() throws Exception {
+        DiscordAlertMessages alerts =
+                new DiscordAlertMessages(discord, DiscordEvents.ALERTS_CHANNEL_ID, AlertStack.PROMETHEUS_WAIT);
+        String[][] rules = {
+            {POD_NOT_READY, "KubePodNotReady.md"},
+            {FILESYSTEM_FILLING_UP, "NodeFilesystemSpaceFillingUp.md"},
+            {OPERATOR_DOWN, "No runbook covers this alert."}
+        };
+        SlackAlertMessages prom = new SlackAlertMessages(slack, "C0PROM", AlertStack.PROMETHEUS_WAIT);
+        for (String[] rule : rules) {
+            assertThat(prom.awaitPost("FIRING 1 · " + rule[0])
+                            .paramJson("blocks")
+                            .toString())
+                    .contains(rule[1]);
+            assertThat(text(alerts.awaitPost(FIRING + "1 · " + rule[0]))).contains(rule[1]);
         }
-        // at least this edit; a notification the killed process had not taken off its journal is replayed as an edit
-        assertThat(metrics).contains("runbookbot_alerts_received_total 1.0").containsPattern(updated);
+
+        stack.prometheus().resolve(Set.of(POD_NOT_READY, FILESYSTEM_FILLING_UP, OPERATOR_DOWN));
+
+        for (String[] rule : rules) {
+            prom.awaitUpdate("RESOLVED · " + rule[0]);
+            String id = id(alerts.awaitEdit(RESOLVED + rule[0]));
+            alerts.awaitReply(id, "All resolved.");
+            assertThat(prom.posts(rule[0])).hasSize(1);
+            assertThat(alerts.posts(rule[0])).hasSize(1);
+        }
     }
 
     @Test
     @Order(4)
-    void aRealAlertmanagerPostsItsGroupThroughTheBotAndItsResolveTurnsTheMessageResolved(@TempDir Path am)
-            throws Exception {
-        Files.writeString(am.resolve("token"), TOKEN);
-        String config = alertmanagerConfig(am.resolve("token"));
-        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(am, config)) {
-            String alert = """
-                    [{"labels": {"alertname": "KubePodCrashLooping", "namespace": "payments", "pod": "api-7", "team": "payments"},
-                      "annotations": {"runbook_url": "https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodcrashlooping",
-                                      "summary": "Pod is crash looping."},
-                      "endsAt": "%s"}]""";
-            alertmanager.postAlerts(alert.formatted(Instant.now().plusSeconds(3600)));
+    void anAlertmanagerGroupIsOneMessagePerPlatformEditedOnRepeatsJoinsAndResolves() throws Exception {
+        DiscordAlertMessages incidents = new DiscordAlertMessages(discord, DiscordEvents.CHANNEL_ID, WAIT);
+        SlackAlertMessages payments = new SlackAlertMessages(slack, "C0PAYMENTS", WAIT);
+        String crashLoop = "KubePodCrashLooping";
+        stack.alert(
+                CRASH_LOOP.formatted("api-7"), CRASH_LOOP_RUNBOOK, Instant.now().plusSeconds(3600));
 
-            RecordedRequest posted = slack.awaitCall(
-                    "chat.postMessage", r -> r.paramJson("blocks").toString().contains("KubePodCrashLooping"), WAIT);
-            assertThat(posted.param("channel")).contains("C0DEFAULT");
-            assertThat(posted.paramJson("blocks").toString())
-                    .contains("KubePodCrashLooping.md")
-                    .contains("pod=api-7");
+        RecordedRequest posted = slack.awaitCall(
+                "chat.postMessage", r -> r.paramJson("blocks").toString().contains(crashLoop), WAIT);
+        assertThat(posted.param("channel")).contains("C0PAYMENTS");
+        assertThat(posted.paramJson("blocks").toString())
+                .contains("KubePodCrashLooping.md")
+                .contains("pod=api-7");
+        RecordedRequest onDiscord = incidents.awaitPost(FIRING + "1 · " + crashLoop);
+        assertThat(text(onDiscord))
+                .contains("pod=api-7")
+                .contains("KubePodCrashLooping › Diagnosis")
+                .contains("KubePodCrashLooping.md");
+        // Alertmanager's repeat (repeat_interval 1s here) edits the message and says nothing under it
+        String id = id(incidents.awaitEdit(FIRING + "1 · " + crashLoop));
+        assertThat(incidents.replies(id)).isEmpty();
 
-            alertmanager.postAlerts(alert.formatted(Instant.now().minusSeconds(1)));
+        stack.alert(
+                CRASH_LOOP.formatted("api-8"), CRASH_LOOP_RUNBOOK, Instant.now().plusSeconds(3600));
 
-            awaitUpdate("RESOLVED · KubePodCrashLooping");
-            assertThat(topLevelPosts("C0DEFAULT")).hasSize(1);
-        }
+        assertThat(id(incidents.awaitEdit(FIRING + "2 · " + crashLoop))).isEqualTo(id);
+        assertThat(incidents
+                        .awaitReply(id, "Now firing:")
+                        .json()
+                        .path("content")
+                        .asText())
+                .contains("api-8");
+        payments.awaitThreadLine("Now firing:");
+
+        stack.alert(
+                CRASH_LOOP.formatted("api-7"), CRASH_LOOP_RUNBOOK, Instant.now().minusSeconds(1));
+
+        assertThat(incidents.awaitReply(id, "Resolved:").json().path("content").asText())
+                .contains("api-7");
+        payments.awaitThreadLine("Resolved:");
+
+        stack.alert(
+                CRASH_LOOP.formatted("api-8"), CRASH_LOOP_RUNBOOK, Instant.now().minusSeconds(1));
+
+        payments.awaitUpdate("RESOLVED · " + crashLoop);
+        assertThat(id(incidents.awaitEdit(RESOLVED + crashLoop))).isEqualTo(id);
+        incidents.awaitReply(id, "All resolved.");
+        payments.awaitThreadLine("All resolved.");
+        assertThat(payments.posts()).hasSize(1);
+        assertThat(incidents.posts(crashLoop)).hasSize(1);
+        assertThat(incidents.replies(id)).hasSize(3);
     }
 
     @Test
     @Order(5)
-    void prometheusRulesFireThroughAlertmanagerIntoTheirRunbooksAndResolve(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("token"), TOKEN);
-        String config = alertmanagerConfig(dir.resolve("token"));
-        Path amDir = Files.createDirectories(dir.resolve("am"));
-        Path promDir = Files.createDirectories(dir.resolve("prom"));
-        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(amDir, config);
-                PrometheusProcess prometheus =
-                        PrometheusProcess.start(promDir, alertmanager.hostPort(), TestAlertRules.yaml(Set.of()))) {
-            Duration firing = Duration.ofSeconds(60);
-            for (String[] alert : new String[][] {
-                {TestAlertRules.POD_NOT_READY, "KubePodNotReady.md"},
-                {TestAlertRules.FILESYSTEM_FILLING_UP, "NodeFilesystemSpaceFillingUp.md"}
-            }) {
-                RecordedRequest posted = slack.awaitCall(
-                        "chat.postMessage",
-                        r -> r.param("thread_ts").isEmpty()
-                                && r.param("text").orElse("").equals("FIRING 1 · " + alert[0]),
-                        firing);
-                assertThat(posted.param("channel")).contains("C0PLATFORM");
-                assertThat(posted.paramJson("blocks").toString()).contains(alert[1]);
-            }
+    void aDiscordAlertsPrefilledChecksRunOnTheAgentWithTheUsualPermissionsConfirmationAndAudit() throws Exception {
+        DiscordAlertMessages incidents = new DiscordAlertMessages(discord, DiscordEvents.CHANNEL_ID, WAIT);
+        stack.alert(
+                "{\"alertname\": \"KubeAPIDown\", \"namespace\": \"payments\", \"team\": \"payments\"}",
+                "{\"runbook_url\": \"https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubeapidown\"}",
+                Instant.now().plusSeconds(3600));
+        RecordedRequest alert = incidents.awaitPost(FIRING + "1 · KubeAPIDown");
+        assertThat(text(alert)).contains("KubeAPIDown › Diagnosis").contains("kubectl -n kube-system get pods");
+        int agentLines = stack.lines("agent-audit.jsonl");
 
-            prometheus.rules(TestAlertRules.yaml(Set.of(TestAlertRules.POD_NOT_READY)));
+        GatewayEvent pods = discord.dispatch(
+                discord.events().button(buttonId(alert, "Run namespace-pods"), (ObjectNode) alert.json()));
 
-            awaitUpdate("RESOLVED · " + TestAlertRules.POD_NOT_READY);
-            assertThat(topLevelPosts("C0PLATFORM").stream()
-                            .filter(r -> r.param("text").orElse("").endsWith("· " + TestAlertRules.POD_NOT_READY)))
-                    .hasSize(1);
+        assertThat(discord.awaitFollowUp(pods, WAIT).json().path("content").asText())
+                .startsWith("`namespace-pods` on `local`: exit code 0, ")
+                .contains("pods in payments");
+        assertThat(stack.lines("agent-audit.jsonl")).isGreaterThan(agentLines);
+        String logs = buttonId(alert, "Run namespace-logs");
+        int beforeDenied = stack.lines("agent-audit.jsonl");
+
+        GatewayEvent denied = discord.dispatch(discord.events().button(logs, (ObjectNode) alert.json()));
+
+        assertThat(discord.awaitFollowUp(denied, WAIT).json().path("content").asText())
+                .contains("not allowed to run namespace-logs");
+        assertThat(stack.lastLine("bot-audit.jsonl")).contains("\"decision\":\"denied\"");
+        assertThat(stack.lines("agent-audit.jsonl")).isEqualTo(beforeDenied);
+
+        GatewayEvent asks = discord.dispatch(discord.events().button(logs, (ObjectNode) alert.json(), ONCALL));
+        RecordedRequest asked = discord.awaitFollowUp(asks, WAIT);
+        assertThat(asked.json().path("content").asText())
+                .contains("only the person who asked can confirm it, within 5 minutes");
+        assertThat(stack.lines("agent-audit.jsonl")).isEqualTo(beforeDenied);
+        GatewayEvent confirm = discord.pushButton(buttonId(asked, "Confirm"), ONCALL);
+
+        assertThat(discord.awaitFollowUp(confirm, WAIT).json().path("content").asText())
+                .startsWith("`namespace-logs` on `local`: exit code 0, ")
+                .contains("logs of component=kube-apiserver in payments");
+        assertThat(stack.lines("agent-audit.jsonl")).isGreaterThan(beforeDenied);
+    }
+
+    @Test
+    @Order(6)
+    void aGroupOfFortyLongAlertsIsOneMessageWithinSlacksAndDiscordsLimitsAndMentionsNobody() throws Exception {
+        List<String> alerts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            alerts.add("""
+                    {"alertname": "KubeJobFailed", "team": "payments", "namespace": "batch",
+                     "job_name": "report-%d-%s", "pod": "@everyone <@&%s> **%s**"}""".formatted(i, "x".repeat(900), ONCALL, "y".repeat(900)));
         }
+        stack.alerts(alerts, """
+                {"runbook_url": "https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubejobfailed",
+                 "summary": "%s"}""".formatted("z".repeat(4000)), Instant.now().plusSeconds(3600));
+
+        DiscordAlertMessages incidents = new DiscordAlertMessages(discord, DiscordEvents.CHANNEL_ID, WAIT);
+        // Alertmanager may send the 40 in two notifications: the group's one message then says 40
+        RecordedRequest onDiscord = incidents.awaitPostOrEdit(FIRING + "40 · KubeJobFailed");
+        assertThat(text(onDiscord)).contains("KubeJobFailed.md").containsPattern("\\*and \\d+ more\\*");
+        // labels show in code spans, where Discord shows mentions as written; and the message may ping no one
+        assertThat(text(onDiscord).replaceAll("`[^`]*`", ""))
+                .doesNotContain("@everyone")
+                .doesNotContain("<@");
+        assertThat(incidents.posts("KubeJobFailed"))
+                .singleElement()
+                .satisfies(
+                        p -> assertThat(p.json().at("/allowed_mentions/parse").toString())
+                                .isEqualTo("[]"));
+        SlackAlertMessages payments = new SlackAlertMessages(slack, "C0PAYMENTS", WAIT);
+        payments.awaitPostOrUpdate("FIRING 40 · KubeJobFailed");
+        assertThat(payments.posts("KubeJobFailed")).hasSize(1);
+        // and within both platforms' limits: the check after each test
+    }
+
+    @Test
+    @Order(7)
+    void afterARestartTheResolveEditsTheSameMessageAndNoSecondOneIsPosted() throws Exception {
+        stack.restartBot();
+        slack.awaitSocketConnections(2, WAIT);
+
+        assertThat(stack.postFixture("prometheus-resolved", TOKEN).statusCode()).isEqualTo(200);
+
+        platform.awaitUpdate("RESOLVED");
+        platform.awaitThreadLine("All resolved.");
+        assertThat(platform.posts()).hasSize(1);
+        Pattern updated = Pattern.compile("runbookbot_alerts_updated_total [1-9]");
+        String metrics = stack.awaitMetrics(updated); // the counter moves just after the thread line is sent
+        // at least this edit; a notification the killed process had not taken off its journal is replayed as an edit
+        assertThat(metrics).contains("runbookbot_alerts_received_total 1.0").containsPattern(updated);
     }
 }

@@ -2,6 +2,9 @@ package io.runbookbot.app;
 
 import io.runbookbot.agent.server.AgentProcess;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,13 +81,25 @@ final class ServedBot implements AutoCloseable {
 
     /** The settings that make serve run diagnostics on {@code agent} as its {@code local} agent. */
     static Map<String, String> diagnosticsEnv(Path data, AgentProcess agent) throws IOException {
+        return diagnosticsEnv(data, agent.url());
+    }
+
+    /** The settings that make serve run diagnostics on the agent at {@code agentUrl} as its {@code local} agent. */
+    static Map<String, String> diagnosticsEnv(Path data, URI agentUrl) throws IOException {
         Path registry = Files.writeString(
                 data.resolve("agents.yaml"),
-                "agents:\n  - {name: local, url: \"%s\", secret_env: AGENT_SECRET_LOCAL}\n".formatted(agent.url()));
+                "agents:\n  - {name: local, url: \"%s\", secret_env: AGENT_SECRET_LOCAL}\n".formatted(agentUrl));
         return Map.of(
                 "RUNBOOK_BOT_ALLOWLIST", data.resolve("allowlist.yaml").toString(),
                 "RUNBOOK_BOT_AGENTS", registry.toString(),
                 "AGENT_SECRET_LOCAL", AGENT_SECRET);
+    }
+
+    /** A port that was free on 127.0.0.1 a moment ago, for a process whose URL must be known before it starts. */
+    static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
     }
 
     /** The number of lines of a log file, 0 if there is none yet. */

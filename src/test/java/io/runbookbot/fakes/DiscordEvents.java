@@ -25,6 +25,9 @@ public final class DiscordEvents {
 
     public static final String CHANNEL_ID = "3000000000000000001";
 
+    /** A second text channel ("alerts"), where nobody types: for alert posts in a channel of their own. */
+    public static final String ALERTS_CHANNEL_ID = "3000000000000000002";
+
     /** The guild owner: nobody in the events, so that permissions are not bypassed by ownership. */
     public static final String OWNER_ID = "4000000000000000099";
 

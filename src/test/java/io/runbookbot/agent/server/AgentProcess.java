@@ -36,7 +36,16 @@ public final class AgentProcess implements AutoCloseable {
     /** Starts the agent and waits for its ready line. {@code extraArgs} go after the required ones. */
     public static AgentProcess start(Path dir, Path allowlist, Path auditLog, String secret, String... extraArgs)
             throws IOException, InterruptedException {
-        return start(List.of("io.runbookbot.app.Main"), dir, allowlist, auditLog, secret, extraArgs);
+        return start(List.of("io.runbookbot.app.Main"), "127.0.0.1:0", dir, allowlist, auditLog, secret, extraArgs);
+    }
+
+    /**
+     * As {@link #start}, listening on {@code port} of 127.0.0.1 (one found free beforehand): its URL
+     * is then known before it is up, so what calls it can start at the same time.
+     */
+    public static AgentProcess startOn(int port, Path dir, Path allowlist, Path auditLog, String secret)
+            throws IOException, InterruptedException {
+        return start(List.of("io.runbookbot.app.Main"), "127.0.0.1:" + port, dir, allowlist, auditLog, secret);
     }
 
     /**
@@ -49,6 +58,7 @@ public final class AgentProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         return start(
                 List.of("io.runbookbot.http.ShortDeadlinesMain", Integer.toString(deadlineSeconds)),
+                "127.0.0.1:0",
                 dir,
                 allowlist,
                 auditLog,
@@ -56,7 +66,13 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     private static AgentProcess start(
-            List<String> main, Path dir, Path allowlist, Path auditLog, String secret, String... extraArgs)
+            List<String> main,
+            String listen,
+            Path dir,
+            Path allowlist,
+            Path auditLog,
+            String secret,
+            String... extraArgs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(TestJvm.java());
         command.addAll(TestJvm.testClassPath());
@@ -66,7 +82,7 @@ public final class AgentProcess implements AutoCloseable {
                 "--allowlist",
                 allowlist.toString(),
                 "--listen",
-                "127.0.0.1:0",
+                listen,
                 "--audit-log",
                 auditLog.toString(),
                 "--name",
