@@ -22,6 +22,11 @@ import java.util.function.BiFunction;
  * annotation is redacted and stripped of control characters here; the adapters escape their markup.
  */
 public final class AlertComposer {
+    /** When an alert started, to the minute: what a phone reader needs, not Alertmanager's nanoseconds. */
+    private static final java.time.format.DateTimeFormatter SINCE = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     /** The labels worth a glance on each alert line. */
     static final List<String> KEY_LABELS = List.of("instance", "namespace", "pod", "job", "service", "severity");
 
@@ -53,7 +58,7 @@ public final class AlertComposer {
                         clean(a.name(), MAX_VALUE),
                         a.firing(),
                         lineLabels(a, keyLabels.keySet()),
-                        a.startsAt().toString(),
+                        SINCE.format(a.startsAt()),
                         webUrl(a.generatorUrl())))
                 .toList();
         Optional<AlertRunbook> runbook = runbooks.apply(first, route);

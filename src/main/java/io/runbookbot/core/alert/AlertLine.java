@@ -7,7 +7,7 @@ import java.util.Objects;
  * One alert of a group, as a line of the posted message.
  *
  * @param labels       the labels that tell alerts apart (instance, namespace, pod, job, service), redacted
- * @param startsAt     when it started firing, as Alertmanager sent it (RFC 3339)
+ * @param startsAt     when it started firing, to the minute in UTC ("2026-11-28 13:58 UTC")
  * @param generatorUrl the alert rule's page in Prometheus; empty when not an http(s) URL
  */
 public record AlertLine(String name, boolean firing, Map<String, String> labels, String startsAt, String generatorUrl) {
