@@ -142,7 +142,14 @@ class AlertmanagerWebhookIT {
         prometheus.resolve(Set.of(FILESYSTEM_FILLING_UP, POD_NOT_READY, OPERATOR_DOWN));
         Delivery resolved = receiver.next("/bearer", d -> d.status().equals("resolved"), WAIT, "resolved");
         print("all resolved");
-        assertThat(names(resolved, "resolved")).containsExactlyInAnyOrder(POD_NOT_READY, OPERATOR_DOWN);
+        assertThat(resolved.count("firing")).isZero();
+        // The two may resolve one evaluation apart: Alertmanager then notifies the first in a
+        // notification that is still "firing" and drops it from the group once it was sent.
+        List<Delivery> bearer = receiver.all("/bearer");
+        Set<String> resolvedSincePartly = new TreeSet<>();
+        bearer.subList(bearer.indexOf(partly) + 1, bearer.indexOf(resolved) + 1)
+                .forEach(d -> resolvedSincePartly.addAll(names(d, "resolved")));
+        assertThat(resolvedSincePartly).contains(POD_NOT_READY, OPERATOR_DOWN);
         resolved.json()
                 .path("alerts")
                 .forEach(a -> assertThat(Instant.parse(a.path("endsAt").asText()))

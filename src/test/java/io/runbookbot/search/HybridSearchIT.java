@@ -115,7 +115,10 @@ class HybridSearchIT {
             assertThat(served.status().hybrid()).isFalse();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!served.ask(PARAPHRASE, 5).notices().isEmpty() && System.nanoTime() < deadline) {
+            // the status follows the swap of the index by a moment: wait for both
+            while ((!served.ask(PARAPHRASE, 5).notices().isEmpty()
+                            || !served.status().hybrid())
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(served.ask(PARAPHRASE, 5).notices()).isEmpty();
