@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -170,18 +171,25 @@ public final class LuceneRunbookSearch implements RunbookSearch {
 
     /**
      * The candidates reordered by how much of the question's rare words their runbook holds
-     * ({@link RunbookShares}, {@link Ranking#coverage()}); the same list when that is off.
+     * ({@link RunbookShares}, {@link Ranking#coverage()}), and with the runbooks that never mention
+     * the name the question starts with discounted ({@link LeadName}, {@link Ranking#leadName()});
+     * the same list when both are off.
      */
     private List<SectionHit> byCoverage(QueryTerms terms, List<SectionHit> hits) throws IOException {
-        if (ranking.coverage() == 0) {
+        if (ranking.coverage() == 0 && ranking.leadName() == 1) {
             return hits;
         }
-        Map<String, Double> shares = new RunbookShares(index).of(terms, hits);
+        RunbookShares runbookShares = new RunbookShares(index);
+        Map<String, Double> shares = runbookShares.of(terms, hits);
+        Optional<String> lead =
+                ranking.leadName() == 1 ? Optional.empty() : LeadName.of(terms, runbooks.getIndexReader());
+        Set<String> offTopic = lead.isPresent() ? runbookShares.lacking(lead.get(), hits) : Set.of();
         List<SectionHit> out = new ArrayList<>(hits.size());
         for (SectionHit h : hits) {
-            out.add(new SectionHit(
-                    h.section(),
-                    h.score() * Math.pow(shares.getOrDefault(h.section().file(), 0.0), ranking.coverage())));
+            String file = h.section().file();
+            double factor = Math.pow(shares.getOrDefault(file, 0.0), ranking.coverage())
+                    * (offTopic.contains(file) ? ranking.leadName() : 1);
+            out.add(new SectionHit(h.section(), h.score() * factor));
         }
         out.sort(BEST_FIRST);
         return out;

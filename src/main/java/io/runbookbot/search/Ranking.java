@@ -11,6 +11,13 @@ package io.runbookbot.search;
  * @param body        weight of the section text
  * @param runbook     weight of the whole runbook's relevance added to each of its sections
  * @param action      prior factor for sections that say what to do (Diagnosis, Mitigation ...)
+ * @param check       the same for sections that only say how to check (Diagnosis, Troubleshooting,
+ *                    Verification), when the question asks for nothing in words (a symptom, an
+ *                    alert name, an error line)
+ * @param fix         the same for sections that only say how to fix (Mitigation, Resolution,
+ *                    Workaround), when the question asks for nothing in words; above {@code check}:
+ *                    an engineer reporting trouble needs the fix first (chosen by 5-fold
+ *                    cross-validation, see RankingTuner)
  * @param description prior factor for sections that describe the problem (Meaning, Symptoms ...)
  * @param intent      prior factor for sections whose role answers what the question asks for
  *                    ({@link QuestionIntent}: a Meaning section for "what does X mean", a
@@ -22,6 +29,9 @@ package io.runbookbot.search;
  * @param coverage    exponent of the share of the question's rare words the section's runbook holds
  *                    ({@link RunbookShares}), by which each section's score is multiplied; 0 turns
  *                    this off
+ * @param leadName    factor for the sections of a runbook that never mentions the name a question
+ *                    starts with ({@link LeadName}: "uvicorn won't start ..."), when another
+ *                    candidate runbook does; 1 turns this off
  * @param k1          BM25 term frequency saturation
  * @param b           BM25 length normalisation
  * @param candidates  how many sections are scored before fusion
@@ -33,14 +43,17 @@ public record Ranking(
         float body,
         float runbook,
         float action,
+        float check,
+        float fix,
         float description,
         float intent,
         float childCover,
         float coverage,
+        float leadName,
         float k1,
         float b,
         int candidates) {
 
-    public static final Ranking DEFAULT =
-            new Ranking(1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 0.7f, 1.3f, 1.0f, 0.5f, 1.2f, 0.75f, 100);
+    public static final Ranking DEFAULT = new Ranking(
+            1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 1.05f, 1.15f, 0.7f, 1.3f, 1.0f, 0.5f, 0.3f, 1.2f, 0.75f, 100);
 }

@@ -5,8 +5,10 @@ import io.runbookbot.search.index.Fields;
 import io.runbookbot.search.index.RunbookIndex;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -37,13 +39,7 @@ final class RunbookShares {
     /** Share in [0, 1] by runbook file, for the runbooks of {@code hits}. */
     Map<String, Double> of(QueryTerms query, List<SectionHit> hits) throws IOException {
         IndexReader reader = index.runbookSearcher().getIndexReader();
-        TreeSet<Integer> docs = new TreeSet<>();
-        for (SectionHit h : hits) {
-            int doc = index.runbookDoc(h.section().file());
-            if (doc >= 0) {
-                docs.add(doc);
-            }
-        }
+        TreeSet<Integer> docs = docs(hits);
         double[] held = new double[reader.maxDoc()];
         double total = 0;
         for (String t : query.terms()) {
@@ -61,6 +57,33 @@ final class RunbookShares {
             shares.put(index.runbookAt(doc).file(), total == 0 ? 0 : Math.min(1.0, held[doc] / total));
         }
         return shares;
+    }
+
+    /**
+     * The files among the runbooks of {@code hits} that never mention {@code term}; none when none
+     * of them does (then the term tells them apart no more than it tells them from the rest).
+     */
+    Set<String> lacking(String term, List<SectionHit> hits) throws IOException {
+        IndexReader reader = index.runbookSearcher().getIndexReader();
+        TreeSet<Integer> docs = docs(hits);
+        TreeSet<Integer> holding = holding(reader, term, docs);
+        Set<String> out = new HashSet<>();
+        if (!holding.isEmpty()) {
+            docs.removeAll(holding);
+            docs.forEach(doc -> out.add(index.runbookAt(doc).file()));
+        }
+        return out;
+    }
+
+    private TreeSet<Integer> docs(List<SectionHit> hits) {
+        TreeSet<Integer> docs = new TreeSet<>();
+        for (SectionHit h : hits) {
+            int doc = index.runbookDoc(h.section().file());
+            if (doc >= 0) {
+                docs.add(doc);
+            }
+        }
+        return docs;
     }
 
     /** Those of {@code docs} (ascending) whose title or text holds {@code term}. */

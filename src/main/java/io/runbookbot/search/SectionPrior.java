@@ -6,8 +6,10 @@ import java.util.Set;
  * The prior factor a section's score is multiplied by, from its heading's roles and what the
  * question asks for. A section whose role answers the question's intent ("what does it mean" and
  * a Meaning section, "how do I fix it" and a Mitigation section) gets {@link Ranking#intent()};
- * otherwise, as for questions with no clear intent, sections that say what to do get
- * {@link Ranking#action()} and those that only describe get {@link Ranking#description()}.
+ * otherwise sections that say what to do get {@link Ranking#action()} and those that only describe
+ * get {@link Ranking#description()}. For a question that asks for nothing in words (a symptom, an
+ * alert name, an error line) a section that only says how to fix gets {@link Ranking#fix()} and
+ * one that only says how to check gets {@link Ranking#check()}: the engineer needs the fix first.
  */
 record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
     SectionPrior {
@@ -24,8 +26,15 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
             return ranking.intent();
         }
         if (SectionRoles.acts(roles)) {
-            return ranking.action();
+            return intents.contains(QuestionIntent.NONE) ? unasked(roles) : ranking.action();
         }
         return SectionRoles.describes(roles) ? ranking.description() : 1.0;
+    }
+
+    /** The prior of a section that says what to do, for a question that asks for nothing in words. */
+    private double unasked(Set<SectionRoles> roles) {
+        boolean checks = roles.contains(SectionRoles.DIAGNOSIS);
+        boolean fixes = roles.contains(SectionRoles.MITIGATION);
+        return checks == fixes ? ranking.action() : fixes ? ranking.fix() : ranking.check();
     }
 }

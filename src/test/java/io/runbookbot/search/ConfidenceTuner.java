@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  * AbstentionTuning} (the abstention thresholds), {@link LogisticRegression} (the fit).
  */
 public final class ConfidenceTuner {
-    private static final double[] HIGH = {0.70, 0.75, 0.80, 0.85, 0.90};
+    private static final double[] HIGH = {0.70, 0.75, 0.80, 0.85, 0.86, 0.87, 0.88, 0.89, 0.90};
 
     /** One dev question as the calibration sees it. */
     record Sample(EvalQuestion question, Evidence evidence, boolean right) {

@@ -210,23 +210,31 @@ public final class RankingTuner {
         }
     }
 
+    /**
+     * check x fix (the priors of Diagnosis-only and Mitigation-only sections for questions that ask
+     * for nothing in words) x lead-name discount (1: off); the rest as in {@link Ranking#DEFAULT}.
+     * The first variant is the ranking before either was added.
+     */
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
         List<Ranking> out = new java.util.ArrayList<>();
-        for (float runbook : new float[] {1.0f, 1.5f}) {
-            for (float intent : new float[] {0f, 1.3f}) {
-                for (float coverage : new float[] {0f, 0.25f, 0.5f, 0.75f, 1f, 1.5f}) {
+        for (float leadName : new float[] {1f, 0.5f, 0.3f}) {
+            for (float check : new float[] {d.action(), 1.05f, 1.0f}) {
+                for (float fix : new float[] {d.action(), 1.15f, 1.2f, 1.25f}) {
                     out.add(new Ranking(
                             d.title(),
                             d.path(),
                             d.heading(),
                             d.body(),
-                            runbook,
+                            d.runbook(),
                             d.action(),
+                            check,
+                            fix,
                             d.description(),
-                            intent,
+                            d.intent(),
                             d.childCover(),
-                            coverage,
+                            d.coverage(),
+                            leadName,
                             d.k1(),
                             d.b(),
                             d.candidates()));

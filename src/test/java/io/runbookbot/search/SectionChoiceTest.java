@@ -68,6 +68,28 @@ class SectionChoiceTest {
                 .section();
     }
 
+    /** The default ranking with the same prior for checking and fixing sections. */
+    private static Ranking withCheckAndFix(float prior) {
+        Ranking d = Ranking.DEFAULT;
+        return new Ranking(
+                d.title(),
+                d.path(),
+                d.heading(),
+                d.body(),
+                d.runbook(),
+                d.action(),
+                prior,
+                prior,
+                d.description(),
+                d.intent(),
+                d.childCover(),
+                d.coverage(),
+                d.leadName(),
+                d.k1(),
+                d.b(),
+                d.candidates());
+    }
+
     private static Ranking with(float intent, float childCover) {
         Ranking d = Ranking.DEFAULT;
         return new Ranking(
@@ -77,10 +99,13 @@ class SectionChoiceTest {
                 d.body(),
                 d.runbook(),
                 d.action(),
+                d.check(),
+                d.fix(),
                 d.description(),
                 intent,
                 childCover,
                 d.coverage(),
+                d.leadName(),
                 d.k1(),
                 d.b(),
                 d.candidates());
@@ -109,6 +134,15 @@ class SectionChoiceTest {
         assertThat(shown("kubelet not running on the node, KubeletDown", Ranking.DEFAULT)
                         .heading())
                 .isIn("Diagnosis", "Mitigation");
+    }
+
+    @Test
+    void anAlertNameAloneShowsHowToFixBeforeHowToCheck() {
+        String question = "KubeletDown firing for worker-3";
+
+        assertThat(shown(question, Ranking.DEFAULT).heading()).isEqualTo("Mitigation");
+        assertThat(shown(question, withCheckAndFix(Ranking.DEFAULT.action())).heading())
+                .isEqualTo("Diagnosis");
     }
 
     @Test
