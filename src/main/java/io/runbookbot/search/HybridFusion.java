@@ -23,11 +23,7 @@ import java.util.Set;
  *
  * <p>Plain reciprocal rank fusion was measured first and lost to keyword search alone (hit@1 0.617
  * vs 0.725 on the corpus dev set with all-MiniLM-L6-v2): the model is much weaker than the tuned
- * BM25 on these questions, and equal-weight rank fusion lets it overrule exact matches. Measured
- * again with window vectors (offline, on the dev candidates): rank fusion at any weight, a push by
- * the raw cosine gap to the best candidate, and swapping the first two keyword answers when the
- * model prefers the second all broke more questions than they fixed outside a keyword-unsure gate;
- * inside it, the cosine-gap push was no better out of fold than this one.
+ * BM25 on these questions, and equal-weight rank fusion lets it overrule exact matches.
  *
  * @param keywordSure coverage at or above which the keyword order is kept
  * @param weight      the semantic share
@@ -37,11 +33,9 @@ import java.util.Set;
 public record HybridFusion(double keywordSure, double weight, double power, int runbooks) {
     /**
      * Chosen by {@code FusionTuner} (k-fold cross-validation over the corpus and seeds dev sets, never
-     * worse than keyword per set and kind within one question; every fold chose it, held-out corpus
-     * hit@1 0.826 ± 0.078 against keyword 0.792 ± 0.069, seeds 0.840 both); gated by the hybrid
-     * regression test.
+     * worse than keyword per set and kind within one question); gated by the hybrid regression test.
      */
-    public static final HybridFusion DEFAULT = new HybridFusion(0.9, 0.2, 2, 2);
+    public static final HybridFusion DEFAULT = new HybridFusion(0.9, 0.1, 2, 2);
 
     private static final Comparator<SectionHit> BEST_FIRST = Comparator.comparingDouble(SectionHit::score)
             .reversed()

@@ -39,7 +39,7 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
             LoadResult loaded,
             Ranking ranking,
             List<RunbookSection> units,
-            List<List<float[]>> vectors,
+            List<float[]> vectors,
             Optional<Embeddings> embeddings) {
         this.loaded = loaded;
         this.ranking = ranking;
@@ -76,7 +76,7 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
     public static IndexedRunbooks of(
             LoadResult loaded, Ranking ranking, Optional<Embeddings> embeddings, boolean waitForVectors) {
         List<RunbookSection> units = RunbookIndexer.units(loaded.runbooks());
-        List<List<float[]>> vectors =
+        List<float[]> vectors =
                 embeddings.map(e -> vectors(e, units, waitForVectors)).orElse(List.of());
         IndexedRunbooks indexed = new IndexedRunbooks(loaded, ranking, units, vectors, embeddings);
         LOG.info(
@@ -91,8 +91,8 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
         return indexed;
     }
 
-    private static List<List<float[]>> vectors(Embeddings e, List<RunbookSection> units, boolean wait) {
-        Optional<List<List<float[]>>> cached = e.sections().cached(units);
+    private static List<float[]> vectors(Embeddings e, List<RunbookSection> units, boolean wait) {
+        Optional<List<float[]>> cached = e.sections().cached(units);
         if (cached.isPresent() || !wait) {
             return cached.orElse(List.of());
         }
@@ -117,14 +117,13 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
     public IndexedRunbooks withVectors() {
         Embeddings e = embeddings.orElseThrow(() -> new IllegalStateException("no embeddings configured"));
         long start = System.nanoTime();
-        List<List<float[]>> vectors = e.sections().all(units);
+        List<float[]> vectors = e.sections().all(units);
         IndexedRunbooks hybrid = new IndexedRunbooks(loaded, ranking, units, vectors, embeddings);
         LOG.info(
-                "Hybrid index ready: {} sections, {} vectors of {} ({} dimensions) in {} ms",
+                "Hybrid index ready: {} sections with {} vectors ({} dimensions) in {} ms",
                 units.size(),
-                vectors.stream().mapToInt(List::size).sum(),
                 e.model(),
-                vectors.isEmpty() ? 0 : vectors.get(0).get(0).length,
+                vectors.isEmpty() ? 0 : vectors.get(0).length,
                 (System.nanoTime() - start) / 1_000_000);
         return hybrid;
     }

@@ -8,7 +8,6 @@ import io.runbookbot.core.SectionHit;
 import io.runbookbot.redact.Redactor;
 import io.runbookbot.search.analysis.PastedText;
 import io.runbookbot.search.analysis.RunbookAnalyzers;
-import io.runbookbot.search.embed.EmbeddingTexts;
 import io.runbookbot.search.embed.QueryEmbedder;
 import io.runbookbot.search.index.Fields;
 import io.runbookbot.search.index.RunbookIndex;
@@ -28,6 +27,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -142,9 +142,15 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     }
 
     /** The sections nearest to the question's vector, best first (score = cosine mapped to [0, 1]). */
-    List<SectionHit> nearest(float[] vector) {
-        List<SectionHit> hits = index.nearest(vector, ranking.candidates() * EmbeddingTexts.MAX_WINDOWS);
-        return hits.subList(0, Math.min(ranking.candidates(), hits.size()));
+    List<SectionHit> nearest(float[] vector) throws IOException {
+        ScoreDoc[] docs = sections.search(
+                        new KnnFloatVectorQuery(Fields.VECTOR, vector, ranking.candidates()), ranking.candidates())
+                .scoreDocs;
+        List<SectionHit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) {
+            hits.add(new SectionHit(index.sectionAt(d.doc), d.score));
+        }
+        return hits;
     }
 
     /** Every keyword candidate, best first, by BM25 fused with the runbook's relevance and the prior. */

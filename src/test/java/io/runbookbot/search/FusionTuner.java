@@ -91,20 +91,19 @@ public final class FusionTuner {
     }
 
     /**
-     * The candidates, the most conservative first (ties go to the first): keyword alone, then the
-     * push on the first two keyword runbooks with a convex push (power 2), blending when keyword
-     * coverage is below 0.8 or 0.9, with a weight of 0.1 or 0.2. Kept this small on purpose: with
-     * 145 dev questions a wider grid chooses noise. On the same 5 folds, the 161-variant grid used
-     * before (runbooks 1, 2, 3, any; coverage 0.5 to always; weight 0.1 to 0.5; power 1 or 2) got 113
-     * held-out questions right at rank 1 over both sets with one vector per section and 119 with
-     * window vectors (keyword: 116); this grid 120. Two runbooks and power 2 are what the wide grid
-     * chose on most folds (see docs/eval.md).
+     * The candidates, the most conservative first (ties go to the first): keyword alone, then by how
+     * many runbooks the push may reorder (1, 2, 3, any), how often it blends (keyword coverage below
+     * 0.5 ... always), its weight and its convexity.
      */
     static List<HybridFusion> variants() {
         List<HybridFusion> out = new ArrayList<>(List.of(KEYWORD));
-        for (double sure : new double[] {0.8, 0.9}) {
-            for (double weight : new double[] {0.1, 0.2}) {
-                out.add(new HybridFusion(sure, weight, 2, 2));
+        for (int runbooks : new int[] {1, 2, 3, 0}) {
+            for (double sure : new double[] {0.5, 0.7, 0.8, 0.9, 1.01}) {
+                for (double weight : new double[] {0.1, 0.2, 0.3, 0.5}) {
+                    for (double power : new double[] {2, 1}) {
+                        out.add(new HybridFusion(sure, weight, power, runbooks));
+                    }
+                }
             }
         }
         return out;

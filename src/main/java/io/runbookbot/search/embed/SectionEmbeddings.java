@@ -12,10 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vectors of a list of sections, one per window of each section's text
- * ({@link EmbeddingTexts#sectionWindows}): from the cache where it has them, the rest from the
- * embedder in batches, each batch cached as soon as it arrives (so a failure half-way loses
- * nothing).
+ * The vectors of a list of sections: from the cache where it has them, the rest from the embedder
+ * in batches, each batch cached as soon as it arrives (so a failure half-way loses nothing).
  */
 public final class SectionEmbeddings {
     private static final Logger LOG = LoggerFactory.getLogger(SectionEmbeddings.class);
@@ -35,56 +33,45 @@ public final class SectionEmbeddings {
     }
 
     /** The vectors when the cache has every one of them; never calls the embedder. */
-    public Optional<List<List<float[]>>> cached(List<RunbookSection> sections) {
-        List<List<float[]>> out = new ArrayList<>(sections.size());
+    public Optional<List<float[]>> cached(List<RunbookSection> sections) {
+        List<float[]> out = new ArrayList<>(sections.size());
         for (RunbookSection s : sections) {
-            List<float[]> windows = new ArrayList<>();
-            for (String text : EmbeddingTexts.sectionWindows(model(), s)) {
-                Optional<float[]> v = cache.get(cache.key(text));
-                if (v.isEmpty()) {
-                    return Optional.empty();
-                }
-                windows.add(v.get());
+            Optional<float[]> v = cache.get(cache.key(EmbeddingTexts.section(model(), s)));
+            if (v.isEmpty()) {
+                return Optional.empty();
             }
-            out.add(windows);
+            out.add(v.get());
         }
         return Optional.of(out);
     }
 
     /**
-     * Every section's vectors (one per window, the opening first), embedding what the cache lacks.
+     * Every section's vector, embedding what the cache lacks.
      *
      * @throws EmbeddingException when the embedder fails or answers vectors of another dimension
      */
-    public List<List<float[]>> all(List<RunbookSection> sections) {
-        List<List<String>> keys = new ArrayList<>(sections.size());
+    public List<float[]> all(List<RunbookSection> sections) {
+        List<String> keys = new ArrayList<>(sections.size());
         Map<String, String> missing = new LinkedHashMap<>();
-        int texts = 0;
         for (RunbookSection s : sections) {
-            List<String> windowKeys = new ArrayList<>();
-            for (String text : EmbeddingTexts.sectionWindows(model(), s)) {
-                String key = cache.key(text);
-                windowKeys.add(key);
-                texts++;
-                if (cache.get(key).isEmpty()) {
-                    missing.putIfAbsent(key, text);
-                }
+            String text = EmbeddingTexts.section(model(), s);
+            String key = cache.key(text);
+            keys.add(key);
+            if (cache.get(key).isEmpty()) {
+                missing.putIfAbsent(key, text);
             }
-            keys.add(windowKeys);
         }
         if (!missing.isEmpty()) {
             LOG.info(
-                    "Embedding {} of {} texts ({} sections) with {} ({} cached)",
+                    "Embedding {} of {} sections with {} ({} cached)",
                     missing.size(),
-                    texts,
                     sections.size(),
                     model(),
-                    texts - missing.size());
+                    sections.size() - missing.size());
         }
         embed(new ArrayList<>(missing.entrySet()));
-        List<List<float[]>> out = new ArrayList<>(keys.size());
-        keys.forEach(
-                k -> out.add(k.stream().map(key -> cache.get(key).orElseThrow()).toList()));
+        List<float[]> out = new ArrayList<>(keys.size());
+        keys.forEach(k -> out.add(cache.get(k).orElseThrow()));
         checkDimensions(out);
         return out;
     }
@@ -102,9 +89,9 @@ public final class SectionEmbeddings {
         }
     }
 
-    private void checkDimensions(List<List<float[]>> vectors) {
+    private void checkDimensions(List<float[]> vectors) {
         Set<Integer> dimensions = new HashSet<>();
-        vectors.forEach(windows -> windows.forEach(v -> dimensions.add(v.length)));
+        vectors.forEach(v -> dimensions.add(v.length));
         if (dimensions.size() > 1) {
             throw new EmbeddingException("Vectors of " + model() + " have mixed dimensions " + dimensions
                     + " (did the model change under the same name?); clear the embedding cache");

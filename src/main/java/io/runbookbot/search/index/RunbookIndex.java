@@ -1,15 +1,11 @@
 package io.runbookbot.search.index;
 
 import io.runbookbot.core.RunbookSection;
-import io.runbookbot.core.SectionHit;
 import io.runbookbot.search.markdown.Runbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
@@ -19,8 +15,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.IOUtils;
 
@@ -33,15 +27,8 @@ import org.apache.lucene.util.IOUtils;
 public final class RunbookIndex implements AutoCloseable {
     private final Directory sectionDir;
     private final Directory runbookDir;
-    private final Directory vectorDir;
     private final DirectoryReader sectionReader;
     private final DirectoryReader runbookReader;
-    private final DirectoryReader vectorReader;
-    /** Window document to the ordinal of its unit. */
-    private final int[] windowOrdinals;
-    /** Per unit ordinal, its window documents. */
-    private final int[][] unitWindows;
-
     private final List<RunbookSection> units;
     private final List<Runbook> runbooks;
     private final int[] sectionOrdinals;
@@ -53,7 +40,6 @@ public final class RunbookIndex implements AutoCloseable {
     RunbookIndex(
             Directory sectionDir,
             Directory runbookDir,
-            Directory vectorDir,
             List<RunbookSection> units,
             List<Runbook> runbooks,
             int vectorDimension)
@@ -61,14 +47,11 @@ public final class RunbookIndex implements AutoCloseable {
         this.vectorDimension = vectorDimension;
         this.sectionDir = sectionDir;
         this.runbookDir = runbookDir;
-        this.vectorDir = vectorDir;
         this.sectionReader = DirectoryReader.open(sectionDir);
         this.runbookReader = DirectoryReader.open(runbookDir);
-        this.vectorReader = DirectoryReader.open(vectorDir);
         this.sectionReader
                 .getReaderCacheHelper()
-                .addClosedListener(
-                        key -> IOUtils.close(runbookReader, vectorReader, sectionDir, runbookDir, vectorDir));
+                .addClosedListener(key -> IOUtils.close(runbookReader, sectionDir, runbookDir));
         this.units = List.copyOf(units);
         this.runbooks = List.copyOf(runbooks);
         this.sectionOrdinals = ordinals(sectionReader);
@@ -79,25 +62,6 @@ public final class RunbookIndex implements AutoCloseable {
         for (int doc = 0; doc < runbookOrdinals.length; doc++) {
             runbookDocs.put(this.runbooks.get(runbookOrdinals[doc]).file(), doc);
         }
-        this.windowOrdinals = ordinals(vectorReader);
-        this.unitWindows = windowsByUnit(windowOrdinals, this.units.size());
-    }
-
-    private static int[][] windowsByUnit(int[] windowOrdinals, int units) {
-        int[] counts = new int[units];
-        for (int ordinal : windowOrdinals) {
-            counts[ordinal]++;
-        }
-        int[][] out = new int[units][];
-        for (int u = 0; u < units; u++) {
-            out[u] = new int[counts[u]];
-            counts[u] = 0;
-        }
-        for (int doc = 0; doc < windowOrdinals.length; doc++) {
-            int u = windowOrdinals[doc];
-            out[u][counts[u]++] = doc;
-        }
-        return out;
     }
 
     /** Global doc id to ordinal, read once so that ranking needs no doc-values lookups. */
@@ -115,20 +79,18 @@ public final class RunbookIndex implements AutoCloseable {
     }
 
     /**
-     * The similarity of each section to {@code query}: that of its nearest window, as Lucene scores
-     * cosine ({@code (1 + cos) / 2}); sections without a vector are left out. Exact, read from the
-     * index.
+     * The similarity of each section's stored vector to {@code query}, as Lucene scores cosine
+     * ({@code (1 + cos) / 2}); sections without a vector are left out. Exact, read from the index.
      */
     public Map<RunbookSection, Float> similarities(Collection<RunbookSection> sections, float[] query) {
         Map<RunbookSection, Float> out = new IdentityHashMap<>();
         int[] docs = sections.stream()
                 .mapToInt(s -> docIds.getOrDefault(s, -1))
                 .filter(d -> d >= 0)
-                .flatMap(d -> java.util.Arrays.stream(unitWindows[sectionOrdinals[d]]))
                 .sorted()
                 .toArray();
         try {
-            for (LeafReaderContext leaf : vectorReader.leaves()) {
+            for (LeafReaderContext leaf : sectionReader.leaves()) {
                 FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
                 if (values == null) {
                     continue;
@@ -139,8 +101,7 @@ public final class RunbookIndex implements AutoCloseable {
                         continue;
                     }
                     if (values.advance(local) == local) {
-                        float similarity = VectorSimilarityFunction.COSINE.compare(query, values.vectorValue());
-                        out.merge(units.get(windowOrdinals[doc]), similarity, Math::max);
+                        out.put(sectionAt(doc), VectorSimilarityFunction.COSINE.compare(query, values.vectorValue()));
                     }
                 }
             }
@@ -148,29 +109,6 @@ public final class RunbookIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    /**
-     * The sections nearest to {@code query}, best first, each scored by its nearest window as in
-     * {@link #similarities}: the {@code windows} nearest windows (approximate, HNSW), one hit per
-     * section.
-     */
-    public List<SectionHit> nearest(float[] query, int windows) {
-        try {
-            ScoreDoc[] docs = new IndexSearcher(vectorReader)
-                    .search(new KnnFloatVectorQuery(Fields.VECTOR, query, windows), windows)
-                    .scoreDocs;
-            Map<Integer, Float> best = new LinkedHashMap<>(); // by unit ordinal, in the order found
-            for (ScoreDoc d : docs) {
-                best.merge(windowOrdinals[d.doc], d.score, Math::max);
-            }
-            List<SectionHit> out = new ArrayList<>(best.size());
-            best.forEach((ordinal, score) -> out.add(new SectionHit(units.get(ordinal), score)));
-            out.sort(Comparator.comparingDouble(SectionHit::score).reversed());
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The answer unit of a section document. */

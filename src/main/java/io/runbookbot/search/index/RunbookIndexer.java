@@ -31,30 +31,21 @@ public final class RunbookIndexer {
     }
 
     /**
-     * An index of {@code units} (from {@link #units}) with vectors for every unit (one per window of
-     * its text, see {@code EmbeddingTexts.sectionWindows}), or none at all.
+     * An index of {@code units} (from {@link #units}) with one vector per unit, or none at all.
      *
-     * @param vectors empty for a keyword-only index, else one non-empty list per unit, all of one dimension
+     * @param vectors empty for a keyword-only index, else as many as units, all of one dimension
      */
-    public static RunbookIndex build(List<Runbook> runbooks, List<RunbookSection> units, List<List<float[]>> vectors) {
+    public static RunbookIndex build(List<Runbook> runbooks, List<RunbookSection> units, List<float[]> vectors) {
         if (!vectors.isEmpty() && vectors.size() != units.size()) {
             throw new IllegalArgumentException(vectors.size() + " vectors for " + units.size() + " sections");
         }
-        int dimension = vectors.isEmpty() ? 0 : vectors.get(0).get(0).length;
-        List<int[]> windows = new ArrayList<>(); // {unit, window}
-        for (int i = 0; i < vectors.size(); i++) {
-            for (int w = 0; w < vectors.get(i).size(); w++) {
-                windows.add(new int[] {i, w});
-            }
-        }
+        int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
         try {
-            Directory sections = write(units.size(), i -> SectionDocuments.section(i, units.get(i)));
+            Directory sections = write(
+                    units.size(),
+                    i -> SectionDocuments.section(i, units.get(i), vectors.isEmpty() ? null : vectors.get(i)));
             Directory files = write(runbooks.size(), i -> SectionDocuments.runbook(i, runbooks.get(i)));
-            Directory vectorDir = write(windows.size(), i -> {
-                int[] w = windows.get(i);
-                return SectionDocuments.window(w[0], vectors.get(w[0]).get(w[1]));
-            });
-            return new RunbookIndex(sections, files, vectorDir, units, runbooks, dimension);
+            return new RunbookIndex(sections, files, units, runbooks, dimension);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory index", e);
         }

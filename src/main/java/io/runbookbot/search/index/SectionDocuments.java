@@ -12,6 +12,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.jspecify.annotations.Nullable;
 
 /** Turns answer units and runbooks into Lucene documents. */
 final class SectionDocuments {
@@ -32,8 +33,12 @@ final class SectionDocuments {
         return new Field(name, value, TEXT);
     }
 
-    static Document section(int ordinal, RunbookSection unit) {
+    static Document section(int ordinal, RunbookSection unit, float @Nullable [] vector) {
         Document doc = new Document();
+        if (vector != null && !Vectors.isZero(vector)) {
+            doc.add(new KnnFloatVectorField(
+                    Fields.VECTOR, Vectors.normalized(vector), VectorSimilarityFunction.COSINE));
+        }
         doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
         doc.add(new StringField(Fields.FILE, unit.file(), Field.Store.NO));
         doc.add(text(Fields.TITLE, titleText(unit.title(), unit.file())));
@@ -41,17 +46,6 @@ final class SectionDocuments {
         doc.add(text(Fields.PATH, String.join("\n", ancestors)));
         doc.add(text(Fields.HEADING, unit.heading()));
         doc.add(text(Fields.BODY, bodyOf(unit.text())));
-        return doc;
-    }
-
-    /** One window of a unit's text: the unit's ordinal and the window's vector (none when all zero). */
-    static Document window(int ordinal, float[] vector) {
-        Document doc = new Document();
-        doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal));
-        if (!Vectors.isZero(vector)) {
-            doc.add(new KnnFloatVectorField(
-                    Fields.VECTOR, Vectors.normalized(vector), VectorSimilarityFunction.COSINE));
-        }
         return doc;
     }
 

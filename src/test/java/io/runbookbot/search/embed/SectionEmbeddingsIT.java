@@ -49,13 +49,9 @@ class SectionEmbeddingsIT {
 
     @Test
     void embedsInBatchesOfThirtyTwoWithTheDocumentPrefixOfNomic() {
-        List<List<float[]>> vectors = embeddings().all(sections(70, "Disk"));
+        List<float[]> vectors = embeddings().all(sections(70, "Disk"));
 
-        assertThat(vectors)
-                .hasSize(70)
-                .allSatisfy(windows -> assertThat(windows)
-                        .singleElement()
-                        .satisfies(v -> assertThat(v).hasSize(FakeOllama.DEFAULT_DIMENSION)));
+        assertThat(vectors).hasSize(70).allSatisfy(v -> assertThat(v).hasSize(FakeOllama.DEFAULT_DIMENSION));
         assertThat(ollama.callsTo("embed"))
                 .extracting(c -> FakeOllama.inputs(c).size())
                 .containsExactly(32, 32, 6);
