@@ -43,10 +43,10 @@ class AlertQualityTest {
 
     @Test
     void searchAloneFromSummaryAndDescriptionIsPinned() {
-        assertThat(figures.searchReal()).isEqualTo(new AlertQuality.Rate(78, 127));
-        assertThat(figures.searchRealAlert()).isEqualTo(new AlertQuality.Rate(94, 127));
+        assertThat(figures.searchReal()).isEqualTo(new AlertQuality.Rate(77, 127));
+        assertThat(figures.searchRealAlert()).isEqualTo(new AlertQuality.Rate(93, 127));
         assertThat(figures.searchRealWrong()).isEqualTo(new AlertQuality.Rate(23, 127));
-        assertThat(figures.searchMeaning()).isEqualTo(new AlertQuality.Rate(296, 367));
+        assertThat(figures.searchMeaning()).isEqualTo(new AlertQuality.Rate(294, 367));
         assertThat(figures.searchMeaningWrong()).isEqualTo(new AlertQuality.Rate(43, 367));
     }
 }
