@@ -94,24 +94,7 @@ class LeadNameTest {
     }
 
     private static Ranking withLeadName(float leadName) {
-        Ranking d = Ranking.DEFAULT;
-        return new Ranking(
-                d.title(),
-                d.path(),
-                d.heading(),
-                d.body(),
-                d.runbook(),
-                d.action(),
-                d.check(),
-                d.fix(),
-                d.description(),
-                d.intent(),
-                d.childCover(),
-                d.coverage(),
-                leadName,
-                d.k1(),
-                d.b(),
-                d.candidates());
+        return RankingVariant.of(Ranking.DEFAULT).leadName(leadName).build();
     }
 
     @Test

@@ -221,23 +221,11 @@ public final class RankingTuner {
         for (float leadName : new float[] {1f, 0.5f, 0.3f}) {
             for (float check : new float[] {d.action(), 1.05f, 1.0f}) {
                 for (float fix : new float[] {d.action(), 1.15f, 1.2f, 1.25f}) {
-                    out.add(new Ranking(
-                            d.title(),
-                            d.path(),
-                            d.heading(),
-                            d.body(),
-                            d.runbook(),
-                            d.action(),
-                            check,
-                            fix,
-                            d.description(),
-                            d.intent(),
-                            d.childCover(),
-                            d.coverage(),
-                            leadName,
-                            d.k1(),
-                            d.b(),
-                            d.candidates()));
+                    out.add(RankingVariant.of(d)
+                            .check(check)
+                            .fix(fix)
+                            .leadName(leadName)
+                            .build());
                 }
             }
         }

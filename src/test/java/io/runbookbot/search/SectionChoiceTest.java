@@ -70,45 +70,14 @@ class SectionChoiceTest {
 
     /** The default ranking with the same prior for checking and fixing sections. */
     private static Ranking withCheckAndFix(float prior) {
-        Ranking d = Ranking.DEFAULT;
-        return new Ranking(
-                d.title(),
-                d.path(),
-                d.heading(),
-                d.body(),
-                d.runbook(),
-                d.action(),
-                prior,
-                prior,
-                d.description(),
-                d.intent(),
-                d.childCover(),
-                d.coverage(),
-                d.leadName(),
-                d.k1(),
-                d.b(),
-                d.candidates());
+        return RankingVariant.of(Ranking.DEFAULT).check(prior).fix(prior).build();
     }
 
     private static Ranking with(float intent, float childCover) {
-        Ranking d = Ranking.DEFAULT;
-        return new Ranking(
-                d.title(),
-                d.path(),
-                d.heading(),
-                d.body(),
-                d.runbook(),
-                d.action(),
-                d.check(),
-                d.fix(),
-                d.description(),
-                intent,
-                childCover,
-                d.coverage(),
-                d.leadName(),
-                d.k1(),
-                d.b(),
-                d.candidates());
+        return RankingVariant.of(Ranking.DEFAULT)
+                .intent(intent)
+                .childCover(childCover)
+                .build();
     }
 
     @Test
