@@ -140,34 +140,14 @@ final class DiscordRunCommand {
     }
 
     /** The list of a diagnostics reply; empty for any other reply (no diagnostics configured). */
-    private static final class Listed implements BotReply.Visitor<Optional<List<DiagnosticCommand>>> {
+    private static final class Listed implements BotReply.Partial<Optional<List<DiagnosticCommand>>> {
         @Override
         public Optional<List<DiagnosticCommand>> diagnostics(BotReply.DiagnosticList list) {
             return Optional.of(list.commands());
         }
 
         @Override
-        public Optional<List<DiagnosticCommand>> section(BotReply.SectionAnswer answer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<DiagnosticCommand>> noMatch(BotReply.NoMatch none) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<DiagnosticCommand>> investigated(BotReply.Investigated investigated) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<DiagnosticCommand>> diagnostic(BotReply.Diagnostic diagnostic) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<DiagnosticCommand>> text(BotReply.Text text) {
+        public Optional<List<DiagnosticCommand>> otherwise() {
             return Optional.empty();
         }
     }
