@@ -1,12 +1,10 @@
 package io.runbookbot.discord;
 
-import io.runbookbot.core.alert.AlertDeliveryException;
+import io.runbookbot.core.alert.LookupRefusal;
 import io.runbookbot.core.alert.PostedMessage;
-import io.runbookbot.core.chat.TextChunks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.MessageHistory;
@@ -28,7 +26,12 @@ final class DiscordAlertLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAlertLookup.class);
 
-    private final AtomicBoolean refusalLogged = new AtomicBoolean();
+    final LookupRefusal refusal = new LookupRefusal(
+            LOG,
+            "Alerts: Discord refused to show the bot channel {}'s recent messages ({}). After a restart"
+                    + " longer than Discord's nonce window the bot cannot find a group's message it may have posted"
+                    + " just before it stopped, so it posts that group again. Give the bot the Read Message History"
+                    + " permission in that channel.");
 
     /** Blocks on Discord; JDA's exceptions are the caller's to sort. */
     Optional<PostedMessage> find(GuildMessageChannel channel, String marker, Instant since) {
@@ -63,19 +66,5 @@ final class DiscordAlertLookup {
             }
         }
         return false;
-    }
-
-    void logRefusal(String channel, AlertDeliveryException e) {
-        String why = "Alerts: Discord refused to show the bot channel {}'s recent messages ({}). After a restart"
-                + " longer than Discord's nonce window the bot cannot find a group's message it may have posted"
-                + " just before it stopped, so it posts that group again. Give the bot the Read Message History"
-                + " permission in that channel.";
-        // the platform's words, cut and on one line
-        String said = TextChunks.cut(String.valueOf(e.getMessage()), 300).replaceAll("\\p{Cntrl}", " ");
-        if (refusalLogged.compareAndSet(false, true)) {
-            LOG.warn(why, channel, said);
-        } else {
-            LOG.debug(why, channel, said);
-        }
     }
 }

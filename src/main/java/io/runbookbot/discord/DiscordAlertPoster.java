@@ -101,7 +101,7 @@ public final class DiscordAlertPoster implements AlertDestination {
         } catch (RuntimeException e) {
             AlertDeliveryException failure = failure("look-up of recent messages", e);
             if (!failure.retryable()) {
-                lookup.logRefusal(channelId, failure);
+                lookup.refusal.log(channelId, failure);
             }
             throw failure;
         }

@@ -5,12 +5,11 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import io.runbookbot.core.alert.AlertDeliveryException;
+import io.runbookbot.core.alert.LookupRefusal;
 import io.runbookbot.core.alert.PostedMessage;
-import io.runbookbot.core.chat.TextChunks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,12 @@ final class SlackAlertLookup {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAlertLookup.class);
 
     private final MethodsClient client;
-    private final AtomicBoolean refusalLogged = new AtomicBoolean();
+    private final LookupRefusal refusal = new LookupRefusal(
+            LOG,
+            "Alerts: Slack refused to show the bot channel {}'s recent messages ({}). After a restart"
+                    + " the bot cannot find a group's message it may have posted just before it stopped, so it posts"
+                    + " that group again. Give the Slack app the channels:history scope (groups:history for private"
+                    + " channels), reinstall it and invite the bot to the channel.");
     private volatile @Nullable String botId;
 
     SlackAlertLookup(MethodsClient client) {
@@ -45,7 +49,7 @@ final class SlackAlertLookup {
             return search(channel, marker, since);
         } catch (AlertDeliveryException e) {
             if (!e.retryable()) {
-                logRefusal(channel, e);
+                refusal.log(channel, e);
             }
             throw e;
         }
@@ -102,19 +106,5 @@ final class SlackAlertLookup {
         }
         Map<String, Object> payload = metadata.getEventPayload();
         return payload != null && marker.equals(payload.get(GROUP));
-    }
-
-    private void logRefusal(String channel, AlertDeliveryException e) {
-        String why = "Alerts: Slack refused to show the bot channel {}'s recent messages ({}). After a restart"
-                + " the bot cannot find a group's message it may have posted just before it stopped, so it posts"
-                + " that group again. Give the Slack app the channels:history scope (groups:history for private"
-                + " channels), reinstall it and invite the bot to the channel.";
-        // the platform's words, cut and on one line
-        String said = TextChunks.cut(String.valueOf(e.getMessage()), 300).replaceAll("\\p{Cntrl}", " ");
-        if (refusalLogged.compareAndSet(false, true)) {
-            LOG.warn(why, channel, said);
-        } else {
-            LOG.debug(why, channel, said);
-        }
     }
 }
