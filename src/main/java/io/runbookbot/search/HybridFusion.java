@@ -36,8 +36,9 @@ public record HybridFusion(double keywordSure, double weight, double power, int 
      * worse than keyword per set and kind within one question); gated by the hybrid regression test.
      * Since the check/fix priors and the lead-name discount (keyword corpus hit@1 0.792 to 0.833),
      * every fold chooses keyword alone with all-MiniLM-L6-v2: no blend is better held out (100
-     * right against 100 at best, 98 for the old default). So the vectors only answer a question the
-     * keyword ranking finds nothing for; re-run the tuner with a stronger embedding model.
+     * right against 100 at best, 98 for the old default). So answers are the keyword ranking's: the
+     * question is embedded only when keyword search has no candidate, and a zero weight changes
+     * nothing then either. Re-run the tuner with a stronger embedding model.
      */
     public static final HybridFusion DEFAULT = new HybridFusion(0, 0, 1, 0);
 

@@ -45,8 +45,8 @@ class OllamaCliIT {
                 cache.toString(),
                 "the thingamajig went kaput overnight");
 
-        // no keyword matches the question, so the vectors are asked (HybridFusion.DEFAULT is keyword
-        // alone whenever keyword search has an answer); too weak to answer, it exits 3
+        // no keyword matches the question, so it is embedded (HybridFusion.DEFAULT is keyword alone
+        // and asks for no vector when keyword search has a candidate); nothing answers it: exit 3
         assertThat(first.exitCode()).isEqualTo(3);
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(embedCalls).isGreaterThan(1);

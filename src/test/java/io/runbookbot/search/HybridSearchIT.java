@@ -23,8 +23,8 @@ class HybridSearchIT {
     private static final Path RUNBOOKS = TestRunbooks.DIR;
     private static final String PARAPHRASE = "backend keeps crashing after deploy";
     /**
-     * No keyword matches it, so it is the vectors' to answer: with all-MiniLM the tuned fusion is
-     * keyword alone whenever the keyword ranking has an answer (HybridFusion.DEFAULT).
+     * No keyword matches it, so the question is embedded (with all-MiniLM the tuned fusion,
+     * HybridFusion.DEFAULT, is keyword alone and asks for no vector when keyword search has a candidate).
      */
     private static final String UNMATCHED = "the thingamajig went kaput overnight";
 
