@@ -44,30 +44,42 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
      */
     List<SectionHit> score(List<RunbookSection> units, double[] fused) {
         List<SectionHit> hits = new ArrayList<>(units.size());
-        double[] thinAware = new double[units.size()];
+        double[] thinAware = ranking.thin() > 0 ? new double[units.size()] : null;
         for (int i = 0; i < units.size(); i++) {
-            hits.add(new SectionHit(units.get(i), fused[i] * of(units.get(i), false)));
-            thinAware[i] = fused[i] * of(units.get(i), ranking.thin() > 0);
+            RunbookSection unit = units.get(i);
+            Prior prior = prior(unit.heading());
+            hits.add(new SectionHit(unit, fused[i] * prior.value()));
+            if (thinAware != null) {
+                boolean thin = prior.unasked() && !SmallestAnswer.standsAlone(unit);
+                thinAware[i] = fused[i] * (thin ? ranking.thin() : prior.value());
+            }
         }
-        return ranking.thin() > 0 ? ThinSections.reorder(hits, thinAware) : hits;
+        return thinAware == null ? hits : ThinSections.reorder(hits, thinAware);
     }
 
-    double of(RunbookSection section, boolean thinAware) {
-        String heading = section.heading();
+    /** The prior of a section, by its heading's roles and the question's intents. */
+    double of(RunbookSection section) {
+        return prior(section.heading()).value();
+    }
+
+    /** A prior, and whether it is the fix or check prior of a question that asks for nothing in words. */
+    private record Prior(double value, boolean unasked) {}
+
+    private Prior prior(String heading) {
         Set<SectionRoles> roles = SectionRoles.of(heading);
         if (ranking.intent() > 0 && intents.stream().anyMatch(i -> SectionRoles.answers(roles, i))) {
-            return ranking.intent();
+            return new Prior(ranking.intent(), false);
         }
         if (SectionRoles.acts(roles)) {
-            if (!intents.contains(QuestionIntent.NONE)) {
-                return ranking.action();
-            }
-            return thinAware && !SmallestAnswer.standsAlone(section) ? ranking.thin() : unasked(roles);
+            return intents.contains(QuestionIntent.NONE)
+                    ? new Prior(unasked(roles), true)
+                    : new Prior(ranking.action(), false);
         }
         if (SectionRoles.describes(roles)) {
-            return ranking.step() > 0 && STEP.matcher(heading).lookingAt() ? ranking.step() : ranking.description();
+            boolean step = ranking.step() > 0 && STEP.matcher(heading).lookingAt();
+            return new Prior(step ? ranking.step() : ranking.description(), false);
         }
-        return 1.0;
+        return new Prior(1.0, false);
     }
 
     /** The prior of a section that says what to do, for a question that asks for nothing in words. */

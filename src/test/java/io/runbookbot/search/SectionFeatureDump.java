@@ -99,7 +99,7 @@ public final class SectionFeatureDump {
                             String.valueOf(s.line()),
                             String.valueOf(s.endLine()),
                             String.format(Locale.ROOT, "%.4f", h.score()),
-                            String.format(Locale.ROOT, "%.3f", prior.of(s, false)),
+                            String.format(Locale.ROOT, "%.3f", prior.of(s)),
                             SectionRoles.of(s.heading()).toString().replace(" ", ""),
                             String.valueOf(textLines),
                             String.valueOf(words),
