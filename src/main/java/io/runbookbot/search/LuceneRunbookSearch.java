@@ -108,7 +108,8 @@ public final class LuceneRunbookSearch implements RunbookSearch {
         Objects.requireNonNull(question, "question");
         try {
             String searched = PastedText.distil(question); // a pasted block: its telling lines
-            QueryTerms terms = QueryTerms.of(searched, analyzer, runbooks.getIndexReader(), vocabulary);
+            String sought = ranking.done() > 0 ? DoneActions.strip(searched) : searched; // not "fixed X, ..."
+            QueryTerms terms = QueryTerms.of(sought, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
                 return new Ranked(List.of(), Evidence.NONE, Evidence.NONE, List.of());
             }
@@ -157,12 +158,15 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     private List<SectionHit> rank(QueryTerms terms, SectionPrior prior) throws IOException {
         Map<String, Float> runbookScores = runbookScores(terms.terms());
         ScoreDoc[] docs = top(sections, sectionQuery(terms), ranking.candidates());
-        List<SectionHit> hits = new ArrayList<>(docs.length);
-        for (ScoreDoc d : docs) {
-            RunbookSection unit = index.sectionAt(d.doc);
-            double fused = d.score + ranking.runbook() * runbookScores.getOrDefault(unit.file(), 0f);
-            hits.add(new SectionHit(unit, fused * prior.of(unit.heading())));
+        List<RunbookSection> units = new ArrayList<>(docs.length);
+        double[] fused = new double[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            units.add(index.sectionAt(docs[i].doc));
+            fused[i] = docs[i].score
+                    + ranking.runbook()
+                            * runbookScores.getOrDefault(units.get(i).file(), 0f);
         }
+        List<SectionHit> hits = prior.score(units, fused);
         int[] ids = java.util.Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
         hits = SmallestAnswer.prefer(sections.getIndexReader(), terms.terms(), ids, hits, ranking.childCover());
         hits.sort(BEST_FIRST);

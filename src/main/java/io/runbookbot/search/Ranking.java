@@ -32,6 +32,13 @@ package io.runbookbot.search;
  * @param leadName    factor for the sections of a runbook that never mentions the name a question
  *                    starts with ({@link LeadName}: "uvicorn won't start ..."), when another
  *                    candidate runbook does; 1 turns this off
+ * @param thin        prior factor, replacing {@code check} and {@code fix}, for a section that says
+ *                    what to do in fewer than {@link SmallestAnswer#MIN_TEXT_LINES} lines of text
+ *                    ({@link SectionPrior}); 0 turns this off
+ * @param step        prior factor, replacing {@code description}, for a numbered step ("2. Evaluate
+ *                    impact", "Step 3: ...") whose heading names a describing role; 0 turns this off
+ * @param done        1: a fixing verb the question says is done ("fixed X, how do I confirm ...")
+ *                    is not searched for ({@link DoneActions}); 0 turns this off
  * @param k1          BM25 term frequency saturation
  * @param b           BM25 length normalisation
  * @param candidates  how many sections are scored before fusion
@@ -50,10 +57,14 @@ public record Ranking(
         float childCover,
         float coverage,
         float leadName,
+        float thin,
+        float step,
+        float done,
         float k1,
         float b,
         int candidates) {
 
     public static final Ranking DEFAULT = new Ranking(
-            1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 1.05f, 1.15f, 0.7f, 1.3f, 1.0f, 0.5f, 0.5f, 1.2f, 0.75f, 100);
+            1.0f, 0.5f, 1.0f, 1.0f, 1.5f, 1.1f, 1.05f, 1.15f, 0.7f, 1.3f, 1.0f, 0.5f, 0.5f, 1.1f, 1.0f, 1f, 1.2f, 0.75f,
+            100);
 }

@@ -139,7 +139,7 @@ final class SmallestAnswer {
     }
 
     /** At least {@link #MIN_TEXT_LINES} lines of text below the heading, not counting blanks and fences. */
-    private static boolean standsAlone(RunbookSection s) {
+    static boolean standsAlone(RunbookSection s) {
         String[] lines = s.text().split("\n", MIN_TEXT_LINES * 4 + 1);
         int n = 0;
         for (int i = 1; i < lines.length && n < MIN_TEXT_LINES; i++) {

@@ -211,20 +211,22 @@ public final class RankingTuner {
     }
 
     /**
-     * check x fix (the priors of Diagnosis-only and Mitigation-only sections for questions that ask
-     * for nothing in words) x lead-name discount (1: off); the rest as in {@link Ranking#DEFAULT}.
-     * The first variant is the ranking before either was added.
+     * thin x step x done (see {@link Ranking}): the prior of acting sections with under three lines
+     * of text, the prior of numbered steps whose heading names a describing role, and whether
+     * fixing verbs the question says are done are searched for; the rest as in
+     * {@link Ranking#DEFAULT}. The first variant is the ranking before these were added. (The
+     * earlier grid, check x fix x lead-name discount, and its figures are in docs/eval.md.)
      */
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
         List<Ranking> out = new java.util.ArrayList<>();
-        for (float leadName : new float[] {1f, 0.5f, 0.3f}) {
-            for (float check : new float[] {d.action(), 1.05f, 1.0f}) {
-                for (float fix : new float[] {d.action(), 1.15f, 1.2f, 1.25f}) {
+        for (float done : new float[] {0f, 1f}) {
+            for (float step : new float[] {0f, 1.0f}) {
+                for (float thin : new float[] {0f, 1.1f, 1.05f, 1.0f}) {
                     out.add(RankingVariant.of(d)
-                            .check(check)
-                            .fix(fix)
-                            .leadName(leadName)
+                            .thin(thin)
+                            .step(step)
+                            .done(done)
                             .build());
                 }
             }

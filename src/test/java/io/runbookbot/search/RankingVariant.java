@@ -11,6 +11,9 @@ final class RankingVariant {
     private float intent;
     private float childCover;
     private float leadName;
+    private float thin;
+    private float step;
+    private float done;
 
     private RankingVariant(Ranking base) {
         this.base = base;
@@ -19,6 +22,9 @@ final class RankingVariant {
         this.intent = base.intent();
         this.childCover = base.childCover();
         this.leadName = base.leadName();
+        this.thin = base.thin();
+        this.step = base.step();
+        this.done = base.done();
     }
 
     static RankingVariant of(Ranking base) {
@@ -50,6 +56,21 @@ final class RankingVariant {
         return this;
     }
 
+    RankingVariant thin(float value) {
+        thin = value;
+        return this;
+    }
+
+    RankingVariant step(float value) {
+        step = value;
+        return this;
+    }
+
+    RankingVariant done(float value) {
+        done = value;
+        return this;
+    }
+
     Ranking build() {
         return new Ranking(
                 base.title(),
@@ -65,6 +86,9 @@ final class RankingVariant {
                 childCover,
                 base.coverage(),
                 leadName,
+                thin,
+                step,
+                done,
                 base.k1(),
                 base.b(),
                 base.candidates());

@@ -145,6 +145,111 @@ class SectionChoiceTest {
         assertThat(shown(question, with(Ranking.DEFAULT.intent(), 0)).heading()).isEqualTo("Key mismatch");
     }
 
+    private static final String NOT_CONNECTED = """
+            # ExporterNotConnected
+
+            ## Meaning
+
+            The exporter is not connected to any collector.
+
+            ## Impact
+
+            Metrics from the exporter are lost.
+
+            ## Diagnosis
+
+            Check connectivity between the exporter and the collector.
+            Check network policies and saturation on the path.
+            Check whether the collector is overloaded or short of resources.
+
+            ## Mitigation
+
+            Run more collectors for the exporter, spread over the nodes.
+            """;
+
+    private static final String TRIAGE_STEPS = """
+            # Repository traffic
+
+            ## 1. Check the dashboard
+
+            Open the dashboard of the storage nodes and note the busiest node.
+            Note the time the load started and which service is calling.
+            Compare with the same hour of the previous day.
+
+            ## 2. Evaluate impact
+
+            A single client cloning a public repository in a loop, as if it were a CDN, makes every
+            upload-pack run cost CPU on the storage node; see how much of the load that client is,
+            whether the pack cache serves its clones, and whether other users see latency.
+
+            ## 3. Remedies
+
+            Rate limit the client, or block it when it harms other users of the storage node.
+            Raise the pack cache size when many clients clone the same repository.
+            Move the repository to another storage node.
+            """;
+
+    private static final String SERVER_START = """
+            # Server won't start
+
+            ## Resolution A: Fix ownership
+
+            Fix ownership of the data directory recursively with chown.
+            Fix permissions on the data directory with chmod.
+            Start the server again.
+
+            ## Validation
+
+            After applying a resolution, check the server is healthy:
+            its service is active, the health endpoint returns 200,
+            and the logs show a successful startup.
+            """;
+
+    private static RunbookSection shownIn(String file, String markdown, String question, Ranking ranking) {
+        try (RunbookIndex own = RunbookIndexer.build(List.of(new RunbookParser().parse(file, markdown)))) {
+            return new LuceneRunbookSearch(own, ranking)
+                    .ask(question, 5)
+                    .best()
+                    .orElseThrow()
+                    .section();
+        }
+    }
+
+    @Test
+    void aOneLineFixDoesNotOutrankAFullCheckOfTheSameAlert() {
+        String question = "ExporterNotConnected";
+        Ranking off = RankingVariant.of(Ranking.DEFAULT).thin(0).build();
+
+        assertThat(shownIn("ExporterNotConnected.md", NOT_CONNECTED, question, Ranking.DEFAULT)
+                        .heading())
+                .isEqualTo("Diagnosis");
+        assertThat(shownIn("ExporterNotConnected.md", NOT_CONNECTED, question, off)
+                        .heading())
+                .isEqualTo("Mitigation");
+    }
+
+    @Test
+    void aNumberedStepNamingImpactIsAStepNotADescription() {
+        String question = "someone uses a public repository as a CDN and hammers the storage node with upload-pack";
+        Ranking off = RankingVariant.of(Ranking.DEFAULT).step(0).build();
+
+        assertThat(shownIn("traffic.md", TRIAGE_STEPS, question, Ranking.DEFAULT)
+                        .heading())
+                .isEqualTo("2. Evaluate impact");
+        assertThat(shownIn("traffic.md", TRIAGE_STEPS, question, off).heading()).isNotEqualTo("2. Evaluate impact");
+    }
+
+    @Test
+    void aFixTheQuestionSaysIsDoneIsNotWhatItAsksFor() {
+        String question = "fixed the server, how do I confirm it's actually healthy again";
+        Ranking off = RankingVariant.of(Ranking.DEFAULT).done(0).build();
+
+        assertThat(shownIn("server.md", SERVER_START, question, Ranking.DEFAULT).heading())
+                .isEqualTo("Validation");
+        assertThat(shownIn("server.md", SERVER_START, question, off).heading())
+                .isEqualTo("Resolution A: Fix ownership");
+    }
+
     /** A thin container (its own text is one line) of about 70 lines, with a 12-line subsection. */
     private static String certificatesRunbook() {
         StringBuilder md = new StringBuilder("""

@@ -1,0 +1,54 @@
+package io.runbookbot.search;
+
+import io.runbookbot.core.SectionHit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Orders the sections of each runbook by their thin-aware score ({@link SectionPrior},
+ * {@link Ranking#thin()}) while each runbook keeps the scores it had: the best score of a runbook
+ * goes to its best section by the thin-aware order, its second score to the second, and so on.
+ *
+ * <p>A section of one or two lines ("Set multiple Alertmanager instances, spread them across
+ * nodes.") is no reason to prefer one runbook over another, only to show another section of the
+ * same runbook first; so which runbook comes first, and where each runbook's candidates fall among
+ * the others', stays as the role priors put them.
+ */
+final class ThinSections {
+    private ThinSections() {}
+
+    /**
+     * @param hits      candidates scored with the plain priors
+     * @param thinAware the same candidates' scores with the thin-aware prior, index for index
+     * @return the same sections, index for index, with each runbook's scores dealt out again
+     */
+    static List<SectionHit> reorder(List<SectionHit> hits, double[] thinAware) {
+        Map<String, List<Integer>> byFile = new HashMap<>();
+        for (int i = 0; i < hits.size(); i++) {
+            byFile.computeIfAbsent(hits.get(i).section().file(), f -> new ArrayList<>())
+                    .add(i);
+        }
+        List<SectionHit> out = new ArrayList<>(hits);
+        for (List<Integer> indexes : byFile.values()) {
+            if (indexes.size() < 2) {
+                continue;
+            }
+            List<Integer> order = new ArrayList<>(indexes);
+            order.sort(Comparator.comparingDouble((Integer i) -> -thinAware[i])
+                    .thenComparingInt(i -> hits.get(i).section().line()));
+            double[] scores = indexes.stream()
+                    .mapToDouble(i -> -hits.get(i).score())
+                    .sorted()
+                    .map(s -> -s)
+                    .toArray();
+            for (int k = 0; k < order.size(); k++) {
+                int i = order.get(k);
+                out.set(i, new SectionHit(hits.get(i).section(), scores[k]));
+            }
+        }
+        return out;
+    }
+}
