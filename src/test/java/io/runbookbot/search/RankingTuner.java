@@ -215,17 +215,34 @@ public final class RankingTuner {
      * for nothing in words) x lead-name discount (1: off); the rest as in {@link Ranking#DEFAULT}.
      * The first variant is the ranking before either was added.
      */
+    /**
+     * The field weights: the runbook title and file path words, the runbook's own relevance added to
+     * each section, the coverage exponent, then BM25's k1 and b (the default first, so ties keep
+     * it).
+     */
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
         List<Ranking> out = new java.util.ArrayList<>();
-        for (float leadName : new float[] {1f, 0.5f, 0.3f}) {
-            for (float check : new float[] {d.action(), 1.05f, 1.0f}) {
-                for (float fix : new float[] {d.action(), 1.15f, 1.2f, 1.25f}) {
-                    out.add(RankingVariant.of(d)
-                            .check(check)
-                            .fix(fix)
-                            .leadName(leadName)
-                            .build());
+        out.add(d);
+        for (float title : new float[] {d.title(), 1.5f, 2.0f}) {
+            for (float runbook : new float[] {d.runbook(), 1.0f, 2.0f}) {
+                for (float coverage : new float[] {d.coverage(), 0.75f, 1.0f}) {
+                    Ranking r = RankingVariant.of(d)
+                            .title(title)
+                            .runbook(runbook)
+                            .coverage(coverage)
+                            .build();
+                    if (!out.contains(r)) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+        for (float k1 : new float[] {d.k1(), 0.9f, 1.5f}) {
+            for (float b : new float[] {d.b(), 0.5f, 0.9f}) {
+                Ranking r = RankingVariant.of(d).k1(k1).b(b).build();
+                if (!out.contains(r)) {
+                    out.add(r);
                 }
             }
         }

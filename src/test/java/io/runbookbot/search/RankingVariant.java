@@ -11,6 +11,11 @@ final class RankingVariant {
     private float intent;
     private float childCover;
     private float leadName;
+    private float title;
+    private float runbook;
+    private float coverage;
+    private float k1;
+    private float b;
 
     private RankingVariant(Ranking base) {
         this.base = base;
@@ -19,6 +24,11 @@ final class RankingVariant {
         this.intent = base.intent();
         this.childCover = base.childCover();
         this.leadName = base.leadName();
+        this.title = base.title();
+        this.runbook = base.runbook();
+        this.coverage = base.coverage();
+        this.k1 = base.k1();
+        this.b = base.b();
     }
 
     static RankingVariant of(Ranking base) {
@@ -50,23 +60,48 @@ final class RankingVariant {
         return this;
     }
 
+    RankingVariant title(float value) {
+        title = value;
+        return this;
+    }
+
+    RankingVariant runbook(float value) {
+        runbook = value;
+        return this;
+    }
+
+    RankingVariant coverage(float value) {
+        coverage = value;
+        return this;
+    }
+
+    RankingVariant k1(float value) {
+        k1 = value;
+        return this;
+    }
+
+    RankingVariant b(float value) {
+        b = value;
+        return this;
+    }
+
     Ranking build() {
         return new Ranking(
-                base.title(),
+                title,
                 base.path(),
                 base.heading(),
                 base.body(),
-                base.runbook(),
+                runbook,
                 base.action(),
                 check,
                 fix,
                 base.description(),
                 intent,
                 childCover,
-                base.coverage(),
+                coverage,
                 leadName,
-                base.k1(),
-                base.b(),
+                k1,
+                b,
                 base.candidates());
     }
 }
