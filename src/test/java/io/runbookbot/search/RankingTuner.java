@@ -217,8 +217,8 @@ public final class RankingTuner {
      */
     /**
      * The field weights: the runbook title and file path words, the runbook's own relevance added to
-     * each section, the coverage exponent, then BM25's k1 and b (the default first, so ties keep
-     * it).
+     * each section, the coverage exponent, then the heading and enclosing-heading weights, then
+     * BM25's k1 and b (the default first, so ties keep it).
      */
     private static List<Ranking> variants() {
         Ranking d = Ranking.DEFAULT;
@@ -235,6 +235,14 @@ public final class RankingTuner {
                     if (!out.contains(r)) {
                         out.add(r);
                     }
+                }
+            }
+        }
+        for (float heading : new float[] {d.heading(), 0.5f, 1.5f, 2.0f}) {
+            for (float path : new float[] {d.path(), 0.25f, 1.0f}) {
+                Ranking r = RankingVariant.of(d).heading(heading).path(path).build();
+                if (!out.contains(r)) {
+                    out.add(r);
                 }
             }
         }

@@ -14,6 +14,8 @@ final class RankingVariant {
     private float title;
     private float runbook;
     private float coverage;
+    private float path;
+    private float heading;
     private float k1;
     private float b;
 
@@ -27,6 +29,8 @@ final class RankingVariant {
         this.title = base.title();
         this.runbook = base.runbook();
         this.coverage = base.coverage();
+        this.path = base.path();
+        this.heading = base.heading();
         this.k1 = base.k1();
         this.b = base.b();
     }
@@ -85,11 +89,21 @@ final class RankingVariant {
         return this;
     }
 
+    RankingVariant path(float value) {
+        path = value;
+        return this;
+    }
+
+    RankingVariant heading(float value) {
+        heading = value;
+        return this;
+    }
+
     Ranking build() {
         return new Ranking(
                 title,
-                base.path(),
-                base.heading(),
+                path,
+                heading,
                 base.body(),
                 runbook,
                 base.action(),
