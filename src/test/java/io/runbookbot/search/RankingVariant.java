@@ -14,6 +14,13 @@ final class RankingVariant {
     private float thin;
     private float step;
     private float done;
+    private float title;
+    private float runbook;
+    private float coverage;
+    private float path;
+    private float heading;
+    private float k1;
+    private float b;
 
     private RankingVariant(Ranking base) {
         this.base = base;
@@ -25,6 +32,13 @@ final class RankingVariant {
         this.thin = base.thin();
         this.step = base.step();
         this.done = base.done();
+        this.title = base.title();
+        this.runbook = base.runbook();
+        this.coverage = base.coverage();
+        this.path = base.path();
+        this.heading = base.heading();
+        this.k1 = base.k1();
+        this.b = base.b();
     }
 
     static RankingVariant of(Ranking base) {
@@ -71,26 +85,61 @@ final class RankingVariant {
         return this;
     }
 
+    RankingVariant title(float value) {
+        title = value;
+        return this;
+    }
+
+    RankingVariant runbook(float value) {
+        runbook = value;
+        return this;
+    }
+
+    RankingVariant coverage(float value) {
+        coverage = value;
+        return this;
+    }
+
+    RankingVariant k1(float value) {
+        k1 = value;
+        return this;
+    }
+
+    RankingVariant b(float value) {
+        b = value;
+        return this;
+    }
+
+    RankingVariant path(float value) {
+        path = value;
+        return this;
+    }
+
+    RankingVariant heading(float value) {
+        heading = value;
+        return this;
+    }
+
     Ranking build() {
         return new Ranking(
-                base.title(),
-                base.path(),
-                base.heading(),
+                title,
+                path,
+                heading,
                 base.body(),
-                base.runbook(),
+                runbook,
                 base.action(),
                 check,
                 fix,
                 base.description(),
                 intent,
                 childCover,
-                base.coverage(),
+                coverage,
                 leadName,
                 thin,
                 step,
                 done,
-                base.k1(),
-                base.b(),
+                k1,
+                b,
                 base.candidates());
     }
 }
