@@ -12,7 +12,19 @@ package io.runbookbot.search;
  * @param terms           the question's terms that runbooks contain (after typo correction)
  * @param foreignWords    question words that no runbook contains and that are not ordinary
  *                        English: names of things the runbooks may not cover ("ClickHouse")
+ * @param specificity     how distinctive the words are that the runbook shares with the question: the
+ *                        IDF of the rarest question term the runbook contains over the IDF of the
+ *                        question's rarest known term (foreign words have their own rule), in [0, 1]. Low when the
+ *                        runbook matches only common words and lacks what sets the question apart
+ *                        ("IIS app pool keeps stopping" answered from a database pool runbook
+ *                        that never says IIS)
  */
-record Evidence(double runbookCoverage, double sectionCoverage, double margin, int terms, int foreignWords) {
-    static final Evidence NONE = new Evidence(0, 0, 0, 0, 0);
+record Evidence(
+        double runbookCoverage,
+        double sectionCoverage,
+        double margin,
+        int terms,
+        int foreignWords,
+        double specificity) {
+    static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0);
 }

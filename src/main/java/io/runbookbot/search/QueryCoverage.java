@@ -40,7 +40,7 @@ final class QueryCoverage {
     /** The evidence for showing {@code hits.get(0)}; {@code hits} are distinct, best first. */
     Evidence of(QueryTerms query, List<SectionHit> hits) throws IOException {
         if (hits.isEmpty()) {
-            return new Evidence(0, 0, 0, known(query), query.unknown().size());
+            return new Evidence(0, 0, 0, known(query), query.unknown().size(), 0);
         }
         RunbookSection best = hits.get(0).section();
         IndexReader reader = runbooks.getIndexReader();
@@ -49,14 +49,20 @@ final class QueryCoverage {
         double total = 0;
         double inRunbook = 0;
         double inSection = 0;
+        double rarest = 0;
+        double rarestShared = 0;
         for (String t : query.terms()) {
             if (!QueryTerms.known(reader, t) && !query.unknown().contains(t)) {
                 continue; // a number, host name, id or plain word no runbook uses: no evidence either way
             }
             double idf = idf(reader, t);
             total += idf;
+            if (!query.unknown().contains(t)) { // foreign words have their own threshold
+                rarest = Math.max(rarest, idf);
+            }
             if (runbookDoc >= 0 && contains(reader, runbookDoc, t, RUNBOOK_FIELDS)) {
                 inRunbook += idf;
+                rarestShared = Math.max(rarestShared, idf);
             }
             if (sectionDoc >= 0 && contains(sections, sectionDoc, t, SECTION_FIELDS)) {
                 inSection += idf;
@@ -66,13 +72,14 @@ final class QueryCoverage {
         double margin =
                 hits.size() < 2 || first <= 0 ? 1 : Math.max(0, 1 - hits.get(1).score() / first);
         return total == 0
-                ? new Evidence(0, 0, margin, 0, query.unknown().size())
+                ? new Evidence(0, 0, margin, 0, query.unknown().size(), 0)
                 : new Evidence(
                         inRunbook / total,
                         inSection / total,
                         margin,
                         known(query),
-                        query.unknown().size());
+                        query.unknown().size(),
+                        rarest == 0 ? 0 : rarestShared / rarest);
     }
 
     private int known(QueryTerms query) throws IOException {

@@ -159,6 +159,17 @@ public final class ConfidenceTuner {
     /** The calibration {@code c} with other bands and abstention thresholds. */
     static Calibration withThresholds(
             Calibration c, double high, double medium, double minCoverage, double minCoverageWithForeign) {
+        return withThresholds(c, high, medium, minCoverage, minCoverageWithForeign, c.minSpecificity());
+    }
+
+    /** The same, with another specificity threshold. */
+    static Calibration withThresholds(
+            Calibration c,
+            double high,
+            double medium,
+            double minCoverage,
+            double minCoverageWithForeign,
+            double minSpecificity) {
         return new Calibration(
                 c.intercept(),
                 c.runbookWeight(),
@@ -167,7 +178,8 @@ public final class ConfidenceTuner {
                 high,
                 medium,
                 minCoverage,
-                minCoverageWithForeign);
+                minCoverageWithForeign,
+                minSpecificity);
     }
 
     /** Each band's share of answered questions and precision, from out-of-fold probabilities. */
