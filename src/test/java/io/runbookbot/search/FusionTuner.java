@@ -125,7 +125,7 @@ public final class FusionTuner {
                 name, loaded, index, new QueryEmbedder(minilm, Duration.ofSeconds(60)), EvalSet.read(questions));
     }
 
-    private static Embedder miniLm() {
+    static Embedder miniLm() {
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         return new Embedder() {
             @Override
