@@ -22,9 +22,21 @@ import org.apache.lucene.analysis.Analyzer;
  * and a small runbook folder lacks many of them. The list tells the two apart: the lower-case
  * words of SCOWL's american-english list (about 64,000, licence in
  * {@code english-words.LICENSE}); product names are capitalised there or absent.
+ *
+ * <p>The list has no word with an apostrophe, and "isn't" is indexed as "isn": so the negative
+ * contractions of the English auxiliary verbs (a closed class of grammar, like a stop list) are
+ * added. Without them a folder whose runbooks never write "isn't" would take "api isn't
+ * responding" for a question naming something unknown, and refuse it more readily than a large
+ * folder would.
  */
 final class EnglishWords {
     private static final String RESOURCE = "english-words.txt.gz";
+
+    /** Auxiliary and modal verbs that take "n't" ("can't" and "won't" analyse to known words). */
+    private static final String[] AUXILIARIES = {
+        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "could", "would", "should", "might",
+        "must", "need", "dare", "ought"
+    };
 
     private EnglishWords() {}
 
@@ -50,6 +62,9 @@ final class EnglishWords {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            for (String auxiliary : AUXILIARIES) {
+                stems.addAll(RunbookAnalyzers.terms(analyzer, Fields.BODY, auxiliary + "n't"));
             }
             return Set.copyOf(stems);
         }

@@ -142,6 +142,14 @@ class LuceneRunbookSearchTest {
     }
 
     @Test
+    void negativeContractionsTheRunbooksNeverWriteAreEnglishNotUnknownNames() throws IOException {
+        String question = "the api isn't responding, workers aren't either and it hasn't recovered";
+
+        assertThat(unknownWords(question)).isEmpty();
+        assertThat(runbooks.ask(question, 5).answered()).isTrue();
+    }
+
+    @Test
     void abstainingStillListsTheClosestSectionsAsWeakCandidates() {
         assertThat(runbooks.ask(WIREGUARD, 5).hits()).hasSize(5);
     }
