@@ -205,13 +205,15 @@ class SectionChoiceTest {
             and the logs show a successful startup.
             """;
 
-    private static RunbookSection shownIn(String file, String markdown, String question, Ranking ranking) {
+    /** The heading of the section {@code ranking} answers {@code question} with from one runbook. */
+    private static String headingShown(String file, String markdown, String question, Ranking ranking) {
         try (RunbookIndex own = RunbookIndexer.build(List.of(new RunbookParser().parse(file, markdown)))) {
             return new LuceneRunbookSearch(own, ranking)
                     .ask(question, 5)
                     .best()
                     .orElseThrow()
-                    .section();
+                    .section()
+                    .heading();
         }
     }
 
@@ -220,11 +222,9 @@ class SectionChoiceTest {
         String question = "ExporterNotConnected";
         Ranking off = RankingVariant.of(Ranking.DEFAULT).thin(0).build();
 
-        assertThat(shownIn("ExporterNotConnected.md", NOT_CONNECTED, question, Ranking.DEFAULT)
-                        .heading())
+        assertThat(headingShown("ExporterNotConnected.md", NOT_CONNECTED, question, Ranking.DEFAULT))
                 .isEqualTo("Diagnosis");
-        assertThat(shownIn("ExporterNotConnected.md", NOT_CONNECTED, question, off)
-                        .heading())
+        assertThat(headingShown("ExporterNotConnected.md", NOT_CONNECTED, question, off))
                 .isEqualTo("Mitigation");
     }
 
@@ -233,10 +233,9 @@ class SectionChoiceTest {
         String question = "someone uses a public repository as a CDN and hammers the storage node with upload-pack";
         Ranking off = RankingVariant.of(Ranking.DEFAULT).step(0).build();
 
-        assertThat(shownIn("traffic.md", TRIAGE_STEPS, question, Ranking.DEFAULT)
-                        .heading())
+        assertThat(headingShown("traffic.md", TRIAGE_STEPS, question, Ranking.DEFAULT))
                 .isEqualTo("2. Evaluate impact");
-        assertThat(shownIn("traffic.md", TRIAGE_STEPS, question, off).heading()).isNotEqualTo("2. Evaluate impact");
+        assertThat(headingShown("traffic.md", TRIAGE_STEPS, question, off)).isNotEqualTo("2. Evaluate impact");
     }
 
     @Test
@@ -244,10 +243,9 @@ class SectionChoiceTest {
         String question = "fixed the server, how do I confirm it's actually healthy again";
         Ranking off = RankingVariant.of(Ranking.DEFAULT).done(0).build();
 
-        assertThat(shownIn("server.md", SERVER_START, question, Ranking.DEFAULT).heading())
+        assertThat(headingShown("server.md", SERVER_START, question, Ranking.DEFAULT))
                 .isEqualTo("Validation");
-        assertThat(shownIn("server.md", SERVER_START, question, off).heading())
-                .isEqualTo("Resolution A: Fix ownership");
+        assertThat(headingShown("server.md", SERVER_START, question, off)).isEqualTo("Resolution A: Fix ownership");
     }
 
     /** A thin container (its own text is one line) of about 70 lines, with a 12-line subsection. */

@@ -85,6 +85,7 @@ class HybridRetrievalRegressionIT {
             return;
         }
         pins = RetrievalPins.load(PINS);
+        stop(); // an earlier test's attempt that failed part-way
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         ollama = FakeOllama.start(text -> minilm.embed(text).content().vector()).models("all-minilm");
         cacheModel = ModelFingerprint.of(
@@ -112,6 +113,7 @@ class HybridRetrievalRegressionIT {
     void stop() {
         if (ollama != null) {
             ollama.close();
+            ollama = null;
         }
     }
 
