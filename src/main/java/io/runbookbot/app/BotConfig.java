@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param auditLog   where diagnostics runs are audited
  * @param feedback   where helpful / not helpful votes go (JSON lines)
  * @param sourceUrl  the source link template ("" for none)
- * @param runOn      the agent that "run" buttons on suggested diagnostics target
+ * @param runOn      the agent diagnostics run on when the run names none (buttons, typed runs, forms)
  *                   ({@code RUNBOOK_BOT_DEFAULT_AGENT}, default {@code local}: the bot's own host)
  * @param httpPort   the port of /healthz, /readyz and /metrics (0 = ephemeral)
  * @param httpBind   the address they listen on ({@code RUNBOOK_BOT_HTTP_BIND}, default 127.0.0.1:

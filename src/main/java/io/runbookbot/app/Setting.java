@@ -60,7 +60,8 @@ enum Setting {
             "--default-agent NAME",
             SettingKind.TEXT,
             "local",
-            "The agent that Run buttons of suggested diagnostics target (local: the bot's host)",
+            "The agent diagnostics run on unless the run names one (`on <agent>`): Run buttons, typed runs and"
+                    + " forms (local: the bot's host)",
             SERVE),
     FEEDBACK_LOG(
             "RUNBOOK_BOT_FEEDBACK_LOG",

@@ -178,7 +178,10 @@ final class ButtonActions {
             StringBuilder text = new StringBuilder("run ").append(run.commandId());
             run.params()
                     .forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
-            return Optional.of(text.append(" on ").append(run.agent()).toString());
+            if (!run.agent().equals(BotRequest.RunDiagnostic.DEFAULT_AGENT)) {
+                text.append(" on ").append(run.agent());
+            }
+            return Optional.of(text.toString());
         }
         return Optional.empty();
     }

@@ -2,7 +2,6 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.DiagnosticCommand;
 import io.runbookbot.core.DiagnosticParam;
-import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.TextChunks;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ final class DiscordCheckForm {
                     : v.getAsString();
             params.put(v.getCustomId(), value.strip());
         }
-        return new BotRequest.RunDiagnostic(Diagnostics.LOCAL, modalId.substring(PREFIX.length()), params);
+        return BotRequest.RunDiagnostic.onDefaultAgent(modalId.substring(PREFIX.length()), params);
     }
 
     private static LabelChildComponent field(DiagnosticParam p) {

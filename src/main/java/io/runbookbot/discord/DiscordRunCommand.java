@@ -2,7 +2,6 @@ package io.runbookbot.discord;
 
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.DiagnosticCommand;
-import io.runbookbot.core.Diagnostics;
 import io.runbookbot.core.chat.BotReply;
 import io.runbookbot.core.chat.BotRequest;
 import io.runbookbot.core.chat.ChatEngine;
@@ -98,7 +97,7 @@ final class DiscordRunCommand {
                     : "Diagnostics are not available on this bot.";
             event.reply(why).setEphemeral(true).queue();
         } else if (command.get().params().isEmpty()) {
-            run(event, caller, Optional.of(new BotRequest.RunDiagnostic(Diagnostics.LOCAL, check, Map.of())));
+            run(event, caller, Optional.of(BotRequest.RunDiagnostic.onDefaultAgent(check, Map.of())));
         } else {
             DiscordCheckForm.of(command.get())
                     .ifPresentOrElse(

@@ -159,7 +159,7 @@ final class SlackRunForm {
             }
         });
         return new Submitted(
-                new BotRequest.RunDiagnostic(Diagnostics.LOCAL, id, params),
+                BotRequest.RunDiagnostic.onDefaultAgent(id, params),
                 metadata.path("channel").asText(""),
                 Set.copyOf(values.keySet()));
     }

@@ -64,7 +64,7 @@ class SlackRunFormIT {
         FakeEngine.Received run =
                 rig.engine.received().await(r -> r.request() instanceof BotRequest.RunDiagnostic, WAIT);
         assertThat(run.request())
-                .isEqualTo(new BotRequest.RunDiagnostic("local", "listening-port", Map.of("port", "8000")));
+                .isEqualTo(BotRequest.RunDiagnostic.onDefaultAgent("listening-port", Map.of("port", "8000")));
         assertThat(run.caller().channelId()).isEqualTo(SlackPayloads.CHANNEL_ID);
         RecordedRequest result = rig.slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(result.param("user")).contains(SlackPayloads.USER_ID);

@@ -134,9 +134,13 @@ public final class BotEngine implements ChatEngine {
 
     @Override
     public Map<String, String> invalidParams(BotRequest.RunDiagnostic run) {
-        return diagnostics
-                .map(d -> d.invalidParams(new DiagnosticCall(run.agent(), run.commandId(), run.params())))
-                .orElse(Map.of());
+        return diagnostics.map(d -> d.invalidParams(call(run))).orElse(Map.of());
+    }
+
+    /** The call for {@code run}, on the configured default agent when it names none. */
+    private DiagnosticCall call(BotRequest.RunDiagnostic run) {
+        BotRequest.RunDiagnostic on = run.orOn(defaultAgent);
+        return new DiagnosticCall(on.agent(), on.commandId(), on.params());
     }
 
     /** {@link #ambient} waited for. */
@@ -163,8 +167,7 @@ public final class BotEngine implements ChatEngine {
 
             @Override
             public CompletableFuture<BotReply> runDiagnostic(BotRequest.RunDiagnostic run) {
-                return done(new BotReply.Diagnostic(requireDiagnostics()
-                        .run(caller, new DiagnosticCall(run.agent(), run.commandId(), run.params()))));
+                return done(new BotReply.Diagnostic(requireDiagnostics().run(caller, call(run))));
             }
 
             @Override

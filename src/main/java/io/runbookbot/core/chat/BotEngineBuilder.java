@@ -47,7 +47,10 @@ public final class BotEngineBuilder {
         return this;
     }
 
-    /** @param defaultAgent the agent that suggested diagnostics run on when someone clicks "run" */
+    /**
+     * @param defaultAgent the agent diagnostics run on when the run names none: "run" buttons of
+     *                     suggested diagnostics, typed runs without {@code on <agent>}, forms
+     */
     public BotEngineBuilder defaultAgent(String defaultAgent) {
         this.defaultAgent = Objects.requireNonNull(defaultAgent, "defaultAgent");
         return this;

@@ -73,12 +73,29 @@ public sealed interface BotRequest {
         }
     }
 
-    /** Run an allowlisted diagnostic. */
+    /**
+     * Run an allowlisted diagnostic on {@code agent}; a run that names no agent (typed without
+     * {@code on <agent>}, or from a form) has {@link #DEFAULT_AGENT} and goes where the bot's
+     * configured default agent is ({@code RUNBOOK_BOT_DEFAULT_AGENT}).
+     */
     record RunDiagnostic(String agent, String commandId, Map<String, String> params) implements BotRequest {
+        /** The agent of a run that names none: the bot's configured default. */
+        public static final String DEFAULT_AGENT = "";
+
         public RunDiagnostic {
             Objects.requireNonNull(agent, "agent");
             Objects.requireNonNull(commandId, "commandId");
             params = Map.copyOf(params);
+        }
+
+        /** A run on the bot's configured default agent. */
+        public static RunDiagnostic onDefaultAgent(String commandId, Map<String, String> params) {
+            return new RunDiagnostic(DEFAULT_AGENT, commandId, params);
+        }
+
+        /** This run, on {@code fallback} when it names no agent. */
+        public RunDiagnostic orOn(String fallback) {
+            return agent.equals(DEFAULT_AGENT) ? new RunDiagnostic(fallback, commandId, params) : this;
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.runbookbot.core.chat;
 
-import io.runbookbot.core.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ public final class RequestParser {
 
     private static BotRequest run(List<String> words) {
         Map<String, String> params = new LinkedHashMap<>();
-        String agent = Diagnostics.LOCAL;
+        String agent = BotRequest.RunDiagnostic.DEFAULT_AGENT;
         for (int i = 2; i < words.size(); i++) {
             String w = words.get(i);
             if ((w.equals("on") || w.equals("--agent")) && i + 1 < words.size()) {

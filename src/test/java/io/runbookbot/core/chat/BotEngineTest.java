@@ -3,19 +3,29 @@ package io.runbookbot.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbookbot.TestRunbooks;
+import io.runbookbot.agent.allowlist.Allowlist;
+import io.runbookbot.agent.exec.CommandRunner;
 import io.runbookbot.core.Answer;
 import io.runbookbot.core.Caller;
 import io.runbookbot.core.Confidence;
+import io.runbookbot.core.DiagnosticReport;
 import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.core.UserFacingException;
+import io.runbookbot.diagnostics.DiagnosticsService;
 import io.runbookbot.search.IndexedRunbooks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The conversation core on the fixture runbooks ({@link TestRunbooks}), without any chat platform. */
 class BotEngineTest {
@@ -176,6 +186,41 @@ class BotEngineTest {
         BotReply reply = engine.handle(ALICE, RequestParser.parse("run disk-usage"));
 
         assertThat(reply).isEqualTo(new BotReply.Text("Diagnostics are not configured on this bot (no allowlist)."));
+    }
+
+    @Test
+    void aTypedRunWithoutAnAgentGoesToTheConfiguredDefaultAgentAndOnAgentOverridesIt(@TempDir Path dir)
+            throws IOException {
+        Path allowlist = Files.writeString(dir.resolve("allowlist.yaml"), """
+                version: 1
+                commands:
+                  - id: kernel
+                    description: The kernel release
+                    argv: [uname, -r]
+                    read_only: true
+                """);
+        try (CommandRunner runner = new CommandRunner(1, Duration.ofSeconds(2))) {
+            DiagnosticsService diagnostics = DiagnosticsService.builder(Allowlist.load(allowlist))
+                    .local(runner)
+                    .build();
+            BotEngine onWeb1 = BotEngine.builder(() -> runbooks)
+                    .diagnostics(Optional.of(diagnostics))
+                    .defaultAgent("web-1")
+                    .build();
+
+            DiagnosticReport typed = report(onWeb1.handle(ALICE, RequestParser.parse("run kernel")));
+            DiagnosticReport named = report(onWeb1.handle(ALICE, RequestParser.parse("run kernel on db-2")));
+
+            assertThat(typed.agent()).isEqualTo("web-1");
+            assertThat(typed.message()).contains("Unknown agent \"web-1\"");
+            assertThat(named.agent()).isEqualTo("db-2");
+            assertThat(named.message()).contains("Unknown agent \"db-2\"");
+        }
+    }
+
+    private static DiagnosticReport report(BotReply reply) {
+        assertThat(reply).isInstanceOf(BotReply.Diagnostic.class);
+        return ((BotReply.Diagnostic) reply).report();
     }
 
     @Test

@@ -26,7 +26,7 @@ class RequestParserTest {
         assertThat(RequestParser.parse("run listening-port port=8000 on web-1"))
                 .isEqualTo(new BotRequest.RunDiagnostic("web-1", "listening-port", Map.of("port", "8000")));
         assertThat(RequestParser.parse("run disk-usage"))
-                .isEqualTo(new BotRequest.RunDiagnostic("local", "disk-usage", Map.of()));
+                .isEqualTo(BotRequest.RunDiagnostic.onDefaultAgent("disk-usage", Map.of()));
     }
 
     @Test
