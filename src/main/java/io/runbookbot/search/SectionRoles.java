@@ -61,7 +61,7 @@ public enum SectionRoles {
             "consequence",
             "severity")),
     SYMPTOMS(List.of("symptom")),
-    ESCALATION(List.of("escalat", "contact", "owner", "checklist", "support", "getting help")),
+    ESCALATION(List.of("escalat", "contact", "owner$", "checklist", "support", "getting help")),
     REFERENCE(List.of(
             "applicable version",
             "table of contents",
@@ -79,16 +79,39 @@ public enum SectionRoles {
         this.stems = stems;
     }
 
-    /** Every role the heading names; empty for a heading that names none ("Port Already in Use"). */
+    /**
+     * Every role the heading names; empty for a heading that names none ("Port Already in Use").
+     * A cue names a role wherever it occurs ("check" in "Prechecks" and "Healthcheck" too); a cue
+     * ending in {@code $} only as a word of its own or its plural ("Owners", not "Fix ownership").
+     */
     public static Set<SectionRoles> of(String heading) {
         String h = heading.toLowerCase(Locale.ROOT);
         EnumSet<SectionRoles> roles = EnumSet.noneOf(SectionRoles.class);
         for (SectionRoles role : values()) {
-            if (role.stems.stream().anyMatch(h::contains)) {
+            if (role.stems.stream().anyMatch(cue -> names(h, cue))) {
                 roles.add(role);
             }
         }
         return roles;
+    }
+
+    private static boolean names(String heading, String cue) {
+        boolean whole = cue.endsWith("$");
+        String word = whole ? cue.substring(0, cue.length() - 1) : cue;
+        if (!whole) {
+            return heading.contains(cue);
+        }
+        for (int at = heading.indexOf(word); at >= 0; at = heading.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if (end < heading.length() && heading.charAt(end) == 's') {
+                end++;
+            }
+            if ((at == 0 || !Character.isLetterOrDigit(heading.charAt(at - 1)))
+                    && (end == heading.length() || !Character.isLetterOrDigit(heading.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sections that say what to do. */
