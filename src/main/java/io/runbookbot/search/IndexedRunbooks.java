@@ -134,6 +134,19 @@ public final class IndexedRunbooks implements RunbookSearch, AutoCloseable {
         return needsVectors() ? answer.withNotice(EMBEDDING_PENDING) : answer;
     }
 
+    /**
+     * The same index ranked by keywords alone, without the question embedder: evaluations compare it
+     * with hybrid answers without indexing the runbooks twice.
+     */
+    public RunbookSearch keywordSearch() {
+        return new LuceneRunbookSearch(index, ranking);
+    }
+
+    /** The search behind {@link #ask} (its ranking and evidence are package-private; the tuners read them). */
+    LuceneRunbookSearch search() {
+        return search;
+    }
+
     /** True when answers use hybrid ranking. */
     public boolean hybrid() {
         return index.vectorDimension() > 0 && embeddings.isPresent();

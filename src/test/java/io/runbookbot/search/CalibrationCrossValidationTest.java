@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.runbookbot.core.Confidence;
 import io.runbookbot.search.eval.CrossValidation;
 import io.runbookbot.search.eval.EvalQuestion;
-import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,10 @@ import org.junit.jupiter.api.Test;
  * figure with the per-fold spread).
  */
 class CalibrationCrossValidationTest {
-    private static final Path SHARED = Path.of(System.getProperty("runbookbot.shared", "../shared"));
 
     @Test
     void highConfidenceAnswersAreRightAtRankOneAtLeastNineTimesInTenOnQuestionsTheFitNeverSaw() {
-        List<ConfidenceTuner.Sample> samples = ConfidenceTuner.devSamples(SHARED);
+        List<ConfidenceTuner.Sample> samples = ConfidenceTuner.devSamples();
         Map<EvalQuestion, ConfidenceTuner.Sample> byQuestion = new IdentityHashMap<>();
         samples.forEach(s -> byQuestion.put(s.question(), s));
         List<EvalQuestion> questions =

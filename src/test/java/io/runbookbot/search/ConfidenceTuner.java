@@ -85,7 +85,10 @@ public final class ConfidenceTuner {
                 new String[] {"corpus", "pasted-dev.jsonl"}, new String[] {"seeds", "pasted-seeds-dev.jsonl"})) {
             Path file = Path.of("src/test/resources/eval", pasted[1]);
             if (Files.exists(file)) {
-                List<Sample> blocks = samples(shared.resolve(pasted[0]), file);
+                List<Sample> blocks;
+                try (IndexedRunbooks indexed = IndexedRunbooks.open(shared.resolve(pasted[0]))) {
+                    blocks = samples(indexed, file);
+                }
                 Map<EvalQuestion, Double> p = new HashMap<>();
                 blocks.forEach(b -> p.put(b.question(), probability(w, b.features())));
                 System.out.printf(
@@ -118,9 +121,21 @@ public final class ConfidenceTuner {
 
     /** The dev questions of the corpus and of the seeds, as the calibration sees them. */
     static List<Sample> devSamples(Path shared) {
+        try (IndexedRunbooks corpus = IndexedRunbooks.open(shared.resolve("corpus"));
+                IndexedRunbooks seeds = IndexedRunbooks.open(shared.resolve("seeds"))) {
+            return devSamples(corpus, seeds, shared);
+        }
+    }
+
+    /** As {@link #devSamples(Path)}, on the indexes the test JVM already holds ({@link SharedIndexes}). */
+    static List<Sample> devSamples() {
+        return devSamples(SharedIndexes.of("corpus"), SharedIndexes.of("seeds"), SharedIndexes.SHARED);
+    }
+
+    private static List<Sample> devSamples(IndexedRunbooks corpus, IndexedRunbooks seeds, Path shared) {
         List<Sample> samples = new ArrayList<>();
-        samples.addAll(samples(shared.resolve("corpus"), shared.resolve("eval/dev.jsonl")));
-        samples.addAll(samples(shared.resolve("seeds"), shared.resolve("eval/seeds-dev.jsonl")));
+        samples.addAll(samples(corpus, shared.resolve("eval/dev.jsonl")));
+        samples.addAll(samples(seeds, shared.resolve("eval/seeds-dev.jsonl")));
         return samples;
     }
 
@@ -136,20 +151,16 @@ public final class ConfidenceTuner {
         return outOfFold;
     }
 
-    private static List<Sample> samples(Path runbooks, Path questions) {
-        LoadResult loaded = new RunbookLoader().load(runbooks);
+    private static List<Sample> samples(IndexedRunbooks indexed, Path questions) {
         List<EvalQuestion> qs = EvalSet.read(questions);
-        try (RunbookIndex index = RunbookIndexer.build(loaded.runbooks())) {
-            LuceneRunbookSearch search = new LuceneRunbookSearch(index, Ranking.DEFAULT);
-            EvalReport report = new Evaluator(search, loaded.runbooks()).evaluate(qs);
-            List<Sample> out = new ArrayList<>();
-            for (int i = 0; i < qs.size(); i++) {
-                Outcome o = report.outcomes().get(i);
-                out.add(new Sample(
-                        qs.get(i), search.ranked(qs.get(i).question(), 5).evidence(), o.rankedAt() == 1));
-            }
-            return out;
+        LuceneRunbookSearch search = indexed.search();
+        EvalReport report = new Evaluator(search, indexed.runbooks()).evaluate(qs);
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < qs.size(); i++) {
+            Outcome o = report.outcomes().get(i);
+            out.add(new Sample(qs.get(i), search.ranked(qs.get(i).question(), 5).evidence(), o.rankedAt() == 1));
         }
+        return out;
     }
 
     private static List<Sample> answerable(List<EvalQuestion> qs, Map<EvalQuestion, Sample> byQuestion) {

@@ -91,14 +91,16 @@ class HybridRetrievalRegressionIT {
         cacheModel = ModelFingerprint.of(
                 "all-minilm-l6-v2-q", text -> minilm.embed(text).content().vector());
         freshCache = Files.createTempDirectory("hybrid-eval");
-        keyword = run("corpus", "dev.jsonl", Optional.empty());
-        keywordSeeds = run("seeds", "seeds-dev.jsonl", Optional.empty());
         long start = System.nanoTime();
-        hybrid = run("corpus", "dev.jsonl", Optional.of(KEPT));
+        EvalReport[] corpus = run("corpus", "dev.jsonl", KEPT);
         embedSeconds = (System.nanoTime() - start) / 1e9;
-        hybridSeeds = run("seeds", "seeds-dev.jsonl", Optional.of(freshCache));
+        keyword = corpus[0];
+        hybrid = corpus[1];
+        EvalReport[] seeds = run("seeds", "seeds-dev.jsonl", freshCache);
+        keywordSeeds = seeds[0];
+        hybridSeeds = seeds[1];
         System.out.printf(
-                "corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed (vectors kept in %s) and index):%n%s"
+                "corpus dev, keyword:%n%scorpus dev, hybrid (all-minilm, %.1f s to embed (vectors kept in %s), index and evaluate both):%n%s"
                         + "seeds dev, keyword:%n%sseeds dev, hybrid:%n%s",
                 keyword.table(), embedSeconds, KEPT, hybrid.table(), keywordSeeds.table(), hybridSeeds.table());
         if (RetrievalPins.repinning()) {
@@ -157,19 +159,26 @@ class HybridRetrievalRegressionIT {
         }
     }
 
-    private EvalReport run(String folder, String questions, Optional<Path> vectorCache) {
+    /**
+     * Keyword and hybrid figures of {@code questions} over one index of {@code folder}, with its
+     * vectors in {@code vectorCache}: keyword search reads the same index without the embedder.
+     */
+    private EvalReport[] run(String folder, String questions, Path vectorCache) {
         OllamaEmbedder embedder = new OllamaEmbedder(ollama.baseUrl(), "all-minilm", Duration.ofSeconds(60));
         // the bot caps a question's wait at 5 s and then answers by keywords alone; on a loaded CI
         // machine that cap made the figures move, so the measurement waits as long as it takes
-        Optional<Embeddings> embeddings = vectorCache.map(dir -> new Embeddings(
-                new SectionEmbeddings(embedder, EmbeddingCache.open(dir, cacheModel)),
-                new QueryEmbedder(embedder, Duration.ofSeconds(60))));
-        try (IndexedRunbooks indexed = IndexedRunbooks.open(SHARED.resolve(folder), embeddings, true)) {
-            assertThat(indexed.hybrid()).isEqualTo(vectorCache.isPresent());
-            return new Evaluator(indexed, indexed.runbooks())
-                    .evaluate(EvalSet.read(SHARED.resolve("eval/" + questions)));
+        Embeddings embeddings = new Embeddings(
+                new SectionEmbeddings(embedder, EmbeddingCache.open(vectorCache, cacheModel)),
+                new QueryEmbedder(embedder, Duration.ofSeconds(60)));
+        try (IndexedRunbooks indexed = IndexedRunbooks.open(SHARED.resolve(folder), Optional.of(embeddings), true)) {
+            assertThat(indexed.hybrid()).isTrue();
+            List<EvalQuestion> set = EvalSet.read(SHARED.resolve("eval/" + questions));
+            return new EvalReport[] {
+                new Evaluator(indexed.keywordSearch(), indexed.runbooks()).evaluate(set),
+                new Evaluator(indexed, indexed.runbooks()).evaluate(set)
+            };
         } finally {
-            embeddings.ifPresent(Embeddings::close);
+            embeddings.close();
         }
     }
 }
