@@ -7,14 +7,8 @@ import io.runbookbot.search.index.RunbookIndex;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -44,13 +38,15 @@ final class QueryCoverage {
         }
         RunbookSection best = hits.get(0).section();
         IndexReader reader = runbooks.getIndexReader();
-        int runbookDoc = runbookDoc(best.file());
+        int runbookDoc = index.runbookDoc(best.file());
         int sectionDoc = index.sectionDoc(best);
         double total = 0;
         double inRunbook = 0;
         double inSection = 0;
         double rarest = 0;
         double rarestShared = 0;
+        TermEnums inRunbooks = new TermEnums(reader, RUNBOOK_FIELDS);
+        TermEnums inSections = new TermEnums(sections, SECTION_FIELDS);
         for (String t : query.terms()) {
             if (!QueryTerms.known(reader, t) && !query.unknown().contains(t)) {
                 continue; // a number, host name, id or plain word no runbook uses: no evidence either way
@@ -60,11 +56,11 @@ final class QueryCoverage {
             if (!query.unknown().contains(t)) { // foreign words have their own threshold
                 rarest = Math.max(rarest, idf);
             }
-            if (runbookDoc >= 0 && contains(reader, runbookDoc, t, RUNBOOK_FIELDS)) {
+            if (runbookDoc >= 0 && inRunbooks.holds(runbookDoc, new BytesRef(t))) {
                 inRunbook += idf;
                 rarestShared = Math.max(rarestShared, idf);
             }
-            if (sectionDoc >= 0 && contains(sections, sectionDoc, t, SECTION_FIELDS)) {
+            if (sectionDoc >= 0 && inSections.holds(sectionDoc, new BytesRef(t))) {
                 inSection += idf;
             }
         }
@@ -92,37 +88,10 @@ final class QueryCoverage {
 
     /** How rare a term is across runbooks (BM25's IDF over title and text). */
     static double idf(IndexReader reader, String term) throws IOException {
-        int df = Math.max(reader.docFreq(new Term(Fields.BODY, term)), reader.docFreq(new Term(Fields.TITLE, term)));
+        int df = Math.max(
+                DocFrequencies.of(reader, new Term(Fields.BODY, term)),
+                DocFrequencies.of(reader, new Term(Fields.TITLE, term)));
         int n = reader.numDocs();
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    private int runbookDoc(String file) throws IOException {
-        var top = runbooks.search(new TermQuery(new Term(Fields.FILE, file)), 1).scoreDocs;
-        return top.length == 0 ? -1 : top[0].doc;
-    }
-
-    private static boolean contains(IndexReader reader, int doc, String term, List<String> fields) throws IOException {
-        BytesRef bytes = new BytesRef(term);
-        for (LeafReaderContext leaf : reader.leaves()) {
-            int local = doc - leaf.docBase;
-            if (local < 0 || local >= leaf.reader().maxDoc()) {
-                continue;
-            }
-            for (String field : fields) {
-                Terms terms = leaf.reader().terms(field);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum te = terms.iterator();
-                if (te.seekExact(bytes)) {
-                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-                    if (postings.advance(local) == local && local != DocIdSetIterator.NO_MORE_DOCS) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -65,7 +65,8 @@ record QueryTerms(List<String> terms, List<String> unknown) {
     }
 
     static boolean known(IndexReader reader, String term) throws IOException {
-        return reader.docFreq(new Term(Fields.BODY, term)) > 0 || reader.docFreq(new Term(Fields.TITLE, term)) > 0;
+        return DocFrequencies.of(reader, new Term(Fields.BODY, term)) > 0
+                || DocFrequencies.of(reader, new Term(Fields.TITLE, term)) > 0;
     }
 
     private static boolean correctable(String term) {

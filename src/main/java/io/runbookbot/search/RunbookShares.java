@@ -13,8 +13,6 @@ import java.util.TreeSet;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
@@ -42,13 +40,14 @@ final class RunbookShares {
         TreeSet<Integer> docs = docs(hits);
         double[] held = new double[reader.maxDoc()];
         double total = 0;
+        TermEnums enums = new TermEnums(reader, FIELDS);
         for (String t : query.terms()) {
             if (!QueryTerms.known(reader, t)) {
                 continue; // no evidence either way
             }
             double idf = QueryCoverage.idf(reader, t);
             total += idf;
-            for (int doc : holding(reader, t, docs)) {
+            for (int doc : holding(reader, enums, t, docs)) {
                 held[doc] += idf;
             }
         }
@@ -66,7 +65,7 @@ final class RunbookShares {
     Set<String> lacking(String term, List<SectionHit> hits) throws IOException {
         IndexReader reader = index.runbookSearcher().getIndexReader();
         TreeSet<Integer> docs = docs(hits);
-        TreeSet<Integer> holding = holding(reader, term, docs);
+        TreeSet<Integer> holding = holding(reader, new TermEnums(reader, FIELDS), term, docs);
         Set<String> out = new HashSet<>();
         if (!holding.isEmpty()) {
             docs.removeAll(holding);
@@ -87,17 +86,16 @@ final class RunbookShares {
     }
 
     /** Those of {@code docs} (ascending) whose title or text holds {@code term}. */
-    private static TreeSet<Integer> holding(IndexReader reader, String term, TreeSet<Integer> docs) throws IOException {
+    private static TreeSet<Integer> holding(IndexReader reader, TermEnums enums, String term, TreeSet<Integer> docs)
+            throws IOException {
         TreeSet<Integer> out = new TreeSet<>();
         BytesRef bytes = new BytesRef(term);
         for (LeafReaderContext leaf : reader.leaves()) {
-            for (String field : FIELDS) {
-                Terms terms = leaf.reader().terms(field);
-                TermsEnum te = terms == null ? null : terms.iterator();
-                if (te == null || !te.seekExact(bytes)) {
+            for (int field = 0; field < enums.fields(); field++) {
+                PostingsEnum postings = enums.postings(leaf, field, bytes);
+                if (postings == null) {
                     continue;
                 }
-                PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
                 int end = leaf.docBase + leaf.reader().maxDoc();
                 for (int doc : docs.subSet(leaf.docBase, end)) {
                     int at = postings.docID() >= doc - leaf.docBase

@@ -1,9 +1,12 @@
 package io.runbookbot.search;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a section is for, read from its heading: a heading can serve more than one role
@@ -85,6 +88,27 @@ public enum SectionRoles {
      * ending in {@code $} only as a word of its own or its plural ("Owners", not "Fix ownership").
      */
     public static Set<SectionRoles> of(String heading) {
+        Set<SectionRoles> known = Cache.BY_HEADING.get(heading);
+        if (known != null) {
+            return known;
+        }
+        Set<SectionRoles> roles = read(heading);
+        if (Cache.BY_HEADING.size() < Cache.MAX_HEADINGS) {
+            Cache.BY_HEADING.put(heading, roles);
+        }
+        return roles;
+    }
+
+    /**
+     * The roles of headings already read: each candidate's heading is read for every question,
+     * and a runbook folder has a bounded number of them (past the bound, headings are read anew).
+     */
+    private static final class Cache {
+        static final int MAX_HEADINGS = 100_000;
+        static final Map<String, Set<SectionRoles>> BY_HEADING = new ConcurrentHashMap<>();
+    }
+
+    private static Set<SectionRoles> read(String heading) {
         String h = heading.toLowerCase(Locale.ROOT);
         EnumSet<SectionRoles> roles = EnumSet.noneOf(SectionRoles.class);
         for (SectionRoles role : values()) {
@@ -92,7 +116,7 @@ public enum SectionRoles {
                 roles.add(role);
             }
         }
-        return roles;
+        return Collections.unmodifiableSet(roles);
     }
 
     private static boolean names(String heading, String cue) {

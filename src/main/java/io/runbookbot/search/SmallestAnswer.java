@@ -14,6 +14,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Shows the smallest section that answers. A container answers with its whole subtree, and each
@@ -156,12 +157,14 @@ final class SmallestAnswer {
         int[] order = sortedIndexes(docs);
         double[] weight = new double[docs.length];
         int n = reader.numDocs();
+        TermEnums enums = new TermEnums(reader, List.of(FIELDS));
         for (String t : terms) {
             BitSet holds = new BitSet(docs.length);
-            for (String field : FIELDS) {
-                mark(reader, new Term(field, t), docs, order, holds);
+            BytesRef bytes = new BytesRef(t);
+            for (int field = 0; field < FIELDS.length; field++) {
+                mark(reader, enums, field, bytes, docs, order, holds);
             }
-            double df = reader.docFreq(new Term(Fields.BODY, t));
+            double df = DocFrequencies.of(reader, new Term(Fields.BODY, t));
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             for (int i = holds.nextSetBit(0); i >= 0; i = holds.nextSetBit(i + 1)) {
                 weight[i] += idf;
@@ -171,9 +174,11 @@ final class SmallestAnswer {
     }
 
     /** Sets bit i for each candidate {@code docs[i]} whose field holds the term. */
-    private static void mark(IndexReader reader, Term term, int[] docs, int[] order, BitSet holds) throws IOException {
+    private static void mark(
+            IndexReader reader, TermEnums enums, int field, BytesRef term, int[] docs, int[] order, BitSet holds)
+            throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
-            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+            PostingsEnum postings = enums.postings(leaf, field, term);
             if (postings == null) {
                 continue;
             }
