@@ -165,8 +165,8 @@ class SlackRunFormKindsIT {
         FakeEngine.Received run =
                 rig.engine.received().await(r -> r.request() instanceof BotRequest.RunDiagnostic, WAIT);
         assertThat(run.request())
-                .isEqualTo(new BotRequest.RunDiagnostic(
-                        "local", "unit-status", Map.of("unit", "postgres", "port", "5432", "file", "/var/log/syslog")));
+                .isEqualTo(BotRequest.RunDiagnostic.onDefaultAgent(
+                        "unit-status", Map.of("unit", "postgres", "port", "5432", "file", "/var/log/syslog")));
         RecordedRequest privately = rig.slack.awaitCall("chat.postEphemeral", WAIT);
         JsonNode blocks = privately.paramJson("blocks");
         assertThat(blocks.get(0).path("text").path("text").asText())
