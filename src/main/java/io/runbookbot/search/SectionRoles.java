@@ -104,7 +104,7 @@ public enum SectionRoles {
      * and a runbook folder has a bounded number of them (past the bound, headings are read anew).
      */
     private static final class Cache {
-        static final int MAX_HEADINGS = 100_000;
+        static final int MAX_HEADINGS = 20_000;
         static final Map<String, Set<SectionRoles>> BY_HEADING = new ConcurrentHashMap<>();
     }
 
