@@ -103,6 +103,20 @@ final class FusionSelection {
         }
     }
 
+    /** The variants with the most right answers at rank 1 on all dev questions, gate or not (is any blend better at all?). */
+    void printBestUngated(int n) {
+        System.out.println("most right at rank 1 on the whole dev sets, gate ignored (keyword "
+                + (int) hits(keyword, all) + "; * = fails the gate):");
+        reports.keySet().stream()
+                .sorted(Comparator.comparingDouble((HybridFusion v) -> -hits(v, all)))
+                .limit(n)
+                .forEach(v -> System.out.printf(
+                        "  %-40s right %d%s%n",
+                        FusionTuner.name(v),
+                        (int) hits(v, all),
+                        allowedHits(v, all) == Double.NEGATIVE_INFINITY ? " *" : ""));
+    }
+
     /** Per fold the variant chosen on the other folds; held-out hit@1 of keyword and of those choices, per set and kind. */
     void crossValidate() {
         CrossValidation cv = CrossValidation.of(all);
