@@ -115,6 +115,17 @@ final class FusionSelection {
                         FusionTuner.name(v),
                         (int) hits(v, all),
                         allowedHits(v, all) == Double.NEGATIVE_INFINITY ? " *" : ""));
+        long better = reports.keySet().stream()
+                .filter(v -> hits(v, all) > hits(keyword, all))
+                .count();
+        long worse = reports.keySet().stream()
+                .filter(v -> hits(v, all) < hits(keyword, all))
+                .count();
+        double fewest =
+                reports.keySet().stream().mapToDouble(v -> hits(v, all)).min().orElse(0);
+        System.out.printf(
+                "  of %d variants: %d better than keyword, %d worse (fewest right %.0f)%n",
+                reports.size(), better, worse, fewest);
     }
 
     /** Per fold the variant chosen on the other folds; held-out hit@1 of keyword and of those choices, per set and kind. */
