@@ -103,6 +103,31 @@ final class FusionSelection {
         }
     }
 
+    /** The variants with the most right answers at rank 1 on all dev questions, gate or not (is any blend better at all?). */
+    void printBestUngated(int n) {
+        System.out.println("most right at rank 1 on the whole dev sets, gate ignored (keyword "
+                + (int) hits(keyword, all) + "; * = fails the gate):");
+        reports.keySet().stream()
+                .sorted(Comparator.comparingDouble((HybridFusion v) -> -hits(v, all)))
+                .limit(n)
+                .forEach(v -> System.out.printf(
+                        "  %-40s right %d%s%n",
+                        FusionTuner.name(v),
+                        (int) hits(v, all),
+                        allowedHits(v, all) == Double.NEGATIVE_INFINITY ? " *" : ""));
+        long better = reports.keySet().stream()
+                .filter(v -> hits(v, all) > hits(keyword, all))
+                .count();
+        long worse = reports.keySet().stream()
+                .filter(v -> hits(v, all) < hits(keyword, all))
+                .count();
+        double fewest =
+                reports.keySet().stream().mapToDouble(v -> hits(v, all)).min().orElse(0);
+        System.out.printf(
+                "  of %d variants: %d better than keyword, %d worse (fewest right %.0f)%n",
+                reports.size(), better, worse, fewest);
+    }
+
     /** Per fold the variant chosen on the other folds; held-out hit@1 of keyword and of those choices, per set and kind. */
     void crossValidate() {
         CrossValidation cv = CrossValidation.of(all);

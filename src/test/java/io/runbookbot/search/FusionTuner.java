@@ -78,6 +78,7 @@ public final class FusionTuner {
                 reports,
                 KEYWORD);
         selection.printDevFigures(List.of(KEYWORD, HybridFusion.DEFAULT));
+        selection.printBestUngated(5);
         selection.crossValidate();
         HybridFusion chosen = selection.chooseOnAll();
         System.out.println("chosen on all dev questions: " + name(chosen));
