@@ -178,7 +178,7 @@ final class ButtonActions {
             StringBuilder text = new StringBuilder("run ").append(run.commandId());
             run.params()
                     .forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
-            if (!run.agent().equals(BotRequest.RunDiagnostic.DEFAULT_AGENT)) {
+            if (run.namesAgent()) {
                 text.append(" on ").append(run.agent());
             }
             return Optional.of(text.toString());

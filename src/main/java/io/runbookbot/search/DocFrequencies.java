@@ -1,5 +1,6 @@
 package io.runbookbot.search;
 
+import io.runbookbot.search.index.Fields;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,11 @@ final class DocFrequencies {
     private static final Map<IndexReader.CacheKey, Map<Term, Integer>> BY_READER = new ConcurrentHashMap<>();
 
     private DocFrequencies() {}
+
+    /** In how many runbooks (or sections) {@code term} occurs, by the text or the title, whichever says more. */
+    static int inTextOrTitle(IndexReader reader, String term) throws IOException {
+        return Math.max(of(reader, new Term(Fields.BODY, term)), of(reader, new Term(Fields.TITLE, term)));
+    }
 
     static int of(IndexReader reader, Term term) throws IOException {
         IndexReader.CacheHelper helper = reader.getReaderCacheHelper();

@@ -7,7 +7,6 @@ import io.runbookbot.search.index.RunbookIndex;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
@@ -88,9 +87,7 @@ final class QueryCoverage {
 
     /** How rare a term is across runbooks (BM25's IDF over title and text). */
     static double idf(IndexReader reader, String term) throws IOException {
-        int df = Math.max(
-                DocFrequencies.of(reader, new Term(Fields.BODY, term)),
-                DocFrequencies.of(reader, new Term(Fields.TITLE, term)));
+        int df = DocFrequencies.inTextOrTitle(reader, term);
         int n = reader.numDocs();
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }

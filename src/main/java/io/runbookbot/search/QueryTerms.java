@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -65,8 +64,7 @@ record QueryTerms(List<String> terms, List<String> unknown) {
     }
 
     static boolean known(IndexReader reader, String term) throws IOException {
-        return DocFrequencies.of(reader, new Term(Fields.BODY, term)) > 0
-                || DocFrequencies.of(reader, new Term(Fields.TITLE, term)) > 0;
+        return DocFrequencies.inTextOrTitle(reader, term) > 0;
     }
 
     private static boolean correctable(String term) {

@@ -76,6 +76,14 @@ public enum SectionRoles {
             "prerequisite",
             "glossary"));
 
+    /**
+     * The roles of headings already read: each candidate's heading is read for every question, and
+     * a runbook folder has a bounded number of them (past the bound, headings are read anew).
+     */
+    private static final int MAX_HEADINGS = 20_000;
+
+    private static final Map<String, Set<SectionRoles>> BY_HEADING = new ConcurrentHashMap<>();
+
     private final List<String> stems;
 
     SectionRoles(List<String> stems) {
@@ -88,24 +96,15 @@ public enum SectionRoles {
      * ending in {@code $} only as a word of its own or its plural ("Owners", not "Fix ownership").
      */
     public static Set<SectionRoles> of(String heading) {
-        Set<SectionRoles> known = Cache.BY_HEADING.get(heading);
+        Set<SectionRoles> known = BY_HEADING.get(heading);
         if (known != null) {
             return known;
         }
         Set<SectionRoles> roles = read(heading);
-        if (Cache.BY_HEADING.size() < Cache.MAX_HEADINGS) {
-            Cache.BY_HEADING.put(heading, roles);
+        if (BY_HEADING.size() < MAX_HEADINGS) {
+            BY_HEADING.put(heading, roles);
         }
         return roles;
-    }
-
-    /**
-     * The roles of headings already read: each candidate's heading is read for every question,
-     * and a runbook folder has a bounded number of them (past the bound, headings are read anew).
-     */
-    private static final class Cache {
-        static final int MAX_HEADINGS = 20_000;
-        static final Map<String, Set<SectionRoles>> BY_HEADING = new ConcurrentHashMap<>();
     }
 
     private static Set<SectionRoles> read(String heading) {
@@ -120,11 +119,10 @@ public enum SectionRoles {
     }
 
     private static boolean names(String heading, String cue) {
-        boolean whole = cue.endsWith("$");
-        String word = whole ? cue.substring(0, cue.length() - 1) : cue;
-        if (!whole) {
+        if (!cue.endsWith("$")) {
             return heading.contains(cue);
         }
+        String word = cue.substring(0, cue.length() - 1);
         for (int at = heading.indexOf(word); at >= 0; at = heading.indexOf(word, at + 1)) {
             int end = at + word.length();
             if (end < heading.length() && heading.charAt(end) == 's') {

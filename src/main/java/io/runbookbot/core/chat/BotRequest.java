@@ -93,9 +93,14 @@ public sealed interface BotRequest {
             return new RunDiagnostic(DEFAULT_AGENT, commandId, params);
         }
 
+        /** Whether the run names its agent ({@code on <agent>}, a button's target). */
+        public boolean namesAgent() {
+            return !agent.equals(DEFAULT_AGENT);
+        }
+
         /** This run, on {@code fallback} when it names no agent. */
         public RunDiagnostic orOn(String fallback) {
-            return agent.equals(DEFAULT_AGENT) ? new RunDiagnostic(fallback, commandId, params) : this;
+            return namesAgent() ? this : new RunDiagnostic(fallback, commandId, params);
         }
 
         @Override
