@@ -77,11 +77,15 @@ final class ActionableSections {
         return Optional.empty();
     }
 
+    private static boolean describesAlert(Set<SectionRoles> roles) {
+        return roles.contains(SectionRoles.MEANING) || roles.contains(SectionRoles.IMPACT);
+    }
+
     /** The first sentence of the first section that says what the alert means or what it does to users. */
     static Optional<String> meaning(Runbook runbook) {
         boolean titled = singleTitle(runbook);
         return AnswerUnits.of(runbook).stream()
-                .filter(u -> u.level() > 0 && roles(u, titled).contains(SectionRoles.MEANING))
+                .filter(u -> u.level() > 0 && describesAlert(roles(u, titled)))
                 .map(u -> MeaningLine.of(u.text()))
                 .flatMap(Optional::stream)
                 .findFirst();

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What a question asks for, read from general English cue words and question shapes: what an
- * alert or error means or will break, how to check or diagnose, how to fix, which command or
+ * alert or error means, what it will break, how to check or diagnose, how to fix, which command or
  * query to run, or whom to escalate to. Most symptom reports and pasted error lines ask for none
  * of these in words; they get {@link #NONE} and are ranked as before.
  *
@@ -18,8 +18,10 @@ import java.util.Set;
  * into words in one linear pass.
  */
 enum QuestionIntent {
-    /** What it means, why it fires, what it affects or breaks, how serious it is. */
+    /** What it means, why it fires, whether it is expected. */
     MEANING,
+    /** What it affects or breaks, how serious or urgent it is. */
+    IMPACT,
     /** How to check, confirm, diagnose or investigate. */
     DIAGNOSIS,
     /** How to fix, mitigate, resolve, recover, or otherwise do something about it. */
@@ -37,36 +39,12 @@ enum QuestionIntent {
 
     private static List<Cue> cues() {
         List<Cue> c = new ArrayList<>();
-        // meaning and impact
-        words(
-                c,
-                MEANING,
-                "meaning",
-                "explain*",
-                "impact*",
-                "consequence*",
-                "severity",
-                "urgent",
-                "urgency",
-                "worry",
-                "worried");
+        // meaning
+        words(c, MEANING, "meaning", "explain*", "worry", "worried");
         phrases(c, MEANING, "does * mean", "what * mean", "what * means", "it means", "mean $");
         phrases(
                 c,
                 MEANING,
-                "what * happen*",
-                "will * break",
-                "what * break",
-                "does * break",
-                "break anything",
-                "what * affect*",
-                "does * affect*",
-                "will * affect*",
-                "is * affected",
-                "how bad",
-                "how serious",
-                "how urgent",
-                "how critical",
                 "safe to ignore",
                 "ignore * alert",
                 "can * ignore",
@@ -82,6 +60,24 @@ enum QuestionIntent {
                 "what is * alert",
                 "what * alert * about",
                 "what is this");
+        // impact
+        words(c, IMPACT, "impact*", "consequence*", "severity", "urgent", "urgency");
+        phrases(
+                c,
+                IMPACT,
+                "what * happen*",
+                "will * break",
+                "what * break",
+                "does * break",
+                "break anything",
+                "what * affect*",
+                "does * affect*",
+                "will * affect*",
+                "is * affected",
+                "how bad",
+                "how serious",
+                "how urgent",
+                "how critical");
         // checking and diagnosis
         words(c, DIAGNOSIS, "verify", "confirm", "diagnose", "diagnosis", "troubleshoot*", "investigat*", "inspect");
         verbs(c, DIAGNOSIS, "check", "debug", "tell", "see", "find", "look", "know", "determine", "identify");

@@ -21,8 +21,9 @@ package io.runbookbot.search;
  * @param description prior factor for sections that describe the problem (Meaning, Symptoms ...)
  * @param intent      prior factor for sections whose role answers what the question asks for
  *                    ({@link QuestionIntent}: a Meaning section for "what does X mean", a
- *                    Mitigation section for "how do I fix it"); replaces the two above; 0 turns
- *                    this prior off
+ *                    Mitigation section for "how do I fix it"); replaces the two above; within a
+ *                    runbook, the Impact or the Meaning section a question names comes first
+ *                    ({@link RunbookSectionOrder}); 0 turns both off
  * @param childCover  a subsection replaces its container in the ranking when it holds this share of
  *                    the question's word weight that the container holds ({@link SmallestAnswer});
  *                    0 turns this off

@@ -4,6 +4,7 @@ import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * that says what to do in fewer than {@link SmallestAnswer#MIN_TEXT_LINES} lines ("Set multiple
  * Alertmanager instances.") holds no steps to prefer it for, whatever its heading promises: within
  * its runbook it is ranked as if it had {@link Ranking#thin()} instead of the fix or check prior
- * ({@link ThinSections}). A numbered step ("2. Evaluate impact",
+ * ({@link RunbookSectionOrder}). A numbered step ("2. Evaluate impact",
  * "Step 3: Assess the impact") is something to do even when its heading names a describing role:
  * it gets {@link Ranking#step()} instead of the description discount.
  */
@@ -39,22 +40,31 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
 
     /**
      * The candidates scored: {@code fused[i]} (BM25 fused with the runbook's relevance) times the
-     * prior of {@code units.get(i)}, in the same order. With {@link Ranking#thin()} on, the sections
-     * of each runbook are then reordered by their thin-aware prior ({@link ThinSections}).
+     * prior of {@code units.get(i)}, in the same order. With {@link Ranking#thin()} on, or when the
+     * question names what an alert means or what it breaks, the sections of each runbook are then
+     * reordered ({@link RunbookSectionOrder}).
      */
     List<SectionHit> score(List<RunbookSection> units, double[] fused) {
+        Optional<SectionRoles> named = ranking.intent() > 0 ? SectionRoles.named(intents) : Optional.empty();
         List<SectionHit> hits = new ArrayList<>(units.size());
-        double[] thinAware = ranking.thin() > 0 ? new double[units.size()] : null;
+        boolean reorder = ranking.thin() > 0 || named.isPresent();
+        double[] thinAware = new double[units.size()];
+        boolean[] first = new boolean[units.size()];
         for (int i = 0; i < units.size(); i++) {
             RunbookSection unit = units.get(i);
             Prior prior = prior(unit.heading());
             hits.add(new SectionHit(unit, fused[i] * prior.value()));
-            if (thinAware != null) {
-                boolean thin = prior.unasked() && !SmallestAnswer.standsAlone(unit);
-                thinAware[i] = fused[i] * (thin ? ranking.thin() : prior.value());
-            }
+            boolean thin = ranking.thin() > 0 && prior.unasked() && !SmallestAnswer.standsAlone(unit);
+            thinAware[i] = fused[i] * (thin ? ranking.thin() : prior.value());
+            first[i] = named.isPresent() && namesOnly(SectionRoles.of(unit.heading()), named.get());
         }
-        return thinAware == null ? hits : ThinSections.reorder(hits, thinAware);
+        return reorder ? RunbookSectionOrder.reorder(hits, first, thinAware) : hits;
+    }
+
+    /** Whether a heading names the describing role asked for and not the other ("Impact", not "Meaning and impact"). */
+    private static boolean namesOnly(Set<SectionRoles> roles, SectionRoles named) {
+        SectionRoles other = named == SectionRoles.MEANING ? SectionRoles.IMPACT : SectionRoles.MEANING;
+        return roles.contains(named) && !roles.contains(other);
     }
 
     /** The prior of a section, by its heading's roles and the question's intents. */

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,17 +53,8 @@ public enum SectionRoles {
             "handling",
             "what to do")),
     MEANING(List.of(
-            "meaning",
-            "impact",
-            "summary",
-            "overview",
-            "description",
-            "background",
-            "about",
-            "introduction",
-            "explanation",
-            "consequence",
-            "severity")),
+            "meaning", "summary", "overview", "description", "background", "about", "introduction", "explanation")),
+    IMPACT(List.of("impact", "consequence", "severity")),
     SYMPTOMS(List.of("symptom")),
     ESCALATION(List.of("escalat", "contact", "owner$", "checklist", "support", "getting help")),
     REFERENCE(List.of(
@@ -136,6 +128,17 @@ public enum SectionRoles {
         return false;
     }
 
+    /**
+     * The describing role a question names when it names one of the two only: a runbook's Impact
+     * section goes before its Meaning section for "what does X break", and after it for "what
+     * does X mean".
+     */
+    static Optional<SectionRoles> named(Set<QuestionIntent> intents) {
+        boolean meaning = intents.contains(QuestionIntent.MEANING);
+        boolean impact = intents.contains(QuestionIntent.IMPACT);
+        return meaning == impact ? Optional.empty() : Optional.of(meaning ? MEANING : IMPACT);
+    }
+
     /** Sections that say what to do. */
     public static boolean acts(Set<SectionRoles> roles) {
         return roles.contains(DIAGNOSIS) || roles.contains(MITIGATION);
@@ -143,13 +146,21 @@ public enum SectionRoles {
 
     /** Sections that describe the problem or point elsewhere, and say nothing to do. */
     public static boolean describes(Set<SectionRoles> roles) {
-        return !acts(roles) && (roles.contains(MEANING) || roles.contains(SYMPTOMS) || roles.contains(REFERENCE));
+        return !acts(roles)
+                && (roles.contains(MEANING)
+                        || roles.contains(IMPACT)
+                        || roles.contains(SYMPTOMS)
+                        || roles.contains(REFERENCE));
     }
 
-    /** Whether a section in one of {@code roles} answers a question asking for {@code intent}. */
+    /**
+     * Whether a section in one of {@code roles} answers a question asking for {@code intent}. What an
+     * alert means and what it breaks are told together often enough that either section answers
+     * both; within a runbook the one asked for comes first ({@link #named}).
+     */
     static boolean answers(Set<SectionRoles> roles, QuestionIntent intent) {
         return switch (intent) {
-            case MEANING -> roles.contains(MEANING);
+            case MEANING, IMPACT -> roles.contains(MEANING) || roles.contains(IMPACT);
             case DIAGNOSIS -> roles.contains(DIAGNOSIS);
             case MITIGATION -> roles.contains(MITIGATION);
             case ESCALATION -> roles.contains(ESCALATION);

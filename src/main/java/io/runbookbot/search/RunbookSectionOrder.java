@@ -8,24 +8,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Orders the sections of each runbook by their thin-aware score ({@link SectionPrior},
- * {@link Ranking#thin()}) while each runbook keeps the scores it had: the best score of a runbook
- * goes to its best section by the thin-aware order, its second score to the second, and so on.
+ * Orders the sections of each runbook anew while each runbook keeps the scores it had: the best
+ * score of a runbook goes to its first section in the new order, its second score to the second,
+ * and so on. The new order puts first the sections whose role the question names
+ * ({@link SectionRoles#named}: the Impact section for "what does X break"), then follows the
+ * thin-aware score ({@link SectionPrior}, {@link Ranking#thin()}).
  *
- * <p>A section of one or two lines ("Set multiple Alertmanager instances, spread them across
- * nodes.") is no reason to prefer one runbook over another, only to show another section of the
- * same runbook first; so which runbook comes first, and where each runbook's candidates fall among
- * the others', stays as the role priors put them.
+ * <p>Neither is a reason to prefer one runbook over another, only to show another section of the
+ * same runbook first: a section of one or two lines ("Set multiple Alertmanager instances, spread
+ * them across nodes.") holds no steps, and Meaning and Impact differ in what they tell, not in how
+ * well the runbook fits. So which runbook comes first, and where each runbook's candidates fall
+ * among the others', stays as the role priors put them.
  */
-final class ThinSections {
-    private ThinSections() {}
+final class RunbookSectionOrder {
+    private RunbookSectionOrder() {}
 
     /**
      * @param hits      candidates scored with the plain priors
+     * @param first     whether each candidate's role is the one the question names, index for index
      * @param thinAware the same candidates' scores with the thin-aware prior, index for index
      * @return the same sections, index for index, with each runbook's scores dealt out again
      */
-    static List<SectionHit> reorder(List<SectionHit> hits, double[] thinAware) {
+    static List<SectionHit> reorder(List<SectionHit> hits, boolean[] first, double[] thinAware) {
         Map<String, List<Integer>> byFile = new HashMap<>();
         for (int i = 0; i < hits.size(); i++) {
             byFile.computeIfAbsent(hits.get(i).section().file(), f -> new ArrayList<>())
@@ -37,7 +41,8 @@ final class ThinSections {
                 continue;
             }
             List<Integer> order = new ArrayList<>(indexes);
-            order.sort(Comparator.comparingDouble((Integer i) -> -thinAware[i])
+            order.sort(Comparator.comparing((Integer i) -> !first[i])
+                    .thenComparingDouble(i -> -thinAware[i])
                     .thenComparingInt(i -> hits.get(i).section().line()));
             double[] scores = indexes.stream()
                     .mapToDouble(i -> -hits.get(i).score())
