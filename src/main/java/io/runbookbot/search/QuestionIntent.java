@@ -60,11 +60,20 @@ enum QuestionIntent {
                 "what is * alert",
                 "what * alert * about",
                 "what is this");
-        // impact
-        words(c, IMPACT, "impact*", "consequence*", "severity", "urgent", "urgency");
+        // impact, asked about: "customer impact: checkout down" or "URGENT: ..." label a report
+        words(c, IMPACT, "consequence*");
         phrases(
                 c,
                 IMPACT,
+                "what * impact",
+                "impact $",
+                "any impact",
+                "impact of",
+                "what severity",
+                "which severity",
+                "severity of",
+                "is * urgent",
+                "urgency of",
                 "what * happen*",
                 "will * break",
                 "what * break",

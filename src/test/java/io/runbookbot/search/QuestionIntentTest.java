@@ -21,6 +21,8 @@ class QuestionIntentTest {
                 "what's the impact of etcdNoLeader|IMPACT",
                 "if the disk fills up what will it break|IMPACT",
                 "does KubeletDown affect running pods|IMPACT",
+                "KubeletDown impact?|IMPACT",
+                "is CephOSDNearFull urgent|IMPACT",
                 "TargetDown firing, is this expected?|MEANING",
                 "how urgent is CephClusterNearFull|IMPACT",
                 "why is KubeAPIDown firing|MEANING",
@@ -51,6 +53,8 @@ class QuestionIntentTest {
                 "ERROR failed to resolve host db.internal",
                 "node disk almost full, writes slow",
                 "mean latency of the API doubled since noon",
+                "URGENT: checkout returns 502 since the deploy",
+                "customer impact: checkout down, pods crash looping",
             })
     void symptomsAndErrorLinesAskForNothingInWords(String question) {
         assertThat(QuestionIntent.of(question)).containsExactly(NONE);
