@@ -214,6 +214,9 @@ enum QuestionIntent {
      * word a prefix; "^" and "$" match the start and end of the question).
      */
     private record Cue(QuestionIntent intent, List<String> pattern) {
+        /** Whom a plea to the channel asks ("can someone look", "could anyone check"). */
+        private static final Set<String> PLEA_SUBJECTS = Set.of("someone", "somebody", "anyone", "anybody");
+
         boolean in(List<String> words) {
             for (int start = 0; start < words.size(); start++) {
                 if (matches(words, start, 0)) {
@@ -236,6 +239,9 @@ enum QuestionIntent {
             }
             if (want.equals("*")) {
                 for (int skip = 1; skip <= 3 && at + skip <= words.size(); skip++) {
+                    if (PLEA_SUBJECTS.contains(words.get(at + skip - 1))) {
+                        return false; // "can someone look": a plea to the channel, not how to check
+                    }
                     if (matches(words, at + skip, p + 1)) {
                         return true;
                     }

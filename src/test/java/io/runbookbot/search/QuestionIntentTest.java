@@ -55,6 +55,8 @@ class QuestionIntentTest {
                 "mean latency of the API doubled since noon",
                 "URGENT: checkout returns 502 since the deploy",
                 "customer impact: checkout down, pods crash looping",
+                "checkout pods crash looping since the deploy, can someone look",
+                "could anyone check the payments queue, it keeps growing",
             })
     void symptomsAndErrorLinesAskForNothingInWords(String question) {
         assertThat(QuestionIntent.of(question)).containsExactly(NONE);
