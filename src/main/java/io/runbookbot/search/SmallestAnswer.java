@@ -22,7 +22,10 @@ import org.apache.lucene.util.BytesRef;
  * question's words that the container holds, that subsection is the answer, in the container's
  * place and at the better of their scores. When the words are spread over several subsections so
  * that none holds even {@link #SPAN_SHARE} of them, the container stands for them at the best of
- * their scores (BM25 alone would favour the shortest one that holds a few). A subsection with
+ * their scores (BM25 alone would favour the shortest one that holds a few). So does a container
+ * whose own heading holds all the question's words it holds ("who do I escalate to" and
+ * "Escalation Procedures"): the question names its topic, and a subsection that happens to say
+ * "when escalating" is not the answer. A subsection with
  * less than {@link #MIN_TEXT_LINES} lines of text (a bare code line, a one-line note) never
  * stands in for its container: it has no context, and the container is shown instead.
  *
@@ -58,14 +61,17 @@ final class SmallestAnswer {
         if (inside.stream().allMatch(List::isEmpty)) {
             return hits;
         }
-        double[] weight = weights(reader, terms, docs);
+        double[] weight = new double[hits.size()];
+        double[] inHeading = new double[hits.size()];
+        weights(reader, terms, docs, weight, inHeading);
         List<SectionHit> out = new ArrayList<>(hits);
         boolean[] replaced = new boolean[hits.size()];
         for (int p = 0; p < hits.size(); p++) {
             if (inside.get(p).isEmpty()) {
                 continue;
             }
-            int child = bestChild(hits, inside.get(p), weight, p, cover);
+            boolean topic = weight[p] > 0 && inHeading[p] >= weight[p]; // "who do I escalate to", "Escalation"
+            int child = topic ? -1 : bestChild(hits, inside.get(p), weight, p, cover);
             if (child >= 0) {
                 SectionHit c = hits.get(child);
                 out.set(
@@ -73,7 +79,7 @@ final class SmallestAnswer {
                         new SectionHit(
                                 c.section(), Math.max(c.score(), hits.get(p).score())));
                 replaced[p] = true;
-            } else if (spans(hits, inside.get(p), weight, p)) {
+            } else if (topic || spans(hits, inside.get(p), weight, p)) {
                 double best = inside.get(p).stream()
                         .mapToDouble(c -> hits.get(c).score())
                         .max()
@@ -152,25 +158,32 @@ final class SmallestAnswer {
         return n >= MIN_TEXT_LINES;
     }
 
-    /** Per candidate: the summed idf of the distinct question terms it holds in any of {@link #FIELDS}. */
-    private static double[] weights(IndexReader reader, List<String> terms, int[] docs) throws IOException {
+    /**
+     * Per candidate: the summed idf of the distinct question terms it holds in any of
+     * {@link #FIELDS} ({@code weight}), and of those it holds in its own heading ({@code inHeading}).
+     */
+    private static void weights(IndexReader reader, List<String> terms, int[] docs, double[] weight, double[] inHeading)
+            throws IOException {
         int[] order = sortedIndexes(docs);
-        double[] weight = new double[docs.length];
         int n = reader.numDocs();
         TermEnums enums = new TermEnums(reader, List.of(FIELDS));
         for (String t : terms) {
             BitSet holds = new BitSet(docs.length);
+            BitSet headed = new BitSet(docs.length);
             BytesRef bytes = new BytesRef(t);
             for (int field = 0; field < FIELDS.length; field++) {
-                mark(reader, enums, field, bytes, docs, order, holds);
+                mark(reader, enums, field, bytes, docs, order, FIELDS[field].equals(Fields.HEADING) ? headed : holds);
             }
+            holds.or(headed);
             double df = DocFrequencies.of(reader, new Term(Fields.BODY, t));
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             for (int i = holds.nextSetBit(0); i >= 0; i = holds.nextSetBit(i + 1)) {
                 weight[i] += idf;
             }
+            for (int i = headed.nextSetBit(0); i >= 0; i = headed.nextSetBit(i + 1)) {
+                inHeading[i] += idf;
+            }
         }
-        return weight;
     }
 
     /** Sets bit i for each candidate {@code docs[i]} whose field holds the term. */

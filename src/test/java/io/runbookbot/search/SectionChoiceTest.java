@@ -205,26 +205,14 @@ class SectionChoiceTest {
             and the logs show a successful startup.
             """;
 
-    /** The heading of the section {@code ranking} answers {@code question} with from one runbook. */
-    private static String headingShown(String file, String markdown, String question, Ranking ranking) {
-        try (RunbookIndex own = RunbookIndexer.build(List.of(new RunbookParser().parse(file, markdown)))) {
-            return new LuceneRunbookSearch(own, ranking)
-                    .ask(question, 5)
-                    .best()
-                    .orElseThrow()
-                    .section()
-                    .heading();
-        }
-    }
-
     @Test
     void aOneLineFixDoesNotOutrankAFullCheckOfTheSameAlert() {
         String question = "ExporterNotConnected";
         Ranking off = RankingVariant.of(Ranking.DEFAULT).thin(0).build();
 
-        assertThat(headingShown("ExporterNotConnected.md", NOT_CONNECTED, question, Ranking.DEFAULT))
+        assertThat(OneRunbook.headingShown("ExporterNotConnected.md", NOT_CONNECTED, question, Ranking.DEFAULT))
                 .isEqualTo("Diagnosis");
-        assertThat(headingShown("ExporterNotConnected.md", NOT_CONNECTED, question, off))
+        assertThat(OneRunbook.headingShown("ExporterNotConnected.md", NOT_CONNECTED, question, off))
                 .isEqualTo("Mitigation");
     }
 
@@ -233,9 +221,10 @@ class SectionChoiceTest {
         String question = "someone uses a public repository as a CDN and hammers the storage node with upload-pack";
         Ranking off = RankingVariant.of(Ranking.DEFAULT).step(0).build();
 
-        assertThat(headingShown("traffic.md", TRIAGE_STEPS, question, Ranking.DEFAULT))
+        assertThat(OneRunbook.headingShown("traffic.md", TRIAGE_STEPS, question, Ranking.DEFAULT))
                 .isEqualTo("2. Evaluate impact");
-        assertThat(headingShown("traffic.md", TRIAGE_STEPS, question, off)).isNotEqualTo("2. Evaluate impact");
+        assertThat(OneRunbook.headingShown("traffic.md", TRIAGE_STEPS, question, off))
+                .isNotEqualTo("2. Evaluate impact");
     }
 
     @Test
@@ -243,9 +232,10 @@ class SectionChoiceTest {
         String question = "fixed the server, how do I confirm it's actually healthy again";
         Ranking off = RankingVariant.of(Ranking.DEFAULT).done(0).build();
 
-        assertThat(headingShown("server.md", SERVER_START, question, Ranking.DEFAULT))
+        assertThat(OneRunbook.headingShown("server.md", SERVER_START, question, Ranking.DEFAULT))
                 .isEqualTo("Validation");
-        assertThat(headingShown("server.md", SERVER_START, question, off)).isEqualTo("Resolution A: Fix ownership");
+        assertThat(OneRunbook.headingShown("server.md", SERVER_START, question, off))
+                .isEqualTo("Resolution A: Fix ownership");
     }
 
     /** A thin container (its own text is one line) of about 70 lines, with a 12-line subsection. */
