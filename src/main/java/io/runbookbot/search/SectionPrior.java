@@ -56,15 +56,9 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
             hits.add(new SectionHit(unit, fused[i] * prior.value()));
             boolean thin = ranking.thin() > 0 && prior.unasked() && !SmallestAnswer.standsAlone(unit);
             thinAware[i] = fused[i] * (thin ? ranking.thin() : prior.value());
-            first[i] = named.isPresent() && namesOnly(SectionRoles.of(unit.heading()), named.get());
+            first[i] = named.isPresent() && SectionRoles.namesOnly(SectionRoles.of(unit.heading()), named.get());
         }
         return reorder ? RunbookSectionOrder.reorder(hits, first, thinAware) : hits;
-    }
-
-    /** Whether a heading names the describing role asked for and not the other ("Impact", not "Meaning and impact"). */
-    private static boolean namesOnly(Set<SectionRoles> roles, SectionRoles named) {
-        SectionRoles other = named == SectionRoles.MEANING ? SectionRoles.IMPACT : SectionRoles.MEANING;
-        return roles.contains(named) && !roles.contains(other);
     }
 
     /** The prior of a section, by its heading's roles and the question's intents. */

@@ -139,6 +139,12 @@ public enum SectionRoles {
         return meaning == impact ? Optional.empty() : Optional.of(meaning ? MEANING : IMPACT);
     }
 
+    /** Whether a heading names the describing role asked for and not the other ("Impact", not "Meaning and impact"). */
+    static boolean namesOnly(Set<SectionRoles> roles, SectionRoles named) {
+        SectionRoles other = named == MEANING ? IMPACT : MEANING;
+        return roles.contains(named) && !roles.contains(other);
+    }
+
     /** Sections that say what to do. */
     public static boolean acts(Set<SectionRoles> roles) {
         return roles.contains(DIAGNOSIS) || roles.contains(MITIGATION);
