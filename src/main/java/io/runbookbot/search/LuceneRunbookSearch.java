@@ -6,7 +6,7 @@ import io.runbookbot.core.RunbookSearch;
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
 import io.runbookbot.redact.Redactor;
-import io.runbookbot.search.analysis.Handles;
+import io.runbookbot.search.analysis.ChatLabels;
 import io.runbookbot.search.analysis.PastedText;
 import io.runbookbot.search.analysis.RunbookAnalyzers;
 import io.runbookbot.search.embed.QueryEmbedder;
@@ -108,7 +108,7 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     Ranked ranked(String question, int topN) {
         Objects.requireNonNull(question, "question");
         try {
-            String searched = Handles.strip(PastedText.distil(question)); // telling lines, no "@oncall"
+            String searched = ChatLabels.strip(PastedText.distil(question)); // telling lines, no "@oncall", "P1"
             String sought = ranking.done() > 0 ? DoneActions.strip(searched) : searched; // not "fixed X, ..."
             QueryTerms terms = QueryTerms.of(sought, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
