@@ -40,16 +40,18 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
 
     /**
      * The candidates scored: {@code fused[i]} (BM25 fused with the runbook's relevance) times the
-     * prior of {@code units.get(i)}, in the same order. With {@link Ranking#thin()} on, or when the
-     * question names what an alert means or what it breaks, the sections of each runbook are then
-     * reordered ({@link RunbookSectionOrder}).
+     * prior of {@code units.get(i)}, in the same order; then the sections of each runbook are
+     * reordered ({@link RunbookSectionOrder}): the Meaning or Impact section the question names
+     * first, a title with fewer than {@link SmallestAnswer#MIN_TEXT_LINES} lines of text under it
+     * ("# Node Reboots" and a line of search tags) last, and thin sections as {@link Ranking#thin()}
+     * says.
      */
     List<SectionHit> score(List<RunbookSection> units, double[] fused) {
         Optional<SectionRoles> named = ranking.intent() > 0 ? SectionRoles.named(intents) : Optional.empty();
         List<SectionHit> hits = new ArrayList<>(units.size());
-        boolean reorder = ranking.thin() > 0 || named.isPresent();
         double[] thinAware = new double[units.size()];
         boolean[] first = new boolean[units.size()];
+        boolean[] last = new boolean[units.size()];
         for (int i = 0; i < units.size(); i++) {
             RunbookSection unit = units.get(i);
             Prior prior = prior(unit.heading());
@@ -57,8 +59,9 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
             boolean thin = ranking.thin() > 0 && prior.unasked() && !SmallestAnswer.standsAlone(unit);
             thinAware[i] = fused[i] * (thin ? ranking.thin() : prior.value());
             first[i] = named.isPresent() && SectionRoles.namesOnly(SectionRoles.of(unit.heading()), named.get());
+            last[i] = unit.level() == 1 && !SmallestAnswer.standsAlone(unit); // "# Node Reboots" and a line
         }
-        return reorder ? RunbookSectionOrder.reorder(hits, first, thinAware) : hits;
+        return RunbookSectionOrder.reorder(hits, first, last, thinAware);
     }
 
     /** The prior of a section, by its heading's roles and the question's intents. */

@@ -62,6 +62,18 @@ class AskedRoleTest {
             - the current state and any workaround in place.
             """;
 
+    private static final String NODE_REBOOTS = """
+            # Node Reboots
+
+            Search tags: reboot, restart, instance, node, VM, machine
+
+            ## Discovering GCE casualties
+
+            Sometimes the cloud provider itself restarts a node for maintenance.
+            Search the provider's activity log for compute.instances.hostError
+            and for automatic restarts of the instance in that hour.
+            """;
+
     private static String shown(String file, String markdown, String question) {
         return headingShown(file, markdown, question, Ranking.DEFAULT);
     }
@@ -91,6 +103,15 @@ class AskedRoleTest {
                         FILESYSTEM_ALMOST_FULL,
                         "what does NodeFilesystemAlmostFull mean"))
                 .isEqualTo("Meaning");
+    }
+
+    @Test
+    void aBareTitleIsNotTheAnswerWhenItsRunbookHasOne() {
+        assertThat(shown(
+                        "node-reboots.md",
+                        NODE_REBOOTS,
+                        "vm rebooted by itself in the night, was it the cloud provider?"))
+                .isEqualTo("Discovering GCE casualties");
     }
 
     @Test
