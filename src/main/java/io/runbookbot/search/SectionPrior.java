@@ -54,11 +54,12 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
         boolean[] last = new boolean[units.size()];
         for (int i = 0; i < units.size(); i++) {
             RunbookSection unit = units.get(i);
-            Prior prior = prior(unit.heading());
+            Set<SectionRoles> roles = SectionRoles.of(unit.heading());
+            Prior prior = prior(unit.heading(), roles);
             hits.add(new SectionHit(unit, fused[i] * prior.value()));
             boolean thin = ranking.thin() > 0 && prior.unasked() && !SmallestAnswer.standsAlone(unit);
             thinAware[i] = fused[i] * (thin ? ranking.thin() : prior.value());
-            first[i] = named.isPresent() && SectionRoles.namesOnly(SectionRoles.of(unit.heading()), named.get());
+            first[i] = named.isPresent() && SectionRoles.namesOnly(roles, named.get());
             last[i] = unit.level() == 1 && !SmallestAnswer.standsAlone(unit); // "# Node Reboots" and a line
         }
         return RunbookSectionOrder.reorder(hits, first, last, thinAware);
@@ -66,14 +67,13 @@ record SectionPrior(Set<QuestionIntent> intents, Ranking ranking) {
 
     /** The prior of a section, by its heading's roles and the question's intents. */
     double of(RunbookSection section) {
-        return prior(section.heading()).value();
+        return prior(section.heading(), SectionRoles.of(section.heading())).value();
     }
 
     /** A prior, and whether it is the fix or check prior of a question that asks for nothing in words. */
     private record Prior(double value, boolean unasked) {}
 
-    private Prior prior(String heading) {
-        Set<SectionRoles> roles = SectionRoles.of(heading);
+    private Prior prior(String heading, Set<SectionRoles> roles) {
         if (ranking.intent() > 0 && intents.stream().anyMatch(i -> SectionRoles.answers(roles, i))) {
             return new Prior(ranking.intent(), false);
         }

@@ -16,7 +16,7 @@ public final class ChatLabels {
      * as a token of its own. Linear, no backtracking.
      */
     private static final Pattern LABEL =
-            Pattern.compile("(?<![\\w@])@[\\w.-]++|(?<![\\w@-])(?:[pP][0-4]|(?i:sev)-?[0-5])(?![\\w-])");
+            Pattern.compile("(?<![\\w@])@[\\w.-]++|(?<![\\w@-])(?i:p[0-4]|sev-?[0-5])(?![\\w-])");
 
     private ChatLabels() {}
 
