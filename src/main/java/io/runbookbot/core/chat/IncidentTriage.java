@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * "standup moved to 10:30") gets silence.
  *
  * <p>A symptom names trouble: a word of breakage in any of its forms ("fail", "failed",
- * "failing", "failures"; "timeout", "timeouts", "timed out"), or machine text (an alert name in
- * CamelCase, an upper-case error code, an exception type, {@code host:port}, an HTTP 4xx/5xx
- * status). The vocabulary is the general one of things going wrong, listed as word stems; it was
+ * "failing", "failures"; "timeout", "timeouts", "timed out"; a metric that climbs, lags or
+ * exceeds; a process that died), or machine text (an alert name in CamelCase, an upper-case error
+ * code, an exception type, {@code host:port}, an HTTP 4xx/5xx status, "502s"). The vocabulary is the general one of things going wrong, listed as word stems; it was
  * not fitted to any message. Clock times ("10:30", "22:00") are not ports.
  */
 public final class IncidentTriage {
@@ -31,9 +31,10 @@ public final class IncidentTriage {
             + "|timeout|unreachab|unavailab|unhealth|fail|crash|freez|frozen|exhaust|leak|spik|slow|latenc"
             + "|lagg|degrad|oom|kill|dropp|reject|evict|throttl|restart|flap|corrupt|overload|saturat|backlog"
             + "|stall|starv|expir|stuck|hung|hang|pending|mismatch|invalid|unsupported|missing|disappear|vanish"
-            + "|unresponsive|unstable|outage|firing|alert"
+            + "|unresponsive|unstable|outage|firing|alert|reboot|climb|exceed|sluggish"
             + ")\\w*+|(?:"
             + "no|not|never|none|nothing|unable|lost|down|full|high|low|gone|empty|blank|wrong|bug|bugs|broken|broke"
+            + "|lag|lags|dead|died|dies|dying|times out"
             + "|breaks|breaking|drop|drops|waiting|can'?t|cannot|won'?t|doesn'?t|isn'?t|aren'?t|didn'?t"
             + "|couldn'?t|wasn'?t|timed out|time out|out of|too many|too much|no space|not ready|read-only"
             + ")\\b)");
@@ -46,7 +47,7 @@ public final class IncidentTriage {
      */
     private static final Pattern MACHINE =
             Pattern.compile("\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{2,}+\\b|[A-Za-z\\]]:\\d{2,5}+\\b"
-                    + "|(?i:\\bport\\s++\\d{2,5}+\\b)|\\b\\w+?Exception\\b|\\b[45]\\d\\d\\b");
+                    + "|(?i:\\bport\\s++\\d{2,5}+\\b)|\\b\\w+?Exception\\b|\\b[45]\\d\\ds?\\b");
     /** Only the start of a message is looked at: a symptom says what is wrong in its first lines. */
     static final int MAX_CHARS = 4_000;
 

@@ -127,6 +127,23 @@ class IncidentTriageTest {
                 .allMatch(IncidentTriage::readsLikeSymptom);
     }
 
+    /** General words of trouble the first vocabulary lacked (found on the fresh blind sets of session 22). */
+    @Test
+    void readsMetricsThatClimbOrLagAndProcessesThatDiedAsSymptoms() {
+        assertThat(List.of(
+                        "replica lag over 2 minutes",
+                        "queue depth keeps climbing",
+                        "frontend gets 502s since noon",
+                        "looks like the worker process died",
+                        "curl to :8000 just times out",
+                        "vm super sluggish since the upgrade",
+                        "node rebooted by itself overnight",
+                        "memory usage exceeded the limit"))
+                .allMatch(IncidentTriage::readsLikeSymptom);
+        assertThat(List.of("lagom is a nice word", "the diesel generator test is at noon", "flagged for review"))
+                .noneMatch(IncidentTriage::readsLikeSymptom);
+    }
+
     @Test
     void hostileLongWordsAreCheckedInLinearTimeWithoutOverflowingTheStack() {
         long start = System.nanoTime();
