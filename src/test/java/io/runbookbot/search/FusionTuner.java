@@ -42,7 +42,7 @@ import java.util.Optional;
  */
 public final class FusionTuner {
     /** Never blends: keyword search alone, through the same code path. */
-    static final HybridFusion KEYWORD = new HybridFusion(0, 0, 1, 0);
+    static final HybridFusion KEYWORD = new HybridFusion(0, 0, 1, 0, HybridFusion.Push.SECTION);
 
     private record DevSet(
             String name, LoadResult loaded, RunbookIndex index, QueryEmbedder embedder, List<EvalQuestion> questions) {
@@ -92,17 +92,20 @@ public final class FusionTuner {
     }
 
     /**
-     * The candidates, the most conservative first (ties go to the first): keyword alone, then by how
-     * many runbooks the push may reorder (1, 2, 3, any), how often it blends (keyword coverage below
-     * 0.5 ... always), its weight and its convexity.
+     * The candidates, the most conservative first (ties go to the first): keyword alone, then runbook
+     * pushes before section pushes (a runbook push leaves the keyword ranking's choice of section
+     * within a runbook alone), then by how many runbooks the push may reorder (1, 2, 3, any), how
+     * often it blends (keyword coverage below 0.5 ... always), its weight and its convexity.
      */
     static List<HybridFusion> variants() {
         List<HybridFusion> out = new ArrayList<>(List.of(KEYWORD));
-        for (int runbooks : new int[] {1, 2, 3, 0}) {
-            for (double sure : new double[] {0.5, 0.7, 0.8, 0.9, 1.01}) {
-                for (double weight : new double[] {0.1, 0.2, 0.3, 0.5}) {
-                    for (double power : new double[] {2, 1}) {
-                        out.add(new HybridFusion(sure, weight, power, runbooks));
+        for (HybridFusion.Push push : new HybridFusion.Push[] {HybridFusion.Push.RUNBOOK, HybridFusion.Push.SECTION}) {
+            for (int runbooks : new int[] {1, 2, 3, 0}) {
+                for (double sure : new double[] {0.5, 0.7, 0.8, 0.9, 1.01}) {
+                    for (double weight : new double[] {0.1, 0.2, 0.3, 0.5, 0.7, 1.0}) {
+                        for (double power : new double[] {2, 1}) {
+                            out.add(new HybridFusion(sure, weight, power, runbooks, push));
+                        }
                     }
                 }
             }
@@ -114,7 +117,8 @@ public final class FusionTuner {
         return f.equals(KEYWORD)
                 ? "keyword"
                 : String.format(
-                        "new HybridFusion(%s, %s, %s, %d)", f.keywordSure(), f.weight(), f.power(), f.runbooks());
+                        "new HybridFusion(%s, %s, %s, %d, Push.%s)",
+                        f.keywordSure(), f.weight(), f.power(), f.runbooks(), f.push());
     }
 
     private static DevSet open(

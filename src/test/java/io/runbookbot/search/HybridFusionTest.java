@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runbookbot.core.RunbookSection;
 import io.runbookbot.core.SectionHit;
+import io.runbookbot.search.HybridFusion.Push;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,16 +37,39 @@ class HybridFusionTest {
 
     @Test
     void withAnyRunbookTheNearestSectionOfAnUnrankedRunbookCanLead() {
-        assertThat(fused(new HybridFusion(0.9, 3, 1, 0))).startsWith(FAR, MITIGATION);
+        assertThat(fused(new HybridFusion(0.9, 3, 1, 0, Push.SECTION))).startsWith(FAR, MITIGATION);
     }
 
     @Test
     void limitedToTheFirstKeywordRunbookTheModelOnlyChoosesTheSectionWithinIt() {
-        assertThat(fused(new HybridFusion(0.9, 3, 1, 1))).containsExactly(MITIGATION, MEANING, OTHER);
+        assertThat(fused(new HybridFusion(0.9, 3, 1, 1, Push.SECTION))).containsExactly(MITIGATION, MEANING, OTHER);
     }
 
     @Test
     void aNegativeRunbookCountIsRefused() {
-        assertThatThrownBy(() -> new HybridFusion(0.9, 0.2, 2, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HybridFusion(0.9, 0.2, 2, -1, Push.SECTION))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Per runbook, the vector's nearest runbook wins but keeps the keyword order of its sections,
+     * and no section enters from the nearest list alone (dns is nearest but was no keyword candidate).
+     */
+    @Test
+    void aRunbookPushChoosesTheRunbookAndKeepsTheKeywordOrderWithinIt() {
+        List<SectionHit> keyword =
+                List.of(new SectionHit(OTHER, 10), new SectionHit(MEANING, 9.6), new SectionHit(MITIGATION, 9.5));
+        List<SectionHit> nearest = List.of(
+                new SectionHit(FAR, 0.9),
+                new SectionHit(MITIGATION, 0.8),
+                new SectionHit(MEANING, 0.5),
+                new SectionHit(OTHER, 0.2));
+
+        List<RunbookSection> fused = new HybridFusion(0.9, 3, 1, 0, Push.RUNBOOK)
+                .fuse(keyword, nearest, Map.of()).stream()
+                        .map(SectionHit::section)
+                        .toList();
+
+        assertThat(fused).containsExactly(MEANING, MITIGATION, OTHER);
     }
 }
