@@ -86,6 +86,9 @@ public record HybridFusion(double keywordSure, double weight, double power, int 
         if (nearest.isEmpty()) {
             return keyword;
         }
+        if (keyword.isEmpty()) {
+            return nearest; // nothing to push: the nearest sections are the only candidates
+        }
         double best = nearest.get(0).score();
         double worst = nearest.get(nearest.size() - 1).score();
         double top = keyword.isEmpty() ? 1 : keyword.get(0).score();

@@ -72,4 +72,15 @@ class HybridFusionTest {
 
         assertThat(fused).containsExactly(MEANING, MITIGATION, OTHER);
     }
+
+    /** With no keyword candidate there is nothing to push: the nearest sections are the suggestions. */
+    @Test
+    void withoutKeywordCandidatesTheNearestSectionsComeInTheirOrder() {
+        List<SectionHit> nearest = List.of(new SectionHit(FAR, 0.9), new SectionHit(OTHER, 0.2));
+
+        for (Push push : Push.values()) {
+            assertThat(new HybridFusion(0.9, 0.5, 2, 0, push).fuse(List.of(), nearest, Map.of()))
+                    .containsExactlyElementsOf(nearest);
+        }
+    }
 }
