@@ -27,6 +27,30 @@ class ChatLabelsTest {
     }
 
     @Test
+    void dropsTheWordsAMessageOpensWith() {
+        assertThat(ChatLabels.strip("ok so the pods are crashlooping")).isEqualTo("the pods are crashlooping");
+        assertThat(ChatLabels.strip("Hey team, quick q: redis OOM again")).isEqualTo("redis OOM again");
+        assertThat(ChatLabels.strip("hi all: hmm... disk full on db-3")).isEqualTo("disk full on db-3");
+    }
+
+    @Test
+    void keepsOpeningWordsInsideTheMessageAndWordsThatOnlyStartLikeThem() {
+        assertThat(ChatLabels.strip("handshake ok but no traffic passes"))
+                .isEqualTo("handshake ok but no traffic passes");
+        assertThat(ChatLabels.strip("okta login fails")).isEqualTo("okta login fails");
+        assertThat(ChatLabels.strip("well-known endpoint returns 404")).isEqualTo("well-known endpoint returns 404");
+        assertThat(ChatLabels.strip("ok")).isEqualTo("ok");
+    }
+
+    @Test
+    void aLongRunOfOpenersIsReadInLinearTime() {
+        String hostile = "ok, ".repeat(50_000) + "hm".repeat(50_000);
+        long start = System.nanoTime();
+        assertThat(ChatLabels.strip(hostile)).isEqualTo("hm".repeat(50_000));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+    }
+
+    @Test
     void aLongRunOfAtSignsIsReadInLinearTime() {
         String hostile = "@".repeat(200_000) + "x";
         long start = System.nanoTime();
