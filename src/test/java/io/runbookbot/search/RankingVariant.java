@@ -21,6 +21,7 @@ final class RankingVariant {
     private float heading;
     private float k1;
     private float b;
+    private float description;
 
     private RankingVariant(Ranking base) {
         this.base = base;
@@ -39,6 +40,7 @@ final class RankingVariant {
         this.heading = base.heading();
         this.k1 = base.k1();
         this.b = base.b();
+        this.description = base.description();
     }
 
     static RankingVariant of(Ranking base) {
@@ -120,6 +122,11 @@ final class RankingVariant {
         return this;
     }
 
+    RankingVariant description(float value) {
+        description = value;
+        return this;
+    }
+
     Ranking build() {
         return new Ranking(
                 title,
@@ -130,7 +137,7 @@ final class RankingVariant {
                 base.action(),
                 check,
                 fix,
-                base.description(),
+                description,
                 intent,
                 childCover,
                 coverage,
