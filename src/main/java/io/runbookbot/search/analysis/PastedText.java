@@ -33,9 +33,13 @@ public final class PastedText {
             + "|broken|lost|unhealthy|down|unauthori[sz]ed|forbidden)\\b"
             + "|[a-z](?:Error|Exception|Fault)\\b");
 
-    /** A line saying a process ended badly. */
-    private static final Pattern EXIT = Pattern.compile("(?i)\\b(?:exited|exit (?:code|status)|status=[1-9]\\d{0,2}"
-            + "|terminated|killed|core dumped|back-off restarting)\\b");
+    /**
+     * A line saying a process ended badly. systemd's status has a name after it ("status=1/FAILURE",
+     * "status=9/KILL"), which an HTTP status in a logfmt line ("status=200") has not.
+     */
+    private static final Pattern EXIT =
+            Pattern.compile("(?i)\\b(?:exited|exit (?:code|status)|status=[1-9]\\d{0,2}/[a-z]++"
+                    + "|terminated|killed|core dumped|back-off restarting)\\b");
 
     private PastedText() {}
 

@@ -87,6 +87,18 @@ class PastedTextTest {
     }
 
     @Test
+    void anHttpStatusInALogfmtLineIsNotAnExit() {
+        String journal = """
+                Nov 21 09:36:45 node-33 systemd[1]: Starting Daily Cleanup of Temporary Directories...
+                Nov 21 09:36:53 node-33 api[22984]: request completed method=GET path=/healthz status=200 duration=1.277s
+                Nov 21 09:37:09 node-33 api[22984]: error: refs/heads/main: invalid sha1 pointer 0000000000
+                Nov 21 09:37:09 node-33 systemd[1]: api.service: Main process exited, code=exited, status=1/FAILURE
+                """;
+
+        assertThat(PastedText.distil(journal)).startsWith("api : error: refs/heads/main: invalid sha1 pointer");
+    }
+
+    @Test
     void aHugePasteIsReadOnlyUpToItsCapAndQuickly() {
         String line = "2026-11-28T03:24:32.123Z ERROR [x] " + "1.1.1.1:".repeat(400) + "a-bcdefgh-ijklm ".repeat(100);
         String huge = (line + "\n").repeat(500); // about 2 MB of the shapes the patterns look for
