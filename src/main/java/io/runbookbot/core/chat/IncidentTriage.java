@@ -47,7 +47,26 @@ public final class IncidentTriage {
      */
     private static final Pattern MACHINE =
             Pattern.compile("\\b[A-Z][a-z]++(?:[A-Z][a-z0-9]++){2,}+\\b|\\b[A-Z][A-Z_]{2,}+\\b|[A-Za-z\\]]:\\d{2,5}+\\b"
-                    + "|(?i:\\bport\\s++\\d{2,5}+\\b)|\\b\\w+?Exception\\b|\\b[45]\\d\\ds?\\b");
+                    + "|(?i:\\bport\\s++\\d{2,5}+\\b)|\\b\\w+?Exception\\b|(?<![\\w-])[45]\\d\\ds?(?![\\w-])");
+    /**
+     * A message saying trouble is over, fine or beside the point ("error rate back to normal",
+     * "latency looks fine", "lag alert auto-resolved", "the OOM kills were the load test,
+     * unrelated"), unless negated just before ("not back to normal"). It does not count when the
+     * message also draws a contrast ({@link #CONTRAST}: "the others are fine", "healthy with curl
+     * but the browser ..."): then something is still wrong. Linear: literal alternatives.
+     */
+    private static final Pattern ALL_CLEAR = Pattern.compile("(?i)(?<!not |n't |never |no longer )\\b(?:"
+            + "back to (?:normal|baseline)|(?:looks?|looking|seems?|is|are|all) (?:fine|good|ok|okay|normal|healthy|green|stable)"
+            + "|(?:auto-?)?resolved|recovered|mitigated|caught up|went away|(?:is|are) gone"
+            + "|unrelated|not related|false (?:alarm|positive)|red herring|(?:was|were|just) noise"
+            + ")\\b");
+
+    private static final Pattern CONTRAST =
+            Pattern.compile("(?i)\\b(?:but|except|although|though|however|yet|others?)\\b");
+    /** A note for the post-incident review, by its label: "action item: ...", "root cause: ...". */
+    private static final Pattern REVIEW_NOTE =
+            Pattern.compile("(?i)^\\s*+(?:action items?|contributing factors?|root cause"
+                    + "|follow[- ]?ups?|timeline|post-?mortem|lessons? learned|retro)\\s*+[:-]");
     /** Only the start of a message is looked at: a symptom says what is wrong in its first lines. */
     static final int MAX_CHARS = 4_000;
 
@@ -56,7 +75,11 @@ public final class IncidentTriage {
     /** Whether the message looks like a report of something broken (before any search). */
     public static boolean readsLikeSymptom(String message) {
         String text = head(message).strip();
-        return words(text) >= MIN_WORDS && namesTrouble(text) && !isQuestionToPeople(text);
+        return words(text) >= MIN_WORDS
+                && namesTrouble(text)
+                && !isQuestionToPeople(text)
+                && !(ALL_CLEAR.matcher(text).find() && !CONTRAST.matcher(text).find())
+                && !REVIEW_NOTE.matcher(text).find();
     }
 
     /** Words of trouble or shapes of machine text anywhere in {@code text}; linear in its length. */
