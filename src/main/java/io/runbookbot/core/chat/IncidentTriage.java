@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * <p>A symptom names trouble: a word of breakage in any of its forms ("fail", "failed",
  * "failing", "failures"; "timeout", "timeouts", "timed out"; a metric that climbs, lags or
  * exceeds; a process that died), or machine text (an alert name in CamelCase, an upper-case error
- * code, an exception type, {@code host:port}, an HTTP 4xx/5xx status, "502s"). The vocabulary is the general one of things going wrong, listed as word stems; it was
- * not fitted to any message. Clock times ("10:30", "22:00") are not ports.
+ * code, an exception type, {@code host:port}, an HTTP 4xx/5xx status, "502s"). The vocabulary is
+ * the general one of things going wrong, listed as word stems; it was not fitted to any message.
+ * Clock times ("10:30", "22:00") are not ports, nor is a ticket number ("inc-442"). A message
+ * that says the trouble is over or beside the point, or that is a note for the post-incident
+ * review, is chatter even when it names trouble.
  */
 public final class IncidentTriage {
     /** "redis OOM again" is a report; "on it" and "done" are not. */
@@ -61,6 +64,7 @@ public final class IncidentTriage {
             + "|unrelated|not related|false (?:alarm|positive)|red herring|(?:was|were|just) noise"
             + ")\\b");
 
+    /** Words that leave something wrong beside what is fine. */
     private static final Pattern CONTRAST =
             Pattern.compile("(?i)\\b(?:but|except|although|though|however|yet|others?)\\b");
     /** A note for the post-incident review, by its label: "action item: ...", "root cause: ...". */
@@ -78,8 +82,13 @@ public final class IncidentTriage {
         return words(text) >= MIN_WORDS
                 && namesTrouble(text)
                 && !isQuestionToPeople(text)
-                && !(ALL_CLEAR.matcher(text).find() && !CONTRAST.matcher(text).find())
+                && !saysAllClear(text)
                 && !REVIEW_NOTE.matcher(text).find();
+    }
+
+    /** Trouble over or beside the point ("back to normal", "unrelated"), with no "but" leaving some. */
+    private static boolean saysAllClear(String text) {
+        return ALL_CLEAR.matcher(text).find() && !CONTRAST.matcher(text).find();
     }
 
     /** Words of trouble or shapes of machine text anywhere in {@code text}; linear in its length. */

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Drops what a chat message says about itself rather than about the problem: the words it opens
- * with ("ok so", "hey team,"), the {@code @handles} it addresses ("@oncall can someone look"; Slack's user groups arrive as {@code @oncall} once
- * decoded) and the priority or severity its sender gives it ("P1:", "SEV2"). Searched for, "oncall"
+ * with ("ok so", "hey team,"), the {@code @handles} it addresses ("@oncall can someone look";
+ * Slack's user groups arrive as {@code @oncall} once decoded) and the priority or severity its
+ * sender gives it ("P1:", "SEV2"). Searched for, "oncall"
  * read as asking whom to escalate to, and "P1" found the one section that lists priorities. An
  * {@code @} inside a word stays ("dba@example.com", "group 0@{env=...}"), and so do longer
  * tokens ("p99", "p4d", "sev10").
