@@ -108,7 +108,8 @@ public final class LuceneRunbookSearch implements RunbookSearch {
     Ranked ranked(String question, int topN) {
         Objects.requireNonNull(question, "question");
         try {
-            String searched = ChatLabels.strip(PastedText.distil(question)); // telling lines, no "@oncall", "P1"
+            String searched =
+                    ChatLabels.strip(PastedText.distil(question)); // telling lines; no "ok so", "@oncall", "P1"
             String sought = ranking.done() > 0 ? DoneActions.strip(searched) : searched; // not "fixed X, ..."
             QueryTerms terms = QueryTerms.of(sought, analyzer, runbooks.getIndexReader(), vocabulary);
             if (terms.terms().isEmpty()) {
